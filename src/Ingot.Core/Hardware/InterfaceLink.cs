@@ -1,0 +1,16 @@
+namespace Ingot.Core.Hardware;
+
+/// <summary>
+/// A link of an interface to a subnet (MAAS's <c>links</c>): the mode, the subnet in CIDR form and,
+/// for AUTO/STATIC links that have one, the IP address.
+/// </summary>
+public sealed class InterfaceLink
+{
+    public LinkMode Mode { get; set; }
+
+    public string? Subnet { get; set; }
+
+    public string? IpAddress { get; set; }
+
+    public InterfaceLink Copy() => new() { Mode = Mode, Subnet = Subnet, IpAddress = IpAddress };
+}

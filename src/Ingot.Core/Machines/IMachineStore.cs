@@ -1,0 +1,47 @@
+using Ingot.Core.Events;
+using Ingot.Core.Hardware;
+
+namespace Ingot.Core.Machines;
+
+/// <summary>
+/// Where machines live. Every write is one transaction that stores the machine together with its
+/// <see cref="Machine.PendingEvents"/> and checks <see cref="Machine.Version"/> (compare-and-set):
+/// a machine changed by someone else since it was loaded raises <see cref="MachineConflictException"/>
+/// and nothing is written.
+/// </summary>
+public interface IMachineStore
+{
+    Task<Machine?> FindAsync(string systemId, CancellationToken ct);
+
+    Task<IReadOnlyList<Machine>> ListAsync(CancellationToken ct);
+
+    /// <summary>Inserts a new machine (and its events).</summary>
+    Task AddAsync(Machine machine, CancellationToken ct);
+
+    /// <summary>Saves one machine with its events; compare-and-set on its version.</summary>
+    Task SaveAsync(Machine machine, CancellationToken ct);
+
+    /// <summary>
+    /// Saves several machines in one transaction: all or nothing (clone, bulk release). A conflict
+    /// on any one of them writes none.
+    /// </summary>
+    Task SaveAllAsync(IReadOnlyList<Machine> machines, CancellationToken ct);
+
+    /// <summary>Deletes a machine; compare-and-set on its version.</summary>
+    Task DeleteAsync(Machine machine, CancellationToken ct);
+
+    /// <summary>Machines in a monitored status whose expiry is at or before <paramref name="now"/>.</summary>
+    Task<IReadOnlyList<Machine>> FindExpiredAsync(DateTime now, CancellationToken ct);
+
+    /// <summary>Enlistment: the first NEW/COMMISSIONING machine whose BMC has this power address.</summary>
+    Task<Machine?> FindEnlistingByPowerAddressAsync(string powerAddress, CancellationToken ct);
+
+    /// <summary>Enlistment: the first NEW/COMMISSIONING machine with an interface carrying one of these MACs.</summary>
+    Task<Machine?> FindEnlistingByMacAsync(IReadOnlyCollection<MacAddress> macs, CancellationToken ct);
+
+    /// <summary>The machine that has an interface with this MAC, if any (MAC uniqueness).</summary>
+    Task<Machine?> FindByMacAsync(MacAddress mac, CancellationToken ct);
+
+    /// <summary>A machine's events, oldest first.</summary>
+    Task<IReadOnlyList<MachineEvent>> EventsAsync(string systemId, CancellationToken ct);
+}

@@ -1,0 +1,36 @@
+namespace Ingot.Core.Machines;
+
+/// <summary>
+/// The settings the life-cycle reads. <see cref="NodeTimeout"/> is MAAS's <c>node_timeout</c>:
+/// "Time, in minutes, until the node times out during commissioning, testing, deploying, or
+/// entering rescue mode." Default 30, at least 1.
+/// </summary>
+public sealed record LifecycleSettings
+{
+    public const int DefaultNodeTimeout = 30;
+
+    public LifecycleSettings(int nodeTimeout = DefaultNodeTimeout)
+    {
+        if (nodeTimeout < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(nodeTimeout), nodeTimeout, "node_timeout must be at least 1 minute.");
+        }
+
+        NodeTimeout = nodeTimeout;
+    }
+
+    public int NodeTimeout { get; }
+
+    public static LifecycleSettings Default { get; } = new();
+
+    /// <summary>
+    /// <c>get_node_timeout</c>: RELEASING and EXITING_RESCUE_MODE 5 minutes, other monitored
+    /// statuses <see cref="NodeTimeout"/>, anything else null.
+    /// </summary>
+    public int? TimeoutMinutes(MachineStatus status) => status switch
+    {
+        MachineStatus.Releasing or MachineStatus.ExitingRescueMode => 5,
+        _ when status.IsMonitored() => NodeTimeout,
+        _ => null,
+    };
+}

@@ -1,0 +1,19 @@
+namespace Ingot.Core.Users;
+
+/// <summary>Users and their API tokens.</summary>
+public interface IUserStore
+{
+    Task<User?> FindAsync(string username, CancellationToken ct);
+
+    Task<IReadOnlyList<User>> ListAsync(CancellationToken ct);
+
+    /// <summary>Adds a user; throws <see cref="Machines.MachineOperationException"/> (400) when the username is taken.</summary>
+    Task AddAsync(User user, CancellationToken ct);
+
+    Task<IReadOnlyList<ApiToken>> TokensAsync(long userId, CancellationToken ct);
+
+    Task AddTokenAsync(ApiToken token, CancellationToken ct);
+
+    /// <summary>The token with this token key, with its secret decrypted, and its user.</summary>
+    Task<(ApiToken Token, User User)?> FindTokenAsync(string tokenKey, CancellationToken ct);
+}

@@ -1,0 +1,90 @@
+using Ingot.Core.Events;
+using Ingot.Core.Hardware;
+using Ingot.Core.Machines;
+
+namespace Ingot.Core.Tests.Fakes;
+
+/// <summary>
+/// The one fake of <see cref="IMachineStore"/> for Core tests: keeps machines in memory, checks
+/// versions like the real stores do and keeps every saved event. Real concurrency is proved in
+/// Ingot.Data.Tests on SQLite and PostgreSQL.
+/// </summary>
+public sealed class InMemoryMachineStore : IMachineStore
+{
+    private static readonly MachineStatus[] s_enlisting = [MachineStatus.New, MachineStatus.Commissioning];
+    private readonly Dictionary<string, Machine> _machines = [];
+    private readonly Dictionary<string, long> _versions = [];
+    private readonly Dictionary<string, List<MachineEvent>> _events = [];
+
+    public Task<Machine?> FindAsync(string systemId, CancellationToken ct) =>
+        Task.FromResult(_machines.GetValueOrDefault(systemId));
+
+    public Task<IReadOnlyList<Machine>> ListAsync(CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<Machine>>([.. _machines.Values]);
+
+    public Task AddAsync(Machine machine, CancellationToken ct)
+    {
+        if (!_machines.TryAdd(machine.SystemId, machine))
+        {
+            throw new InvalidOperationException($"Duplicate system_id {machine.SystemId}.");
+        }
+
+        _versions[machine.SystemId] = 1;
+        _events[machine.SystemId] = [.. machine.PendingEvents];
+        machine.Saved(1);
+        return Task.CompletedTask;
+    }
+
+    public Task SaveAsync(Machine machine, CancellationToken ct) => SaveAllAsync([machine], ct);
+
+    public Task SaveAllAsync(IReadOnlyList<Machine> machines, CancellationToken ct)
+    {
+        foreach (Machine m in machines)
+        {
+            if (!_versions.TryGetValue(m.SystemId, out long v) || v != m.Version)
+            {
+                throw new MachineConflictException(m.SystemId, m.Version);
+            }
+        }
+
+        foreach (Machine m in machines)
+        {
+            _events[m.SystemId].AddRange(m.PendingEvents);
+            _versions[m.SystemId] = m.Version + 1;
+            m.Saved(m.Version + 1);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task DeleteAsync(Machine machine, CancellationToken ct)
+    {
+        if (!_versions.TryGetValue(machine.SystemId, out long v) || v != machine.Version)
+        {
+            throw new MachineConflictException(machine.SystemId, machine.Version);
+        }
+
+        _machines.Remove(machine.SystemId);
+        _versions.Remove(machine.SystemId);
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<Machine>> FindExpiredAsync(DateTime now, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<Machine>>(
+            [.. _machines.Values.Where(m => m.Status.IsMonitored() && m.StatusExpires is { } e && e <= now)]);
+
+    public Task<Machine?> FindEnlistingByPowerAddressAsync(string powerAddress, CancellationToken ct) =>
+        Task.FromResult(_machines.Values.OrderBy(m => m.Id).FirstOrDefault(m =>
+            s_enlisting.Contains(m.Status)
+            && m.PowerParameters.TryGetValue("power_address", out string? a) && a == powerAddress));
+
+    public Task<Machine?> FindEnlistingByMacAsync(IReadOnlyCollection<MacAddress> macs, CancellationToken ct) =>
+        Task.FromResult(_machines.Values.OrderBy(m => m.Id).FirstOrDefault(m =>
+            s_enlisting.Contains(m.Status) && m.Interfaces.Any(i => macs.Contains(i.MacAddress))));
+
+    public Task<Machine?> FindByMacAsync(MacAddress mac, CancellationToken ct) =>
+        Task.FromResult(_machines.Values.FirstOrDefault(m => m.Interfaces.Any(i => i.MacAddress == mac)));
+
+    public Task<IReadOnlyList<MachineEvent>> EventsAsync(string systemId, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<MachineEvent>>(_events.TryGetValue(systemId, out var e) ? [.. e] : []);
+}
