@@ -1,0 +1,223 @@
+using Ingot.Core.Events;
+using Ingot.Core.Hardware;
+using Ingot.Core.Machines;
+using Ingot.Core.Users;
+
+namespace Ingot.Core.Enlistment;
+
+/// <summary>
+/// Adding machines: <c>POST /machines/</c> by a logged-in user (<c>MachinesHandler.create</c>) and
+/// anonymous enlistment by a booting machine (<c>AnonMachinesHandler.create</c>), with MAAS's
+/// validation, BMC and MAC matching, commissioning of admin-added machines and <c>deployed=true</c>.
+/// </summary>
+public sealed class MachineEnlister(
+    IMachineStore store,
+    TimeProvider time,
+    LifecycleSettings settings,
+    SystemIdGenerator systemIds,
+    HostnameGenerator hostnames)
+{
+    private const int MaxSystemIdAttempts = 1000;
+
+    public MachineEnlister(IMachineStore store, TimeProvider time, LifecycleSettings settings)
+        : this(store, time, settings, SystemIdGenerator.Shared, HostnameGenerator.Shared)
+    {
+    }
+
+    /// <summary>
+    /// A logged-in user adds a machine. An admin's machine starts commissioning unless
+    /// <c>commission=false</c> or <c>deployed=true</c>; <c>deployed=true</c> (admin only, as only
+    /// MAAS's admin form has the field) enters DEPLOYED without validation, owned by the admin, with a
+    /// pending "deploy-info" commissioning script set and no power action. Anyone else gets a NEW machine.
+    /// </summary>
+    public async Task<Machine> AddAsync(MachineRequest request, Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        Machine machine = await CreateAsync(request, architectureAlwaysRequired: false, ct);
+        DateTime now = time.GetUtcNow().UtcDateTime;
+        bool commission = request.Commission ?? true;
+        if (actor.IsAdmin && request.Deployed)
+        {
+            // AdminMachineForm._setup_deployed_machine: no commissioning, no power action; the
+            // "deploy-info" script set waits for the running OS to report its hardware.
+            machine.ForceStatus(MachineStatus.Deployed, UnvalidatedReason.AddedDeployed, now, actor.Username);
+            machine.SetOwner(actor.Username);
+            machine.CommissioningResult = ScriptSetStatus.Pending;
+        }
+        else if (actor.IsAdmin && commission && !string.IsNullOrEmpty(machine.PowerType))
+        {
+            StartCommissioning(machine, actor, now);
+        }
+
+        // An admin's machine without a power type stays NEW: MAAS's start_commissioning refuses
+        // it (UnknownPowerType) and the create handler ignores the commission form's errors (LP:1600328).
+        await store.AddAsync(machine, ct);
+        return machine;
+    }
+
+    /// <summary>
+    /// Anonymous enlistment, in MAAS's lookup order: a NEW/COMMISSIONING machine with the same IPMI
+    /// power address, then one with any of the given (well-formed) MACs, both updated in place
+    /// (architecture, power type and parameters; hostname kept); otherwise a new machine, NEW, or
+    /// COMMISSIONING and enlisting when <c>commission=true</c>.
+    /// </summary>
+    public async Task<EnlistmentResult> EnlistAsync(MachineRequest request, CancellationToken ct)
+    {
+        Machine? match = null;
+        if (request.PowerType == "ipmi" && request.PowerParameters.Count > 0)
+        {
+            string address = request.PowerParameters.GetValueOrDefault("power_address", "");
+            match = await store.FindEnlistingByPowerAddressAsync(address, ct);
+        }
+
+        string[] given = [.. request.MacAddresses.Where(m => !string.IsNullOrEmpty(m))];
+        if (match is null && given.Length > 0)
+        {
+            var macs = new List<MacAddress>();
+            foreach (string text in given)
+            {
+                if (!MacAddress.TryParse(text, out MacAddress mac))
+                {
+                    macs.Clear();
+                    break;
+                }
+
+                macs.Add(mac);
+            }
+
+            if (macs.Count > 0)
+            {
+                match = await store.FindEnlistingByMacAsync(macs, ct);
+            }
+        }
+
+        if (match is not null)
+        {
+            UpdateEnlisting(match, request);
+            await store.SaveAsync(match, ct);
+            return new EnlistmentResult(match, Created: false);
+        }
+
+        Machine machine = await CreateAsync(request, architectureAlwaysRequired: true, ct);
+        if (request.Commission ?? false)
+        {
+            // MachineForm.save for anonymous commission=true (LP:1807991): the machine commissions as
+            // soon as it boots and lands in NEW afterwards (NodeMetadata "enlisting"). MAAS arms no
+            // expiry here: the enlisting machine waits for its results and does not time out.
+            DateTime now = time.GetUtcNow().UtcDateTime;
+            machine.TransitionTo(MachineStatus.Commissioning, now);
+            machine.Enlisting = true;
+            machine.CommissioningResult = ScriptSetStatus.Pending;
+        }
+
+        await store.AddAsync(machine, ct);
+        return new EnlistmentResult(machine, Created: true);
+    }
+
+    /// <summary>
+    /// The effects of MAAS's <c>Node.start_commissioning</c> on a newly added machine: the request
+    /// event, NEW → COMMISSIONING through the table, owner = the admin, the monitored-status expiry
+    /// (now + node_timeout) and a running commissioning script set.
+    /// </summary>
+    private void StartCommissioning(Machine machine, Actor actor, DateTime now)
+    {
+        machine.Record(EventTypes.RequestNodeStartCommissioning, "", now, actor.Username);
+        machine.TransitionTo(MachineStatus.Commissioning, now, actor.Username);
+        machine.SetOwner(actor.Username);
+        machine.SetStatusExpires(now.AddMinutes(settings.NodeTimeout));
+        machine.CommissioningResult = ScriptSetStatus.Running;
+    }
+
+    /// <summary><c>_update_new_node</c>: the architecture, and the power settings when any were sent.</summary>
+    private void UpdateEnlisting(Machine machine, MachineRequest request)
+    {
+        if (MachineForm.NormaliseArchitecture(request) is { } architecture)
+        {
+            machine.Architecture = architecture;
+        }
+
+        if (!string.IsNullOrEmpty(request.PowerType) || request.PowerParameters.Count > 0)
+        {
+            machine.PowerType = request.PowerType ?? "";
+            machine.PowerParameters = new Dictionary<string, string>(request.PowerParameters);
+        }
+
+        machine.Updated = time.GetUtcNow().UtcDateTime;
+    }
+
+    private async Task<Machine> CreateAsync(MachineRequest request, bool architectureAlwaysRequired, CancellationToken ct)
+    {
+        string? architecture = MachineForm.NormaliseArchitecture(request);
+        var errors = new Dictionary<string, IReadOnlyList<string>>();
+        IReadOnlyList<MacAddress> macs = MachineForm.CheckFields(request, architecture, architectureAlwaysRequired, errors);
+        if (!errors.ContainsKey("mac_addresses"))
+        {
+            var inUse = new List<string>();
+            foreach (MacAddress mac in macs)
+            {
+                if (await store.FindByMacAsync(mac, ct) is { } owner)
+                {
+                    inUse.Add(MachineForm.MacInUse(mac, owner.Hostname));
+                }
+            }
+
+            if (inUse.Count > 0)
+            {
+                errors["mac_addresses"] = MachineForm.MacErrors(inUse, macs.Count);
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new MachineFormException(errors);
+        }
+
+        DateTime now = time.GetUtcNow().UtcDateTime;
+        Machine machine = Machine.Create(await NewSystemIdAsync(ct), await HostnameAsync(request.Hostname, ct), now);
+        machine.Architecture = architecture ?? "";
+        machine.MinHweKernel = request.MinHweKernel ?? "";
+        machine.PowerType = request.PowerType ?? "";
+        machine.PowerParameters = new Dictionary<string, string>(request.PowerParameters);
+        machine.Domain = string.IsNullOrEmpty(request.Domain) ? machine.Domain : request.Domain;
+        machine.Zone = string.IsNullOrEmpty(request.Zone) ? machine.Zone : request.Zone;
+        machine.Pool = string.IsNullOrEmpty(request.Pool) ? machine.Pool : request.Pool;
+        machine.Description = request.Description ?? "";
+
+        // WithMACAddressesMixin.save: MACs given without an architecture, where neither is required,
+        // are ignored so that the machine boots into enlistment and reports both.
+        if (architecture is not null || MachineForm.RequiresMacsAndArchitecture(request))
+        {
+            for (int i = 0; i < macs.Count; i++)
+            {
+                machine.Interfaces.Add(new NetworkInterface { Name = $"eth{i}", MacAddress = macs[i] });
+            }
+        }
+
+        return machine;
+    }
+
+    private async Task<string> NewSystemIdAsync(CancellationToken ct)
+    {
+        for (int attempt = 0; attempt < MaxSystemIdAttempts; attempt++)
+        {
+            string id = systemIds.Next();
+            if (await store.FindAsync(id, ct) is null)
+            {
+                return id;
+            }
+        }
+
+        throw new InvalidOperationException($"No unused system_id found after {MaxSystemIdAttempts} attempts.");
+    }
+
+    private async Task<string> HostnameAsync(string? requested, CancellationToken ct)
+    {
+        if (!HostnameGenerator.NeedsReplacing(requested))
+        {
+            return requested!;
+        }
+
+        IReadOnlyList<Machine> machines = await store.ListAsync(ct);
+        return hostnames.NextUnused(machines.Select(m => m.Hostname).ToHashSet(StringComparer.Ordinal));
+    }
+}
