@@ -22,6 +22,12 @@ public sealed class BlockDevice
     /// <summary>Whether this is the boot disk (MAAS's <c>boot_disk</c>).</summary>
     public bool IsBootDisk { get; set; }
 
+    /// <summary>The storage configuration on this disk: its partition table's partitions (MAAS's <c>PartitionTable</c>).</summary>
+    public List<Partition> Partitions { get; set; } = [];
+
+    /// <summary>A filesystem directly on the whole disk, without a partition table.</summary>
+    public Filesystem? Filesystem { get; set; }
+
     public BlockDevice Copy() => new()
     {
         Name = Name,
@@ -31,5 +37,7 @@ public sealed class BlockDevice
         BlockSize = BlockSize,
         Tags = [.. Tags],
         IsBootDisk = IsBootDisk,
+        Partitions = [.. Partitions.Select(p => p.Copy())],
+        Filesystem = Filesystem?.Copy(),
     };
 }
