@@ -7,6 +7,14 @@ public static class EventTypes
 {
     public static EventType NodeChangedStatus { get; } = new("NODE_CHANGED_STATUS", "Node changed status", EventLevel.Info);
     public static EventType NodeStatusEvent { get; } = new("NODE_STATUS_EVENT", "Node status event", EventLevel.Debug);
+
+    // The node events the metadata signal op creates for the status it leads to.
+    public static EventType New { get; } = new("NEW", "New", EventLevel.Info);
+    public static EventType Ready { get; } = new("READY", "Ready", EventLevel.Info);
+    public static EventType FailedCommissioning { get; } = new("FAILED_COMMISSIONING", "Failed commissioning", EventLevel.Info);
+    public static EventType FailedTesting { get; } = new("FAILED_TESTING", "Failed testing", EventLevel.Info);
+    public static EventType RescueMode { get; } = new("RESCUE_MODE", "Rescue mode", EventLevel.Info);
+
     public static EventType RequestNodeStartCommissioning { get; } = new("REQUEST_NODE_START_COMMISSIONING", "User starting node commissioning", EventLevel.Audit);
     public static EventType RequestNodeAbortCommissioning { get; } = new("REQUEST_NODE_ABORT_COMMISSIONING", "User aborting node commissioning", EventLevel.Audit);
     public static EventType RequestNodeStartTesting { get; } = new("REQUEST_NODE_START_TESTING", "User starting node testing", EventLevel.Audit);
