@@ -53,6 +53,11 @@ public sealed partial class Machine
     /// </summary>
     public void UpdatePowerState(PowerState state, DateTime now)
     {
+        if (Status == MachineStatus.ExitingRescueMode && !NodeTransitions.IsAllowed(Status, PreviousStatus))
+        {
+            throw MachineOperationException.StateViolation(NodeTransitions.InvalidTransitionMessage(Status, PreviousStatus));
+        }
+
         PowerState = state;
         Updated = now;
         if (Status == MachineStatus.Releasing && state == PowerState.Off)
