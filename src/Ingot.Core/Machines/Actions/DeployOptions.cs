@@ -1,0 +1,20 @@
+namespace Ingot.Core.Machines.Actions;
+
+/// <summary>
+/// What a deployment installs. Empty values fall back to MAAS's defaults
+/// (<c>default_osystem</c> "ubuntu", <c>default_distro_series</c>).
+/// </summary>
+public sealed record DeployOptions(
+    string Osystem = "",
+    string DistroSeries = "",
+    string HweKernel = "",
+    string AgentName = "",
+    bool EphemeralDeploy = false,
+    string? Comment = null)
+{
+    public const string DefaultOsystem = "ubuntu";
+
+    public const string DefaultDistroSeries = "noble";
+
+    public static DeployOptions Default { get; } = new();
+}

@@ -1,0 +1,151 @@
+using Ingot.Core.Events;
+using Ingot.Core.Machines.Permissions;
+using Ingot.Core.Users;
+
+namespace Ingot.Core.Machines.Actions;
+
+/// <summary>
+/// Runs the UI/websocket node actions (<c>MachineHandler.action</c>): load, check
+/// <see cref="NodeAction.IsActionable"/>, apply, save with an AUDIT event. A machine the actor
+/// cannot view is not found (404); an action that is not actionable is a <c>NodeActionError</c>
+/// "&lt;name&gt; action is not available for this node.". The REST ops differ in a few places and
+/// live in <see cref="MachineOperations"/>.
+/// </summary>
+public sealed class MachineActions(IMachineStore store, TimeProvider time, LifecycleSettings settings)
+{
+    /// <summary>Applies <paramref name="actionName"/>; returns the saved machine, or null when deleted.</summary>
+    public async Task<Machine?> ExecuteAsync(
+        string systemId, string actionName, Actor actor, ActionParameters? parameters, CancellationToken ct)
+    {
+        parameters ??= ActionParameters.None;
+        Machine machine = await store.FindAsync(systemId, ct) ?? throw MachineOperationException.NotFound();
+        if (!MachinePermissions.Has(actor, machine, NodePermission.View))
+        {
+            throw MachineOperationException.NotFound();
+        }
+
+        if (!NodeActions.ByName.TryGetValue(actionName, out NodeAction? action) || !action.IsActionable(actor, machine))
+        {
+            throw MachineOperationException.ActionError(NodeActions.NotAvailableMessage(actionName));
+        }
+
+        DateTime now = time.GetUtcNow().UtcDateTime;
+        if (action.Name == NodeActions.Delete)
+        {
+            await store.DeleteAsync(machine, ct);
+            return null;
+        }
+
+        Apply(action, machine, actor, parameters, now);
+        machine.Record(EventTypes.Audit, $"{action.Display.TrimEnd('.')} '{machine.Hostname}'.", now, actor.Username);
+        await store.SaveAsync(machine, ct);
+        return machine;
+    }
+
+    private void Apply(NodeAction action, Machine machine, Actor actor, ActionParameters p, DateTime now)
+    {
+        switch (action.Name)
+        {
+            case NodeActions.Commission:
+                AsActionError(() => machine.StartCommissioning(actor, now, settings, p.Commissioning));
+                break;
+            case NodeActions.Test:
+                AsActionError(() => machine.StartTesting(actor, now, settings, p.EnableSsh));
+                break;
+            case NodeActions.Acquire:
+                machine.Acquire(actor, now, p.Deploy.AgentName, p.Comment);
+                break;
+            case NodeActions.Deploy:
+                Deploy(machine, actor, p, now);
+                break;
+            case NodeActions.PowerOn:
+                machine.Start(actor, now, settings, p.Comment);
+                break;
+            case NodeActions.PowerOff:
+                machine.Stop(actor, now, p.StopMode, p.Comment);
+                break;
+            case NodeActions.Release:
+                machine.StartReleasing(actor, now, settings, p.Release with { Comment = p.Release.Comment ?? p.Comment });
+                break;
+            case NodeActions.Abort:
+                machine.AbortOperation(actor, now, p.Comment);
+                break;
+            case NodeActions.RescueMode:
+                machine.StartRescueMode(actor, now, settings);
+                break;
+            case NodeActions.ExitRescueMode:
+                machine.StopRescueMode(actor, now, settings);
+                break;
+            case NodeActions.MarkBroken:
+                machine.MarkBroken(actor, now, settings, p.Comment);
+                break;
+            case NodeActions.MarkFixed:
+                // UI only: the REST op mark_fixed does not check commissioning results.
+                if (machine.CommissioningResult != ScriptSetStatus.Passed)
+                {
+                    throw MachineOperationException.ActionError(
+                        "Unable to be mark fixed because it has not been commissioned successfully.");
+                }
+
+                machine.MarkFixed(actor, now, p.Comment);
+                break;
+            case NodeActions.OverrideFailedTesting:
+                machine.OverrideFailedTesting(actor, now, p.Comment);
+                break;
+            case NodeActions.Lock:
+                machine.Lock(actor, now, "via web interface");
+                break;
+            case NodeActions.Unlock:
+                machine.Unlock(actor, now, "via web interface");
+                break;
+            case NodeActions.Tag:
+                machine.Tag(p.Tag, now);
+                break;
+            case NodeActions.Untag:
+                machine.Untag(p.Tag, now);
+                break;
+            case NodeActions.SetZone:
+                machine.SetZone(p.Zone, now);
+                break;
+            case NodeActions.SetPool:
+                machine.SetPool(p.Pool, now);
+                break;
+            default:
+                // clone: copying storage/interfaces onto destinations is the cloning feature's job.
+                throw new InvalidOperationException($"The {action.Name} action is carried out by its own service, not by MachineActions.");
+        }
+    }
+
+    /// <summary>
+    /// The deploy action: diskless machines must deploy to memory (UI check, U+2019 apostrophe);
+    /// an unowned machine is acquired first; then the deployment starts.
+    /// </summary>
+    private void Deploy(Machine machine, Actor actor, ActionParameters p, DateTime now)
+    {
+        if (machine.BlockDevices.Count == 0 && !p.Deploy.EphemeralDeploy)
+        {
+            throw MachineOperationException.ActionError(
+                "Can\u2019t deploy to disk in a diskless machine. Deploy to memory must be used instead.");
+        }
+
+        if (machine.Owner is null)
+        {
+            machine.Acquire(actor, now, p.Deploy.AgentName, p.Comment);
+        }
+
+        machine.StartDeployment(actor, now, settings, p.Deploy);
+    }
+
+    /// <summary>Commission and Test turn validation errors into <c>NodeActionError</c>, as MAAS does.</summary>
+    private static void AsActionError(Action apply)
+    {
+        try
+        {
+            apply();
+        }
+        catch (MachineOperationException e) when (e.Kind == "ValidationError")
+        {
+            throw MachineOperationException.ActionError(e.Message);
+        }
+    }
+}

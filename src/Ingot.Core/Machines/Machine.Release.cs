@@ -1,0 +1,82 @@
+using Ingot.Core.Events;
+using Ingot.Core.Machines.Actions;
+using Ingot.Core.Power;
+using Ingot.Core.Users;
+
+namespace Ingot.Core.Machines;
+
+public sealed partial class Machine
+{
+    /// <summary>
+    /// <c>start_releasing</c>: with <see cref="ReleaseOptions.Erase"/> the machine boots the
+    /// ephemeral environment to wipe its disks (DISK_ERASING, which MAAS never arms an expiry
+    /// for); otherwise it is released at once (<see cref="Release"/>).
+    /// </summary>
+    public void StartReleasing(Actor actor, DateTime now, LifecycleSettings settings, ReleaseOptions? options = null)
+    {
+        options ??= ReleaseOptions.Default;
+        if (!options.Erase)
+        {
+            Release(actor, now, settings, options.Comment);
+            return;
+        }
+
+        RequireTransition(MachineStatus.DiskErasing);
+        string flags = (options.SecureErase, options.QuickErase) switch
+        {
+            (true, true) => " (secure erase, quick erase)",
+            (true, false) => " (secure erase)",
+            (false, true) => " (quick erase)",
+            _ => "",
+        };
+        Record(EventTypes.RequestNodeEraseDisk, (options.Comment ?? "") + flags, now, actor.Username);
+        TransitionTo(MachineStatus.DiskErasing, now, actor.Username);
+        SetStatusExpires(null);
+        RequestPowerOnOrCycle(now);
+    }
+
+    /// <summary><c>release</c>: REQUEST_NODE_RELEASE, then <c>_release</c>.</summary>
+    public void Release(Actor actor, DateTime now, LifecycleSettings settings, string? comment = null)
+    {
+        RequireTransition(MachineStatus.Releasing);
+        Record(EventTypes.RequestNodeRelease, comment ?? "", now, actor.Username);
+        ReleaseCore(actor, now, settings);
+    }
+
+    /// <summary>
+    /// <c>_finalize_release</c>: READY when the last commissioning passed, else NEW; owner cleared;
+    /// a RELEASED event.
+    /// </summary>
+    public void FinalizeRelease(Actor actor, DateTime now)
+    {
+        MachineStatus to = CommissioningResult == ScriptSetStatus.Passed ? MachineStatus.Ready : MachineStatus.New;
+        TransitionTo(to, now, actor.Username);
+        SetOwner(null);
+        Record(EventTypes.Released, "", now, actor.Username);
+    }
+
+    /// <summary>
+    /// <c>_release</c>: power off unless already off; RELEASING; deployment fields reset; netboot
+    /// on. Finalised at once when power is already off or cannot be queried; otherwise the
+    /// 5-minute expiry is armed and the power report (<see cref="UpdatePowerState"/>) finishes it.
+    /// </summary>
+    private void ReleaseCore(Actor actor, DateTime now, LifecycleSettings settings)
+    {
+        bool alreadyOff = PowerState == PowerState.Off;
+        RequestPowerOffIfNotOff(now);
+        TransitionTo(MachineStatus.Releasing, now, actor.Username);
+        AgentName = "";
+        Osystem = "";
+        DistroSeries = "";
+        HweKernel = "";
+        Netboot = true;
+        if (alreadyOff || !IsPowerQueryable)
+        {
+            FinalizeRelease(actor, now);
+        }
+        else
+        {
+            ArmExpiry(now, settings);
+        }
+    }
+}
