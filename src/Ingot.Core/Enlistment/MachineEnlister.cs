@@ -1,4 +1,3 @@
-using Ingot.Core.Events;
 using Ingot.Core.Hardware;
 using Ingot.Core.Machines;
 using Ingot.Core.Users;
@@ -46,7 +45,7 @@ public sealed class MachineEnlister(
         }
         else if (actor.IsAdmin && commission && !string.IsNullOrEmpty(machine.PowerType))
         {
-            StartCommissioning(machine, actor, now);
+            machine.StartCommissioning(actor, now, settings);
         }
 
         // An admin's machine without a power type stays NEW: MAAS's start_commissioning refuses
@@ -112,20 +111,6 @@ public sealed class MachineEnlister(
 
         await store.AddAsync(machine, ct);
         return new EnlistmentResult(machine, Created: true);
-    }
-
-    /// <summary>
-    /// The effects of MAAS's <c>Node.start_commissioning</c> on a newly added machine: the request
-    /// event, NEW → COMMISSIONING through the table, owner = the admin, the monitored-status expiry
-    /// (now + node_timeout) and a running commissioning script set.
-    /// </summary>
-    private void StartCommissioning(Machine machine, Actor actor, DateTime now)
-    {
-        machine.Record(EventTypes.RequestNodeStartCommissioning, "", now, actor.Username);
-        machine.TransitionTo(MachineStatus.Commissioning, now, actor.Username);
-        machine.SetOwner(actor.Username);
-        machine.SetStatusExpires(now.AddMinutes(settings.NodeTimeout));
-        machine.CommissioningResult = ScriptSetStatus.Running;
     }
 
     /// <summary><c>_update_new_node</c>: the architecture, and the power settings when any were sent.</summary>

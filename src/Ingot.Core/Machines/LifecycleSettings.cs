@@ -33,4 +33,12 @@ public sealed record LifecycleSettings
         _ when status.IsMonitored() => NodeTimeout,
         _ => null,
     };
+
+    /// <summary>
+    /// How long Ingot lets a machine stay in <paramref name="status"/> before the status monitor
+    /// fails it: <see cref="TimeoutMinutes"/>, except DEPLOYING, which MAAS bounds by its deploy
+    /// workflow's timeout of 2 x node_timeout rather than by status_expires.
+    /// </summary>
+    public int? ExpiryMinutes(MachineStatus status) =>
+        status == MachineStatus.Deploying ? 2 * NodeTimeout : TimeoutMinutes(status);
 }

@@ -45,7 +45,7 @@ public sealed partial class Machine
         Osystem = options.Osystem.Length > 0 ? options.Osystem : DeployOptions.DefaultOsystem;
         DistroSeries = options.DistroSeries.Length > 0 ? options.DistroSeries : DeployOptions.DefaultDistroSeries;
         HweKernel = options.HweKernel;
-        SetStatusExpires(now.AddMinutes(2 * settings.NodeTimeout));
+        SetStatusExpires(now.AddMinutes(settings.ExpiryMinutes(MachineStatus.Deploying)!.Value));
         RequestPowerOnOrCycle(now);
     }
 }

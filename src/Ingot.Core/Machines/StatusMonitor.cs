@@ -20,7 +20,7 @@ public sealed class StatusMonitor(IMachineStore store, LifecycleSettings setting
         var failed = new List<string>();
         foreach (Machine machine in await store.FindExpiredAsync(now, ct))
         {
-            if (machine.StatusExpires is not { } expires || expires > now || settings.TimeoutMinutes(machine.Status) is not { } minutes)
+            if (machine.StatusExpires is not { } expires || expires > now || settings.ExpiryMinutes(machine.Status) is not { } minutes)
             {
                 continue;
             }

@@ -20,7 +20,7 @@ public class StatusMonitorTests
     private async Task<Machine> AddAsync(MachineStatus status, string systemId, LifecycleSettings settings)
     {
         Machine machine = MachinesInStatus.Create(status, Now, systemId);
-        machine.SetStatusExpires(Now.AddMinutes(settings.TimeoutMinutes(status)!.Value));
+        machine.SetStatusExpires(Now.AddMinutes(settings.ExpiryMinutes(status)!.Value));
         await _store.AddAsync(machine, Ct);
         return machine;
     }
@@ -28,7 +28,7 @@ public class StatusMonitorTests
     public static TheoryData<MachineStatus, MachineStatus, string, int> Monitored() => new()
     {
         { Commissioning, FailedCommissioning, "Commissioning", 30 },
-        { Deploying, FailedDeployment, "Deploying", 30 },
+        { Deploying, FailedDeployment, "Deploying", 60 },  // 2 x node_timeout: the deploy workflow's bound
         { Releasing, FailedReleasing, "Releasing", 5 },
         { DiskErasing, FailedDiskErasing, "Disk erasing", 30 },
         { EnteringRescueMode, FailedEnteringRescueMode, "Entering rescue mode", 30 },
@@ -64,6 +64,7 @@ public class StatusMonitorTests
     [Theory]
     [InlineData(Commissioning, "Commissioning", 7)]
     [InlineData(Testing, "Testing", 7)]
+    [InlineData(Deploying, "Deploying", 14)]
     [InlineData(Releasing, "Releasing", 5)]
     [InlineData(ExitingRescueMode, "Exiting rescue mode", 5)]
     public async Task A_custom_node_timeout_shows_in_the_message(MachineStatus status, string label, int minutes)

@@ -26,4 +26,7 @@ public sealed record ActionParameters
 
     /// <summary>Set pool: the resource pool name.</summary>
     public string Pool { get; init; } = "";
+
+    /// <summary>Clone: the destinations and whether to copy storage and/or interfaces.</summary>
+    public CloneParameters Cloning { get; init; } = CloneParameters.None;
 }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Ingot.Core.Cloning;
 using Ingot.Core.Events;
 using Ingot.Core.Machines.Permissions;
 using Ingot.Core.Users;
@@ -34,6 +36,12 @@ public sealed class MachineActions(IMachineStore store, TimeProvider time, Lifec
         {
             await store.DeleteAsync(machine, ct);
             return null;
+        }
+
+        if (action.Name == NodeActions.Clone)
+        {
+            await CloneAsync(machine, actor, parameters.Cloning, ct);
+            return machine;
         }
 
         Apply(action, machine, actor, parameters, now);
@@ -111,8 +119,29 @@ public sealed class MachineActions(IMachineStore store, TimeProvider time, Lifec
                 machine.SetPool(p.Pool, now);
                 break;
             default:
-                // clone: copying storage/interfaces onto destinations is the cloning feature's job.
-                throw new InvalidOperationException($"The {action.Name} action is carried out by its own service, not by MachineActions.");
+                throw new InvalidOperationException($"The {action.Name} action has no handler.");
+        }
+    }
+
+    /// <summary>
+    /// The clone action: this machine is the source; destinations that fail their storage or
+    /// interface checks are dropped and the rest are cloned (<see cref="MachineCloner.CloneActionAsync"/>);
+    /// any error is then raised as a <c>NodeActionError</c> whose message is the JSON list of
+    /// errors, each with code, message and system_id, as MAAS's action does.
+    /// </summary>
+    private async Task CloneAsync(Machine source, Actor actor, CloneParameters p, CancellationToken ct)
+    {
+        CloneOutcome outcome = await new MachineCloner(store, time)
+            .CloneActionAsync(source.SystemId, p.Destinations, p.Storage, p.Interfaces, actor, ct);
+        if (outcome.Errors.Count > 0)
+        {
+            throw MachineOperationException.ActionError(JsonSerializer.Serialize(
+                outcome.Errors.Select(e => new Dictionary<string, string?>
+                {
+                    ["code"] = e.Code,
+                    ["message"] = e.Message,
+                    ["system_id"] = e.SystemId,
+                })));
         }
     }
 
