@@ -1,6 +1,6 @@
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
 using Ingot.Data.Sqlite;
+using Microsoft.Data.Sqlite;
 using Npgsql;
 
 namespace Ingot.Data;
