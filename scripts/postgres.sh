@@ -74,13 +74,9 @@ start() {
 
   if [[ $(id -u) -eq 0 ]]; then
     chown postgres: "$dir"
-    # The postgres user must be able to reach DIR.
-    local parent
-    parent=$(dirname "$dir")
-    while [[ "$parent" != "/" ]]; do
-      [[ -x "$parent" ]] || die "postgres cannot traverse $parent."
-      parent=$(dirname "$parent")
-    done
+    # The server runs as postgres, so postgres must be able to reach and write DIR.
+    runuser -u postgres -- test -w "$dir" -a -x "$dir" \
+      || die "the postgres user cannot reach $dir (a parent directory is not searchable); use a directory under /tmp."
   fi
 
   if [[ ! -f "$data/PG_VERSION" ]]; then

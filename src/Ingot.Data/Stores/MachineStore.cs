@@ -44,6 +44,7 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
             nic.Id = 0;
         }
 
+        long previousVersion = machine.Version;
         var entry = db.Add(machine);
         WriteShadowColumns(db, machine);
         entry.Property(m => m.Version).CurrentValue = 1;
@@ -54,7 +55,7 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
         }
         catch (DbUpdateException)
         {
-            entry.Property(m => m.Version).CurrentValue = 0;
+            entry.Property(m => m.Version).CurrentValue = previousVersion;
             await using IngotDbContext check = contexts.CreateDbContext();
             if (await check.Machines.AnyAsync(m => m.SystemId == machine.SystemId, ct))
             {
@@ -102,7 +103,7 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
             await db.SaveChangesAsync(ct);
             foreach (Machine machine in ordered)
             {
-                await ReplaceHardwareIfChangedAsync(db, machine, ct);
+                await HardwareRows.ReplaceIfChangedAsync(db, machine, ct);
                 AddEvents(db, machine);
             }
 
@@ -245,42 +246,6 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
         {
             db.Add(machineEvent);
             db.Entry(machineEvent).Property<string>(ShadowColumns.SystemId).CurrentValue = machine.SystemId;
-        }
-    }
-
-    /// <summary>Rewrites the machine's disk and interface rows when they differ from what is stored; kept rows keep their ids.</summary>
-    private static async Task ReplaceHardwareIfChangedAsync(IngotDbContext db, Machine machine, CancellationToken ct)
-    {
-        List<BlockDevice> storedDisks = await db.BlockDevices.AsNoTracking()
-            .Where(d => EF.Property<long>(d, ShadowColumns.MachineId) == machine.Id)
-            .OrderBy(d => d.Id)
-            .ToListAsync(ct);
-        if (HardwareFingerprint.Of(storedDisks) != HardwareFingerprint.Of(machine.BlockDevices))
-        {
-            await db.BlockDevices.Where(d => EF.Property<long>(d, ShadowColumns.MachineId) == machine.Id).ExecuteDeleteAsync(ct);
-            HashSet<long> reusable = [.. storedDisks.Select(d => d.Id)];
-            foreach (BlockDevice disk in machine.BlockDevices)
-            {
-                disk.Id = reusable.Remove(disk.Id) ? disk.Id : 0;
-                db.Add(disk);
-                db.Entry(disk).Property<long>(ShadowColumns.MachineId).CurrentValue = machine.Id;
-            }
-        }
-
-        List<NetworkInterface> storedInterfaces = await db.Interfaces.AsNoTracking()
-            .Where(i => EF.Property<long>(i, ShadowColumns.MachineId) == machine.Id)
-            .OrderBy(i => i.Id)
-            .ToListAsync(ct);
-        if (HardwareFingerprint.Of(storedInterfaces) != HardwareFingerprint.Of(machine.Interfaces))
-        {
-            await db.Interfaces.Where(i => EF.Property<long>(i, ShadowColumns.MachineId) == machine.Id).ExecuteDeleteAsync(ct);
-            HashSet<long> reusable = [.. storedInterfaces.Select(i => i.Id)];
-            foreach (NetworkInterface nic in machine.Interfaces)
-            {
-                nic.Id = reusable.Remove(nic.Id) ? nic.Id : 0;
-                db.Add(nic);
-                db.Entry(nic).Property<long>(ShadowColumns.MachineId).CurrentValue = machine.Id;
-            }
         }
     }
 
