@@ -1,0 +1,17 @@
+using System.Globalization;
+using Ingot.Core.Machines;
+
+namespace Ingot.Core.Config;
+
+/// <summary>Reads <see cref="LifecycleSettings"/> from the stored settings.</summary>
+public static class LifecycleSettingsLoader
+{
+    /// <summary>The settings in <paramref name="config"/>; defaults for what was never set.</summary>
+    public static async Task<LifecycleSettings> LoadAsync(IConfigStore config, CancellationToken ct)
+    {
+        string? timeout = await config.GetAsync(ConfigNames.NodeTimeout, ct);
+        return timeout is null
+            ? LifecycleSettings.Default
+            : new LifecycleSettings(int.Parse(timeout, NumberStyles.Integer, CultureInfo.InvariantCulture));
+    }
+}

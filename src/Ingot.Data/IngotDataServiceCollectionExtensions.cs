@@ -1,0 +1,39 @@
+using Ingot.Core.Config;
+using Ingot.Core.Machines;
+using Ingot.Core.Users;
+using Ingot.Data.Secrets;
+using Ingot.Data.Stores;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ingot.Data;
+
+/// <summary>What the composition root calls to put Ingot's database behind Core's ports.</summary>
+public static class IngotDataServiceCollectionExtensions
+{
+    /// <summary>The Data Protection application name: keys are shared by every region with this name.</summary>
+    public const string ApplicationName = "ingot";
+
+    /// <summary>
+    /// Registers <see cref="IngotDatabase"/> (also as <see cref="IDbContextFactory{TContext}"/>),
+    /// Data Protection with its key ring in the database, and the stores as singletons:
+    /// <see cref="IMachineStore"/>, <see cref="IUserStore"/>, <see cref="IConfigStore"/>.
+    /// Call <see cref="IngotDatabase.MigrateAsync"/> before the first request.
+    /// </summary>
+    public static IServiceCollection AddIngotData(this IServiceCollection services, string connectionString)
+    {
+        var database = IngotDatabase.Open(connectionString);
+        services.AddSingleton(database);
+        services.AddSingleton<IDbContextFactory<IngotDbContext>>(database);
+        services.AddScoped(_ => database.CreateDbContext());
+        services.AddDataProtection()
+            .SetApplicationName(ApplicationName)
+            .PersistKeysToDbContext<IngotDbContext>();
+        services.AddSingleton<SecretsAtRest>();
+        services.AddSingleton<IMachineStore, MachineStore>();
+        services.AddSingleton<IUserStore, UserStore>();
+        services.AddSingleton<IConfigStore, ConfigStore>();
+        return services;
+    }
+}

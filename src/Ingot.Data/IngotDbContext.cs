@@ -1,0 +1,54 @@
+using Ingot.Core.Events;
+using Ingot.Core.Hardware;
+using Ingot.Core.Machines;
+using Ingot.Core.Users;
+using Ingot.Data.Model;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ingot.Data;
+
+/// <summary>
+/// The one model of Ingot's database. Each provider has a derived context
+/// (<see cref="Sqlite.SqliteIngotDbContext"/>, <see cref="Postgres.PostgresIngotDbContext"/>) that
+/// owns its migration set; the stores only ever see this type. Enums are stored by name,
+/// instants as UTC, MACs in their normalised form, and <see cref="Machine.Version"/> is the
+/// compare-and-set token.
+/// </summary>
+public abstract class IngotDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
+{
+    public DbSet<Machine> Machines => Set<Machine>();
+
+    public DbSet<BlockDevice> BlockDevices => Set<BlockDevice>();
+
+    public DbSet<NetworkInterface> Interfaces => Set<NetworkInterface>();
+
+    public DbSet<MachineEvent> Events => Set<MachineEvent>();
+
+    public DbSet<User> Users => Set<User>();
+
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<ConfigEntry> Config => Set<ConfigEntry>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Enum>().HaveConversion<string>();
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<MacAddress>().HaveConversion<MacAddressConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfiguration(new MachineConfiguration());
+        modelBuilder.ApplyConfiguration(new BlockDeviceConfiguration());
+        modelBuilder.ApplyConfiguration(new NetworkInterfaceConfiguration());
+        modelBuilder.ApplyConfiguration(new MachineEventConfiguration());
+        modelBuilder.ApplyConfiguration(new UserConfiguration());
+        modelBuilder.ApplyConfiguration(new ApiTokenConfiguration());
+        modelBuilder.Entity<ConfigEntry>().HasKey(c => c.Name);
+        modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
+    }
+}

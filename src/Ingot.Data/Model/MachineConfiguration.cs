@@ -1,0 +1,25 @@
+using Ingot.Core.Machines;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Ingot.Data.Model;
+
+internal sealed class MachineConfiguration : IEntityTypeConfiguration<Machine>
+{
+    public void Configure(EntityTypeBuilder<Machine> b)
+    {
+        b.ToTable("machines");
+        b.HasKey(m => m.Id);
+        b.HasIndex(m => m.SystemId).IsUnique();
+        b.HasIndex(m => m.Hostname);
+        b.HasIndex(m => new { m.Status, m.StatusExpires });
+        b.Property(m => m.Version).IsConcurrencyToken();
+        b.Ignore(m => m.PendingEvents);
+        b.Ignore(m => m.PowerParameters);
+        b.Property<string>(ShadowColumns.PowerParameters).HasColumnName("power_parameters").IsRequired();
+        b.Property<string?>(ShadowColumns.PowerAddress).HasColumnName("power_address");
+        b.HasIndex(ShadowColumns.PowerAddress);
+        b.HasMany(m => m.BlockDevices).WithOne().HasForeignKey(ShadowColumns.MachineId).IsRequired().OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(m => m.Interfaces).WithOne().HasForeignKey(ShadowColumns.MachineId).IsRequired().OnDelete(DeleteBehavior.Cascade);
+    }
+}

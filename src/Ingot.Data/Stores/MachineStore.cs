@@ -1,0 +1,263 @@
+using Ingot.Core.Events;
+using Ingot.Core.Hardware;
+using Ingot.Core.Machines;
+using Ingot.Data.Model;
+using Ingot.Data.Secrets;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ingot.Data.Stores;
+
+/// <summary>
+/// <see cref="IMachineStore"/> on EF Core. Each call uses its own context, so one instance serves
+/// every thread. A save is one transaction: <c>UPDATE machines ... WHERE id = @id AND version =
+/// @expected</c> (the version goes up by one), the disk and interface rows rewritten if the
+/// hardware changed, and the pending events inserted. If the version moved on, nothing is written
+/// and <see cref="MachineConflictException"/> is thrown.
+/// </summary>
+public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, SecretsAtRest secrets) : IMachineStore
+{
+    private static readonly MachineStatus[] s_enlisting = [MachineStatus.New, MachineStatus.Commissioning];
+    private static readonly MachineStatus[] s_monitored = [.. MachineStatuses.Monitored];
+
+    public async Task<Machine?> FindAsync(string systemId, CancellationToken ct)
+    {
+        await using IngotDbContext db = contexts.CreateDbContext();
+        return await FirstAsync(db, WithHardware(db).Where(m => m.SystemId == systemId), ct);
+    }
+
+    public async Task<IReadOnlyList<Machine>> ListAsync(CancellationToken ct)
+    {
+        await using IngotDbContext db = contexts.CreateDbContext();
+        return await AllAsync(db, WithHardware(db).AsSplitQuery(), ct);
+    }
+
+    public async Task AddAsync(Machine machine, CancellationToken ct)
+    {
+        await using IngotDbContext db = contexts.CreateDbContext();
+        foreach (BlockDevice disk in machine.BlockDevices)
+        {
+            disk.Id = 0;
+        }
+
+        foreach (NetworkInterface nic in machine.Interfaces)
+        {
+            nic.Id = 0;
+        }
+
+        long previousVersion = machine.Version;
+        var entry = db.Add(machine);
+        WriteShadowColumns(db, machine);
+        entry.Property(m => m.Version).CurrentValue = 1;
+        AddEvents(db, machine);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            entry.Property(m => m.Version).CurrentValue = previousVersion;
+            await using IngotDbContext check = contexts.CreateDbContext();
+            if (await check.Machines.AnyAsync(m => m.SystemId == machine.SystemId, ct))
+            {
+                throw new InvalidOperationException($"A machine with system_id {machine.SystemId} already exists.");
+            }
+
+            throw;
+        }
+
+        machine.Saved(1);
+    }
+
+    public Task SaveAsync(Machine machine, CancellationToken ct) => SaveAllAsync([machine], ct);
+
+    public async Task SaveAllAsync(IReadOnlyList<Machine> machines, CancellationToken ct)
+    {
+        if (machines.Count == 0)
+        {
+            return;
+        }
+
+        if (machines.DistinctBy(m => m.SystemId).Count() != machines.Count)
+        {
+            throw new ArgumentException("Each machine may appear only once.", nameof(machines));
+        }
+
+        // One order for every writer, so two bulk saves cannot deadlock on each other's rows.
+        List<Machine> ordered = [.. machines.OrderBy(m => m.Id)];
+        var expected = ordered.ToDictionary(m => m.SystemId, m => m.Version);
+
+        await using IngotDbContext db = contexts.CreateDbContext();
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            foreach (Machine machine in ordered)
+            {
+                var entry = db.Entry(machine);
+                entry.State = EntityState.Modified;
+                WriteShadowColumns(db, machine);
+                entry.Property(m => m.Version).OriginalValue = machine.Version;
+                entry.Property(m => m.Version).CurrentValue = machine.Version + 1;
+            }
+
+            await db.SaveChangesAsync(ct);
+            foreach (Machine machine in ordered)
+            {
+                await HardwareRows.ReplaceIfChangedAsync(db, machine, ct);
+                AddEvents(db, machine);
+            }
+
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch (Exception e) when (e is DbUpdateConcurrencyException || StoreErrors.IsConcurrencyAbort(e))
+        {
+            RestoreVersions(db, ordered, expected);
+            Machine loser = (e as DbUpdateConcurrencyException)?.Entries.Select(x => x.Entity).OfType<Machine>().FirstOrDefault() ?? ordered[0];
+            throw new MachineConflictException(loser.SystemId, expected[loser.SystemId]);
+        }
+        catch
+        {
+            RestoreVersions(db, ordered, expected);
+            throw;
+        }
+
+        foreach (Machine machine in ordered)
+        {
+            machine.Saved(expected[machine.SystemId] + 1);
+        }
+    }
+
+    public async Task DeleteAsync(Machine machine, CancellationToken ct)
+    {
+        await using IngotDbContext db = contexts.CreateDbContext();
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            int deleted = await db.Machines
+                .Where(m => m.Id == machine.Id && m.Version == machine.Version)
+                .ExecuteDeleteAsync(ct);
+            if (deleted == 0)
+            {
+                throw new MachineConflictException(machine.SystemId, machine.Version);
+            }
+
+            AddEvents(db, machine);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch (Exception e) when (StoreErrors.IsConcurrencyAbort(e))
+        {
+            throw new MachineConflictException(machine.SystemId, machine.Version);
+        }
+
+        machine.Saved(machine.Version + 1);
+    }
+
+    public async Task<IReadOnlyList<Machine>> FindExpiredAsync(DateTime now, CancellationToken ct)
+    {
+        await using IngotDbContext db = contexts.CreateDbContext();
+        return await AllAsync(
+            db,
+            WithHardware(db).AsSplitQuery()
+                .Where(m => s_monitored.Contains(m.Status) && m.StatusExpires != null && m.StatusExpires <= now),
+            ct);
+    }
+
+    public async Task<Machine?> FindEnlistingByPowerAddressAsync(string powerAddress, CancellationToken ct)
+    {
+        await using IngotDbContext db = contexts.CreateDbContext();
+        return await FirstAsync(
+            db,
+            WithHardware(db).Where(m => s_enlisting.Contains(m.Status)
+                && EF.Property<string?>(m, ShadowColumns.PowerAddress) == powerAddress),
+            ct);
+    }
+
+    public async Task<Machine?> FindEnlistingByMacAsync(IReadOnlyCollection<MacAddress> macs, CancellationToken ct)
+    {
+        if (macs.Count == 0)
+        {
+            return null;
+        }
+
+        MacAddress[] wanted = [.. macs];
+        await using IngotDbContext db = contexts.CreateDbContext();
+        return await FirstAsync(
+            db,
+            WithHardware(db).Where(m => s_enlisting.Contains(m.Status) && m.Interfaces.Any(i => wanted.Contains(i.MacAddress))),
+            ct);
+    }
+
+    public async Task<Machine?> FindByMacAsync(MacAddress mac, CancellationToken ct)
+    {
+        await using IngotDbContext db = contexts.CreateDbContext();
+        return await FirstAsync(db, WithHardware(db).Where(m => m.Interfaces.Any(i => i.MacAddress == mac)), ct);
+    }
+
+    public async Task<IReadOnlyList<MachineEvent>> EventsAsync(string systemId, CancellationToken ct)
+    {
+        await using IngotDbContext db = contexts.CreateDbContext();
+        return await db.Events.AsNoTracking()
+            .Where(e => EF.Property<string>(e, ShadowColumns.SystemId) == systemId)
+            .OrderBy(e => e.Id)
+            .ToListAsync(ct);
+    }
+
+    private static IQueryable<Machine> WithHardware(IngotDbContext db) => db.Machines
+        .Include(m => m.BlockDevices.OrderBy(d => d.Id))
+        .Include(m => m.Interfaces.OrderBy(i => i.Id));
+
+    private async Task<Machine?> FirstAsync(IngotDbContext db, IQueryable<Machine> query, CancellationToken ct)
+    {
+        Machine? machine = await query.OrderBy(m => m.Id).FirstOrDefaultAsync(ct);
+        return machine is null ? null : ReadShadowColumns(db, machine);
+    }
+
+    private async Task<IReadOnlyList<Machine>> AllAsync(IngotDbContext db, IQueryable<Machine> query, CancellationToken ct)
+    {
+        List<Machine> machines = await query.OrderBy(m => m.Id).ToListAsync(ct);
+        foreach (Machine machine in machines)
+        {
+            ReadShadowColumns(db, machine);
+        }
+
+        return machines;
+    }
+
+    private Machine ReadShadowColumns(IngotDbContext db, Machine machine)
+    {
+        string? parameters = db.Entry(machine).Property<string>(ShadowColumns.PowerParameters).CurrentValue;
+        machine.PowerParameters = secrets.UnprotectPowerParameters(parameters);
+        return machine;
+    }
+
+    private void WriteShadowColumns(IngotDbContext db, Machine machine)
+    {
+        var entry = db.Entry(machine);
+        entry.Property<string>(ShadowColumns.PowerParameters).CurrentValue = secrets.ProtectPowerParameters(machine.PowerParameters);
+        entry.Property<string?>(ShadowColumns.PowerAddress).CurrentValue =
+            machine.PowerParameters.TryGetValue("power_address", out string? address) && address.Length > 0 ? address : null;
+    }
+
+    private static void AddEvents(IngotDbContext db, Machine machine)
+    {
+        foreach (MachineEvent machineEvent in machine.PendingEvents)
+        {
+            db.Add(machineEvent);
+            db.Entry(machineEvent).Property<string>(ShadowColumns.SystemId).CurrentValue = machine.SystemId;
+        }
+    }
+
+    private static void RestoreVersions(IngotDbContext db, List<Machine> machines, Dictionary<string, long> expected)
+    {
+        foreach (Machine machine in machines)
+        {
+            var entry = db.Entry(machine);
+            if (entry.State != EntityState.Detached)
+            {
+                entry.Property(m => m.Version).CurrentValue = expected[machine.SystemId];
+            }
+        }
+    }
+}

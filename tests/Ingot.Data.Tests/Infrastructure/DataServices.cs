@@ -1,0 +1,29 @@
+using Ingot.Core.Config;
+using Ingot.Core.Machines;
+using Ingot.Core.Users;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ingot.Data.Tests.Infrastructure;
+
+/// <summary>The stores as the composition root wires them (<see cref="IngotDataServiceCollectionExtensions.AddIngotData"/>).</summary>
+public sealed class DataServices : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private DataServices(string connectionString)
+    {
+        _services = new ServiceCollection().AddIngotData(connectionString).BuildServiceProvider();
+    }
+
+    public IngotDatabase Database => _services.GetRequiredService<IngotDatabase>();
+
+    public IMachineStore Machines => _services.GetRequiredService<IMachineStore>();
+
+    public IUserStore Users => _services.GetRequiredService<IUserStore>();
+
+    public IConfigStore Config => _services.GetRequiredService<IConfigStore>();
+
+    public static DataServices Open(string connectionString) => new(connectionString);
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+}
