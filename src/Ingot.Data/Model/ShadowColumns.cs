@@ -12,6 +12,9 @@ internal static class ShadowColumns
     /// <summary>The owning machine of a block device or interface.</summary>
     public const string MachineId = "MachineId";
 
+    /// <summary>The owning block device of a partition.</summary>
+    public const string BlockDeviceId = "BlockDeviceId";
+
     /// <summary>The owning interface of a link.</summary>
     public const string InterfaceId = "InterfaceId";
 

@@ -56,10 +56,25 @@ public static class TestMachines
         machine.EnableSsh = true;
         machine.ErrorDescription = "an earlier failure";
         machine.Error = "an error";
+        machine.Description = "rack 4, slot 12";
+        machine.BiosBootMethod = "uefi";
         machine.BlockDevices =
         [
-            new BlockDevice { Name = "sda", Model = "QEMU HARDDISK", Serial = $"QM-{id}-1", SizeBytes = 500_107_862_016, BlockSize = 4096, Tags = ["ssd"], IsBootDisk = true },
-            new BlockDevice { Name = "sdb", Model = "WDC", Serial = $"WD-{id}-2", SizeBytes = 2_000_398_934_016, Tags = ["rotary", "7200rpm"] },
+            new BlockDevice
+            {
+                Name = "sda", Model = "QEMU HARDDISK", Serial = $"QM-{id}-1", SizeBytes = 500_107_862_016, BlockSize = 4096, Tags = ["ssd"], IsBootDisk = true,
+                Partitions =
+                [
+                    new Partition { SizeBytes = 536_870_912, Bootable = true, Filesystem = new Filesystem { Type = "fat32", MountPoint = "/boot/efi", Label = "efi" } },
+                    new Partition { SizeBytes = 499_570_991_104, Filesystem = new Filesystem { Type = "ext4", MountPoint = "/", MountOptions = "noatime" } },
+                    new Partition { SizeBytes = 1_048_576 },
+                ],
+            },
+            new BlockDevice
+            {
+                Name = "sdb", Model = "WDC", Serial = $"WD-{id}-2", SizeBytes = 2_000_398_934_016, Tags = ["rotary", "7200rpm"],
+                Filesystem = new Filesystem { Type = "xfs", MountPoint = "/srv" },
+            },
         ];
         machine.Interfaces =
         [

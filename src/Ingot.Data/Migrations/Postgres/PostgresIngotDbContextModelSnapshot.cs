@@ -207,6 +207,11 @@ namespace Ingot.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("architecture");
 
+                    b.Property<string>("BiosBootMethod")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("bios_boot_method");
+
                     b.Property<string>("CommissioningResult")
                         .HasColumnType("text")
                         .HasColumnName("commissioning_result");
@@ -227,6 +232,11 @@ namespace Ingot.Data.Migrations.Postgres
                     b.Property<DateTime>("Created")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("description");
 
                     b.Property<string>("DistroSeries")
                         .IsRequired()
@@ -320,6 +330,11 @@ namespace Ingot.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("previous_status");
+
+                    b.Property<string>("RequestedPower")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("requested_power");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -517,6 +532,118 @@ namespace Ingot.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_block_devices_machines_machine_id");
+
+                    b.OwnsOne("Ingot.Core.Hardware.Filesystem", "Filesystem", b1 =>
+                        {
+                            b1.Property<long>("BlockDeviceId")
+                                .HasColumnType("bigint")
+                                .HasColumnName("block_device_id");
+
+                            b1.Property<string>("Label")
+                                .IsRequired()
+                                .HasColumnType("text")
+                                .HasColumnName("label");
+
+                            b1.Property<string>("MountOptions")
+                                .IsRequired()
+                                .HasColumnType("text")
+                                .HasColumnName("mount_options");
+
+                            b1.Property<string>("MountPoint")
+                                .IsRequired()
+                                .HasColumnType("text")
+                                .HasColumnName("mount_point");
+
+                            b1.Property<string>("Type")
+                                .IsRequired()
+                                .HasColumnType("text")
+                                .HasColumnName("type");
+
+                            b1.HasKey("BlockDeviceId")
+                                .HasName("pk_block_device_filesystems");
+
+                            b1.ToTable("block_device_filesystems", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("BlockDeviceId")
+                                .HasConstraintName("fk_block_device_filesystems_block_devices_block_device_id");
+                        });
+
+                    b.OwnsMany("Ingot.Core.Hardware.Partition", "Partitions", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("bigint")
+                                .HasColumnName("id");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<long>("Id"));
+
+                            b1.Property<long>("BlockDeviceId")
+                                .HasColumnType("bigint")
+                                .HasColumnName("block_device_id");
+
+                            b1.Property<bool>("Bootable")
+                                .HasColumnType("boolean")
+                                .HasColumnName("bootable");
+
+                            b1.Property<long>("SizeBytes")
+                                .HasColumnType("bigint")
+                                .HasColumnName("size_bytes");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_partitions");
+
+                            b1.HasIndex("BlockDeviceId")
+                                .HasDatabaseName("ix_partitions_block_device_id");
+
+                            b1.ToTable("partitions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("BlockDeviceId")
+                                .HasConstraintName("fk_partitions_block_devices_block_device_id");
+
+                            b1.OwnsOne("Ingot.Core.Hardware.Filesystem", "Filesystem", b2 =>
+                                {
+                                    b2.Property<long>("PartitionId")
+                                        .HasColumnType("bigint")
+                                        .HasColumnName("id");
+
+                                    b2.Property<string>("Label")
+                                        .IsRequired()
+                                        .HasColumnType("text")
+                                        .HasColumnName("label");
+
+                                    b2.Property<string>("MountOptions")
+                                        .IsRequired()
+                                        .HasColumnType("text")
+                                        .HasColumnName("mount_options");
+
+                                    b2.Property<string>("MountPoint")
+                                        .IsRequired()
+                                        .HasColumnType("text")
+                                        .HasColumnName("mount_point");
+
+                                    b2.Property<string>("Type")
+                                        .IsRequired()
+                                        .HasColumnType("text")
+                                        .HasColumnName("type");
+
+                                    b2.HasKey("PartitionId")
+                                        .HasName("pk_partition_filesystems");
+
+                                    b2.ToTable("partition_filesystems", (string)null);
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("PartitionId")
+                                        .HasConstraintName("fk_partition_filesystems_partitions_id");
+                                });
+
+                            b1.Navigation("Filesystem");
+                        });
+
+                    b.Navigation("Filesystem");
+
+                    b.Navigation("Partitions");
                 });
 
             modelBuilder.Entity("Ingot.Core.Hardware.NetworkInterface", b =>

@@ -193,6 +193,11 @@ namespace Ingot.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("architecture");
 
+                    b.Property<string>("BiosBootMethod")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bios_boot_method");
+
                     b.Property<string>("CommissioningResult")
                         .HasColumnType("TEXT")
                         .HasColumnName("commissioning_result");
@@ -213,6 +218,11 @@ namespace Ingot.Data.Migrations.Sqlite
                     b.Property<DateTime>("Created")
                         .HasColumnType("TEXT")
                         .HasColumnName("created");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
 
                     b.Property<string>("DistroSeries")
                         .IsRequired()
@@ -306,6 +316,11 @@ namespace Ingot.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("previous_status");
+
+                    b.Property<string>("RequestedPower")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_power");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -497,6 +512,116 @@ namespace Ingot.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_block_devices_machines_machine_id");
+
+                    b.OwnsOne("Ingot.Core.Hardware.Filesystem", "Filesystem", b1 =>
+                        {
+                            b1.Property<long>("BlockDeviceId")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("block_device_id");
+
+                            b1.Property<string>("Label")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("label");
+
+                            b1.Property<string>("MountOptions")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("mount_options");
+
+                            b1.Property<string>("MountPoint")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("mount_point");
+
+                            b1.Property<string>("Type")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("type");
+
+                            b1.HasKey("BlockDeviceId")
+                                .HasName("pk_block_device_filesystems");
+
+                            b1.ToTable("block_device_filesystems", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("BlockDeviceId")
+                                .HasConstraintName("fk_block_device_filesystems_block_devices_block_device_id");
+                        });
+
+                    b.OwnsMany("Ingot.Core.Hardware.Partition", "Partitions", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("id");
+
+                            b1.Property<long>("BlockDeviceId")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("block_device_id");
+
+                            b1.Property<bool>("Bootable")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("bootable");
+
+                            b1.Property<long>("SizeBytes")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("size_bytes");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_partitions");
+
+                            b1.HasIndex("BlockDeviceId")
+                                .HasDatabaseName("ix_partitions_block_device_id");
+
+                            b1.ToTable("partitions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("BlockDeviceId")
+                                .HasConstraintName("fk_partitions_block_devices_block_device_id");
+
+                            b1.OwnsOne("Ingot.Core.Hardware.Filesystem", "Filesystem", b2 =>
+                                {
+                                    b2.Property<long>("PartitionId")
+                                        .HasColumnType("INTEGER")
+                                        .HasColumnName("id");
+
+                                    b2.Property<string>("Label")
+                                        .IsRequired()
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("label");
+
+                                    b2.Property<string>("MountOptions")
+                                        .IsRequired()
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("mount_options");
+
+                                    b2.Property<string>("MountPoint")
+                                        .IsRequired()
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("mount_point");
+
+                                    b2.Property<string>("Type")
+                                        .IsRequired()
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("type");
+
+                                    b2.HasKey("PartitionId")
+                                        .HasName("pk_partition_filesystems");
+
+                                    b2.ToTable("partition_filesystems", (string)null);
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("PartitionId")
+                                        .HasConstraintName("fk_partition_filesystems_partitions_id");
+                                });
+
+                            b1.Navigation("Filesystem");
+                        });
+
+                    b.Navigation("Filesystem");
+
+                    b.Navigation("Partitions");
                 });
 
             modelBuilder.Entity("Ingot.Core.Hardware.NetworkInterface", b =>

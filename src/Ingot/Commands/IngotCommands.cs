@@ -1,0 +1,45 @@
+using Ingot.CommandLine;
+
+namespace Ingot.Commands;
+
+/// <summary>The commands of the <c>ingot</c> executable and their options.</summary>
+public static class IngotCommands
+{
+    private static readonly OptionSpec s_dataDir = new("data-dir", "DIR", "Data directory (default $XDG_DATA_HOME/ingot, else ~/.local/share/ingot).");
+    private static readonly OptionSpec s_database = new("database", "CONNSTR", "PostgreSQL connection string (or $INGOT_DATABASE); default a SQLite file in the data directory.");
+
+    public static CommandSpec Serve { get; } = new(
+        "serve",
+        "Run Ingot: the region and rack services in one process. Creates or migrates the database schema at start.",
+        [s_dataDir, s_database, new OptionSpec("urls", "URLS", "Where to listen (default http://127.0.0.1:5240, MAAS's port).")]);
+
+    public static CommandSpec CreateAdmin { get; } = new(
+        "createadmin",
+        "Create an administrator account, as 'maas createadmin' does.",
+        [
+            new OptionSpec("username", "USERNAME", "Username for the new account.", Required: true),
+            new OptionSpec("password", "PASSWORD", "Password for the new account.", Required: true),
+            new OptionSpec("email", "EMAIL", "Email address for the new account.", Required: true),
+            s_dataDir,
+            s_database,
+        ]);
+
+    public static CommandSpec ApiKey { get; } = new(
+        "apikey",
+        "Print a user's API key as consumer:token:secret, creating one if the user has none, as 'maas apikey' does.",
+        [
+            new OptionSpec("username", "USERNAME", "The user whose key to print.", Required: true),
+            new OptionSpec("generate", null, "Create a new key even if the user has one, and print it."),
+            s_dataDir,
+            s_database,
+        ]);
+
+    public static IReadOnlyList<CommandSpec> All { get; } = [Serve, CreateAdmin, ApiKey];
+
+    public static string Help() =>
+        "usage: ingot <command> [options]\n\n" +
+        "Ingot: bare-metal provisioning that speaks MAAS's API.\n\n" +
+        "commands:\n" +
+        string.Concat(All.Select(c => $"  {c.Name,-14} {c.Summary}\n")) +
+        "\nRun 'ingot <command> --help' for a command's options.\n";
+}

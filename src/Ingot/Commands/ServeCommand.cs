@@ -1,0 +1,43 @@
+using Ingot.CommandLine;
+using Ingot.Hosting;
+
+namespace Ingot.Commands;
+
+/// <summary><c>ingot serve</c>: migrates the schema, then runs the web host and the background jobs.</summary>
+public static class ServeCommand
+{
+    public const string DefaultUrls = "http://127.0.0.1:5240";
+
+    public static async Task<int> RunAsync(ParsedCommand command, TextWriter stdout, CancellationToken ct)
+    {
+        var location = DataLocation.Resolve(command.Get("data-dir"), command.Get("database"));
+        string urls = command.Get("urls") ?? DefaultUrls;
+        foreach (string url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!Uri.TryCreate(url.Replace("*", "0.0.0.0", StringComparison.Ordinal).Replace("+", "0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out Uri? uri) || uri.Scheme is not ("http" or "https"))
+            {
+                throw new UsageException($"ingot serve: --urls '{url}' is not an http(s) URL", command.Spec);
+            }
+        }
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = [],
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = Environments.Production,
+        });
+        builder.WebHost.UseUrls(urls);
+        IngotState.AddServices(builder.Services, location);
+        builder.Services.AddHostedService<StatusMonitorService>();
+
+        await using WebApplication app = builder.Build();
+        await IngotState.MigrateAsync(app.Services, ct);
+        app.MapVersionEndpoints();
+
+        await app.StartAsync(ct);
+        await stdout.WriteLineAsync($"Ingot serving on {urls} (data {location.DataDirectory}, database {IngotState.Describe(location)})");
+        await stdout.FlushAsync(ct);
+        await app.WaitForShutdownAsync(ct);
+        return IngotCommandLine.Ok;
+    }
+}

@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Ingot.Tests.Serving;
+
+/// <summary>
+/// The real <c>ingot</c> executable (the build output next to the tests) run as a child process,
+/// with its output captured. Waits are bounded and say what they waited for.
+/// </summary>
+internal sealed class IngotProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly TaskCompletionSource _serving = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private IngotProcess(Process process)
+    {
+        _process = process;
+        _process.OutputDataReceived += (_, e) => OnLine(e.Data);
+        _process.ErrorDataReceived += (_, e) => OnLine(e.Data);
+    }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static IngotProcess Start(IReadOnlyDictionary<string, string>? environment, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ingot.dll"));
+        foreach (string arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment.Remove("INGOT_DATABASE");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
+        var ingot = new IngotProcess(new Process { StartInfo = info, EnableRaisingEvents = true });
+        ingot._process.Start();
+        ingot._process.BeginOutputReadLine();
+        ingot._process.BeginErrorReadLine();
+        return ingot;
+    }
+
+    /// <summary>Runs ingot to completion; returns its exit code and output.</summary>
+    public static async Task<(int Code, string Output)> RunAsync(IReadOnlyDictionary<string, string>? environment, params string[] args)
+    {
+        await using IngotProcess ingot = Start(environment, args);
+        int code = await ingot.WaitForExitAsync(TimeSpan.FromSeconds(120), $"ingot {string.Join(' ', args)}");
+        return (code, ingot.Output);
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Waits for the "Ingot serving on" line that serve prints once it listens.</summary>
+    public async Task WaitUntilServingAsync(TimeSpan limit)
+    {
+        Task exited = _process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        Task first = await Task.WhenAny(_serving.Task, exited, Task.Delay(limit, TestContext.Current.CancellationToken));
+        if (first != _serving.Task)
+        {
+            string why = first == exited ? $"it exited with {_process.ExitCode}" : $"nothing after {limit.TotalSeconds} s";
+            throw new TimeoutException($"Waited for 'ingot serve' to print 'Ingot serving on'; {why}. Output:\n{Output}");
+        }
+    }
+
+    /// <summary>Asks ingot to stop as an operator would (SIGTERM) and waits for it to exit.</summary>
+    public async Task<int> StopAsync(TimeSpan limit)
+    {
+        using (Process kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+
+        return await WaitForExitAsync(limit, "ingot serve to stop after SIGTERM");
+    }
+
+    public async Task<int> WaitForExitAsync(TimeSpan limit, string what)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(limit);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"Waited {limit.TotalSeconds} s for {what}; it did not exit. Output:\n{Output}");
+        }
+
+        // The parameterless wait drains the redirected output.
+        await _process.WaitForExitAsync(CancellationToken.None);
+        return _process.ExitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync(CancellationToken.None);
+        }
+
+        _process.Dispose();
+    }
+
+    private void OnLine(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+
+        if (line.StartsWith("Ingot serving on", StringComparison.Ordinal))
+        {
+            _serving.TrySetResult();
+        }
+    }
+}
