@@ -1,3 +1,4 @@
+using Ingot.Hosting;
 using Npgsql;
 
 namespace Ingot.Tests.Serving;
@@ -11,6 +12,8 @@ public sealed class PostgresServeTests : ServeContract
     private string? _database;
 
     protected override string[] DatabaseArgs => ["--data-dir", DataDir, "--database", _database ??= CreateDatabase()];
+
+    protected override DataLocation Location => DataLocation.Resolve(DataDir, _database ??= CreateDatabase());
 
     private static string CreateDatabase()
     {

@@ -1,4 +1,8 @@
 using System.Text.RegularExpressions;
+using Ingot.Core.Machines;
+using Ingot.Core.Users;
+using Ingot.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ingot.Tests.Serving;
 
@@ -18,6 +22,9 @@ public abstract partial class ServeContract : IDisposable
 
     /// <summary>The options that point ingot at this test's database.</summary>
     protected abstract string[] DatabaseArgs { get; }
+
+    /// <summary>The same database, for reaching it from the test.</summary>
+    protected abstract DataLocation Location { get; }
 
     [Fact]
     public async Task Serve_starts_on_an_empty_store_and_answers_the_version_endpoints()
@@ -68,6 +75,45 @@ public abstract partial class ServeContract : IDisposable
         Assert.NotEqual(key, second);
         var (_, both) = await IngotProcess.RunAsync(null, ["apikey", .. DatabaseArgs, "--username", "admin"]);
         Assert.Equal(new[] { key, second }.Order(), both.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order());
+    }
+
+    [Fact]
+    public async Task A_machine_that_expired_while_ingot_was_stopped_is_failed_when_serve_starts()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        DateTime twoHoursAgo = TimeProvider.System.GetUtcNow().UtcDateTime.AddHours(-2);
+        await using (ServiceProvider services = IngotState.BuildProvider(Location))
+        {
+            await IngotState.MigrateAsync(services, ct);
+            Machine machine = Machine.Create("exp001", "expired", twoHoursAgo);
+            machine.PowerType = "manual";
+            machine.StartCommissioning(Actor.User("admin", isAdmin: true), twoHoursAgo, LifecycleSettings.Default);
+            await services.GetRequiredService<IMachineStore>().AddAsync(machine, ct);
+        }
+
+        int port = IngotProcess.FreePort();
+        await using var serve = IngotProcess.Start(null, ["serve", .. DatabaseArgs, "--urls", $"http://127.0.0.1:{port}"]);
+        await serve.WaitUntilServingAsync(TimeSpan.FromSeconds(90));
+
+        await using (ServiceProvider services = IngotState.BuildProvider(Location))
+        {
+            var store = services.GetRequiredService<IMachineStore>();
+            Machine? seen = null;
+            for (int attempt = 0; attempt < 150 && seen?.Status != MachineStatus.FailedCommissioning; attempt++)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200), ct);
+                seen = await store.FindAsync("exp001", ct);
+            }
+
+            Assert.NotNull(seen);
+            Assert.True(
+                seen.Status == MachineStatus.FailedCommissioning,
+                $"Waited 30 s for serve's status monitor to fail exp001; it is {seen.Status}. Output:\n{serve.Output}");
+            Assert.Equal("Node operation 'Commissioning' timed out after 30 minutes.", seen.ErrorDescription);
+            Assert.Contains(await store.EventsAsync("exp001", ct), e => e.Type == "REQUEST_NODE_MARK_FAILED_SYSTEM");
+        }
+
+        Assert.Equal(0, await serve.StopAsync(TimeSpan.FromSeconds(30)));
     }
 
     [Fact]

@@ -1,8 +1,12 @@
+using Ingot.Hosting;
+
 namespace Ingot.Tests.Serving;
 
 public sealed class SqliteServeTests : ServeContract
 {
     protected override string[] DatabaseArgs => ["--data-dir", DataDir];
+
+    protected override DataLocation Location => DataLocation.Resolve(DataDir, null);
 
     [Fact]
     public async Task Without_options_the_store_is_a_SQLite_file_under_XDG_data_home()
