@@ -27,6 +27,7 @@ public static class ServeCommand
             EnvironmentName = Environments.Production,
         });
         builder.WebHost.UseUrls(urls);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         IngotState.AddServices(builder.Services, location);
         builder.Services.AddHostedService<StatusMonitorService>();
 
