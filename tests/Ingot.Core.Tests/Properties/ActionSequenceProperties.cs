@@ -10,8 +10,10 @@ using Ingot.Core.Users;
 namespace Ingot.Core.Tests.Properties;
 
 /// <summary>
-/// Random sequences of UI actions, REST ops, power reports, completion signals and status-monitor
-/// passes, by random actors, on one machine. After every step:
+/// Random sequences of UI actions, REST ops, power reports, completion signals (the real signal
+/// table, <see cref="Machine.Signal"/>), the deployed OS's user-data fetch, cloud-init's
+/// modules-final after erasing/releasing, and status-monitor passes, by random actors, on one
+/// machine. After every step:
 /// <list type="bullet">
 /// <item>each status change has exactly one NODE_CHANGED_STATUS event, and the events chain from
 /// the old status to the new one;</item>
@@ -41,9 +43,14 @@ public class ActionSequenceProperties
         "release_many",
     ];
 
-    private static readonly string[] s_other = ["power_report", "signal_ok", "monitor"];
+    /// <summary>What a booting machine sends: every SIGNAL_STATUS and one MAAS does not know.</summary>
+    private static readonly string[] s_signals =
+        ["OK", "OK", "OK", "FAILED", "WORKING", "COMMISSIONING", "TESTING", "TIMEDOUT", "INSTALLING", "APPLYING_NETCONF", "RELEASING", "DEPLOYING", "BOGUS"];
 
-    private static readonly string[] s_steps = [.. s_uiActions.Select(a => "ui:" + a), .. s_restOps, .. s_other, .. s_other];
+    private static readonly string[] s_other = ["power_report", "end_deployment", "modules_final", "monitor"];
+
+    private static readonly string[] s_steps =
+        [.. s_uiActions.Select(a => "ui:" + a), .. s_restOps, .. s_signals.Select(s => "signal:" + s), .. s_other, .. s_other];
 
     private static readonly Gen<(int Op, int Actor, int Param, int Minutes)> s_step =
         Gen.Select(Gen.Int[0, s_steps.Length - 1], Gen.Int[0, s_actors.Length - 1], Gen.Int[0, 3], Gen.Int[0, 12]);
@@ -191,42 +198,42 @@ public class ActionSequenceProperties
             "allocate" => ops.AllocateAsync(actor, null, ct),
             "accept" => ops.AcceptAsync([SystemId], actor, ct),
             "power_report" => ops.ReportPowerStateAsync(SystemId, (PowerState)param, ct),
-            "signal_ok" => SignalOkAsync(machine, store, time, ct),
+            "end_deployment" => SaveIfAsync(machine.EndDeployment(Now(time)), machine, store, ct),
+            "modules_final" => ModulesFinalAsync(machine, store, time, ct),
             "monitor" => monitor.RunOnceAsync(ct),
+            _ when step.StartsWith("signal:", StringComparison.Ordinal) => SignalAsync(step[7..], param, machine, store, time, ct),
             _ => throw new ArgumentOutOfRangeException(nameof(step)),
         };
         await work;
     }
 
-    /// <summary>
-    /// Stands in for a booting machine's OK signal (the signals feature owns the real table), so
-    /// that sequences reach READY, DEPLOYED and RESCUE_MODE: validated transitions only.
-    /// </summary>
-    private static async Task SignalOkAsync(Machine machine, InMemoryMachineStore store, FakeTimeProvider time, CancellationToken ct)
-    {
-        DateTime now = time.GetUtcNow().UtcDateTime;
-        switch (machine.Status)
-        {
-            case MachineStatus.Commissioning:
-                machine.CommissioningResult = ScriptSetStatus.Passed;
-                machine.TransitionTo(MachineStatus.Ready, now);
-                break;
-            case MachineStatus.Deploying:
-                machine.TransitionTo(MachineStatus.Deployed, now);
-                break;
-            case MachineStatus.EnteringRescueMode:
-                machine.TransitionTo(MachineStatus.RescueMode, now);
-                break;
-            case MachineStatus.Testing:
-                machine.TransitionTo(MachineStatus.Ready, now);
-                break;
-            case MachineStatus.DiskErasing:
-                machine.Release(Actor.System, now, LifecycleSettings.Default);
-                break;
-            default:
-                return;
-        }
+    private static DateTime Now(FakeTimeProvider time) => time.GetUtcNow().UtcDateTime;
 
+    /// <summary>A booting machine's signal through the real table; param 3 reports a failed commissioning script.</summary>
+    private static async Task SignalAsync(string status, int param, Machine machine, InMemoryMachineStore store, FakeTimeProvider time, CancellationToken ct)
+    {
+        machine.Signal(status, param == 2 ? "an error" : null, hasFailedCommissioningScriptResult: param == 3, Now(time));
         await store.SaveAsync(machine, ct);
+    }
+
+    private static async Task SaveIfAsync(bool changed, Machine machine, InMemoryMachineStore store, CancellationToken ct)
+    {
+        if (changed)
+        {
+            await store.SaveAsync(machine, ct);
+        }
+    }
+
+    /// <summary>
+    /// cloud-init's <c>modules-final</c> finishing in DISK_ERASING or RELEASING: MAAS calls
+    /// <c>release()</c> (the metadata API that drives it arrives with its own issue).
+    /// </summary>
+    private static async Task ModulesFinalAsync(Machine machine, InMemoryMachineStore store, FakeTimeProvider time, CancellationToken ct)
+    {
+        if (machine.Status is MachineStatus.DiskErasing or MachineStatus.Releasing)
+        {
+            machine.Release(Actor.System, Now(time), LifecycleSettings.Default);
+            await store.SaveAsync(machine, ct);
+        }
     }
 }

@@ -24,6 +24,8 @@ internal sealed record MachineSnapshot(
     bool EnableSsh,
     bool Netboot,
     ScriptSetStatus? CommissioningResult,
+    bool Enlisting,
+    string Error,
     int PendingEvents,
     long Version,
     DateTime Updated)
@@ -31,5 +33,5 @@ internal sealed record MachineSnapshot(
     public static MachineSnapshot Of(Machine m) => new(
         m.Status, m.PreviousStatus, m.Owner, m.Locked, m.StatusExpires, m.ErrorDescription, m.Osystem, m.DistroSeries,
         m.HweKernel, m.AgentName, m.PowerState, m.RequestedPower, m.Zone, m.Pool, string.Join(",", m.Tags), m.EnableSsh,
-        m.Netboot, m.CommissioningResult, m.PendingEvents.Count, m.Version, m.Updated);
+        m.Netboot, m.CommissioningResult, m.Enlisting, m.Error, m.PendingEvents.Count, m.Version, m.Updated);
 }
