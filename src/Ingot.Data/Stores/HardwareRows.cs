@@ -1,4 +1,3 @@
-using Ingot.Core.Hardware;
 using Ingot.Core.Machines;
 using Ingot.Data.Model;
 using Microsoft.EntityFrameworkCore;
@@ -11,36 +10,35 @@ internal static class HardwareRows
     /// <summary>Rewrites the machine's disk and interface rows when they differ from what is stored; kept rows keep their ids.</summary>
     public static async Task ReplaceIfChangedAsync(IngotDbContext db, Machine machine, CancellationToken ct)
     {
-        List<BlockDevice> storedDisks = await db.BlockDevices.AsNoTracking()
-            .Where(d => EF.Property<long>(d, ShadowColumns.MachineId) == machine.Id)
-            .OrderBy(d => d.Id)
-            .ToListAsync(ct);
-        if (HardwareFingerprint.Of(storedDisks) != HardwareFingerprint.Of(machine.BlockDevices))
+        await ReplaceIfChangedAsync(db, db.BlockDevices, machine.Id, machine.BlockDevices, d => d.Id, (d, id) => d.Id = id, HardwareFingerprint.Of, ct);
+        await ReplaceIfChangedAsync(db, db.Interfaces, machine.Id, machine.Interfaces, i => i.Id, (i, id) => i.Id = id, HardwareFingerprint.Of, ct);
+    }
+
+    private static async Task ReplaceIfChangedAsync<TRow>(
+        IngotDbContext db,
+        DbSet<TRow> rows,
+        long machineId,
+        IReadOnlyList<TRow> current,
+        Func<TRow, long> idOf,
+        Action<TRow, long> setId,
+        Func<IEnumerable<TRow>, string> fingerprint,
+        CancellationToken ct)
+        where TRow : class
+    {
+        IQueryable<TRow> owned = rows.Where(r => EF.Property<long>(r, ShadowColumns.MachineId) == machineId);
+        List<TRow> stored = await owned.AsNoTracking().OrderBy(r => EF.Property<long>(r, "Id")).ToListAsync(ct);
+        if (fingerprint(stored) == fingerprint(current))
         {
-            await db.BlockDevices.Where(d => EF.Property<long>(d, ShadowColumns.MachineId) == machine.Id).ExecuteDeleteAsync(ct);
-            HashSet<long> reusable = [.. storedDisks.Select(d => d.Id)];
-            foreach (BlockDevice disk in machine.BlockDevices)
-            {
-                disk.Id = reusable.Remove(disk.Id) ? disk.Id : 0;
-                db.Add(disk);
-                db.Entry(disk).Property<long>(ShadowColumns.MachineId).CurrentValue = machine.Id;
-            }
+            return;
         }
 
-        List<NetworkInterface> storedInterfaces = await db.Interfaces.AsNoTracking()
-            .Where(i => EF.Property<long>(i, ShadowColumns.MachineId) == machine.Id)
-            .OrderBy(i => i.Id)
-            .ToListAsync(ct);
-        if (HardwareFingerprint.Of(storedInterfaces) != HardwareFingerprint.Of(machine.Interfaces))
+        await owned.ExecuteDeleteAsync(ct);
+        HashSet<long> reusable = [.. stored.Select(idOf)];
+        foreach (TRow row in current)
         {
-            await db.Interfaces.Where(i => EF.Property<long>(i, ShadowColumns.MachineId) == machine.Id).ExecuteDeleteAsync(ct);
-            HashSet<long> reusable = [.. storedInterfaces.Select(i => i.Id)];
-            foreach (NetworkInterface nic in machine.Interfaces)
-            {
-                nic.Id = reusable.Remove(nic.Id) ? nic.Id : 0;
-                db.Add(nic);
-                db.Entry(nic).Property<long>(ShadowColumns.MachineId).CurrentValue = machine.Id;
-            }
+            setId(row, reusable.Remove(idOf(row)) ? idOf(row) : 0);
+            db.Add(row);
+            db.Entry(row).Property<long>(ShadowColumns.MachineId).CurrentValue = machineId;
         }
     }
 }

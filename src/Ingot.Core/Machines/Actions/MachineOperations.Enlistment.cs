@@ -20,31 +20,7 @@ public sealed partial class MachineOperations
             throw new MachineOperationException(ErrorCategory.Unauthorized, "Unauthorized", AcceptLoginMessage);
         }
 
-        var machines = new List<Machine>();
-        var unknown = new List<string>();
-        foreach (string id in systemIds.Distinct())
-        {
-            if (await store.FindAsync(id, ct) is { } m)
-            {
-                machines.Add(m);
-            }
-            else
-            {
-                unknown.Add(id);
-            }
-        }
-
-        if (unknown.Count > 0)
-        {
-            throw MachineOperationException.Validation($"Unknown machine(s): {string.Join(", ", unknown)}.");
-        }
-
-        string[] forbidden = [.. machines.Where(m => !MachinePermissions.Has(actor, m, NodePermission.Admin)).Select(m => m.SystemId)];
-        if (forbidden.Length > 0)
-        {
-            throw MachineOperationException.PermissionDenied(
-                $"You don't have the required permission to accept the following machine(s): {string.Join(", ", forbidden)}.");
-        }
+        List<Machine> machines = await LoadManyAsync(systemIds, actor, NodePermission.Admin, "accept", ct);
 
         return await AcceptEachAsync(machines, actor, ct);
     }

@@ -39,31 +39,7 @@ public sealed partial class MachineOperations
     public async Task<IReadOnlyList<string>> ReleaseManyAsync(
         IReadOnlyCollection<string> systemIds, Actor actor, ReleaseOptions? options, CancellationToken ct)
     {
-        var machines = new List<Machine>();
-        var unknown = new List<string>();
-        foreach (string id in systemIds.Distinct())
-        {
-            if (await store.FindAsync(id, ct) is { } m)
-            {
-                machines.Add(m);
-            }
-            else
-            {
-                unknown.Add(id);
-            }
-        }
-
-        if (unknown.Count > 0)
-        {
-            throw MachineOperationException.Validation($"Unknown machine(s): {string.Join(", ", unknown)}.");
-        }
-
-        string[] forbidden = [.. machines.Where(m => !MachinePermissions.Has(actor, m, NodePermission.Edit)).Select(m => m.SystemId)];
-        if (forbidden.Length > 0)
-        {
-            throw MachineOperationException.PermissionDenied(
-                $"You don't have the required permission to release the following machine(s): {string.Join(", ", forbidden)}.");
-        }
+        List<Machine> machines = await LoadManyAsync(systemIds, actor, NodePermission.Edit, "release", ct);
 
         // MAAS's bulk op treats only READY as a no-op (RELEASING is reported as a failure).
         string[] failed = [.. machines
