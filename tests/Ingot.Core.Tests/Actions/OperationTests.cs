@@ -1,5 +1,6 @@
 using Ingot.Core.Machines;
 using Ingot.Core.Machines.Actions;
+using Ingot.Core.Machines.Filters;
 using Ingot.Core.Users;
 
 namespace Ingot.Core.Tests.Actions;
@@ -67,8 +68,8 @@ public class OperationTests
         big.Tags.Add("gpu");
         var store = await MachineFixture.StoreWith(small, big);
 
-        Machine allocated = await Operations(store).AllocateAsync(
-            s_alice, new AllocationConstraints { CpuCount = 16, Tags = ["gpu"], Arch = "amd64", AgentName = "juju" }, s_ct);
+        Machine allocated = (await Operations(store).AllocateAsync(
+            s_alice, AllocationRequest.Of(("cpu_count", "16"), ("tags", "gpu"), ("arch", "amd64"), ("agent_name", "juju")), s_ct)).Machine;
 
         Assert.Equal("bbb222", allocated.SystemId);
         Assert.Equal(MachineStatus.Allocated, allocated.Status);
@@ -82,7 +83,7 @@ public class OperationTests
         var store = await MachineFixture.StoreWith(MachineFixture.InStatus(MachineStatus.Ready, null));
 
         var error = await Assert.ThrowsAnyAsync<MachineOperationException>(() =>
-            Operations(store).AllocateAsync(s_alice, new AllocationConstraints { Name = "nope" }, s_ct));
+            Operations(store).AllocateAsync(s_alice, AllocationRequest.Of(("name", "nope")), s_ct));
 
         Assert.Equal(ErrorCategory.Conflict, error.Category);
         Assert.Equal("No available machine matches constraints: [('name', ['nope'])] (resolved to \"name=nope\")", error.Message);

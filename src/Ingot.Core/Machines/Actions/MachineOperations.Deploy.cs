@@ -1,3 +1,4 @@
+using Ingot.Core.Machines.Filters;
 using Ingot.Core.Machines.Permissions;
 using Ingot.Core.Users;
 
@@ -29,27 +30,56 @@ public sealed partial class MachineOperations
         }, ct);
 
     /// <summary>
-    /// <c>POST /machines/ op=allocate</c>: the first READY machine the actor may edit that matches
-    /// <paramref name="constraints"/> is acquired. None at all: 409 "No machine available."; none
-    /// matching: 409 "No available machine matches constraints: ...". (The UI calls this acquire.)
+    /// <c>POST /machines/ op=allocate</c>: among the READY machines the actor may edit that match
+    /// the constraints (<see cref="MachineFilter"/>), the cheapest (<c>cpu_count + memory/1024</c>,
+    /// MAAS's <c>reorder_nodes_by_cost</c>) is acquired, unless <c>dry_run</c>. A machine taken by
+    /// a concurrent request (a lost compare-and-set) is skipped for the next candidate, so parallel
+    /// allocations never share a machine and never fail while one is left. None at all: 409 "No
+    /// machine available."; none matching: 409 "No available machine matches constraints: …".
+    /// (The UI calls this acquire.)
     /// </summary>
-    public async Task<Machine> AllocateAsync(Actor actor, AllocationConstraints? constraints, CancellationToken ct)
+    public async Task<Allocation> AllocateAsync(Actor actor, AllocationRequest? request, CancellationToken ct)
     {
-        constraints ??= AllocationConstraints.None;
-        IReadOnlyList<Machine> machines = await store.ListAsync(ct);
-        List<Machine> available = [.. machines
-            .Where(m => m.Status == MachineStatus.Ready && MachinePermissions.Has(actor, m, NodePermission.Edit))
-            .OrderBy(m => m.SystemId, StringComparer.Ordinal)];
-        Machine? machine = available.FirstOrDefault(constraints.Matches);
-        if (machine is null)
+        request ??= AllocationRequest.Empty;
+        MachineFilter filter = MachineFilter.Parse(request.Form, request.Vocabulary, allocating: true);
+        for (int round = 0; round < 8; round++)
         {
-            throw MachineOperationException.StateViolation(constraints.IsEmpty
-                ? "No machine available."
-                : $"No available machine matches constraints: {constraints.Describe()}");
+            bool lost = false;
+            IEnumerable<Machine> candidates = (await store.ListAsync(ct))
+                .Where(m => m.Status == MachineStatus.Ready && MachinePermissions.Has(actor, m, NodePermission.Edit) && filter.Matches(m))
+                .OrderBy(m => m.CpuCount + (m.Memory / 1024.0))
+                .ThenBy(m => m.Id);
+            foreach (Machine machine in candidates)
+            {
+                var allocation = new Allocation(
+                    machine,
+                    filter.Storage?.Match(machine)?.ToDictionary(p => p.Key, p => (IReadOnlyList<long>)[p.Value.Id]) ?? [],
+                    filter.Interfaces?.Match(machine)?.ToDictionary(p => p.Key, p => (IReadOnlyList<long>)[p.Value.Id]) ?? []);
+                if (request.DryRun)
+                {
+                    return allocation;
+                }
+
+                machine.Acquire(actor, Now, filter.AgentName, request.Comment);
+                try
+                {
+                    await store.SaveAsync(machine, ct);
+                    return allocation;
+                }
+                catch (MachineConflictException)
+                {
+                    lost = true;
+                }
+            }
+
+            if (!lost)
+            {
+                break;
+            }
         }
 
-        machine.Acquire(actor, Now, constraints.AgentName, constraints.Comment);
-        await store.SaveAsync(machine, ct);
-        return machine;
+        throw MachineOperationException.StateViolation(filter.IsEmpty
+            ? "No machine available."
+            : $"No available machine matches constraints: {request.Repr()} (resolved to \"{filter.Describe()}\")");
     }
 }
