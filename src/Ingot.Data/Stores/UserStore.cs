@@ -46,6 +46,16 @@ public sealed class UserStore(IDbContextFactory<IngotDbContext> contexts, Secret
         }
     }
 
+    public async Task<bool> DeleteAsync(long userId, CancellationToken ct)
+    {
+        await using IngotDbContext db = contexts.CreateDbContext();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.ApiTokens.Where(t => t.UserId == userId).ExecuteDeleteAsync(ct);
+        int deleted = await db.Users.Where(u => u.Id == userId).ExecuteDeleteAsync(ct);
+        await transaction.CommitAsync(ct);
+        return deleted > 0;
+    }
+
     public async Task<IReadOnlyList<ApiToken>> TokensAsync(long userId, CancellationToken ct)
     {
         await using IngotDbContext db = contexts.CreateDbContext();
@@ -63,6 +73,12 @@ public sealed class UserStore(IDbContextFactory<IngotDbContext> contexts, Secret
         db.ApiTokens.Add(token);
         db.Entry(token).Property<string>(ShadowColumns.TokenSecret).CurrentValue = secrets.ProtectTokenSecret(token.TokenSecret);
         await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<bool> DeleteTokenAsync(long userId, string tokenKey, CancellationToken ct)
+    {
+        await using IngotDbContext db = contexts.CreateDbContext();
+        return await db.ApiTokens.Where(t => t.UserId == userId && t.TokenKey == tokenKey).ExecuteDeleteAsync(ct) > 0;
     }
 
     public async Task<(ApiToken Token, User User)?> FindTokenAsync(string tokenKey, CancellationToken ct)

@@ -20,20 +20,8 @@ public static class ServeCommand
             }
         }
 
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            Args = [],
-            ContentRootPath = AppContext.BaseDirectory,
-            EnvironmentName = Environments.Production,
-        });
-        builder.WebHost.UseUrls(urls);
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        IngotState.AddServices(builder.Services, location);
-        builder.Services.AddHostedService<StatusMonitorService>();
-
-        await using WebApplication app = builder.Build();
+        await using WebApplication app = IngotWebHost.Build(location, urls);
         await IngotState.MigrateAsync(app.Services, ct);
-        app.MapVersionEndpoints();
 
         await app.StartAsync(ct);
         await stdout.WriteLineAsync($"Ingot serving on {urls} (data {location.DataDirectory}, database {IngotState.Describe(location)})");

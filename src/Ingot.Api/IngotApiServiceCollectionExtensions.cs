@@ -1,0 +1,42 @@
+using Ingot.Api.Dispatch;
+using Ingot.Api.OAuth;
+using Ingot.Api.Wire;
+using Ingot.Core.Users;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Ingot.Api;
+
+/// <summary>What the composition root calls to serve the REST API 2.0 (then <see cref="IngotApiEndpoints.MapIngotApi"/>).</summary>
+public static class IngotApiServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the dispatcher, OAuth verification, the in-memory nonce ledger (unless an
+    /// <see cref="INonceLedger"/> is already registered), Core's <see cref="UserAccounts"/> and every
+    /// resource of <see cref="ApiCatalog.Resources"/>. Needs Core's stores and a <see cref="TimeProvider"/>.
+    /// </summary>
+    public static IServiceCollection AddIngotApi(this IServiceCollection services, Action<ApiOptions>? configure = null)
+    {
+        services.AddOptions<ApiOptions>();
+        if (configure is not null)
+        {
+            services.Configure(configure);
+        }
+
+        services.TryAddSingleton<INonceLedger, InMemoryNonceLedger>();
+        services.TryAddSingleton<UserAccounts>();
+        services.AddSingleton<OAuthVerifier>();
+        services.AddSingleton<ApiResourceTable>();
+        services.AddSingleton<ApiDispatcher>();
+        foreach (ApiResource resource in ApiCatalog.Resources)
+        {
+            services.AddApiResource(resource);
+        }
+
+        return services;
+    }
+
+    /// <summary>Adds one resource to the API (and to <c>describe/</c>).</summary>
+    public static IServiceCollection AddApiResource(this IServiceCollection services, ApiResource resource) =>
+        services.AddSingleton(resource);
+}

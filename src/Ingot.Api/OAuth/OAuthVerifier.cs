@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Ingot.Core.Users;
+using Microsoft.Extensions.Options;
+
+namespace Ingot.Api.OAuth;
+
+/// <summary>
+/// Checks OAuth 1.0a PLAINTEXT credentials as MAAS (piston's <c>OAuthServer.verify_request</c>) does:
+/// version 1.0 if given, a known token whose consumer matches, a timestamp not older than the window
+/// (future ones pass), the PLAINTEXT signature <c>&amp;&lt;token secret&gt;</c> (the consumer secret is
+/// empty) and a nonce not seen before for that consumer and token. Returns the token's user.
+/// </summary>
+internal sealed class OAuthVerifier(IUserStore users, INonceLedger nonces, TimeProvider time, IOptions<ApiOptions> options)
+{
+    public const string PlainText = "PLAINTEXT";
+
+    private const long MaxFutureSeconds = 24 * 60 * 60;
+
+    public async Task<User> VerifyAsync(OAuthCredentials credentials, CancellationToken ct)
+    {
+        if (credentials.Get(OAuthCredentials.Version) is { } version && version != "1.0")
+        {
+            throw OAuthFailure.Unauthorized($"OAuth version {version} not supported.");
+        }
+
+        if (!long.TryParse(credentials[OAuthCredentials.Timestamp], NumberStyles.None, CultureInfo.InvariantCulture, out long timestamp))
+        {
+            throw OAuthFailure.BadRequest($"Invalid oauth_timestamp: {credentials[OAuthCredentials.Timestamp]}");
+        }
+
+        string tokenKey = credentials[OAuthCredentials.Token];
+        if (await users.FindTokenAsync(tokenKey, ct) is not var (token, user))
+        {
+            throw OAuthFailure.Unauthorized($"Invalid access token: {tokenKey}");
+        }
+
+        if (!FixedEquals(token.ConsumerKey, credentials[OAuthCredentials.ConsumerKey]))
+        {
+            throw OAuthFailure.Unauthorized(OAuthFailure.InvalidConsumer);
+        }
+
+        long now = time.GetUtcNow().ToUnixTimeSeconds();
+        long window = (long)options.Value.TimestampWindow.TotalSeconds;
+        if (now - timestamp > window)
+        {
+            throw OAuthFailure.Unauthorized($"Expired timestamp: given {timestamp} and now {now} has a greater difference than threshold {window}");
+        }
+
+        string method = credentials[OAuthCredentials.SignatureMethod];
+        if (method != PlainText)
+        {
+            throw OAuthFailure.Unauthorized($"Signature method {method} not supported try one of the following: {PlainText}");
+        }
+
+        if (!FixedEquals("&" + Uri.EscapeDataString(token.TokenSecret), credentials[OAuthCredentials.Signature]))
+        {
+            throw OAuthFailure.Unauthorized("Invalid signature.");
+        }
+
+        string nonce = credentials[OAuthCredentials.Nonce];
+        // Future timestamps are accepted; their nonces are remembered for at most a day ahead.
+        DateTimeOffset keepUntil = DateTimeOffset.FromUnixTimeSeconds(Math.Max(now, Math.Min(timestamp, now + MaxFutureSeconds)) + window);
+        if (!await nonces.TryRecordAsync(token.ConsumerKey, token.TokenKey, nonce, keepUntil, ct))
+        {
+            throw OAuthFailure.Unauthorized($"Nonce already used: {nonce}");
+        }
+
+        return user;
+    }
+
+    private static bool FixedEquals(string expected, string given) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(given));
+}
