@@ -39,6 +39,9 @@ public abstract partial class StoreContract
         Machine machine = await AddMachineAsync(data, m => m.Zone = name);
 
         var taken = await Assert.ThrowsAsync<MachineFormException>(() => zones.CreateAsync(s_admin, name, "", Ct));
+        var forbidden = await Assert.ThrowsAsync<MachineOperationException>(() => zones.CreateAsync(Actor.User("alice"), name + "-c", "", Ct));
+        Assert.Equal(ErrorCategory.Forbidden, forbidden.Category);
+        Assert.False(await data.Zones.ExistsAsync(name + "-c", Ct));
         Zone renamed = await zones.UpdateAsync(s_admin, name, name + "-b", "south room", Ct);
 
         Assert.Equal(["Physical zone with this Name already exists."], taken.Errors["name"]);

@@ -1,5 +1,5 @@
-using Ingot.Core.Forms;
 using Ingot.Core.Domains;
+using Ingot.Core.Forms;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ingot.Data.Stores;
