@@ -8,7 +8,4 @@ public sealed class ApiOptions
 
     /// <summary>How old an OAuth timestamp may be (MAAS: 300 s); future timestamps are accepted.</summary>
     public TimeSpan TimestampWindow { get; set; } = TimeSpan.FromSeconds(300);
-
-    /// <summary>Most nonces the in-memory ledger remembers at once.</summary>
-    public int NonceCapacity { get; set; } = 200_000;
 }

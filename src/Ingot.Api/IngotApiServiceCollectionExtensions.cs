@@ -11,9 +11,9 @@ namespace Ingot.Api;
 public static class IngotApiServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the dispatcher, OAuth verification, the in-memory nonce ledger (unless an
-    /// <see cref="INonceLedger"/> is already registered), Core's <see cref="UserAccounts"/> and every
-    /// resource of <see cref="ApiCatalog.Resources"/>. Needs Core's stores and a <see cref="TimeProvider"/>.
+    /// Registers the dispatcher, OAuth verification, Core's <see cref="UserAccounts"/> and every
+    /// resource of <see cref="ApiCatalog.Resources"/>. Needs Core's stores, an <see cref="INonceLedger"/>
+    /// shared by every region (the database's) and a <see cref="TimeProvider"/>.
     /// </summary>
     public static IServiceCollection AddIngotApi(this IServiceCollection services, Action<ApiOptions>? configure = null)
     {
@@ -23,7 +23,6 @@ public static class IngotApiServiceCollectionExtensions
             services.Configure(configure);
         }
 
-        services.TryAddSingleton<INonceLedger, InMemoryNonceLedger>();
         services.TryAddSingleton<UserAccounts>();
         services.AddSingleton<OAuthVerifier>();
         services.AddSingleton<ApiResourceTable>();

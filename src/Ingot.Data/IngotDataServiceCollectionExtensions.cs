@@ -1,6 +1,10 @@
 using Ingot.Core.Config;
+using Ingot.Core.Domains;
 using Ingot.Core.Machines;
+using Ingot.Core.ResourcePools;
+using Ingot.Core.Tags;
 using Ingot.Core.Users;
+using Ingot.Core.Zones;
 using Ingot.Data.Secrets;
 using Ingot.Data.Stores;
 using Microsoft.AspNetCore.DataProtection;
@@ -18,7 +22,9 @@ public static class IngotDataServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="IngotDatabase"/> (also as <see cref="IDbContextFactory{TContext}"/>),
     /// Data Protection with its key ring in the database, and the stores as singletons:
-    /// <see cref="IMachineStore"/>, <see cref="IUserStore"/>, <see cref="IConfigStore"/>.
+    /// <see cref="IMachineStore"/>, <see cref="IUserStore"/>, <see cref="IConfigStore"/>,
+    /// <see cref="IZoneStore"/>, <see cref="IResourcePoolStore"/>, <see cref="IDomainStore"/>,
+    /// <see cref="ITagStore"/>, <see cref="ISshKeyStore"/> and <see cref="INonceLedger"/>.
     /// Call <see cref="IngotDatabase.MigrateAsync"/> before the first request.
     /// </summary>
     public static IServiceCollection AddIngotData(this IServiceCollection services, string connectionString)
@@ -34,6 +40,12 @@ public static class IngotDataServiceCollectionExtensions
         services.AddSingleton<IMachineStore, MachineStore>();
         services.AddSingleton<IUserStore, UserStore>();
         services.AddSingleton<IConfigStore, ConfigStore>();
+        services.AddSingleton<IZoneStore, ZoneStore>();
+        services.AddSingleton<IResourcePoolStore, ResourcePoolStore>();
+        services.AddSingleton<IDomainStore, DomainStore>();
+        services.AddSingleton<ITagStore, TagStore>();
+        services.AddSingleton<ISshKeyStore, SshKeyStore>();
+        services.AddSingleton<INonceLedger, NonceLedger>();
         return services;
     }
 }

@@ -1,7 +1,11 @@
+using Ingot.Core.Domains;
 using Ingot.Core.Events;
 using Ingot.Core.Hardware;
 using Ingot.Core.Machines;
+using Ingot.Core.ResourcePools;
+using Ingot.Core.Tags;
 using Ingot.Core.Users;
+using Ingot.Core.Zones;
 using Ingot.Data.Model;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -33,6 +37,18 @@ public abstract class IngotDbContext(DbContextOptions options) : DbContext(optio
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<Zone> Zones => Set<Zone>();
+
+    public DbSet<ResourcePool> ResourcePools => Set<ResourcePool>();
+
+    public DbSet<Domain> Domains => Set<Domain>();
+
+    public DbSet<Tag> Tags => Set<Tag>();
+
+    public DbSet<SshKey> SshKeys => Set<SshKey>();
+
+    public DbSet<OAuthNonce> OAuthNonces => Set<OAuthNonce>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<Enum>().HaveConversion<string>();
@@ -50,5 +66,12 @@ public abstract class IngotDbContext(DbContextOptions options) : DbContext(optio
         modelBuilder.ApplyConfiguration(new ApiTokenConfiguration());
         modelBuilder.Entity<ConfigEntry>().HasKey(c => c.Name);
         modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
+        var placement = new PlacementConfiguration();
+        modelBuilder.ApplyConfiguration<Zone>(placement);
+        modelBuilder.ApplyConfiguration<ResourcePool>(placement);
+        modelBuilder.ApplyConfiguration<Domain>(placement);
+        modelBuilder.ApplyConfiguration<Tag>(placement);
+        modelBuilder.ApplyConfiguration(new SshKeyConfiguration());
+        modelBuilder.ApplyConfiguration(new OAuthNonceConfiguration());
     }
 }

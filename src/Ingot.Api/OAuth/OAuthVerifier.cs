@@ -60,9 +60,9 @@ internal sealed class OAuthVerifier(IUserStore users, INonceLedger nonces, TimeP
         }
 
         string nonce = credentials[OAuthCredentials.Nonce];
-        // Future timestamps are accepted; their nonces are remembered for at most a day ahead.
-        DateTimeOffset keepUntil = DateTimeOffset.FromUnixTimeSeconds(Math.Max(now, Math.Min(timestamp, now + MaxFutureSeconds)) + window);
-        if (!await nonces.TryRecordAsync(token.ConsumerKey, token.TokenKey, nonce, keepUntil, ct))
+        // Future timestamps are accepted; their nonces are kept (pruning goes by timestamp) for at most a day ahead.
+        DateTime recorded = DateTimeOffset.FromUnixTimeSeconds(Math.Min(timestamp, now + MaxFutureSeconds)).UtcDateTime;
+        if (!await nonces.TryRecordAsync(token.ConsumerKey, token.TokenKey, nonce, recorded, ct))
         {
             throw OAuthFailure.Unauthorized($"Nonce already used: {nonce}");
         }

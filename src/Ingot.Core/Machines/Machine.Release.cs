@@ -45,13 +45,14 @@ public sealed partial class Machine
 
     /// <summary>
     /// <c>_finalize_release</c>: READY when the last commissioning passed, else NEW; owner cleared;
-    /// a RELEASED event.
+    /// a RELEASED event; the owner data deleted.
     /// </summary>
     public void FinalizeRelease(Actor actor, DateTime now)
     {
         MachineStatus to = CommissioningResult == ScriptSetStatus.Passed ? MachineStatus.Ready : MachineStatus.New;
         TransitionTo(to, now, actor.Username);
         SetOwner(null);
+        OwnerData.Clear();
         Record(EventTypes.Released, "", now, actor.Username);
     }
 

@@ -1,15 +1,21 @@
 namespace Ingot.Core.Users;
 
 /// <summary>
-/// The OAuth nonces already seen, for replay protection (MAAS stores them per consumer and token
-/// and purges them once their timestamp is outside the accepted window). One ledger must be shared
-/// by every region process that serves the API, or a request replayed to another region passes.
+/// OAuth nonce replay protection (MAAS stores nonces per consumer and token, and purges old ones):
+/// a nonce is accepted once per (consumer key, token key). Shared by every region on one database,
+/// so two regions cannot both accept the same nonce.
 /// </summary>
 public interface INonceLedger
 {
     /// <summary>
-    /// Records <paramref name="nonce"/> for this consumer and token until <paramref name="keepUntil"/>;
-    /// false when it was already recorded (a replay).
+    /// Records the nonce; false when it was already recorded for this consumer and token (a replay).
+    /// <paramref name="timestamp"/> is the request's <c>oauth_timestamp</c> (UTC), used for pruning.
     /// </summary>
-    ValueTask<bool> TryRecordAsync(string consumerKey, string tokenKey, string nonce, DateTimeOffset keepUntil, CancellationToken ct);
+    Task<bool> TryRecordAsync(string consumerKey, string tokenKey, string nonce, DateTime timestamp, CancellationToken ct);
+
+    /// <summary>
+    /// Forgets nonces whose timestamp is before <paramref name="olderThan"/>: requests that old are
+    /// refused by the timestamp window anyway. Returns how many were forgotten.
+    /// </summary>
+    Task<int> PruneAsync(DateTime olderThan, CancellationToken ct);
 }

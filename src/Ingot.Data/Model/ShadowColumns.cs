@@ -23,4 +23,7 @@ internal static class ShadowColumns
 
     /// <summary>An API token's secret, encrypted.</summary>
     public const string TokenSecret = "TokenSecretProtected";
+
+    /// <summary>The SHA-256 (hex) of an SSH key's text, unique per user.</summary>
+    public const string KeyDigest = "KeyDigest";
 }

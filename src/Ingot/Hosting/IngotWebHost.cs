@@ -25,6 +25,7 @@ public static class IngotWebHost
         IngotState.AddServices(builder.Services, location);
         builder.Services.AddIngotApi();
         builder.Services.AddHostedService<StatusMonitorService>();
+        builder.Services.AddHostedService<NoncePruningService>();
         configure?.Invoke(builder.Services);
 
         WebApplication app = builder.Build();

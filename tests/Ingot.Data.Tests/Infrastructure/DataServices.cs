@@ -1,6 +1,10 @@
 using Ingot.Core.Config;
+using Ingot.Core.Domains;
 using Ingot.Core.Machines;
+using Ingot.Core.ResourcePools;
+using Ingot.Core.Tags;
 using Ingot.Core.Users;
+using Ingot.Core.Zones;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ingot.Data.Tests.Infrastructure;
@@ -22,6 +26,18 @@ public sealed class DataServices : IAsyncDisposable
     public IUserStore Users => _services.GetRequiredService<IUserStore>();
 
     public IConfigStore Config => _services.GetRequiredService<IConfigStore>();
+
+    public IZoneStore Zones => _services.GetRequiredService<IZoneStore>();
+
+    public IResourcePoolStore Pools => _services.GetRequiredService<IResourcePoolStore>();
+
+    public IDomainStore Domains => _services.GetRequiredService<IDomainStore>();
+
+    public ITagStore Tags => _services.GetRequiredService<ITagStore>();
+
+    public ISshKeyStore SshKeys => _services.GetRequiredService<ISshKeyStore>();
+
+    public INonceLedger Nonces => _services.GetRequiredService<INonceLedger>();
 
     public static DataServices Open(string connectionString) => new(connectionString);
 

@@ -29,6 +29,11 @@ public static class MachineAssert
                         expected.PowerParameters.OrderBy(p => p.Key, StringComparer.Ordinal),
                         actual.PowerParameters.OrderBy(p => p.Key, StringComparer.Ordinal));
                     continue;
+                case nameof(Machine.OwnerData):
+                    Assert.Equal(
+                        expected.OwnerData.OrderBy(p => p.Key, StringComparer.Ordinal),
+                        actual.OwnerData.OrderBy(p => p.Key, StringComparer.Ordinal));
+                    continue;
                 case nameof(Machine.Tags):
                     Assert.Equal(expected.Tags, actual.Tags);
                     continue;

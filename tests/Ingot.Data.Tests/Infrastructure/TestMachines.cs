@@ -46,6 +46,7 @@ public static class TestMachines
         machine.Zone = "zone-a";
         machine.Pool = "pool-b";
         machine.Tags = ["virtual", "gpu"];
+        machine.OwnerData = new() { ["juju-model-uuid"] = $"model-{id}", ["owner"] = "someone" };
         machine.CpuCount = 8;
         machine.CpuSpeed = 2400;
         machine.CpuModel = "Intel(R) Xeon(R) CPU E5-2680";

@@ -23,6 +23,47 @@ namespace Ingot.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Ingot.Core.Domains.Domain", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Authoritative")
+                        .HasColumnType("boolean")
+                        .HasColumnName("authoritative");
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("name");
+
+                    b.Property<int?>("Ttl")
+                        .HasColumnType("integer")
+                        .HasColumnName("ttl");
+
+                    b.Property<DateTime>("Updated")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated");
+
+                    b.HasKey("Id")
+                        .HasName("pk_domains");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_domains_name");
+
+                    b.ToTable("domains", (string)null);
+                });
+
             modelBuilder.Entity("Ingot.Core.Events.MachineEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -302,6 +343,11 @@ namespace Ingot.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("owner");
 
+                    b.Property<string>("OwnerData")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("owner_data");
+
                     b.Property<string>("Pool")
                         .IsRequired()
                         .HasColumnType("text")
@@ -388,6 +434,92 @@ namespace Ingot.Data.Migrations.Postgres
                     b.ToTable("machines", (string)null);
                 });
 
+            modelBuilder.Entity("Ingot.Core.ResourcePools.ResourcePool", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime>("Updated")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated");
+
+                    b.HasKey("Id")
+                        .HasName("pk_resource_pools");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_resource_pools_name");
+
+                    b.ToTable("resource_pools", (string)null);
+                });
+
+            modelBuilder.Entity("Ingot.Core.Tags.Tag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("definition");
+
+                    b.Property<string>("KernelOpts")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kernel_opts");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime>("Updated")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tags");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tags_name");
+
+                    b.ToTable("tags", (string)null);
+                });
+
             modelBuilder.Entity("Ingot.Core.Users.ApiToken", b =>
                 {
                     b.Property<long>("Id")
@@ -438,6 +570,44 @@ namespace Ingot.Data.Migrations.Postgres
                     b.ToTable("api_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Ingot.Core.Users.SshKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("key");
+
+                    b.Property<string>("KeyDigest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key_digest");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ssh_keys");
+
+                    b.HasIndex("UserId", "KeyDigest")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ssh_keys_user_id_key_digest");
+
+                    b.ToTable("ssh_keys", (string)null);
+                });
+
             modelBuilder.Entity("Ingot.Core.Users.User", b =>
                 {
                     b.Property<long>("Id")
@@ -484,6 +654,44 @@ namespace Ingot.Data.Migrations.Postgres
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("Ingot.Core.Zones.Zone", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime>("Updated")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated");
+
+                    b.HasKey("Id")
+                        .HasName("pk_zones");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_zones_name");
+
+                    b.ToTable("zones", (string)null);
+                });
+
             modelBuilder.Entity("Ingot.Data.Model.ConfigEntry", b =>
                 {
                     b.Property<string>("Name")
@@ -499,6 +707,47 @@ namespace Ingot.Data.Migrations.Postgres
                         .HasName("pk_config");
 
                     b.ToTable("config", (string)null);
+                });
+
+            modelBuilder.Entity("Ingot.Data.Model.OAuthNonce", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ConsumerKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("consumer_key");
+
+                    b.Property<string>("Nonce")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("nonce");
+
+                    b.Property<DateTime>("Timestamp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("timestamp");
+
+                    b.Property<string>("TokenKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("token_key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_oauth_nonces");
+
+                    b.HasIndex("Timestamp")
+                        .HasDatabaseName("ix_oauth_nonces_timestamp");
+
+                    b.HasIndex("ConsumerKey", "TokenKey", "Nonce")
+                        .IsUnique()
+                        .HasDatabaseName("ix_oauth_nonces_consumer_key_token_key_nonce");
+
+                    b.ToTable("oauth_nonces", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -705,6 +954,16 @@ namespace Ingot.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_api_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("Ingot.Core.Users.SshKey", b =>
+                {
+                    b.HasOne("Ingot.Core.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ssh_keys_users_user_id");
                 });
 
             modelBuilder.Entity("Ingot.Core.Machines.Machine", b =>

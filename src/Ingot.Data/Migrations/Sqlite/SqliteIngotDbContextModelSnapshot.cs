@@ -17,6 +17,45 @@ namespace Ingot.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Ingot.Core.Domains.Domain", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Authoritative")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("authoritative");
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int?>("Ttl")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ttl");
+
+                    b.Property<DateTime>("Updated")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated");
+
+                    b.HasKey("Id")
+                        .HasName("pk_domains");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_domains_name");
+
+                    b.ToTable("domains", (string)null);
+                });
+
             modelBuilder.Entity("Ingot.Core.Events.MachineEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -288,6 +327,11 @@ namespace Ingot.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("owner");
 
+                    b.Property<string>("OwnerData")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_data");
+
                     b.Property<string>("Pool")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -374,6 +418,88 @@ namespace Ingot.Data.Migrations.Sqlite
                     b.ToTable("machines", (string)null);
                 });
 
+            modelBuilder.Entity("Ingot.Core.ResourcePools.ResourcePool", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime>("Updated")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated");
+
+                    b.HasKey("Id")
+                        .HasName("pk_resource_pools");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_resource_pools_name");
+
+                    b.ToTable("resource_pools", (string)null);
+                });
+
+            modelBuilder.Entity("Ingot.Core.Tags.Tag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("definition");
+
+                    b.Property<string>("KernelOpts")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kernel_opts");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime>("Updated")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tags");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tags_name");
+
+                    b.ToTable("tags", (string)null);
+                });
+
             modelBuilder.Entity("Ingot.Core.Users.ApiToken", b =>
                 {
                     b.Property<long>("Id")
@@ -422,6 +548,42 @@ namespace Ingot.Data.Migrations.Sqlite
                     b.ToTable("api_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Ingot.Core.Users.SshKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("KeyDigest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_digest");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ssh_keys");
+
+                    b.HasIndex("UserId", "KeyDigest")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ssh_keys_user_id_key_digest");
+
+                    b.ToTable("ssh_keys", (string)null);
+                });
+
             modelBuilder.Entity("Ingot.Core.Users.User", b =>
                 {
                     b.Property<long>("Id")
@@ -466,6 +628,42 @@ namespace Ingot.Data.Migrations.Sqlite
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("Ingot.Core.Zones.Zone", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime>("Updated")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated");
+
+                    b.HasKey("Id")
+                        .HasName("pk_zones");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_zones_name");
+
+                    b.ToTable("zones", (string)null);
+                });
+
             modelBuilder.Entity("Ingot.Data.Model.ConfigEntry", b =>
                 {
                     b.Property<string>("Name")
@@ -481,6 +679,45 @@ namespace Ingot.Data.Migrations.Sqlite
                         .HasName("pk_config");
 
                     b.ToTable("config", (string)null);
+                });
+
+            modelBuilder.Entity("Ingot.Data.Model.OAuthNonce", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ConsumerKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consumer_key");
+
+                    b.Property<string>("Nonce")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("nonce");
+
+                    b.Property<DateTime>("Timestamp")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("timestamp");
+
+                    b.Property<string>("TokenKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_oauth_nonces");
+
+                    b.HasIndex("Timestamp")
+                        .HasDatabaseName("ix_oauth_nonces_timestamp");
+
+                    b.HasIndex("ConsumerKey", "TokenKey", "Nonce")
+                        .IsUnique()
+                        .HasDatabaseName("ix_oauth_nonces_consumer_key_token_key_nonce");
+
+                    b.ToTable("oauth_nonces", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -681,6 +918,16 @@ namespace Ingot.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_api_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("Ingot.Core.Users.SshKey", b =>
+                {
+                    b.HasOne("Ingot.Core.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ssh_keys_users_user_id");
                 });
 
             modelBuilder.Entity("Ingot.Core.Machines.Machine", b =>
