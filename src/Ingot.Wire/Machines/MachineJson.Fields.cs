@@ -23,12 +23,14 @@ namespace Ingot.Wire.Machines;
 /// </summary>
 public static partial class MachineJson
 {
-    private static void WriteMachine(Utf8JsonWriter writer, Machine machine, MachineJsonContext context, ConstraintsByType? constraints)
+    private static void WriteMachine(Utf8JsonWriter writer, Machine machine, MachineJsonContext context, ConstraintsByType? constraints, RenderedParts parts)
     {
         MachineJsonContext.Fragments fragments = context.Rendered;
         string systemId = machine.SystemId;
         BlockDevice? bootDisk = BootDisk(machine);
         NetworkInterface? bootInterface = BootInterface(machine);
+        RenderParts(machine, context, bootDisk, parts);
+        int disksStart = machine.Interfaces.Count;
 
         writer.WriteStartObject();
         writer.WriteString("system_id"u8, systemId);
@@ -55,7 +57,7 @@ public static partial class MachineJson
         }
         else
         {
-            InterfaceJson.Write(writer, machine, bootInterface, context);
+            writer.WriteRawValue(parts[machine.Interfaces.IndexOf(bootInterface)], skipInputValidation: true);
         }
 
         writer.WriteString("architecture"u8, BlockDeviceJson.NullIfEmpty(machine.Architecture));
@@ -77,13 +79,7 @@ public static partial class MachineJson
         ResourceJson.WriteStrings(writer, "tag_names"u8, machine.Tags);
         writer.WriteNull("address_ttl"u8);
         WriteIpAddresses(writer, machine);
-        writer.WriteStartArray("interface_set"u8);
-        foreach (NetworkInterface nic in machine.Interfaces)
-        {
-            InterfaceJson.Write(writer, machine, nic, context);
-        }
-
-        writer.WriteEndArray();
+        WriteParts(writer, "interface_set"u8, parts, 0, machine.Interfaces.Count);
         writer.WritePropertyName("zone"u8);
         if (!WriteFragment(writer, fragments.Zones, machine.Zone))
         {
@@ -103,7 +99,19 @@ public static partial class MachineJson
             constraints.Write(writer);
         }
 
-        WriteDisks(writer, machine, bootDisk);
+        writer.WritePropertyName("boot_disk"u8);
+        if (bootDisk is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            writer.WriteRawValue(parts[disksStart + machine.BlockDevices.IndexOf(bootDisk)], skipInputValidation: true);
+        }
+
+        // Every disk in Core is physical, so the two sets are the same list.
+        WriteParts(writer, "blockdevice_set"u8, parts, disksStart, machine.BlockDevices.Count);
+        WriteParts(writer, "physicalblockdevice_set"u8, parts, disksStart, machine.BlockDevices.Count);
         WriteEmptyArray(writer, "virtualblockdevice_set"u8);
         WriteEmptyArray(writer, "volume_groups"u8);
         WriteEmptyArray(writer, "raids"u8);
@@ -183,31 +191,30 @@ public static partial class MachineJson
         writer.WriteRawValue(text[..written], skipInputValidation: true);
     }
 
-    private static void WriteDisks(Utf8JsonWriter writer, Machine machine, BlockDevice? bootDisk)
+    /// <summary>Renders the interfaces, then the disks, once each into <paramref name="parts"/> (numbered in that order).</summary>
+    private static void RenderParts(Machine machine, MachineJsonContext context, BlockDevice? bootDisk, RenderedParts parts)
     {
+        parts.Clear();
+        foreach (NetworkInterface nic in machine.Interfaces)
+        {
+            InterfaceJson.Write(parts.Writer, machine, nic, context);
+            parts.EndPart();
+        }
+
         long overhead = StorageFacts.TableOverhead(machine);
-        writer.WritePropertyName("boot_disk"u8);
-        if (bootDisk is null)
-        {
-            writer.WriteNullValue();
-        }
-        else
-        {
-            BlockDeviceJson.Write(writer, machine, bootDisk, true, overhead);
-        }
-
-        // Every disk in Core is physical, so the two sets are the same list.
-        writer.WriteStartArray("blockdevice_set"u8);
         foreach (BlockDevice disk in machine.BlockDevices)
         {
-            BlockDeviceJson.Write(writer, machine, disk, ReferenceEquals(disk, bootDisk), overhead);
+            BlockDeviceJson.Write(parts.Writer, machine, disk, ReferenceEquals(disk, bootDisk), overhead);
+            parts.EndPart();
         }
+    }
 
-        writer.WriteEndArray();
-        writer.WriteStartArray("physicalblockdevice_set"u8);
-        foreach (BlockDevice disk in machine.BlockDevices)
+    private static void WriteParts(Utf8JsonWriter writer, ReadOnlySpan<byte> name, RenderedParts parts, int start, int count)
+    {
+        writer.WriteStartArray(name);
+        for (int i = start; i < start + count; i++)
         {
-            BlockDeviceJson.Write(writer, machine, disk, ReferenceEquals(disk, bootDisk), overhead);
+            writer.WriteRawValue(parts[i], skipInputValidation: true);
         }
 
         writer.WriteEndArray();

@@ -23,20 +23,27 @@ public static partial class MachineJson
     private const int FlushBytes = 64 * 1024;
 
     /// <summary>Writes one machine object.</summary>
-    public static void Write(Utf8JsonWriter writer, Machine machine, MachineJsonContext context) =>
-        WriteMachine(writer, machine, context, null);
+    public static void Write(Utf8JsonWriter writer, Machine machine, MachineJsonContext context)
+    {
+        using var parts = new RenderedParts();
+        WriteMachine(writer, machine, context, null, parts);
+    }
 
     /// <summary>Writes one machine object as <c>op=allocate</c> returns it: with <c>constraints_by_type</c>.</summary>
-    public static void Write(Utf8JsonWriter writer, Machine machine, MachineJsonContext context, ConstraintsByType constraints) =>
-        WriteMachine(writer, machine, context, constraints);
+    public static void Write(Utf8JsonWriter writer, Machine machine, MachineJsonContext context, ConstraintsByType constraints)
+    {
+        using var parts = new RenderedParts();
+        WriteMachine(writer, machine, context, constraints, parts);
+    }
 
     /// <summary>Writes a JSON array of machine objects, in the order given (MAAS orders by id).</summary>
     public static void WriteList(Utf8JsonWriter writer, IEnumerable<Machine> machines, MachineJsonContext context)
     {
+        using var parts = new RenderedParts();
         writer.WriteStartArray();
         foreach (Machine machine in machines)
         {
-            WriteMachine(writer, machine, context, null);
+            WriteMachine(writer, machine, context, null, parts);
         }
 
         writer.WriteEndArray();
@@ -75,10 +82,11 @@ public static partial class MachineJson
     public static async Task RenderListAsync(IEnumerable<Machine> machines, MachineJsonContext context, Stream stream, CancellationToken ct)
     {
         await using var writer = new Utf8JsonWriter(stream, WriterOptions);
+        using var parts = new RenderedParts();
         writer.WriteStartArray();
         foreach (Machine machine in machines)
         {
-            WriteMachine(writer, machine, context, null);
+            WriteMachine(writer, machine, context, null, parts);
             if (writer.BytesPending >= FlushBytes)
             {
                 await writer.FlushAsync(ct).ConfigureAwait(false);
