@@ -43,7 +43,7 @@ internal static class BlockDeviceJson
         writer.WriteString("used_for"u8, StorageFacts.UsedFor(disk));
         writer.WriteString("serial"u8, disk.Serial);
         writer.WriteString("name"u8, disk.Name);
-        writer.WriteString("resource_uri"u8, ResourceUris.BlockDevice(machine.SystemId, disk.Id));
+        ResourceUris.WriteBlockDevice(writer, machine.SystemId, disk.Id);
         writer.WriteNumber("numa_node"u8, 0);
         writer.WriteEndObject();
     }

@@ -55,7 +55,7 @@ internal static class InterfaceJson
         writer.WriteBoolean("link_connected"u8, true);
         writer.WriteNumber("interface_speed"u8, nic.LinkSpeed);
         writer.WriteNumber("link_speed"u8, nic.LinkSpeed);
-        writer.WriteString("resource_uri"u8, ResourceUris.Interface(machine.SystemId, nic.Id));
+        ResourceUris.WriteInterface(writer, machine.SystemId, nic.Id);
         writer.WriteNumber("numa_node"u8, 0);
         writer.WriteNumber("sriov_max_vf"u8, 0);
         writer.WriteEndObject();

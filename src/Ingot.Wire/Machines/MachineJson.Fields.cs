@@ -144,7 +144,7 @@ public static partial class MachineJson
         writer.WriteBoolean("enable_hw_sync"u8, false);
         writer.WriteBoolean("enable_kernel_crash_dump"u8, false);
         writer.WriteBoolean("is_dpu"u8, false);
-        writer.WriteString("resource_uri"u8, ResourceUris.Machine(systemId));
+        ResourceUris.WriteMachine(writer, systemId);
         writer.WriteEndObject();
     }
 

@@ -49,10 +49,14 @@ public sealed class MachineJsonContext
     {
         FrozenDictionary<int, VlanInfo> vlans = Vlans.DistinctBy(v => v.Vid).ToFrozenDictionary(v => v.Vid);
         FrozenDictionary<string, SubnetInfo> subnets = Subnets.DistinctBy(s => s.Cidr).ToFrozenDictionary(s => s.Cidr, StringComparer.Ordinal);
+        FrozenDictionary<string, ZoneInfo> zones = Zones.DistinctBy(z => z.Name).ToFrozenDictionary(z => z.Name, StringComparer.Ordinal);
+        FrozenDictionary<string, DomainInfo> domains = Domains.DistinctBy(d => d.Name).ToFrozenDictionary(d => d.Name, StringComparer.Ordinal);
         return new Fragments(
-            Zones.DistinctBy(z => z.Name).ToFrozenDictionary(z => z.Name, z => Render(w => ResourceJson.WriteZone(w, z)), StringComparer.Ordinal),
+            zones,
+            domains,
+            zones.ToFrozenDictionary(p => p.Key, p => Render(w => ResourceJson.WriteZone(w, p.Value)), StringComparer.Ordinal),
             Pools.DistinctBy(p => p.Name).ToFrozenDictionary(p => p.Name, p => Render(w => ResourceJson.WritePool(w, p)), StringComparer.Ordinal),
-            Domains.DistinctBy(d => d.Name).ToFrozenDictionary(d => d.Name, d => Render(w => ResourceJson.WriteDomain(w, d)), StringComparer.Ordinal),
+            domains.ToFrozenDictionary(p => p.Key, p => Render(w => ResourceJson.WriteDomain(w, p.Value)), StringComparer.Ordinal),
             vlans,
             vlans.ToFrozenDictionary(p => p.Key, p => Render(w => ResourceJson.WriteVlan(w, p.Value))),
             Render(w => ResourceJson.WriteVlan(w, DefaultVlan)),
@@ -73,6 +77,8 @@ public sealed class MachineJsonContext
 
     /// <summary>The nested objects, each rendered once to UTF-8 JSON.</summary>
     internal sealed record Fragments(
+        FrozenDictionary<string, ZoneInfo> ZoneInfos,
+        FrozenDictionary<string, DomainInfo> DomainInfos,
         FrozenDictionary<string, byte[]> Zones,
         FrozenDictionary<string, byte[]> Pools,
         FrozenDictionary<string, byte[]> Domains,

@@ -1,3 +1,7 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Unicode;
+
 namespace Ingot.Wire.Resources;
 
 /// <summary>
@@ -28,4 +32,50 @@ public static class ResourceUris
     public static string Vlan(long id) => $"{ApiRoot}vlans/{id}/";
 
     public static string Subnet(long id) => $"{ApiRoot}subnets/{id}/";
+
+    /// <summary>Writes <c>"resource_uri"</c> for a machine without allocating a string.</summary>
+    internal static void WriteMachine(Utf8JsonWriter writer, string systemId)
+    {
+        Span<byte> uri = stackalloc byte[MaxStackUri];
+        if (Utf8.TryWrite(uri, CultureInfo.InvariantCulture, $"{ApiRoot}machines/{systemId}/", out int written))
+        {
+            writer.WriteString(ResourceUriName, uri[..written]);
+        }
+        else
+        {
+            writer.WriteString(ResourceUriName, Machine(systemId));
+        }
+    }
+
+    /// <summary>Writes <c>"resource_uri"</c> for an interface without allocating a string.</summary>
+    internal static void WriteInterface(Utf8JsonWriter writer, string systemId, long interfaceId)
+    {
+        Span<byte> uri = stackalloc byte[MaxStackUri];
+        if (Utf8.TryWrite(uri, CultureInfo.InvariantCulture, $"{ApiRoot}nodes/{systemId}/interfaces/{interfaceId}/", out int written))
+        {
+            writer.WriteString(ResourceUriName, uri[..written]);
+        }
+        else
+        {
+            writer.WriteString(ResourceUriName, Interface(systemId, interfaceId));
+        }
+    }
+
+    /// <summary>Writes <c>"resource_uri"</c> for a block device without allocating a string.</summary>
+    internal static void WriteBlockDevice(Utf8JsonWriter writer, string systemId, long deviceId)
+    {
+        Span<byte> uri = stackalloc byte[MaxStackUri];
+        if (Utf8.TryWrite(uri, CultureInfo.InvariantCulture, $"{ApiRoot}nodes/{systemId}/blockdevices/{deviceId}/", out int written))
+        {
+            writer.WriteString(ResourceUriName, uri[..written]);
+        }
+        else
+        {
+            writer.WriteString(ResourceUriName, BlockDevice(systemId, deviceId));
+        }
+    }
+
+    private const int MaxStackUri = 256;
+
+    private static ReadOnlySpan<byte> ResourceUriName => "resource_uri"u8;
 }
