@@ -82,15 +82,6 @@ internal static class InterfaceJson
     };
 
     /// <summary>
-    /// The subnet of a link: the context's, or one named after the CIDR on the interface's VLAN when
-    /// nobody has defined it; null for a link_up link without a subnet.
-    /// </summary>
-    public static SubnetInfo? SubnetOf(InterfaceLink link, VlanInfo vlan, MachineJsonContext.Fragments fragments) =>
-        link.Subnet is not { Length: > 0 } cidr ? null
-        : fragments.Subnets.TryGetValue(cidr, out SubnetInfo? known) ? known
-        : SubnetInfo.Undefined(cidr, vlan);
-
-    /// <summary>
     /// The interface's VLAN: by its VID if Core recorded one, else the VLAN of its first known subnet,
     /// else the context's default VLAN (MAAS keeps every interface on a VLAN).
     /// </summary>
