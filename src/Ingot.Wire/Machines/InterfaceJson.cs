@@ -1,0 +1,146 @@
+using System.Text.Json;
+using Ingot.Core.Hardware;
+using Ingot.Core.Machines;
+using Ingot.Wire.Resources;
+
+namespace Ingot.Wire.Machines;
+
+/// <summary>
+/// A network interface as MAAS's <c>InterfaceHandler</c> shows it, with its VLAN and links. Not in Core
+/// yet, so fixed: <c>tags</c> [], <c>params</c> "", <c>discovered</c> null, <c>vendor</c>/<c>product</c>/
+/// <c>firmware_version</c> null, <c>link_connected</c> true, <c>numa_node</c> 0, <c>sriov_max_vf</c> 0;
+/// <c>interface_speed</c> shows the link speed.
+/// </summary>
+internal static class InterfaceJson
+{
+    public static void Write(Utf8JsonWriter writer, Machine machine, NetworkInterface nic, MachineJsonContext context)
+    {
+        MachineJsonContext.Fragments fragments = context.Rendered;
+        (VlanInfo vlan, byte[] vlanJson) = VlanOf(nic, context);
+        writer.WriteStartObject();
+        writer.WriteNull("firmware_version"u8);
+        writer.WritePropertyName("vlan"u8);
+        writer.WriteRawValue(vlanJson, skipInputValidation: true);
+        ResourceJson.WriteStrings(writer, "parents"u8, nic.Parents);
+        writer.WriteNumber("effective_mtu"u8, vlan.Mtu);
+        writer.WriteString("system_id"u8, machine.SystemId);
+        writer.WriteStartArray("tags"u8);
+        writer.WriteEndArray();
+        writer.WriteBoolean("enabled"u8, nic.Enabled);
+        writer.WriteNull("product"u8);
+        writer.WriteStartArray("links"u8);
+        for (int i = 0; i < nic.Links.Count; i++)
+        {
+            WriteLink(writer, nic, i, vlan, fragments);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteString("type"u8, TypeName(nic.Type));
+        writer.WriteStartArray("children"u8);
+        foreach (NetworkInterface other in machine.Interfaces)
+        {
+            if (other.Parents.Contains(nic.Name))
+            {
+                writer.WriteStringValue(other.Name);
+            }
+        }
+
+        writer.WriteEndArray();
+        writer.WriteNull("vendor"u8);
+        writer.WriteString("mac_address"u8, nic.MacAddress.ToString());
+        writer.WriteNull("discovered"u8);
+        writer.WriteNumber("id"u8, nic.Id);
+        writer.WriteString("params"u8, ""u8);
+        writer.WriteString("name"u8, nic.Name);
+        writer.WriteBoolean("link_connected"u8, true);
+        writer.WriteNumber("interface_speed"u8, nic.LinkSpeed);
+        writer.WriteNumber("link_speed"u8, nic.LinkSpeed);
+        ResourceUris.WriteInterface(writer, machine.SystemId, nic.Id);
+        writer.WriteNumber("numa_node"u8, 0);
+        writer.WriteNumber("sriov_max_vf"u8, 0);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>MAAS's <c>INTERFACE_TYPE</c> values.</summary>
+    public static string TypeName(InterfaceType type) => type switch
+    {
+        InterfaceType.Physical => "physical",
+        InterfaceType.Bond => "bond",
+        InterfaceType.Bridge => "bridge",
+        InterfaceType.Vlan => "vlan",
+        InterfaceType.Alias => "alias",
+        _ => "unknown",
+    };
+
+    /// <summary>MAAS's <c>INTERFACE_LINK_TYPE</c> values.</summary>
+    public static string ModeName(LinkMode mode) => mode switch
+    {
+        LinkMode.Auto => "auto",
+        LinkMode.Dhcp => "dhcp",
+        LinkMode.Static => "static",
+        _ => "link_up",
+    };
+
+    /// <summary>
+    /// The interface's VLAN: by its VID if Core recorded one, else the VLAN of its first known subnet,
+    /// else the context's default VLAN (MAAS keeps every interface on a VLAN).
+    /// </summary>
+    public static (VlanInfo Vlan, byte[] Json) VlanOf(NetworkInterface nic, MachineJsonContext context)
+    {
+        MachineJsonContext.Fragments fragments = context.Rendered;
+        VlanInfo? vlan = null;
+        if (nic.Vlan is int vid)
+        {
+            vlan = fragments.Vlans.TryGetValue(vid, out VlanInfo? known)
+                ? known
+                : new VlanInfo(0, vid == 0 ? "untagged" : $"{vid}", vid, context.DefaultVlan.Fabric, context.DefaultVlan.FabricId);
+        }
+        else
+        {
+            foreach (InterfaceLink link in nic.Links)
+            {
+                if (link.Subnet is { } cidr && fragments.Subnets.TryGetValue(cidr, out SubnetInfo? subnet))
+                {
+                    vlan = subnet.Vlan;
+                    break;
+                }
+            }
+        }
+
+        if (vlan is null)
+        {
+            return (context.DefaultVlan, fragments.DefaultVlanJson);
+        }
+
+        return fragments.VlanJson.TryGetValue(vlan.Vid, out byte[]? json) && fragments.Vlans[vlan.Vid] == vlan
+            ? (vlan, json)
+            : (vlan, MachineJsonContext.Render(w => ResourceJson.WriteVlan(w, vlan)));
+    }
+
+    private static void WriteLink(Utf8JsonWriter writer, NetworkInterface nic, int index, VlanInfo vlan, MachineJsonContext.Fragments fragments)
+    {
+        InterfaceLink link = nic.Links[index];
+        writer.WriteStartObject();
+        writer.WriteNumber("id"u8, DerivedIds.Link(nic.Id, index));
+        writer.WriteString("mode"u8, ModeName(link.Mode));
+        if (link.Subnet is { Length: > 0 } cidr)
+        {
+            writer.WritePropertyName("subnet"u8);
+            if (fragments.SubnetJson.TryGetValue(cidr, out byte[]? json))
+            {
+                writer.WriteRawValue(json, skipInputValidation: true);
+            }
+            else
+            {
+                ResourceJson.WriteSubnet(writer, SubnetInfo.Undefined(cidr, vlan));
+            }
+        }
+
+        if (link.IpAddress is { Length: > 0 } ip)
+        {
+            writer.WriteString("ip_address"u8, ip);
+        }
+
+        writer.WriteEndObject();
+    }
+}
