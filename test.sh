@@ -22,6 +22,9 @@ step() { # step NAME COMMAND...: runs a step, logs it, counts a failure
 
 command -v dotnet >/dev/null || { echo "test.sh: the .NET SDK ('dotnet') is not on PATH"; echo "0 passed, 1 failed, 0 skipped"; exit 1; }
 
+# Real clients the tests drive Ingot with (juju's gomaasapi and Go), from Debian when missing.
+step packages bash "$root/scripts/install-test-packages.sh"
+
 # PostgreSQL for the store contract suite: installed from Debian when missing, a throwaway
 # cluster on 127.0.0.1 for this run, stopped on exit.
 pgdir="$(mktemp -d /tmp/ingot-pg.XXXXXX)"
