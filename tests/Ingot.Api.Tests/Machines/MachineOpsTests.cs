@@ -156,13 +156,22 @@ public sealed class MachineOpsTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Fact]
-    public async Task Override_failed_testing_on_a_ready_machine_is_refused()
+    public async Task Override_failed_testing_readies_a_failed_machine_and_refuses_a_ready_one()
     {
         ApiUser admin = await host.CreateUserAsync(isAdmin: true);
-        Machine machine = await host.ReadyAsync();
-        using var response = await host.Client(admin.ApiKey).PostOpAsync(MachineRequests.Item(machine.SystemId), "override_failed_testing");
-        Assert.True(response.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.BadRequest, await response.TextAsync());
-        Assert.Equal(MachineStatus.Ready, (await host.FindAsync(machine.SystemId))!.Status);
+        Machine ready = await host.ReadyAsync();
+        using HttpClient client = host.Client(admin.ApiKey);
+        using var refused = await client.PostOpAsync(MachineRequests.Item(ready.SystemId), "override_failed_testing");
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal("Unable to override node status. Node is not in 'Failed testing' status.", await refused.TextAsync());
+
+        Machine failed = await host.ReadyAsync(m =>
+        {
+            m.TransitionTo(MachineStatus.Testing, m.Updated);
+            m.TransitionTo(MachineStatus.FailedTesting, m.Updated);
+        });
+        using var overridden = await client.PostOpAsync(MachineRequests.Item(failed.SystemId), "override_failed_testing", ("comment", "fine"));
+        Assert.Equal("Ready", (await overridden.OkJsonAsync()).Str("status_name"));
     }
 
     [Fact]
