@@ -1,4 +1,6 @@
 using Ingot.Api.Account;
+using Ingot.Api.Machines;
+using Ingot.Api.Nodes;
 using Ingot.Api.Users;
 using Ingot.Api.Version;
 using Ingot.Api.Wire;
@@ -17,5 +19,10 @@ public static class ApiCatalog
         UsersApi.Resource,
         UserApi.Resource,
         AccountApi.Resource,
+        MachinesApi.Resource,
+        MachineApi.Resource,
+        NodesApi.Resource,
+        NodeInterfacesApi.Resource,
+        NodeBlockDevicesApi.Resource,
     ];
 }

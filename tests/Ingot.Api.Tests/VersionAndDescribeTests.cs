@@ -41,7 +41,11 @@ public sealed class VersionAndDescribeTests(ApiHost host) : IClassFixture<ApiHos
         Assert.Matches("^[0-9a-f]{40}$", json.GetProperty("hash").GetString());
 
         var resources = json.GetProperty("resources").EnumerateArray().ToDictionary(r => r.GetProperty("name").GetString()!);
-        Assert.Equal(["AccountHandler", "UserHandler", "UsersHandler", "VersionHandler"], resources.Keys.Order(StringComparer.Ordinal));
+        foreach (string name in new[] { "AccountHandler", "UserHandler", "UsersHandler", "VersionHandler", "MachinesHandler", "MachineHandler", "NodesHandler" })
+        {
+            Assert.Contains(name, resources.Keys);
+        }
+
         Assert.Equal(JsonValueKind.Null, resources["VersionHandler"].GetProperty("auth").ValueKind);
         Assert.Equal("VersionHandler", resources["VersionHandler"].GetProperty("anon").GetProperty("name").GetString());
 
@@ -49,7 +53,8 @@ public sealed class VersionAndDescribeTests(ApiHost host) : IClassFixture<ApiHos
         Assert.Equal(["username"], user.GetProperty("params").EnumerateArray().Select(p => p.GetString()));
         Assert.Equal("/MAAS/api/2.0/users/{username}/", user.GetProperty("path").GetString());
         Assert.Equal($"{host.BaseAddress.GetLeftPart(UriPartial.Authority)}/MAAS/api/2.0/users/{{username}}/", user.GetProperty("uri").GetString());
-        Assert.Equal(4, json.GetProperty("handlers").GetArrayLength());
+        int handlers = resources.Values.Sum(r => (r.GetProperty("anon").ValueKind == JsonValueKind.Object ? 1 : 0) + (r.GetProperty("auth").ValueKind == JsonValueKind.Object ? 1 : 0));
+        Assert.Equal(handlers, json.GetProperty("handlers").GetArrayLength());
     }
 
     [Fact]

@@ -14,7 +14,7 @@ namespace Ingot.Wire.Machines;
 /// are written as MAAS writes "nothing", with the right JSON kind: <c>hardware_uuid</c>, <c>swap_size</c>,
 /// <c>address_ttl</c>, <c>parent</c>, <c>pod</c>, <c>virtualmachine_id</c>, <c>last_sync</c>, <c>sync_interval</c>,
 /// <c>next_sync</c> and the three <c>current_*_result_id</c> are null; <c>owner_data</c> and
-/// <c>workload_annotations</c> are {}; <c>cache_sets</c>, <c>bcaches</c>, <c>virtualblockdevice_set</c>,
+/// <c>workload_annotations</c> both show the machine's owner data; <c>cache_sets</c>, <c>bcaches</c>, <c>virtualblockdevice_set</c>,
 /// <c>volume_groups</c>, <c>raids</c> and <c>special_filesystems</c> are []; <c>ephemeral_deploy</c>,
 /// <c>disable_ipv4</c>, <c>enable_hw_sync</c>, <c>enable_kernel_crash_dump</c> and <c>is_dpu</c> are false;
 /// every test status is -1 "Unknown" (only commissioning has a result in Core); <c>hardware_info</c> is
@@ -45,7 +45,7 @@ public static partial class MachineJson
 
         writer.WriteString("fqdn"u8, $"{machine.Hostname}.{machine.Domain}");
         writer.WriteString("owner"u8, machine.Owner);
-        WriteEmptyObject(writer, "owner_data"u8);
+        WriteOwnerData(writer, "owner_data"u8, machine);
         writer.WriteBoolean("locked"u8, machine.Locked);
         WriteEmptyArray(writer, "cache_sets"u8);
         WriteEmptyArray(writer, "bcaches"u8);
@@ -137,7 +137,7 @@ public static partial class MachineJson
         ScriptStatusJson.Write(writer, "interface_test_status"u8, "interface_test_status_name"u8, null);
         WriteNumaNodes(writer, machine);
         writer.WriteNull("virtualmachine_id"u8);
-        WriteEmptyObject(writer, "workload_annotations"u8);
+        WriteOwnerData(writer, "workload_annotations"u8, machine);
         writer.WriteNull("last_sync"u8);
         writer.WriteNull("sync_interval"u8);
         writer.WriteNull("next_sync"u8);
@@ -168,7 +168,8 @@ public static partial class MachineJson
         return (double)total / 1000 / 1000;
     }
 
-    internal static string PowerStateName(PowerState state) => state switch
+    /// <summary>MAAS's spelling of a power state: on, off, unknown or error.</summary>
+    public static string PowerStateName(PowerState state) => state switch
     {
         PowerState.On => "on",
         PowerState.Off => "off",
@@ -285,15 +286,21 @@ public static partial class MachineJson
         return true;
     }
 
+    /// <summary>The owner data as a string-to-string object, keys in order (gomaasapi requires string values).</summary>
+    private static void WriteOwnerData(Utf8JsonWriter writer, ReadOnlySpan<byte> name, Machine machine)
+    {
+        writer.WriteStartObject(name);
+        foreach ((string key, string value) in machine.OwnerData.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            writer.WriteString(key, value);
+        }
+
+        writer.WriteEndObject();
+    }
+
     private static void WriteEmptyArray(Utf8JsonWriter writer, ReadOnlySpan<byte> name)
     {
         writer.WriteStartArray(name);
         writer.WriteEndArray();
-    }
-
-    private static void WriteEmptyObject(Utf8JsonWriter writer, ReadOnlySpan<byte> name)
-    {
-        writer.WriteStartObject(name);
-        writer.WriteEndObject();
     }
 }

@@ -1,0 +1,50 @@
+using Ingot.Api.Wire;
+using Ingot.Core.Machines;
+using Ingot.Core.Machines.Permissions;
+using Ingot.Wire.Machines;
+using Microsoft.AspNetCore.Http;
+
+namespace Ingot.Api.Machines;
+
+public static partial class MachineApi
+{
+    /// <summary>
+    /// <c>{"state": "on|off|unknown|error"}</c>. MAAS asks the BMC (up to 60 s); Ingot has no power
+    /// driver yet, so this answers the power state stored on the machine (the last one reported).
+    /// </summary>
+    private static async Task<ApiResult> QueryPowerStateAsync(ApiRequest request, CancellationToken ct)
+    {
+        Machine machine = await request.Queries().GetAsync(SystemId(request), request.Caller, NodePermission.View, ct);
+        return ApiResult.Json(new Dictionary<string, string> { ["state"] = MachineJson.PowerStateName(machine.PowerState) });
+    }
+
+    /// <summary>The machine's power parameters, secrets included: administrators only (MAAS's <c>admin_read</c>).</summary>
+    private static async Task<ApiResult> PowerParametersAsync(ApiRequest request, CancellationToken ct)
+    {
+        Machine machine = await request.Queries().GetForAdminReadAsync(SystemId(request), request.Caller, ct);
+        return ApiResult.Json(machine.PowerParameters);
+    }
+
+    /// <summary>The BSON document gomaasclient decodes; Ingot keeps no lldp or lshw output yet, so both are null.</summary>
+    private static async Task<ApiResult> DetailsAsync(ApiRequest request, CancellationToken ct)
+    {
+        _ = await request.Queries().GetAsync(SystemId(request), request.Caller, NodePermission.View, ct);
+        return ApiResult.Bytes(StatusCodes.Status200OK, DetailsBson.ContentType, DetailsBson.Render(lldp: null, lshw: null));
+    }
+
+    private static async Task<ApiResult> CurtinConfigAsync(ApiRequest request, CancellationToken ct)
+    {
+        Machine machine = await request.Queries().GetInDeploymentAsync(SystemId(request), request.Caller, ct);
+        return ApiResult.Text(CurtinConfig.Render(machine));
+    }
+
+    /// <summary>
+    /// The machine's metadata token (<c>token_key</c>, <c>token_secret</c>, <c>consumer_key</c>) or null:
+    /// administrators only. Core has no per-machine tokens until the metadata API, so it is null.
+    /// </summary>
+    private static async Task<ApiResult> TokenAsync(ApiRequest request, CancellationToken ct)
+    {
+        _ = await request.Queries().GetForAdminReadAsync(SystemId(request), request.Caller, ct);
+        return ApiResult.Json((object?)null);
+    }
+}

@@ -1,0 +1,86 @@
+using System.Buffers;
+using Ingot.Api.Wire;
+using Ingot.Core.Domains;
+using Ingot.Core.Events;
+using Ingot.Core.Machines;
+using Ingot.Core.Machines.Filters;
+using Ingot.Core.ResourcePools;
+using Ingot.Core.Zones;
+using Ingot.Wire.Machines;
+using Ingot.Wire.Resources;
+using Microsoft.AspNetCore.Http;
+
+namespace Ingot.Api.Machines;
+
+/// <summary>
+/// Machines rendered with Ingot.Wire (maas-api.md §5): the zones, pools and domains as stored, and
+/// each machine's latest event for <c>status_message</c>.
+/// </summary>
+internal static class MachineResponses
+{
+    /// <summary>One machine object.</summary>
+    public static async Task<ApiResult> OneAsync(ApiRequest request, Machine machine, CancellationToken ct)
+    {
+        MachineJsonContext context = await ContextAsync(request, [machine], ct);
+        return ApiResult.Bytes(StatusCodes.Status200OK, ApiResult.JsonContentType, MachineJson.Render(machine, context));
+    }
+
+    /// <summary>A JSON array of machine objects, in the order given.</summary>
+    public static async Task<ApiResult> ListAsync(ApiRequest request, IReadOnlyList<Machine> machines, CancellationToken ct)
+    {
+        MachineJsonContext context = await ContextAsync(request, machines, ct);
+        return ApiResult.Json(writer => MachineJson.WriteList(writer, machines, context));
+    }
+
+    /// <summary>The anonymous field set (enlistment's create response).</summary>
+    public static async Task<ApiResult> AnonymousAsync(ApiRequest request, Machine machine, CancellationToken ct)
+    {
+        MachineJsonContext context = await ContextAsync(request, [machine], ct);
+        return ApiResult.Bytes(StatusCodes.Status200OK, ApiResult.JsonContentType, MachineJson.RenderAnonymous(machine, context));
+    }
+
+    /// <summary>An <c>op=allocate</c> answer: the machine with <c>constraints_by_type</c>.</summary>
+    public static async Task<ApiResult> AllocationAsync(ApiRequest request, Allocation allocation, CancellationToken ct)
+    {
+        MachineJsonContext context = await ContextAsync(request, [allocation.Machine], ct);
+        var constraints = new ConstraintsByType
+        {
+            Storage = allocation.Storage.Count == 0
+                ? null
+                : allocation.Storage.ToDictionary(p => p.Key, p => (IReadOnlyList<StorageMatch>)[.. p.Value.Select(StorageMatch.Disk)]),
+            Interfaces = allocation.Interfaces.Count == 0 ? null : allocation.Interfaces,
+        };
+        var buffer = new ArrayBufferWriter<byte>(8 * 1024);
+        MachineJson.Render(allocation.Machine, context, constraints, buffer);
+        return ApiResult.Bytes(StatusCodes.Status200OK, ApiResult.JsonContentType, buffer.WrittenSpan.ToArray());
+    }
+
+    /// <summary>
+    /// The rendering context: stored zones, pools and domains, and the latest event of level INFO or
+    /// above of each machine (one query per machine; a bulk query is for the performance work).
+    /// </summary>
+    public static async Task<MachineJsonContext> ContextAsync(ApiRequest request, IReadOnlyList<Machine> machines, CancellationToken ct)
+    {
+        IReadOnlyList<Zone> zones = await request.Service<IZoneStore>().ListAsync(ct);
+        IReadOnlyList<ResourcePool> pools = await request.Service<IResourcePoolStore>().ListAsync(ct);
+        IReadOnlyList<Domain> domains = await request.Service<IDomainStore>().ListAsync(ct);
+        var store = request.Service<IMachineStore>();
+        var latest = new Dictionary<string, MachineEvent>(StringComparer.Ordinal);
+        foreach (Machine machine in machines)
+        {
+            IReadOnlyList<MachineEvent> events = await store.EventsAsync(machine.SystemId, ct);
+            if (events.LastOrDefault(e => e.Level >= EventLevel.Info) is { } last)
+            {
+                latest[machine.SystemId] = last;
+            }
+        }
+
+        return new MachineJsonContext
+        {
+            Zones = [.. zones.Select(z => new ZoneInfo(z.Id, z.Name, z.Description))],
+            Pools = [.. pools.Select(p => new PoolInfo(p.Id, p.Name, p.Description))],
+            Domains = [.. domains.Select(d => new DomainInfo(d.Id, d.Name, d.Authoritative, d.Ttl, d.IsDefault))],
+            LatestEvents = latest,
+        };
+    }
+}
