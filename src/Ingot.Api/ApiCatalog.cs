@@ -1,7 +1,17 @@
 using Ingot.Api.Account;
+using Ingot.Api.BootResources;
+using Ingot.Api.Config;
+using Ingot.Api.Domains;
+using Ingot.Api.Events;
+using Ingot.Api.Networks;
+using Ingot.Api.RackControllers;
+using Ingot.Api.ResourcePools;
+using Ingot.Api.SshKeys;
+using Ingot.Api.Tags;
 using Ingot.Api.Users;
 using Ingot.Api.Version;
 using Ingot.Api.Wire;
+using Ingot.Api.Zones;
 
 namespace Ingot.Api;
 
@@ -17,5 +27,23 @@ public static class ApiCatalog
         UsersApi.Resource,
         UserApi.Resource,
         AccountApi.Resource,
+        SshKeysApi.Resource,
+        SshKeyApi.Resource,
+        ZonesApi.Resource,
+        ZoneApi.Resource,
+        ResourcePoolsApi.Resource,
+        ResourcePoolApi.Resource,
+        DomainsApi.Resource,
+        DomainApi.Resource,
+        TagsApi.Resource,
+        TagApi.Resource,
+        EventsApi.Resource,
+        MaasApi.Resource,
+        RackControllersApi.Resource,
+        BootResourcesApi.Resource,
+        SpacesApi.Resource,
+        FabricsApi.Resource,
+        VlansApi.Resource,
+        SubnetsApi.Resource,
     ];
 }
