@@ -1,5 +1,6 @@
 using Ingot.Api.Wire;
 using Ingot.Core.Domains;
+using Ingot.Core.Forms;
 
 namespace Ingot.Api.Domains;
 
@@ -33,6 +34,7 @@ public static class DomainApi
 
     private static async Task<ApiResult> UpdateAsync(ApiRequest request, CancellationToken ct)
     {
+        AdminOnly.Demand(request.Caller); // before reading the TTL: a non-admin is refused whatever they send
         ApiParameters form = request.Parameters;
         (int? ttl, bool clear) = DomainParameters.Ttl(form);
         Domain domain = await request.Service<DomainOperations>().UpdateAsync(

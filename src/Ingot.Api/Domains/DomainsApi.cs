@@ -1,5 +1,6 @@
 using Ingot.Api.Wire;
 using Ingot.Core.Domains;
+using Ingot.Core.Forms;
 
 namespace Ingot.Api.Domains;
 
@@ -31,6 +32,7 @@ public static class DomainsApi
 
     private static async Task<ApiResult> CreateAsync(ApiRequest request, CancellationToken ct)
     {
+        AdminOnly.Demand(request.Caller); // before reading the TTL: a non-admin is refused whatever they send
         ApiParameters form = request.Parameters;
         (int? ttl, _) = DomainParameters.Ttl(form);
         Domain domain = await request.Service<DomainOperations>().CreateAsync(

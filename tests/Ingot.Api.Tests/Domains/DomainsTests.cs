@@ -56,6 +56,8 @@ public sealed class DomainsTests(ApiHost host) : IClassFixture<ApiHost>
         using HttpClient client = host.Client(user.ApiKey);
         using var create = await client.PostAsync("MAAS/api/2.0/domains/", new FormUrlEncodedContent([new("name", "mine.example")]), Ct);
         using var delete = await client.DeleteAsync("MAAS/api/2.0/domains/0/", Ct);
+        using var badTtl = await client.PutAsync("MAAS/api/2.0/domains/0/", new FormUrlEncodedContent([new("ttl", "soon")]), Ct);
+        Assert.Equal(HttpStatusCode.Forbidden, badTtl.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, create.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, delete.StatusCode);
         Assert.Null(await StoredAsync("mine.example"));
