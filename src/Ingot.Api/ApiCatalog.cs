@@ -1,9 +1,19 @@
 using Ingot.Api.Account;
+using Ingot.Api.BootResources;
+using Ingot.Api.Config;
+using Ingot.Api.Domains;
+using Ingot.Api.Events;
 using Ingot.Api.Machines;
+using Ingot.Api.Networks;
 using Ingot.Api.Nodes;
+using Ingot.Api.RackControllers;
+using Ingot.Api.ResourcePools;
+using Ingot.Api.SshKeys;
+using Ingot.Api.Tags;
 using Ingot.Api.Users;
 using Ingot.Api.Version;
 using Ingot.Api.Wire;
+using Ingot.Api.Zones;
 
 namespace Ingot.Api;
 
@@ -24,5 +34,23 @@ public static class ApiCatalog
         NodesApi.Resource,
         NodeInterfacesApi.Resource,
         NodeBlockDevicesApi.Resource,
+        SshKeysApi.Resource,
+        SshKeyApi.Resource,
+        ZonesApi.Resource,
+        ZoneApi.Resource,
+        ResourcePoolsApi.Resource,
+        ResourcePoolApi.Resource,
+        DomainsApi.Resource,
+        DomainApi.Resource,
+        TagsApi.Resource,
+        TagApi.Resource,
+        EventsApi.Resource,
+        MaasApi.Resource,
+        RackControllersApi.Resource,
+        BootResourcesApi.Resource,
+        SpacesApi.Resource,
+        FabricsApi.Resource,
+        VlansApi.Resource,
+        SubnetsApi.Resource,
     ];
 }

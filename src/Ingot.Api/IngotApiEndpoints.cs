@@ -1,5 +1,6 @@
 using Ingot.Api.Account;
 using Ingot.Api.Dispatch;
+using Ingot.Api.OpenApi;
 using Ingot.Api.Wire;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -10,7 +11,7 @@ namespace Ingot.Api;
 
 /// <summary>
 /// The API's URLs: <c>GET /MAAS/api/version/</c> (<c>2.0</c>), the gone 1.0 API (410), everything under
-/// <c>/MAAS/api/2.0/</c> (the dispatcher) and <c>POST /MAAS/accounts/authenticate/</c>.
+/// <c>/MAAS/api/2.0/</c> (the dispatcher; <c>openapi.json</c> beside it) and <c>POST /MAAS/accounts/authenticate/</c>.
 /// </summary>
 public static class IngotApiEndpoints
 {
@@ -18,6 +19,7 @@ public static class IngotApiEndpoints
     {
         app.MapGet("/MAAS/api/version/", (HttpContext http) => Write(http, ApiResult.Bytes(StatusCodes.Status200OK, "text/plain", "2.0"u8.ToArray())));
         app.Map("/MAAS/api/1.0/{**rest}", (HttpContext http) => Write(http, ApiResult.Text("The 1.0 API is no longer available. Please use API version 2.0.", StatusCodes.Status410Gone)));
+        app.MapGet(OpenApiEndpoint.Path, OpenApiEndpoint.HandleAsync);
         app.Map("/MAAS/api/2.0/{**rest}", (HttpContext http) => http.RequestServices.GetRequiredService<ApiDispatcher>().HandleAsync(http));
         app.Map("/MAAS/accounts/authenticate/", AuthenticateEndpoint.HandleAsync);
         return app;

@@ -1,7 +1,13 @@
 using Ingot.Api.Dispatch;
 using Ingot.Api.OAuth;
+using Ingot.Api.OpenApi;
 using Ingot.Api.Wire;
+using Ingot.Core.Config;
+using Ingot.Core.Domains;
+using Ingot.Core.ResourcePools;
+using Ingot.Core.Tags;
 using Ingot.Core.Users;
+using Ingot.Core.Zones;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -11,7 +17,8 @@ namespace Ingot.Api;
 public static class IngotApiServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the dispatcher, OAuth verification, Core's <see cref="UserAccounts"/> and every
+    /// Registers the dispatcher, OAuth verification, the Core operations the resources call
+    /// (<see cref="UserAccounts"/>, zones, pools, domains, tags, SSH keys, settings), the OpenAPI document and every
     /// resource of <see cref="ApiCatalog.Resources"/>. Needs Core's stores, an <see cref="INonceLedger"/>
     /// shared by every region (the database's) and a <see cref="TimeProvider"/>.
     /// </summary>
@@ -24,6 +31,14 @@ public static class IngotApiServiceCollectionExtensions
         }
 
         services.TryAddSingleton<UserAccounts>();
+        services.TryAddSingleton<SshKeyOperations>();
+        services.TryAddSingleton<ZoneOperations>();
+        services.TryAddSingleton<ResourcePoolOperations>();
+        services.TryAddSingleton<DomainOperations>();
+        services.TryAddSingleton<TagOperations>();
+        services.TryAddSingleton<TagMembership>();
+        services.TryAddSingleton<ConfigSettings>();
+        services.AddSingleton<OpenApiCache>();
         services.AddSingleton<OAuthVerifier>();
         services.AddSingleton<ApiResourceTable>();
         services.AddSingleton<ApiDispatcher>();

@@ -1,5 +1,6 @@
 using Ingot.Core.Config;
 using Ingot.Core.Domains;
+using Ingot.Core.Events;
 using Ingot.Core.Machines;
 using Ingot.Core.ResourcePools;
 using Ingot.Core.Tags;
@@ -24,7 +25,7 @@ public static class IngotDataServiceCollectionExtensions
     /// Data Protection with its key ring in the database, and the stores as singletons:
     /// <see cref="IMachineStore"/>, <see cref="IUserStore"/>, <see cref="IConfigStore"/>,
     /// <see cref="IZoneStore"/>, <see cref="IResourcePoolStore"/>, <see cref="IDomainStore"/>,
-    /// <see cref="ITagStore"/>, <see cref="ISshKeyStore"/> and <see cref="INonceLedger"/>.
+    /// <see cref="ITagStore"/>, <see cref="ISshKeyStore"/>, <see cref="INonceLedger"/> and <see cref="IEventLog"/>.
     /// Call <see cref="IngotDatabase.MigrateAsync"/> before the first request.
     /// </summary>
     public static IServiceCollection AddIngotData(this IServiceCollection services, string connectionString)
@@ -46,6 +47,7 @@ public static class IngotDataServiceCollectionExtensions
         services.AddSingleton<ITagStore, TagStore>();
         services.AddSingleton<ISshKeyStore, SshKeyStore>();
         services.AddSingleton<INonceLedger, NonceLedger>();
+        services.AddSingleton<IEventLog, EventLog>();
         return services;
     }
 }

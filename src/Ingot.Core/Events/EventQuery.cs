@@ -1,0 +1,33 @@
+namespace Ingot.Core.Events;
+
+/// <summary>
+/// What <see cref="IEventLog.QueryAsync"/> returns: each non-empty list narrows the machines
+/// (MAAS's node filters), <see cref="Levels"/> the event levels, <see cref="Username"/> the user who
+/// caused the event, and <see cref="VisibleTo"/> keeps the machines a non-admin may view (no owner,
+/// or owned by them); null means every machine. Before and after are event ids (exclusive).
+/// </summary>
+public sealed record EventQuery
+{
+    public IReadOnlyList<string> SystemIds { get; init; } = [];
+
+    public IReadOnlyList<string> Hostnames { get; init; } = [];
+
+    public IReadOnlyList<Hardware.MacAddress> MacAddresses { get; init; } = [];
+
+    public IReadOnlyList<string> Zones { get; init; } = [];
+
+    public IReadOnlyList<string> AgentNames { get; init; } = [];
+
+    /// <summary>The levels to return (empty: none, as for CRITICAL, which Ingot never records).</summary>
+    public required IReadOnlyList<EventLevel> Levels { get; init; }
+
+    public string? Username { get; init; }
+
+    public string? VisibleTo { get; init; }
+
+    public long? Before { get; init; }
+
+    public long? After { get; init; }
+
+    public int Limit { get; init; } = EventFilter.DefaultLimit;
+}
