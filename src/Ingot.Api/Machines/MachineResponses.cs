@@ -57,23 +57,16 @@ internal static class MachineResponses
 
     /// <summary>
     /// The rendering context: stored zones, pools and domains, and the latest event of level INFO or
-    /// above of each machine (one query per machine; a bulk query is for the performance work).
+    /// above of each machine.
     /// </summary>
     public static async Task<MachineJsonContext> ContextAsync(ApiRequest request, IReadOnlyList<Machine> machines, CancellationToken ct)
     {
         IReadOnlyList<Zone> zones = await request.Service<IZoneStore>().ListAsync(ct);
         IReadOnlyList<ResourcePool> pools = await request.Service<IResourcePoolStore>().ListAsync(ct);
         IReadOnlyList<Domain> domains = await request.Service<IDomainStore>().ListAsync(ct);
-        var store = request.Service<IMachineStore>();
-        var latest = new Dictionary<string, MachineEvent>(StringComparer.Ordinal);
-        foreach (Machine machine in machines)
-        {
-            IReadOnlyList<MachineEvent> events = await store.EventsAsync(machine.SystemId, ct);
-            if (events.LastOrDefault(e => e.Level >= EventLevel.Info) is { } last)
-            {
-                latest[machine.SystemId] = last;
-            }
-        }
+        // One query for the status messages: of these machines when there are few, of all otherwise.
+        IReadOnlyDictionary<string, MachineEvent> latest = await request.Service<IEventLog>().LatestAsync(
+            machines.Count <= 100 ? [.. machines.Select(m => m.SystemId)] : null, EventLevel.Info, ct);
 
         return new MachineJsonContext
         {

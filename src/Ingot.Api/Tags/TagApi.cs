@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Ingot.Api.Machines;
 using Ingot.Api.Wire;
 using Ingot.Core.Tags;
 
@@ -62,7 +63,7 @@ public static class TagApi
     }
 
     private static async Task<ApiResult> MachinesAsync(ApiRequest request, CancellationToken ct) =>
-        await TaggedMachineJson.RenderAsync(request, await request.Service<TagMembership>().MachinesAsync(request.Caller, request.Route("name"), ct), ct);
+        await MachineResponses.ListAsync(request, await request.Service<TagMembership>().MachinesAsync(request.Caller, request.Route("name"), ct), ct);
 
     private static async Task<ApiResult> UpdateNodesAsync(ApiRequest request, CancellationToken ct)
     {

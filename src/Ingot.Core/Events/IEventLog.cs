@@ -12,4 +12,11 @@ public interface IEventLog
     /// <see cref="EventQuery.After"/> (still returned newest first).
     /// </summary>
     Task<IReadOnlyList<LoggedEvent>> QueryAsync(EventQuery query, CancellationToken ct);
+
+    /// <summary>
+    /// Each machine's newest event of <paramref name="minimum"/> level or above, by system_id (what
+    /// the machine JSON's <c>status_message</c> shows), for the given machines or, when
+    /// <paramref name="systemIds"/> is null, for every machine: one query, not one per machine.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, MachineEvent>> LatestAsync(IReadOnlyCollection<string>? systemIds, EventLevel minimum, CancellationToken ct);
 }

@@ -81,4 +81,24 @@ public sealed class EventLog(IDbContextFactory<IngotDbContext> contexts) : IEven
         var newest = await rows.OrderByDescending(r => r.Event.Id).Take(query.Limit).ToListAsync(ct);
         return [.. newest.Select(r => new LoggedEvent(r.Event, r.SystemId, r.Hostname))];
     }
+
+    public async Task<IReadOnlyDictionary<string, MachineEvent>> LatestAsync(
+        IReadOnlyCollection<string>? systemIds, EventLevel minimum, CancellationToken ct)
+    {
+        EventLevel[] levels = [.. Enum.GetValues<EventLevel>().Where(l => l >= minimum)];
+        await using IngotDbContext db = contexts.CreateDbContext();
+        var events = db.Events.AsNoTracking().Where(e => levels.Contains(e.Level));
+        if (systemIds is not null)
+        {
+            string[] ids = [.. systemIds];
+            events = events.Where(e => ids.Contains(EF.Property<string>(e, ShadowColumns.SystemId)));
+        }
+
+        var newestIds = events.GroupBy(e => EF.Property<string>(e, ShadowColumns.SystemId)).Select(g => g.Max(e => e.Id));
+        var rows = await db.Events.AsNoTracking()
+            .Where(e => newestIds.Contains(e.Id))
+            .Select(e => new { SystemId = EF.Property<string>(e, ShadowColumns.SystemId), Event = e })
+            .ToListAsync(ct);
+        return rows.ToDictionary(r => r.SystemId, r => r.Event, StringComparer.Ordinal);
+    }
 }
