@@ -6,5 +6,5 @@ namespace Ingot.Benchmarks;
 internal static class MachineReads
 {
     public static Task<IReadOnlyList<Machine>> ListForDisplayAsync(this IMachineStore store, CancellationToken ct) =>
-        store.ListAsync(ct);
+        store.ListAsync(MachineQuery.ForDisplay, ct);
 }

@@ -14,15 +14,22 @@ internal static class Timing
         }
 
         var samples = new List<double>(repetitions);
+        var cpu = new List<double>(repetitions);
+        using var process = Process.GetCurrentProcess();
         for (int i = 0; i < repetitions; i++)
         {
+            process.Refresh();
+            TimeSpan cpuBefore = process.TotalProcessorTime;
             long start = Stopwatch.GetTimestamp();
             await work();
             samples.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            process.Refresh();
+            cpu.Add((process.TotalProcessorTime - cpuBefore).TotalMilliseconds);
         }
 
         var summary = Summary.Of(samples);
-        Report.Line($"{label}: median {summary.Median:0.00} ms, min {summary.Min:0.00} ms, max {summary.Max:0.00} ms (n={repetitions})");
+        var cpuSummary = Summary.Of(cpu);
+        Report.Line($"{label}: median {summary.Median:0.00} ms, min {summary.Min:0.00} ms, max {summary.Max:0.00} ms (n={repetitions}); process CPU median {cpuSummary.Median:0} ms");
         return summary;
     }
 

@@ -18,17 +18,26 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
 {
     private static readonly MachineStatus[] s_enlisting = [MachineStatus.New, MachineStatus.Commissioning];
     private static readonly MachineStatus[] s_monitored = [.. MachineStatuses.Monitored];
+    private readonly MachineReads _reads = new(contexts, secrets);
 
     public async Task<Machine?> FindAsync(string systemId, CancellationToken ct)
     {
         await using IngotDbContext db = contexts.CreateDbContext();
-        return await FirstAsync(db, WithHardware(db).Where(m => m.SystemId == systemId), ct);
+        return await FirstAsync(db, db.Machines.Where(m => m.SystemId == systemId), ct);
     }
 
-    public async Task<IReadOnlyList<Machine>> ListAsync(CancellationToken ct)
+    public Task<IReadOnlyList<Machine>> ListAsync(CancellationToken ct) => ListAsync(MachineQuery.All, ct);
+
+    public async Task<IReadOnlyList<Machine>> ListAsync(MachineQuery query, CancellationToken ct)
     {
+        if (query.Statuses is null)
+        {
+            return await _reads.LoadAllAsync(query.PowerParameters, ct);
+        }
+
+        MachineStatus[] wanted = [.. query.Statuses];
         await using IngotDbContext db = contexts.CreateDbContext();
-        return await AllAsync(db, WithHardware(db).AsSplitQuery(), ct);
+        return await _reads.LoadAsync(db, db.Machines.Where(m => wanted.Contains(m.Status)), query.PowerParameters, ct);
     }
 
     public async Task AddAsync(Machine machine, CancellationToken ct)
@@ -95,7 +104,16 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
             {
                 var entry = db.Entry(machine);
                 entry.State = EntityState.Modified;
-                WriteShadowColumns(db, machine);
+                if (_reads.PowerParametersUnread(machine))
+                {
+                    // Read without power parameters (MachineQuery.PowerParameters = false): keep the stored ones.
+                    entry.Property<string>(ShadowColumns.PowerParameters).IsModified = false;
+                    entry.Property<string?>(ShadowColumns.PowerAddress).IsModified = false;
+                }
+                else
+                {
+                    WriteShadowColumns(db, machine);
+                }
                 entry.Property(m => m.Version).OriginalValue = machine.Version;
                 entry.Property(m => m.Version).CurrentValue = machine.Version + 1;
             }
@@ -157,10 +175,10 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
     public async Task<IReadOnlyList<Machine>> FindExpiredAsync(DateTime now, CancellationToken ct)
     {
         await using IngotDbContext db = contexts.CreateDbContext();
-        return await AllAsync(
+        return await _reads.LoadAsync(
             db,
-            WithHardware(db).AsSplitQuery()
-                .Where(m => s_monitored.Contains(m.Status) && m.StatusExpires != null && m.StatusExpires <= now),
+            db.Machines.Where(m => s_monitored.Contains(m.Status) && m.StatusExpires != null && m.StatusExpires <= now),
+            powerParameters: true,
             ct);
     }
 
@@ -169,7 +187,7 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
         await using IngotDbContext db = contexts.CreateDbContext();
         return await FirstAsync(
             db,
-            WithHardware(db).Where(m => s_enlisting.Contains(m.Status)
+            db.Machines.Where(m => s_enlisting.Contains(m.Status)
                 && EF.Property<string?>(m, ShadowColumns.PowerAddress) == powerAddress),
             ct);
     }
@@ -185,14 +203,14 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
         await using IngotDbContext db = contexts.CreateDbContext();
         return await FirstAsync(
             db,
-            WithHardware(db).Where(m => s_enlisting.Contains(m.Status) && m.Interfaces.Any(i => wanted.Contains(i.MacAddress))),
+            db.Machines.Where(m => s_enlisting.Contains(m.Status) && m.Interfaces.Any(i => wanted.Contains(i.MacAddress))),
             ct);
     }
 
     public async Task<Machine?> FindByMacAsync(MacAddress mac, CancellationToken ct)
     {
         await using IngotDbContext db = contexts.CreateDbContext();
-        return await FirstAsync(db, WithHardware(db).Where(m => m.Interfaces.Any(i => i.MacAddress == mac)), ct);
+        return await FirstAsync(db, db.Machines.Where(m => m.Interfaces.Any(i => i.MacAddress == mac)), ct);
     }
 
     public async Task<IReadOnlyList<MachineEvent>> EventsAsync(string systemId, CancellationToken ct)
@@ -204,33 +222,8 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
             .ToListAsync(ct);
     }
 
-    private static IQueryable<Machine> WithHardware(IngotDbContext db) => db.Machines
-        .Include(m => m.BlockDevices.OrderBy(d => d.Id))
-        .Include(m => m.Interfaces.OrderBy(i => i.Id));
-
-    private async Task<Machine?> FirstAsync(IngotDbContext db, IQueryable<Machine> query, CancellationToken ct)
-    {
-        Machine? machine = await query.OrderBy(m => m.Id).FirstOrDefaultAsync(ct);
-        return machine is null ? null : ReadShadowColumns(db, machine);
-    }
-
-    private async Task<IReadOnlyList<Machine>> AllAsync(IngotDbContext db, IQueryable<Machine> query, CancellationToken ct)
-    {
-        List<Machine> machines = await query.OrderBy(m => m.Id).ToListAsync(ct);
-        foreach (Machine machine in machines)
-        {
-            ReadShadowColumns(db, machine);
-        }
-
-        return machines;
-    }
-
-    private Machine ReadShadowColumns(IngotDbContext db, Machine machine)
-    {
-        string? parameters = db.Entry(machine).Property<string>(ShadowColumns.PowerParameters).CurrentValue;
-        machine.PowerParameters = secrets.UnprotectPowerParameters(parameters);
-        return machine;
-    }
+    private async Task<Machine?> FirstAsync(IngotDbContext db, IQueryable<Machine> query, CancellationToken ct) =>
+        (await _reads.LoadAsync(db, query.OrderBy(m => m.Id).Take(1), powerParameters: true, ct)).FirstOrDefault();
 
     private void WriteShadowColumns(IngotDbContext db, Machine machine)
     {
