@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Ingot.Core.Hardware;
 using Ingot.Core.Machines;
 using Ingot.Data.Model;
 using Ingot.Data.Secrets;
@@ -31,8 +32,8 @@ internal sealed class MachineReads(IDbContextFactory<IngotDbContext> contexts, S
         await using IngotDbContext diskContext = contexts.CreateDbContext();
         await using IngotDbContext interfaceContext = contexts.CreateDbContext();
         Task<List<Machine>> machines = LoadMachinesAsync(machineContext.Machines, powerParameters, ct);
-        var disks = Children(diskContext.BlockDevices, null, null).ToListAsync(ct);
-        var interfaces = Children(interfaceContext.Interfaces, null, null).ToListAsync(ct);
+        var disks = HardwareReads.DisksAsync(diskContext, null, null, ct);
+        var interfaces = HardwareReads.InterfacesAsync(interfaceContext, null, null, ct);
         await Task.WhenAll(machines, disks, interfaces);
         return Stitch(await machines, await disks, await interfaces);
     }
@@ -48,8 +49,8 @@ internal sealed class MachineReads(IDbContextFactory<IngotDbContext> contexts, S
 
         long? single = machines.Count == 1 ? machines[0].Id : null;
         IQueryable<long> ids = query.Select(m => m.Id);
-        var disks = await Children(db.BlockDevices, single, ids).ToListAsync(ct);
-        var interfaces = await Children(db.Interfaces, single, ids).ToListAsync(ct);
+        var disks = await HardwareReads.DisksAsync(db, single, ids, ct);
+        var interfaces = await HardwareReads.InterfacesAsync(db, single, ids, ct);
         return Stitch(machines, disks, interfaces);
     }
 
@@ -80,7 +81,7 @@ internal sealed class MachineReads(IDbContextFactory<IngotDbContext> contexts, S
         return machines;
     }
 
-    private static List<Machine> Stitch(List<Machine> machines, List<Owned<Core.Hardware.BlockDevice>> disks, List<Owned<Core.Hardware.NetworkInterface>> interfaces)
+    private static List<Machine> Stitch(List<Machine> machines, List<(long MachineId, BlockDevice Disk)> disks, List<(long MachineId, NetworkInterface Interface)> interfaces)
     {
         Dictionary<long, Machine> byId = machines.ToDictionary(m => m.Id);
         foreach (Machine machine in machines)
@@ -93,7 +94,7 @@ internal sealed class MachineReads(IDbContextFactory<IngotDbContext> contexts, S
         {
             if (byId.TryGetValue(disk.MachineId, out Machine? machine))
             {
-                machine.BlockDevices.Add(disk.Row);
+                machine.BlockDevices.Add(disk.Disk);
             }
         }
 
@@ -101,31 +102,10 @@ internal sealed class MachineReads(IDbContextFactory<IngotDbContext> contexts, S
         {
             if (byId.TryGetValue(nic.MachineId, out Machine? machine))
             {
-                machine.Interfaces.Add(nic.Row);
+                machine.Interfaces.Add(nic.Interface);
             }
         }
 
         return machines;
     }
-
-    /// <summary>A disk's or interface's rows (with what it owns) and the machine they belong to, in id order.</summary>
-    private static IQueryable<Owned<TRow>> Children<TRow>(DbSet<TRow> rows, long? single, IQueryable<long>? ids)
-        where TRow : class
-    {
-        IQueryable<TRow> selected = rows.AsNoTracking().AsSplitQuery();
-        if (single is { } id)
-        {
-            selected = selected.Where(r => EF.Property<long>(r, ShadowColumns.MachineId) == id);
-        }
-        else if (ids is not null)
-        {
-            selected = selected.Where(r => ids.Contains(EF.Property<long>(r, ShadowColumns.MachineId)));
-        }
-
-        return selected
-            .OrderBy(r => EF.Property<long>(r, "Id"))
-            .Select(r => new Owned<TRow>(r, EF.Property<long>(r, ShadowColumns.MachineId)));
-    }
-
-    private sealed record Owned<TRow>(TRow Row, long MachineId);
 }

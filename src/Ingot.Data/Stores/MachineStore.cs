@@ -19,6 +19,7 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
     private static readonly MachineStatus[] s_enlisting = [MachineStatus.New, MachineStatus.Commissioning];
     private static readonly MachineStatus[] s_monitored = [.. MachineStatuses.Monitored];
     private readonly MachineReads _reads = new(contexts, secrets);
+    private readonly VersionsSeen _versions = new();
 
     public async Task<Machine?> FindAsync(string systemId, CancellationToken ct)
     {
@@ -94,6 +95,10 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
         // One order for every writer, so two bulk saves cannot deadlock on each other's rows.
         List<Machine> ordered = [.. machines.OrderBy(m => m.Id)];
         var expected = ordered.ToDictionary(m => m.SystemId, m => m.Version);
+        if (ordered.Find(_versions.IsStale) is { } stale)
+        {
+            throw new MachineConflictException(stale.SystemId, stale.Version);
+        }
 
         await using IngotDbContext db = contexts.CreateDbContext();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -142,6 +147,7 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
 
         foreach (Machine machine in ordered)
         {
+            _versions.Written(machine.Id, expected[machine.SystemId] + 1);
             machine.Saved(expected[machine.SystemId] + 1);
         }
     }
@@ -169,6 +175,7 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
             throw new MachineConflictException(machine.SystemId, machine.Version);
         }
 
+        _versions.Written(machine.Id, machine.Version + 1);
         machine.Saved(machine.Version + 1);
     }
 
