@@ -20,7 +20,7 @@ bench=(dotnet benchmarks/Ingot.Benchmarks/bin/Release/net10.0/Ingot.Benchmarks.d
 
 run() {
   echo
-  echo "\$ Ingot.Benchmarks $*"
+  echo "\$ Ingot.Benchmarks ${*//Host=*/<throwaway PostgreSQL>}"
   "${bench[@]}" "$@" "${extra[@]}"
 }
 

@@ -2,10 +2,8 @@ using Ingot.Core.Events;
 using Ingot.Core.Hardware;
 using Ingot.Core.Machines;
 using Ingot.Data.Model;
-using Ingot.Data.Postgres;
 using Ingot.Data.Secrets;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Ingot.Data.Stores;
 
@@ -14,7 +12,11 @@ namespace Ingot.Data.Stores;
 /// every thread. A save is one transaction: <c>UPDATE machines ... WHERE id = @id AND version =
 /// @expected</c> (the version goes up by one), the disk and interface rows rewritten if the
 /// hardware changed, and the pending events inserted. If the version moved on, nothing is written
-/// and <see cref="MachineConflictException"/> is thrown.
+/// and <see cref="MachineConflictException"/> is thrown; a save this process already knows would
+/// lose (<see cref="SaveClaims"/>) or whose rows another writer holds (PostgreSQL, <c>NOWAIT</c>)
+/// is refused the same way without waiting. Reads are untracked (<see cref="MachineReads"/>): the
+/// machines, then their disks and interfaces as flat projections, stitched in memory; power
+/// parameters are decrypted only when the <see cref="MachineQuery"/> asks for them.
 /// </summary>
 public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, SecretsAtRest secrets) : IMachineStore
 {
@@ -119,7 +121,7 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await LockOrConflictAsync(db, ordered, ct);
+            await RowLocks.TakeOrFailAsync(db, ordered, ct);
             foreach (Machine machine in ordered)
             {
                 var entry = db.Entry(machine);
@@ -148,7 +150,7 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
-        catch (Exception e) when (e is DbUpdateConcurrencyException || StoreErrors.IsConcurrencyAbort(e) || IsLocked(e))
+        catch (Exception e) when (e is DbUpdateConcurrencyException || StoreErrors.IsConcurrencyAbort(e) || RowLocks.IsBusy(e))
         {
             RestoreVersions(db, ordered, expected);
             Machine loser = (e as DbUpdateConcurrencyException)?.Entries.Select(x => x.Entity).OfType<Machine>().FirstOrDefault() ?? ordered[0];
@@ -254,25 +256,6 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
         entry.Property<string?>(ShadowColumns.PowerAddress).CurrentValue =
             machine.PowerParameters.TryGetValue("power_address", out string? address) && address.Length > 0 ? address : null;
     }
-
-    /// <summary>
-    /// PostgreSQL: takes the rows' locks without waiting. A row locked by another transaction is
-    /// being saved by a writer whose compare-and-set already matched, so this save would lose:
-    /// failing now spares a crowd of writers (parallel allocations) queueing on the lock only to
-    /// find the version moved on. SQLite has one writer at a time and needs no row locks.
-    /// </summary>
-    private static async Task LockOrConflictAsync(IngotDbContext db, List<Machine> machines, CancellationToken ct)
-    {
-        if (db is PostgresIngotDbContext)
-        {
-            long[] ids = [.. machines.Select(m => m.Id)];
-            await db.Database.ExecuteSqlAsync($"SELECT id FROM machines WHERE id = ANY({ids}) ORDER BY id FOR UPDATE NOWAIT", ct);
-        }
-    }
-
-    private static bool IsLocked(Exception exception) =>
-        exception is PostgresException { SqlState: PostgresErrorCodes.LockNotAvailable }
-        || exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.LockNotAvailable };
 
     private static void AddEvents(IngotDbContext db, Machine machine)
     {
