@@ -13,7 +13,18 @@ public interface IMachineStore
 {
     Task<Machine?> FindAsync(string systemId, CancellationToken ct);
 
+    /// <summary>Every machine with its hardware and power parameters, ordered by id.</summary>
     Task<IReadOnlyList<Machine>> ListAsync(CancellationToken ct);
+
+    /// <summary>
+    /// The machines <paramref name="query"/> selects, with their hardware, ordered by id; power
+    /// parameters only if the query asks for them (see <see cref="MachineQuery.PowerParameters"/>).
+    /// Use it for the hot reads: the machines/ list (<see cref="MachineQuery.ForDisplay"/>) and
+    /// allocation (<see cref="MachineQuery.AllocationCandidates"/>). The default filters
+    /// <see cref="ListAsync(CancellationToken)"/>; real stores read only the rows they need.
+    /// </summary>
+    async Task<IReadOnlyList<Machine>> ListAsync(MachineQuery query, CancellationToken ct) =>
+        [.. (await ListAsync(ct)).Where(query.Selects)];
 
     /// <summary>Inserts a new machine (and its events).</summary>
     Task AddAsync(Machine machine, CancellationToken ct);

@@ -12,23 +12,37 @@ namespace Ingot.Data.Stores;
 /// every thread. A save is one transaction: <c>UPDATE machines ... WHERE id = @id AND version =
 /// @expected</c> (the version goes up by one), the disk and interface rows rewritten if the
 /// hardware changed, and the pending events inserted. If the version moved on, nothing is written
-/// and <see cref="MachineConflictException"/> is thrown.
+/// and <see cref="MachineConflictException"/> is thrown; a save this process already knows would
+/// lose (<see cref="SaveClaims"/>) or whose rows another writer holds (PostgreSQL, <c>NOWAIT</c>)
+/// is refused the same way without waiting. Reads are untracked (<see cref="MachineReads"/>): the
+/// machines, then their disks and interfaces as flat projections, stitched in memory; power
+/// parameters are decrypted only when the <see cref="MachineQuery"/> asks for them.
 /// </summary>
 public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, SecretsAtRest secrets) : IMachineStore
 {
     private static readonly MachineStatus[] s_enlisting = [MachineStatus.New, MachineStatus.Commissioning];
     private static readonly MachineStatus[] s_monitored = [.. MachineStatuses.Monitored];
+    private readonly MachineReads _reads = new(contexts, secrets);
+    private readonly SaveClaims _claims = new();
 
     public async Task<Machine?> FindAsync(string systemId, CancellationToken ct)
     {
         await using IngotDbContext db = contexts.CreateDbContext();
-        return await FirstAsync(db, WithHardware(db).Where(m => m.SystemId == systemId), ct);
+        return await FirstAsync(db, db.Machines.Where(m => m.SystemId == systemId), ct);
     }
 
-    public async Task<IReadOnlyList<Machine>> ListAsync(CancellationToken ct)
+    public Task<IReadOnlyList<Machine>> ListAsync(CancellationToken ct) => ListAsync(MachineQuery.All, ct);
+
+    public async Task<IReadOnlyList<Machine>> ListAsync(MachineQuery query, CancellationToken ct)
     {
+        if (query.Statuses is null)
+        {
+            return await _reads.LoadAllAsync(query.PowerParameters, ct);
+        }
+
+        MachineStatus[] wanted = [.. query.Statuses];
         await using IngotDbContext db = contexts.CreateDbContext();
-        return await AllAsync(db, WithHardware(db).AsSplitQuery(), ct);
+        return await _reads.LoadAsync(db, db.Machines.Where(m => wanted.Contains(m.Status)), query.PowerParameters, ct);
     }
 
     public async Task AddAsync(Machine machine, CancellationToken ct)
@@ -85,17 +99,43 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
         // One order for every writer, so two bulk saves cannot deadlock on each other's rows.
         List<Machine> ordered = [.. machines.OrderBy(m => m.Id)];
         var expected = ordered.ToDictionary(m => m.SystemId, m => m.Version);
+        if (_claims.TryClaim(ordered) is { } stale)
+        {
+            throw new MachineConflictException(stale.SystemId, stale.Version);
+        }
 
+        try
+        {
+            await SaveClaimedAsync(ordered, expected, ct);
+        }
+        finally
+        {
+            _claims.Release(ordered);
+        }
+    }
+
+    private async Task SaveClaimedAsync(List<Machine> ordered, Dictionary<string, long> expected, CancellationToken ct)
+    {
         await using IngotDbContext db = contexts.CreateDbContext();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await RowLocks.TakeOrFailAsync(db, ordered, ct);
             foreach (Machine machine in ordered)
             {
                 var entry = db.Entry(machine);
                 entry.State = EntityState.Modified;
-                WriteShadowColumns(db, machine);
+                if (_reads.PowerParametersUnread(machine))
+                {
+                    // Read without power parameters (MachineQuery.PowerParameters = false): keep the stored ones.
+                    entry.Property<string>(ShadowColumns.PowerParameters).IsModified = false;
+                    entry.Property<string?>(ShadowColumns.PowerAddress).IsModified = false;
+                }
+                else
+                {
+                    WriteShadowColumns(db, machine);
+                }
                 entry.Property(m => m.Version).OriginalValue = machine.Version;
                 entry.Property(m => m.Version).CurrentValue = machine.Version + 1;
             }
@@ -110,7 +150,7 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
-        catch (Exception e) when (e is DbUpdateConcurrencyException || StoreErrors.IsConcurrencyAbort(e))
+        catch (Exception e) when (e is DbUpdateConcurrencyException || StoreErrors.IsConcurrencyAbort(e) || RowLocks.IsBusy(e))
         {
             RestoreVersions(db, ordered, expected);
             Machine loser = (e as DbUpdateConcurrencyException)?.Entries.Select(x => x.Entity).OfType<Machine>().FirstOrDefault() ?? ordered[0];
@@ -124,6 +164,7 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
 
         foreach (Machine machine in ordered)
         {
+            _claims.Written(machine.Id, expected[machine.SystemId] + 1);
             machine.Saved(expected[machine.SystemId] + 1);
         }
     }
@@ -151,16 +192,17 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
             throw new MachineConflictException(machine.SystemId, machine.Version);
         }
 
+        _claims.Written(machine.Id, machine.Version + 1);
         machine.Saved(machine.Version + 1);
     }
 
     public async Task<IReadOnlyList<Machine>> FindExpiredAsync(DateTime now, CancellationToken ct)
     {
         await using IngotDbContext db = contexts.CreateDbContext();
-        return await AllAsync(
+        return await _reads.LoadAsync(
             db,
-            WithHardware(db).AsSplitQuery()
-                .Where(m => s_monitored.Contains(m.Status) && m.StatusExpires != null && m.StatusExpires <= now),
+            db.Machines.Where(m => s_monitored.Contains(m.Status) && m.StatusExpires != null && m.StatusExpires <= now),
+            powerParameters: true,
             ct);
     }
 
@@ -169,7 +211,7 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
         await using IngotDbContext db = contexts.CreateDbContext();
         return await FirstAsync(
             db,
-            WithHardware(db).Where(m => s_enlisting.Contains(m.Status)
+            db.Machines.Where(m => s_enlisting.Contains(m.Status)
                 && EF.Property<string?>(m, ShadowColumns.PowerAddress) == powerAddress),
             ct);
     }
@@ -185,14 +227,14 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
         await using IngotDbContext db = contexts.CreateDbContext();
         return await FirstAsync(
             db,
-            WithHardware(db).Where(m => s_enlisting.Contains(m.Status) && m.Interfaces.Any(i => wanted.Contains(i.MacAddress))),
+            db.Machines.Where(m => s_enlisting.Contains(m.Status) && m.Interfaces.Any(i => wanted.Contains(i.MacAddress))),
             ct);
     }
 
     public async Task<Machine?> FindByMacAsync(MacAddress mac, CancellationToken ct)
     {
         await using IngotDbContext db = contexts.CreateDbContext();
-        return await FirstAsync(db, WithHardware(db).Where(m => m.Interfaces.Any(i => i.MacAddress == mac)), ct);
+        return await FirstAsync(db, db.Machines.Where(m => m.Interfaces.Any(i => i.MacAddress == mac)), ct);
     }
 
     public async Task<IReadOnlyList<MachineEvent>> EventsAsync(string systemId, CancellationToken ct)
@@ -204,33 +246,8 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
             .ToListAsync(ct);
     }
 
-    private static IQueryable<Machine> WithHardware(IngotDbContext db) => db.Machines
-        .Include(m => m.BlockDevices.OrderBy(d => d.Id))
-        .Include(m => m.Interfaces.OrderBy(i => i.Id));
-
-    private async Task<Machine?> FirstAsync(IngotDbContext db, IQueryable<Machine> query, CancellationToken ct)
-    {
-        Machine? machine = await query.OrderBy(m => m.Id).FirstOrDefaultAsync(ct);
-        return machine is null ? null : ReadShadowColumns(db, machine);
-    }
-
-    private async Task<IReadOnlyList<Machine>> AllAsync(IngotDbContext db, IQueryable<Machine> query, CancellationToken ct)
-    {
-        List<Machine> machines = await query.OrderBy(m => m.Id).ToListAsync(ct);
-        foreach (Machine machine in machines)
-        {
-            ReadShadowColumns(db, machine);
-        }
-
-        return machines;
-    }
-
-    private Machine ReadShadowColumns(IngotDbContext db, Machine machine)
-    {
-        string? parameters = db.Entry(machine).Property<string>(ShadowColumns.PowerParameters).CurrentValue;
-        machine.PowerParameters = secrets.UnprotectPowerParameters(parameters);
-        return machine;
-    }
+    private async Task<Machine?> FirstAsync(IngotDbContext db, IQueryable<Machine> query, CancellationToken ct) =>
+        (await _reads.LoadAsync(db, query.OrderBy(m => m.Id).Take(1), powerParameters: true, ct)).FirstOrDefault();
 
     private void WriteShadowColumns(IngotDbContext db, Machine machine)
     {

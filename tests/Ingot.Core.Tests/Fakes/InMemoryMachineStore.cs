@@ -22,6 +22,10 @@ public sealed class InMemoryMachineStore : IMachineStore
     public Task<IReadOnlyList<Machine>> ListAsync(CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<Machine>>([.. _machines.Values]);
 
+    /// <summary>Power parameters are always there: the fake hands out its own instances.</summary>
+    public Task<IReadOnlyList<Machine>> ListAsync(MachineQuery query, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<Machine>>([.. _machines.Values.Where(query.Selects).OrderBy(m => m.Id)]);
+
     public Task AddAsync(Machine machine, CancellationToken ct)
     {
         if (!_machines.TryAdd(machine.SystemId, machine))

@@ -45,7 +45,7 @@ public sealed partial class MachineOperations
         for (int round = 0; round < 8; round++)
         {
             bool lost = false;
-            IEnumerable<Machine> candidates = (await store.ListAsync(ct))
+            IEnumerable<Machine> candidates = (await store.ListAsync(MachineQuery.AllocationCandidates, ct))
                 .Where(m => m.Status == MachineStatus.Ready && MachinePermissions.Has(actor, m, NodePermission.Edit) && filter.Matches(m))
                 .OrderBy(m => m.CpuCount + (m.Memory / 1024.0))
                 .ThenBy(m => m.Id);

@@ -1,0 +1,43 @@
+// Ingot's benchmarks (benchmarks/README.md). Not tests: each prints medians, min and max of a few
+// repetitions after warm-up, and the process's peak memory.
+//
+//   dotnet run -c Release --project benchmarks/Ingot.Benchmarks -- list     [--machines 10000] [--reps N] [--warmups N] [--http] [--postgres CONN]
+//   dotnet run -c Release --project benchmarks/Ingot.Benchmarks -- read     [--machines 10000] [--reps N] [--postgres CONN]
+//   dotnet run -c Release --project benchmarks/Ingot.Benchmarks -- allocate [--machines 1000] [--ready 50] [--requests 200] [--reps N] [--postgres CONN]
+//
+// Without --postgres (or INGOT_BENCH_POSTGRES) each run uses a fresh SQLite file; with it, a fresh
+// database on that server. Both are removed afterwards unless --keep.
+using Ingot.Benchmarks;
+
+Options options;
+try
+{
+    options = Options.Parse(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+
+switch (options.Command)
+{
+    case "list":
+        await ListBenchmark.RunAsync(options, cancel.Token);
+        return 0;
+    case "read":
+        await ReadBenchmark.RunAsync(options, cancel.Token);
+        return 0;
+    case "allocate":
+        return await AllocateBenchmark.RunAsync(options, cancel.Token);
+    default:
+        Console.Error.WriteLine("usage: Ingot.Benchmarks list|read|allocate [--machines N] [--reps N] [--warmups N] [--postgres CONN] [--http] [--keep]");
+        return 2;
+}

@@ -1,0 +1,111 @@
+using System.Runtime.CompilerServices;
+using Ingot.Core.Hardware;
+using Ingot.Core.Machines;
+using Ingot.Data.Model;
+using Ingot.Data.Secrets;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ingot.Data.Stores;
+
+/// <summary>
+/// How <see cref="MachineStore"/> reads machines: untracked, in plain queries (machines; disks, then
+/// their partitions; interfaces, then their links: EF's split query for the owned collections, which
+/// SQLite would otherwise materialise whole for a join) stitched together in memory, never one join
+/// whose rows multiply disks by interfaces. Child rows are selected by machine id: every row for a
+/// whole-table read (whose three queries run in parallel, each on its own connection), one id for a
+/// single machine, else the parent query as a subquery. Power parameters are decrypted only when
+/// asked for; a machine read without them is remembered so that saving it leaves them alone.
+/// </summary>
+internal sealed class MachineReads(IDbContextFactory<IngotDbContext> contexts, SecretsAtRest secrets)
+{
+    /// <summary>The empty dictionary each machine read without power parameters was given, by machine.</summary>
+    private readonly ConditionalWeakTable<Machine, Dictionary<string, string>> _unread = [];
+
+    /// <summary>Whether <paramref name="machine"/> was read without power parameters and the caller has not touched them since.</summary>
+    public bool PowerParametersUnread(Machine machine) =>
+        _unread.TryGetValue(machine, out var placeholder) && ReferenceEquals(placeholder, machine.PowerParameters) && placeholder.Count == 0;
+
+    /// <summary>Every machine, in id order.</summary>
+    public async Task<List<Machine>> LoadAllAsync(bool powerParameters, CancellationToken ct)
+    {
+        await using IngotDbContext machineContext = contexts.CreateDbContext();
+        await using IngotDbContext diskContext = contexts.CreateDbContext();
+        await using IngotDbContext interfaceContext = contexts.CreateDbContext();
+        Task<List<Machine>> machines = LoadMachinesAsync(machineContext.Machines, powerParameters, ct);
+        var disks = HardwareReads.DisksAsync(diskContext, null, null, ct);
+        var interfaces = HardwareReads.InterfacesAsync(interfaceContext, null, null, ct);
+        await Task.WhenAll(machines, disks, interfaces);
+        return Stitch(await machines, await disks, await interfaces);
+    }
+
+    /// <summary>The machines of <paramref name="query"/> (a filter over <see cref="IngotDbContext.Machines"/>), in id order.</summary>
+    public async Task<List<Machine>> LoadAsync(IngotDbContext db, IQueryable<Machine> query, bool powerParameters, CancellationToken ct)
+    {
+        List<Machine> machines = await LoadMachinesAsync(query, powerParameters, ct);
+        if (machines.Count == 0)
+        {
+            return machines;
+        }
+
+        long? single = machines.Count == 1 ? machines[0].Id : null;
+        IQueryable<long> ids = query.Select(m => m.Id);
+        var disks = await HardwareReads.DisksAsync(db, single, ids, ct);
+        var interfaces = await HardwareReads.InterfacesAsync(db, single, ids, ct);
+        return Stitch(machines, disks, interfaces);
+    }
+
+    private async Task<List<Machine>> LoadMachinesAsync(IQueryable<Machine> query, bool powerParameters, CancellationToken ct)
+    {
+        query = query.AsNoTracking().OrderBy(m => m.Id);
+        if (!powerParameters)
+        {
+            List<Machine> bare = await query.ToListAsync(ct);
+            foreach (Machine machine in bare)
+            {
+                _unread.AddOrUpdate(machine, machine.PowerParameters);
+            }
+
+            return bare;
+        }
+
+        var rows = await query
+            .Select(m => new { Machine = m, Protected = EF.Property<string>(m, ShadowColumns.PowerParameters) })
+            .ToListAsync(ct);
+        var machines = new List<Machine>(rows.Count);
+        foreach (var row in rows)
+        {
+            row.Machine.PowerParameters = secrets.UnprotectPowerParameters(row.Protected);
+            machines.Add(row.Machine);
+        }
+
+        return machines;
+    }
+
+    private static List<Machine> Stitch(List<Machine> machines, List<(long MachineId, BlockDevice Disk)> disks, List<(long MachineId, NetworkInterface Interface)> interfaces)
+    {
+        Dictionary<long, Machine> byId = machines.ToDictionary(m => m.Id);
+        foreach (Machine machine in machines)
+        {
+            machine.BlockDevices = [];
+            machine.Interfaces = [];
+        }
+
+        foreach (var disk in disks)
+        {
+            if (byId.TryGetValue(disk.MachineId, out Machine? machine))
+            {
+                machine.BlockDevices.Add(disk.Disk);
+            }
+        }
+
+        foreach (var nic in interfaces)
+        {
+            if (byId.TryGetValue(nic.MachineId, out Machine? machine))
+            {
+                machine.Interfaces.Add(nic.Interface);
+            }
+        }
+
+        return machines;
+    }
+}
