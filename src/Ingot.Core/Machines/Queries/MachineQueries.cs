@@ -15,7 +15,7 @@ public sealed class MachineQueries(IMachineStore store)
 {
     /// <summary>The machines <paramref name="actor"/> may view that match <paramref name="filter"/>, ordered by id.</summary>
     public async Task<IReadOnlyList<Machine>> ListAsync(Actor actor, MachineFilter filter, CancellationToken ct) =>
-        [.. (await store.ListAsync(ct))
+        [.. (await store.ListAsync(MachineQuery.ForDisplay, ct))
             .Where(m => MachinePermissions.Has(actor, m, NodePermission.View) && filter.Matches(m))
             .OrderBy(m => m.Id)];
 
@@ -58,7 +58,7 @@ public sealed class MachineQueries(IMachineStore store)
 
     /// <summary><c>op=list_allocated</c>: the ALLOCATED machines the actor owns, optionally only these ids.</summary>
     public async Task<IReadOnlyList<Machine>> ListAllocatedAsync(Actor actor, IReadOnlyCollection<string> systemIds, CancellationToken ct) =>
-        [.. (await store.ListAsync(ct))
+        [.. (await store.ListAsync(MachineQuery.ForDisplay, ct))
             .Where(m => m.Status == MachineStatus.Allocated && m.Owner is not null && m.Owner == actor.Username)
             .Where(m => systemIds.Count == 0 || systemIds.Contains(m.SystemId))
             .OrderBy(m => m.Id)];
