@@ -1,5 +1,4 @@
 using System.Globalization;
-using Ingot.Api;
 using Ingot.Core.Users;
 using Ingot.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -10,19 +9,12 @@ namespace Ingot.Benchmarks;
 
 /// <summary>
 /// <c>list --http</c>: GET /MAAS/api/2.0/machines/ through the real web host on a loopback port,
-/// signed as the maas CLI signs (OAuth PLAINTEXT), body read to the end. Measurable only once the
-/// tree serves a <c>machines/</c> resource.
+/// signed as the maas CLI signs (OAuth PLAINTEXT), body read to the end.
 /// </summary>
 internal static class HttpList
 {
     public static async Task RunAsync(BenchDatabase db, int count, int warmups, int repetitions, CancellationToken ct)
     {
-        if (!ApiCatalog.Resources.Any(r => r.Path == "machines/"))
-        {
-            Report.Line($"http GET machines/: not yet measurable (this tree has no machines/ resource in ApiCatalog)");
-            return;
-        }
-
         DirectoryInfo directory = Directory.CreateTempSubdirectory("ingot-bench-host-");
         try
         {
