@@ -3,11 +3,19 @@
 # they are missing (so a prepared machine or CI image is left alone and no network is needed).
 #   golang-go                         Go toolchain (GOPATH mode, offline builds)
 #   golang-github-juju-gomaasapi-dev  juju's gomaasapi with its dependencies under /usr/share/gocode
+#   busybox-static isc-dhcp-client    DHCP clients (udhcpc, dhclient) for the DHCP tests
+#   tftp-hpa                          TFTP client for the TFTP tests
+#   openipmi freeipmi-tools ipmitool  ipmi_sim BMCs and the IPMI tools the ipmi power driver runs
+#   redfishtool python3-sushy         real Redfish clients that check the virtual Redfish BMC
+#   qemu-system-x86 ipxe ipxe-qemu ovmf cpio  network-boot VMs, first-stage iPXE binaries, image builds
 # PostgreSQL is installed by scripts/postgres.sh, not here.
 # Usage: scripts/install-test-packages.sh        (as root, or with sudo available)
 set -euo pipefail
 
-packages=(golang-go golang-github-juju-gomaasapi-dev)
+packages=(golang-go golang-github-juju-gomaasapi-dev
+          busybox-static isc-dhcp-client tftp-hpa
+          openipmi freeipmi-tools ipmitool redfishtool python3-sushy
+          qemu-system-x86 ipxe ipxe-qemu ovmf cpio)
 
 missing=()
 for package in "${packages[@]}"; do
