@@ -136,4 +136,15 @@ public sealed class BodyTests(ProbeHost host) : IClassFixture<ProbeHost>
         var json = await response.JsonAsync();
         Assert.Empty(json.GetProperty("params").EnumerateObject());
     }
+
+    [Fact]
+    public async Task A_multipart_form_without_fields_has_no_fields()
+    {
+        using HttpClient client = await ClientAsync();
+        using var content = new MultipartFormDataContent();
+        using var response = await client.PostAsync("MAAS/api/2.0/probe/?op=echo", content, Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct) + await content.ReadAsStringAsync(Ct));
+        var json = await response.JsonAsync();
+        Assert.Empty(json.GetProperty("params").EnumerateObject());
+    }
 }

@@ -77,6 +77,11 @@ internal sealed record ApiBody(ApiParameters Form, IReadOnlyList<ApiFile> Files)
             throw ApiException.BadRequest("Bad Request: multipart/form-data body without a boundary.");
         }
 
+        if (IsEmptyForm(body, boundary))
+        {
+            return new ApiBody(new ApiParameters([]), []);
+        }
+
         var pairs = new List<KeyValuePair<string, string>>();
         var files = new List<ApiFile>();
         var reader = new MultipartReader(boundary, new MemoryStream(body, writable: false)) { BodyLengthLimit = null };
@@ -137,4 +142,11 @@ internal sealed record ApiBody(ApiParameters Form, IReadOnlyList<ApiFile> Files)
 
     private static ApiException TooLarge(long maxBytes) =>
         new(StatusCodes.Status413PayloadTooLarge, $"Request body is larger than the limit of {maxBytes} bytes.");
+
+    /// <summary>A form without fields as .NET writes it: one empty, headerless part (<c>--b\r\n\r\n--b--</c>).</summary>
+    private static bool IsEmptyForm(byte[] body, string boundary)
+    {
+        string text = body.Length < 2 * boundary.Length + 16 ? Encoding.ASCII.GetString(body) : "";
+        return text == $"--{boundary}\r\n\r\n--{boundary}--" || text == $"--{boundary}\r\n\r\n--{boundary}--\r\n";
+    }
 }

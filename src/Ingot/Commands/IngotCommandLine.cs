@@ -1,3 +1,4 @@
+using Ingot.Client;
 using Ingot.CommandLine;
 using Ingot.Core.Machines;
 
@@ -13,8 +14,16 @@ public static class IngotCommandLine
     public const int Failure = 1;
     public const int Usage = 2;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct) =>
+        RunAsync(args, Console.In, stdout, stderr, ClientOptions.Default(), ct);
+
+    public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, ClientOptions client, CancellationToken ct)
     {
+        if (args.Length > 0 && await ClientCommandLine.TryRunAsync(args, stdin, stdout, stderr, client, ct) is int clientExit)
+        {
+            return clientExit;
+        }
+
         if (args is [] or ["--help"] or ["-h"] or ["help"])
         {
             (args.Length == 0 ? stderr : stdout).Write(IngotCommands.Help());

@@ -41,5 +41,12 @@ public static class IngotCommands
         "Ingot: bare-metal provisioning that speaks MAAS's API.\n\n" +
         "commands:\n" +
         string.Concat(All.Select(c => $"  {c.Name,-14} {c.Summary}\n")) +
-        "\nRun 'ingot <command> --help' for a command's options.\n";
+        "\nclient commands (as the maas CLI's):\n" +
+        "  login NAME URL [KEY|-]   Remember a server as profile NAME (checks the key, fetches describe/).\n" +
+        "  logout NAME              Forget a profile.\n" +
+        "  list                     List profiles.\n" +
+        "  refresh                  Fetch every profile's describe/ again.\n" +
+        "  NAME RESOURCE ACTION …   Call the API: 'ingot NAME machines read', 'ingot NAME machine deploy ID --wait'.\n" +
+        "  completion bash          Print bash completion (eval \"$(ingot completion bash)\").\n" +
+        "\nRun 'ingot <command> --help' for a command's options, 'ingot NAME --help' for a profile's resources.\n";
 }

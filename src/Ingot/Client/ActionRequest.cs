@@ -1,0 +1,67 @@
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace Ingot.Client;
+
+/// <summary>
+/// Builds the HTTP request for an action as the <c>maas</c> CLI does: the URL from the handler's path
+/// with the positionals filled in, <c>?op=</c> for non-CRUD actions, parameters in the query string for
+/// GET and DELETE, otherwise a <c>multipart/form-data</c> body (files as file parts).
+/// </summary>
+public static class ActionRequest
+{
+    public static HttpRequestMessage Build(Uri apiUrl, DescribedResource resource, DescribedAction action, ActionArguments args)
+    {
+        string path = resource.Path;
+        for (int i = 0; i < resource.Params.Count; i++)
+        {
+            path = path.Replace("{" + resource.Params[i] + "}", Uri.EscapeDataString(args.Positionals[i]), StringComparison.Ordinal);
+        }
+
+        var query = new List<KeyValuePair<string, string>>();
+        if (action.Op is { } op)
+        {
+            query.Add(new("op", op));
+        }
+
+        var method = new HttpMethod(action.Method);
+        bool inQuery = method == HttpMethod.Get || method == HttpMethod.Delete;
+        if (inQuery)
+        {
+            query.AddRange(args.Values);
+        }
+
+        var url = new UriBuilder(apiUrl.Scheme, apiUrl.Host, apiUrl.Port, path)
+        {
+            Query = string.Join('&', query.Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}")),
+        };
+        var request = new HttpRequestMessage(method, url.Uri);
+        if (!inQuery && (args.Values.Count > 0 || args.Files.Count > 0))
+        {
+            request.Content = Body(args);
+        }
+
+        return request;
+    }
+
+    private static MultipartFormDataContent Body(ActionArguments args)
+    {
+        var body = new MultipartFormDataContent();
+        foreach (var (key, value) in args.Values)
+        {
+            var part = new ByteArrayContent(Encoding.UTF8.GetBytes(value));
+            part.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = $"\"{key}\"" };
+            body.Add(part);
+        }
+
+        foreach (var (key, file) in args.Files)
+        {
+            var part = new ByteArrayContent(File.ReadAllBytes(file));
+            part.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            part.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = $"\"{key}\"", FileName = $"\"{key}\"" };
+            body.Add(part);
+        }
+
+        return body;
+    }
+}
