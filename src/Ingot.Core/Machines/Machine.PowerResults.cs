@@ -6,9 +6,6 @@ namespace Ingot.Core.Machines;
 
 public sealed partial class Machine
 {
-    /// <summary>When the power state was last asked of the BMC (MAAS's <c>power_state_queried</c>); not persisted yet.</summary>
-    public DateTime? PowerStateQueried { get; private set; }
-
     /// <summary>The pending power request, handed to the power layer once: it is cleared and recorded as starting.</summary>
     public PowerRequest TakeRequestedPower(DateTime now)
     {
@@ -58,7 +55,6 @@ public sealed partial class Machine
     public void RecordQueriedPowerState(PowerOutcome outcome, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        PowerStateQueried = now;
         if (!outcome.Succeeded)
         {
             if (PowerState != PowerState.Error)
