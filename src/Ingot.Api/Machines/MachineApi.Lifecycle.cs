@@ -1,7 +1,7 @@
 using Ingot.Api.Wire;
 using Ingot.Core.Machines;
-using Ingot.Core.Power;
 using Ingot.Core.Machines.Actions;
+using Ingot.Core.Power;
 
 namespace Ingot.Api.Machines;
 

@@ -5,8 +5,8 @@ using Ingot.Api.Wire;
 using Ingot.Api.Zones;
 using Ingot.Core.Config;
 using Ingot.Core.Domains;
-using Ingot.Core.Power;
 using Ingot.Core.Forms;
+using Ingot.Core.Power;
 using Ingot.Core.Zones;
 
 namespace Ingot.Api.RackControllers;

@@ -1,5 +1,5 @@
-using Ingot.Core.Hardware;
 using Ingot.Core.Forms;
+using Ingot.Core.Hardware;
 using Ingot.Core.Machines;
 using Ingot.Core.Power;
 using Ingot.Core.Users;
