@@ -4,6 +4,7 @@
 //   dotnet run -c Release --project benchmarks/Ingot.Benchmarks -- list     [--machines 10000] [--reps N] [--warmups N] [--http] [--postgres CONN]
 //   dotnet run -c Release --project benchmarks/Ingot.Benchmarks -- read     [--machines 10000] [--reps N] [--postgres CONN]
 //   dotnet run -c Release --project benchmarks/Ingot.Benchmarks -- allocate [--machines 1000] [--ready 50] [--requests 200] [--reps N] [--postgres CONN]
+//   dotnet run -c Release --project benchmarks/Ingot.Benchmarks -- power    [--machines 1000] [--reps N] (Redfish power query through the virtual BMC)
 //
 // Without --postgres (or INGOT_BENCH_POSTGRES) each run uses a fresh SQLite file; with it, a fresh
 // database on that server. Both are removed afterwards unless --keep.
@@ -37,7 +38,10 @@ switch (options.Command)
         return 0;
     case "allocate":
         return await AllocateBenchmark.RunAsync(options, cancel.Token);
+    case "power":
+        await PowerQueryBenchmark.RunAsync(options, cancel.Token);
+        return 0;
     default:
-        Console.Error.WriteLine("usage: Ingot.Benchmarks list|read|allocate [--machines N] [--reps N] [--warmups N] [--postgres CONN] [--http] [--keep]");
+        Console.Error.WriteLine("usage: Ingot.Benchmarks list|read|allocate|power [--machines N] [--reps N] [--warmups N] [--postgres CONN] [--http] [--keep]");
         return 2;
 }

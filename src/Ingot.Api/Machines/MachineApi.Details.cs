@@ -1,6 +1,7 @@
 using Ingot.Api.Wire;
 using Ingot.Core.Machines;
 using Ingot.Core.Machines.Permissions;
+using Ingot.Core.Power;
 using Ingot.Wire.Machines;
 using Microsoft.AspNetCore.Http;
 
@@ -9,13 +10,19 @@ namespace Ingot.Api.Machines;
 public static partial class MachineApi
 {
     /// <summary>
-    /// <c>{"state": "on|off|unknown|error"}</c>. MAAS asks the BMC (up to 60 s); Ingot has no power
-    /// driver yet, so this answers the power state stored on the machine (the last one reported).
+    /// <c>{"state": "on|off|unknown|error"}</c>: asks the BMC through the power layer and stores the answer, as
+    /// MAAS does (bounded by the drivers' retries); without power execution (tests) the stored state is answered.
     /// </summary>
     private static async Task<ApiResult> QueryPowerStateAsync(ApiRequest request, CancellationToken ct)
     {
         Machine machine = await request.Queries().GetAsync(SystemId(request), request.Caller, NodePermission.View, ct);
-        return ApiResult.Json(new Dictionary<string, string> { ["state"] = MachineJson.PowerStateName(machine.PowerState) });
+        PowerState state = machine.PowerState;
+        if (request.OptionalService<IPowerClient>() is { } client)
+        {
+            state = (await new MachinePower(request.Service<IMachineStore>(), client, request.Service<TimeProvider>()).QueryAsync(machine, ct)).State;
+        }
+
+        return ApiResult.Json(new Dictionary<string, string> { ["state"] = MachineJson.PowerStateName(state) });
     }
 
     /// <summary>The machine's power parameters, secrets included: administrators only (MAAS's <c>admin_read</c>).</summary>

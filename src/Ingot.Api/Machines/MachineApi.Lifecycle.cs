@@ -1,6 +1,7 @@
 using Ingot.Api.Wire;
 using Ingot.Core.Machines;
 using Ingot.Core.Machines.Actions;
+using Ingot.Core.Power;
 
 namespace Ingot.Api.Machines;
 
@@ -76,6 +77,11 @@ public static partial class MachineApi
     private static async Task<ApiResult> ApplyAsync(ApiRequest request, Func<MachineOperations, string, Task<Machine>> op, CancellationToken ct)
     {
         Machine machine = await op(await request.OperationsAsync(ct), SystemId(request));
+        if (machine.RequestedPower != PowerRequest.None)
+        {
+            request.OptionalService<IPowerRequests>()?.Submit(machine.SystemId);
+        }
+
         return await MachineResponses.OneAsync(request, machine, ct);
     }
 }

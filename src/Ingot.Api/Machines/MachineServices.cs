@@ -9,6 +9,7 @@ using Ingot.Core.Machines.Editing;
 using Ingot.Core.Machines.Filters;
 using Ingot.Core.Machines.Queries;
 using Ingot.Core.Placement;
+using Ingot.Core.Power;
 using Ingot.Core.ResourcePools;
 using Ingot.Core.Tags;
 using Ingot.Core.Zones;
@@ -26,12 +27,18 @@ internal static class MachineServices
         new(request.Service<IMachineStore>(), request.Service<TimeProvider>(), await SettingsAsync(request, ct));
 
     public static async Task<MachineEnlister> EnlisterAsync(this ApiRequest request, CancellationToken ct) =>
-        new(request.Service<IMachineStore>(), request.Service<TimeProvider>(), await SettingsAsync(request, ct));
+        new(request.Service<IMachineStore>(), request.Service<TimeProvider>(), await SettingsAsync(request, ct))
+        {
+            PowerTypes = request.Service<PowerTypeCatalog>(),
+        };
 
     public static MachineQueries Queries(this ApiRequest request) => new(request.Service<IMachineStore>());
 
     public static MachineEditor Editor(this ApiRequest request) =>
-        new(request.Service<IMachineStore>(), request.Placement(), request.Service<TimeProvider>());
+        new(request.Service<IMachineStore>(), request.Placement(), request.Service<TimeProvider>())
+        {
+            PowerTypes = request.Service<PowerTypeCatalog>(),
+        };
 
     public static MachineCloner Cloner(this ApiRequest request) =>
         new(request.Service<IMachineStore>(), request.Service<TimeProvider>());

@@ -1,9 +1,12 @@
 using System.Text.Json.Nodes;
+using Ingot.Api.PowerTypes;
 using Ingot.Api.Version;
 using Ingot.Api.Wire;
 using Ingot.Api.Zones;
 using Ingot.Core.Config;
 using Ingot.Core.Domains;
+using Ingot.Core.Forms;
+using Ingot.Core.Power;
 using Ingot.Core.Zones;
 
 namespace Ingot.Api.RackControllers;
@@ -18,7 +21,14 @@ public static class RackControllersApi
     public static ApiResource Resource { get; } = new(
         "rackcontrollers/",
         new ApiHandler("RackControllersHandler", "Manage the collection of all rack controllers in MAAS.")
-            .Read(ListAsync, "List Nodes visible to the user.\n\nList the rack controllers of this MAAS: Ingot's own rack role."));
+            .Read(ListAsync, "List Nodes visible to the user.\n\nList the rack controllers of this MAAS: Ingot's own rack role.")
+            .Get("describe_power_types", DescribePowerTypes, "Get power information from rack controllers.\n\nThe power types Ingot can drive, with their parameters. Administrators only."));
+
+    private static Task<ApiResult> DescribePowerTypes(ApiRequest request, CancellationToken ct)
+    {
+        AdminOnly.Demand(request.Caller);
+        return Task.FromResult(ApiResult.Json(PowerTypeJson.RenderList(request.Service<PowerTypeCatalog>().All)));
+    }
 
     private static async Task<ApiResult> ListAsync(ApiRequest request, CancellationToken ct)
     {

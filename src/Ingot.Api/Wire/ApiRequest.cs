@@ -54,4 +54,8 @@ public sealed class ApiRequest
 
     public T Service<T>()
         where T : notnull => Http.RequestServices.GetRequiredService<T>();
+
+    /// <summary>A service the composition root may leave out (e.g. power execution), or null.</summary>
+    public T? OptionalService<T>()
+        where T : class => Http.RequestServices.GetService<T>();
 }

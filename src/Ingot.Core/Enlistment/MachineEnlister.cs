@@ -1,5 +1,7 @@
+using Ingot.Core.Forms;
 using Ingot.Core.Hardware;
 using Ingot.Core.Machines;
+using Ingot.Core.Power;
 using Ingot.Core.Users;
 
 namespace Ingot.Core.Enlistment;
@@ -17,6 +19,9 @@ public sealed class MachineEnlister(
     HostnameGenerator hostnames)
 {
     private const int MaxSystemIdAttempts = 1000;
+
+    /// <summary>The power types to check <c>power_type</c>/<c>power_parameters</c> against; none means unchecked.</summary>
+    public PowerTypeCatalog? PowerTypes { get; init; }
 
     public MachineEnlister(IMachineStore store, TimeProvider time, LifecycleSettings settings)
         : this(store, time, settings, SystemIdGenerator.Shared, HostnameGenerator.Shared)
@@ -124,7 +129,7 @@ public sealed class MachineEnlister(
         if (!string.IsNullOrEmpty(request.PowerType) || request.PowerParameters.Count > 0)
         {
             machine.PowerType = request.PowerType ?? "";
-            machine.PowerParameters = new Dictionary<string, string>(request.PowerParameters);
+            machine.PowerParameters = CheckedPowerParameters(request);
         }
 
         machine.Updated = time.GetUtcNow().UtcDateTime;
@@ -157,12 +162,14 @@ public sealed class MachineEnlister(
             throw new MachineFormException(errors);
         }
 
+        _ = CheckedPowerParameters(request);
+
         DateTime now = time.GetUtcNow().UtcDateTime;
         Machine machine = Machine.Create(await NewSystemIdAsync(ct), await HostnameAsync(request.Hostname, ct), now);
         machine.Architecture = architecture ?? "";
         machine.MinHweKernel = request.MinHweKernel ?? "";
         machine.PowerType = request.PowerType ?? "";
-        machine.PowerParameters = new Dictionary<string, string>(request.PowerParameters);
+        machine.PowerParameters = CheckedPowerParameters(request);
         machine.Domain = string.IsNullOrEmpty(request.Domain) ? machine.Domain : request.Domain;
         machine.Zone = string.IsNullOrEmpty(request.Zone) ? machine.Zone : request.Zone;
         machine.Pool = string.IsNullOrEmpty(request.Pool) ? machine.Pool : request.Pool;
@@ -179,6 +186,21 @@ public sealed class MachineEnlister(
         }
 
         return machine;
+    }
+
+    /// <summary>The request's power parameters, checked against <see cref="PowerTypes"/> (400 on a bad type or parameter).</summary>
+    private Dictionary<string, string> CheckedPowerParameters(MachineRequest request)
+    {
+        if (PowerTypes is null)
+        {
+            return new Dictionary<string, string>(request.PowerParameters);
+        }
+
+        var errors = new FormErrors();
+        Dictionary<string, string> checkedParameters = PowerParameterCheck.Check(
+            PowerTypes, request.PowerType ?? "", request.PowerParameters, request.SkipPowerCheck, errors);
+        errors.ThrowIfAny();
+        return checkedParameters;
     }
 
     private async Task<string> NewSystemIdAsync(CancellationToken ct)

@@ -23,6 +23,9 @@ public sealed record MachineRequest
 
     public IReadOnlyDictionary<string, string> PowerParameters { get; init; } = new Dictionary<string, string>();
 
+    /// <summary><c>power_parameters_skip_check</c>: store the parameters without checking them against the driver.</summary>
+    public bool SkipPowerCheck { get; init; }
+
     public string? Domain { get; init; }
 
     public string? Zone { get; init; }

@@ -39,6 +39,14 @@ public static class EventTypes
     public static EventType RequestNodeStopRescueMode { get; } = new("REQUEST_NODE_STOP_RESCUE_MODE", "User stopping rescue mode", EventLevel.Audit);
     public static EventType Released { get; } = new("RELEASED", "Released", EventLevel.Info);
     public static EventType ImageDeployed { get; } = new("IMAGE_DEPLOYED", "Deployed", EventLevel.Info);
+    public static EventType NodePowerOnStarting { get; } = new("NODE_POWER_ON_STARTING", "Powering on", EventLevel.Info);
+    public static EventType NodePowerOffStarting { get; } = new("NODE_POWER_OFF_STARTING", "Powering off", EventLevel.Info);
+    public static EventType NodePowerCycleStarting { get; } = new("NODE_POWER_CYCLE_STARTING", "Power cycling", EventLevel.Info);
+    public static EventType NodePoweredOn { get; } = new("NODE_POWERED_ON", "Node powered on", EventLevel.Debug);
+    public static EventType NodePoweredOff { get; } = new("NODE_POWERED_OFF", "Node powered off", EventLevel.Debug);
+    public static EventType NodePowerOnFailed { get; } = new("NODE_POWER_ON_FAILED", "Failed to power on node", EventLevel.Error);
+    public static EventType NodePowerOffFailed { get; } = new("NODE_POWER_OFF_FAILED", "Failed to power off node", EventLevel.Error);
+    public static EventType NodePowerCycleFailed { get; } = new("NODE_POWER_CYCLE_FAILED", "Failed to power cycle node", EventLevel.Error);
     public static EventType NodePowerQueryFailed { get; } = new("NODE_POWER_QUERY_FAILED", "Failed to query node's BMC", EventLevel.Warning);
     public static EventType Audit { get; } = new("AUDIT", "Audit", EventLevel.Audit);
 

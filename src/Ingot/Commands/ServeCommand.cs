@@ -20,7 +20,7 @@ public static class ServeCommand
             }
         }
 
-        await using WebApplication app = IngotWebHost.Build(location, urls);
+        await using WebApplication app = IngotWebHost.Build(location, urls, services => services.AddPowerExecution());
         await IngotState.MigrateAsync(app.Services, ct);
 
         await app.StartAsync(ct);

@@ -22,6 +22,9 @@ public sealed record MachineEdit
 
     public IReadOnlyDictionary<string, string> PowerParameters { get; init; } = new Dictionary<string, string>();
 
+    /// <summary><c>power_parameters_skip_check</c>: store the parameters without checking them against the driver.</summary>
+    public bool SkipPowerCheck { get; init; }
+
     public string? Zone { get; init; }
 
     public string? Pool { get; init; }

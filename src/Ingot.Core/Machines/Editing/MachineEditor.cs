@@ -4,6 +4,7 @@ using Ingot.Core.Enlistment;
 using Ingot.Core.Forms;
 using Ingot.Core.Machines.Permissions;
 using Ingot.Core.Placement;
+using Ingot.Core.Power;
 using Ingot.Core.Users;
 
 namespace Ingot.Core.Machines.Editing;
@@ -15,11 +16,14 @@ namespace Ingot.Core.Machines.Editing;
 /// </summary>
 public sealed partial class MachineEditor(IMachineStore store, MachinePlacement placement, TimeProvider time)
 {
+    /// <summary>The power types to check <c>power_type</c>/<c>power_parameters</c> against; none means unchecked.</summary>
+    public PowerTypeCatalog? PowerTypes { get; init; }
+
     /// <summary>
     /// Applies <paramref name="edit"/>: admin permission (403, including on a locked machine; 404 when
     /// unknown); hostname labels as MAAS's <c>validate_hostname</c>; architecture and min_hwe_kernel as
-    /// on create; cpu_count and memory whole numbers of at least 0. Power types are not checked against
-    /// a driver list yet (Ingot has no power drivers).
+    /// on create; cpu_count and memory whole numbers of at least 0; power_type and power_parameters
+    /// against <see cref="PowerTypes"/> (a new power type replaces the parameters, the same one merges them).
     /// </summary>
     public async Task<Machine> UpdateAsync(string systemId, Actor actor, MachineEdit edit, CancellationToken ct)
     {
@@ -34,6 +38,20 @@ public sealed partial class MachineEditor(IMachineStore store, MachinePlacement 
 
         int? cpuCount = WholeNumber(errors, "cpu_count", edit.CpuCount);
         int? memory = WholeNumber(errors, "memory", edit.Memory);
+        string powerType = edit.PowerType ?? machine.PowerType;
+        Dictionary<string, string> powerParameters = powerType == machine.PowerType
+            ? new Dictionary<string, string>(machine.PowerParameters, StringComparer.Ordinal)
+            : new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach ((string name, string value) in edit.PowerParameters)
+        {
+            powerParameters[name] = value;
+        }
+
+        if (PowerTypes is not null && (edit.PowerType is not null || edit.PowerParameters.Count > 0))
+        {
+            powerParameters = PowerParameterCheck.Check(PowerTypes, powerType, powerParameters, edit.SkipPowerCheck, errors);
+        }
+
         errors.ThrowIfAny();
         string? architecture = MachineForm.NormaliseArchitecture(new MachineRequest
         {
@@ -48,11 +66,8 @@ public sealed partial class MachineEditor(IMachineStore store, MachinePlacement 
         machine.Domain = Given(edit.Domain) ?? machine.Domain;
         machine.Architecture = architecture ?? machine.Architecture;
         machine.MinHweKernel = edit.MinHweKernel ?? machine.MinHweKernel;
-        machine.PowerType = edit.PowerType ?? machine.PowerType;
-        foreach ((string name, string value) in edit.PowerParameters)
-        {
-            machine.PowerParameters[name] = value;
-        }
+        machine.PowerType = powerType;
+        machine.PowerParameters = powerParameters;
 
         machine.CpuCount = cpuCount ?? machine.CpuCount;
         machine.Memory = memory ?? machine.Memory;

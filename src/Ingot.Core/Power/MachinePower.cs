@@ -1,0 +1,87 @@
+using Ingot.Core.Machines;
+using Ingot.Core.Machines.Actions;
+
+namespace Ingot.Core.Power;
+
+/// <summary>
+/// Carries out what life-cycle operations asked of the BMC and keeps the power state: takes a machine's
+/// pending <see cref="Machine.RequestedPower"/>, sends it through <see cref="IPowerClient"/>, and records
+/// the result (events, power state, the transitions that wait for power). Queries store the reported
+/// state. Saves go through the version check; a concurrent change is reloaded and the result applied again.
+/// </summary>
+public sealed class MachinePower(IMachineStore store, IPowerClient client, TimeProvider time)
+{
+    private const int SaveAttempts = 3;
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    /// <summary>Performs the machine's pending power request, if any; returns the outcome (null when nothing was pending).</summary>
+    public async Task<PowerOutcome?> CarryOutAsync(string systemId, CancellationToken ct)
+    {
+        PowerRequest request = PowerRequest.None;
+        Machine? machine = await ChangeAsync(systemId, m => request = m.TakeRequestedPower(Now), ct);
+        if (machine is null || request == PowerRequest.None)
+        {
+            return null;
+        }
+
+        PowerOutcome outcome = await client.PerformAsync(Command(machine, request), ct);
+        await ChangeAsync(systemId, m => m.RecordPowerResult(request, outcome, Now), ct);
+        return outcome;
+    }
+
+    /// <summary>Asks the BMC (<c>query_power_state</c>, the poller) and stores the answer; non-queryable types answer unknown.</summary>
+    public async Task<PowerOutcome> QueryAsync(Machine machine, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(machine);
+        if (!machine.IsPowerQueryable)
+        {
+            return new PowerOutcome(PowerState.Unknown);
+        }
+
+        PowerOutcome outcome = await client.QueryAsync(Command(machine, PowerRequest.None), ct);
+        if (outcome.State != machine.PowerState)
+        {
+            await ChangeAsync(machine.SystemId, m => m.RecordQueriedPowerState(outcome, Now), ct);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>
+    /// One polling pass: every machine with a queryable power type is queried, at most
+    /// <paramref name="parallelism"/> at a time, and changes are stored. Returns how many were queried.
+    /// </summary>
+    public async Task<int> PollAsync(int parallelism, CancellationToken ct)
+    {
+        IReadOnlyList<Machine> machines = await store.ListAsync(new MachineQuery(), ct);
+        Machine[] queryable = [.. machines.Where(m => m.IsPowerQueryable)];
+        await Parallel.ForEachAsync(
+            queryable, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = ct }, async (m, c) => await QueryAsync(m, c));
+        return queryable.Length;
+    }
+
+    private static PowerCommand Command(Machine machine, PowerRequest request) =>
+        new(machine.SystemId, machine.PowerType, new Dictionary<string, string>(machine.PowerParameters), request);
+
+    private async Task<Machine?> ChangeAsync(string systemId, Action<Machine> change, CancellationToken ct)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            if (await store.FindAsync(systemId, ct) is not { } machine)
+            {
+                return null;
+            }
+
+            change(machine);
+            try
+            {
+                await store.SaveAsync(machine, ct);
+                return machine;
+            }
+            catch (MachineConflictException) when (attempt < SaveAttempts)
+            {
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using System.Net;
+
+namespace Ingot.Sim.Redfish;
+
+/// <summary>
+/// A virtual Redfish BMC: the loopback address and port it listens on (0 = any free port), its one
+/// user, and the systems it serves (ids "1".."N" unless named).
+/// </summary>
+public sealed record VirtualRedfishOptions
+{
+    public IPAddress Address { get; init; } = IPAddress.Loopback;
+
+    public int Port { get; init; }
+
+    public string UserName { get; init; } = "admin";
+
+    public string Password { get; init; } = "password";
+
+    public int SystemCount { get; init; } = 1;
+
+    /// <summary>Explicit system ids; when empty, <see cref="SystemCount"/> systems named "1".."N".</summary>
+    public IReadOnlyList<string> SystemIds { get; init; } = [];
+}

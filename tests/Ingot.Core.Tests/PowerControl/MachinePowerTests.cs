@@ -1,0 +1,114 @@
+using Ingot.Core.Machines;
+using Ingot.Core.Machines.Actions;
+using Ingot.Core.Power;
+using Ingot.Core.Tests.Fakes;
+using Ingot.Core.Users;
+
+namespace Ingot.Core.Tests.PowerControl;
+
+public sealed class MachinePowerTests
+{
+    private static readonly Actor s_admin = Actor.User("admin", isAdmin: true);
+    private readonly InMemoryMachineStore _store = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 1, 2, 3, 4, 5, TimeSpan.Zero));
+    private readonly FakePowerClient _client = new();
+    private readonly MachinePower _power;
+
+    public MachinePowerTests() => _power = new MachinePower(_store, _client, _time);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private DateTime Now => _time.GetUtcNow().UtcDateTime;
+
+    private async Task<Machine> DeployedAsync(string systemId, string powerType = "redfish")
+    {
+        Machine machine = Machine.Create(systemId, systemId + "-host", Now);
+        machine.PowerType = powerType;
+        machine.PowerParameters = new() { ["power_address"] = "10.0.0.1" };
+        machine.ForceStatus(MachineStatus.Deployed, UnvalidatedReason.AddedDeployed, Now, "admin");
+        machine.SetOwner("admin");
+        machine.CommissioningResult = ScriptSetStatus.Passed;
+        machine.PowerState = PowerState.On;
+        await _store.AddAsync(machine, Ct);
+        return machine;
+    }
+
+    [Fact]
+    public async Task A_release_powers_off_and_completes_when_the_bmc_reports_off()
+    {
+        Machine machine = await DeployedAsync("rel001");
+        machine.Release(s_admin, Now, new LifecycleSettings(nodeTimeout: 20));
+        await _store.SaveAsync(machine, Ct);
+        Assert.Equal(MachineStatus.Releasing, machine.Status);
+
+        PowerOutcome? outcome = await _power.CarryOutAsync("rel001", Ct);
+
+        Assert.Equal(new PowerOutcome(PowerState.Off), outcome);
+        PowerCommand command = Assert.Single(_client.Commands);
+        Assert.Equal((PowerRequest.Off, "redfish", "10.0.0.1"), (command.Request, command.PowerType, command.Parameters["power_address"]));
+        Machine stored = (await _store.FindAsync("rel001", Ct))!;
+        Assert.Equal(MachineStatus.Ready, stored.Status);
+        Assert.Equal(PowerRequest.None, stored.RequestedPower);
+        IReadOnlyList<string> events = [.. (await _store.EventsAsync("rel001", Ct)).Select(e => e.Type)];
+        Assert.Contains("NODE_POWER_OFF_STARTING", events);
+        Assert.Contains("NODE_POWERED_OFF", events);
+    }
+
+    [Fact]
+    public async Task A_failed_power_on_is_an_error_event_with_maas_text_and_the_error_state()
+    {
+        Machine machine = await DeployedAsync("fail01");
+        machine.PowerState = PowerState.Off;
+        machine.Start(s_admin, Now, new LifecycleSettings(nodeTimeout: 20));
+        await _store.SaveAsync(machine, Ct);
+        _client.Answer = PowerOutcome.Failed("Could not contact node's BMC: timeout");
+
+        await _power.CarryOutAsync("fail01", Ct);
+
+        Machine stored = (await _store.FindAsync("fail01", Ct))!;
+        Assert.Equal(PowerState.Error, stored.PowerState);
+        MachineEventAssert(await _store.EventsAsync("fail01", Ct), "NODE_POWER_ON_FAILED", "Could not contact node's BMC: timeout");
+    }
+
+    [Fact]
+    public async Task Nothing_pending_sends_nothing()
+    {
+        await DeployedAsync("idle01");
+        Assert.Null(await _power.CarryOutAsync("idle01", Ct));
+        Assert.Empty(_client.Commands);
+    }
+
+    [Fact]
+    public async Task Polling_queries_queryable_machines_within_the_parallelism_and_stores_changes()
+    {
+        for (int i = 0; i < 20; i++)
+        {
+            await DeployedAsync($"poll{i:D2}");
+        }
+
+        await DeployedAsync("manual1", powerType: "manual");
+        _client.Answer = new PowerOutcome(PowerState.Off);
+
+        int queried = await _power.PollAsync(parallelism: 4, Ct);
+
+        Assert.Equal(20, queried);
+        Assert.DoesNotContain(_client.Commands, c => c.SystemId == "manual1");
+        Assert.InRange(_client.PeakConcurrency, 1, 4);
+        Assert.Equal(PowerState.Off, (await _store.FindAsync("poll07", Ct))!.PowerState);
+        Assert.Equal(PowerState.On, (await _store.FindAsync("manual1", Ct))!.PowerState);
+    }
+
+    [Fact]
+    public async Task A_failed_query_is_recorded_once_as_a_query_failure()
+    {
+        await DeployedAsync("query1");
+        _client.Answer = PowerOutcome.Failed("Could not authenticate to node's BMC: no");
+        await _power.QueryAsync((await _store.FindAsync("query1", Ct))!, Ct);
+        await _power.QueryAsync((await _store.FindAsync("query1", Ct))!, Ct);
+        Assert.Single(await _store.EventsAsync("query1", Ct), e => e.Type == "NODE_POWER_QUERY_FAILED");
+        Assert.Equal(PowerState.Error, (await _store.FindAsync("query1", Ct))!.PowerState);
+    }
+
+    private static void MachineEventAssert(IReadOnlyList<Events.MachineEvent> events, string type, string description) =>
+        Assert.Contains(events, e => e.Type == type && e.Description == description);
+}
