@@ -20,6 +20,7 @@ internal sealed class TftpSession(Socket socket, TftpTransfer transfer, SocketAd
         var receive = new byte[2048];
         var from = new SocketAddress(socket.AddressFamily);
         var timer = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
+        bool armed = false;
         try
         {
             transfer.Start(time.GetUtcNow(), _outbox);
@@ -34,13 +35,20 @@ internal sealed class TftpSession(Socket socket, TftpTransfer transfer, SocketAd
                     continue;
                 }
 
-                if (!timer.TryReset())
+                // The timer is armed once per deadline it outlives, not per packet: when it fires before
+                // a deadline that has since moved on, the loop re-arms it for the time left.
+                if (timer.IsCancellationRequested)
                 {
                     timer.Dispose();
                     timer = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
+                    armed = false;
                 }
 
-                timer.CancelAfter(wait);
+                if (!armed)
+                {
+                    timer.CancelAfter(wait);
+                    armed = true;
+                }
                 int length;
                 try
                 {
