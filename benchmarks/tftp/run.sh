@@ -56,7 +56,7 @@ fetch() {
 }
 
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); 64 MiB file, median of $runs"
-printf '%-34s %10s %10s %8s\n' client Ingot tftpd-hpa ratio
+printf '%-40s %10s %10s %8s\n' client Ingot tftpd-hpa ratio
 for client in curl curl1468 window16; do
   ingot=$(for _ in $(seq "$runs"); do fetch "$client" "$ingot_port"; done | median)
   hpa=$(for _ in $(seq "$runs"); do fetch "$client" "$hpa_port"; done | median)
@@ -64,7 +64,7 @@ for client in curl curl1468 window16; do
   [[ $client == curl ]] && label="curl (default options)"
   [[ $client == curl1468 ]] && label="curl --tftp-blksize 1468"
   [[ $client == window16 ]] && label="bench client windowsize 16 blksize 1468"
-  printf '%-34s %9.2fs %9.2fs %7.2fx\n' "$label" "$ingot" "$hpa" "$(echo "$hpa / $ingot" | bc -l)"
+  printf '%-40s %9.2fs %9.2fs %7.2fx\n' "$label" "$ingot" "$hpa" "$(echo "$hpa / $ingot" | bc -l)"
 done
 
 echo

@@ -51,9 +51,9 @@ switch (args)
         var target = new IPEndPoint(IPAddress.Loopback, int.Parse(port, System.Globalization.CultureInfo.InvariantCulture));
         var fetches = Enumerable.Range(0, int.Parse(count, System.Globalization.CultureInfo.InvariantCulture)).Select(_ => BenchClient.GetAsync(
             target, file, int.Parse(blocks, System.Globalization.CultureInfo.InvariantCulture), int.Parse(window, System.Globalization.CultureInfo.InvariantCulture), stop.Token));
-        foreach ((long bytes, TimeSpan elapsed, string sha) in await Task.WhenAll(fetches))
+        foreach ((long fetched, TimeSpan took, string digest) in await Task.WhenAll(fetches))
         {
-            Console.WriteLine($"{bytes} {elapsed.TotalSeconds:F3} {sha}");
+            Console.WriteLine($"{fetched} {took.TotalSeconds:F3} {digest}");
         }
 
         return 0;
