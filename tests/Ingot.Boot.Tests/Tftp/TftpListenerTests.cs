@@ -143,4 +143,26 @@ public sealed class TftpListenerTests(TftpServerFixture server) : IClassFixture<
         Assert.All(runs, r => Assert.True(r.Exit == 0, r.Output));
         Assert.All(Enumerable.Range(0, 24), i => Assert.Equal(expected, TftpServerFixture.Sha256(File.ReadAllBytes(Path.Combine(_out, $"p{i}.bin")))));
     }
+
+    [Fact]
+    public async Task A_datagram_from_another_port_gets_unknown_transfer_id_and_the_transfer_goes_on()
+    {
+        using var client = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        using var stranger = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        client.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        stranger.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        var buffer = new byte[1024];
+        await client.SendToAsync(TftpTestClient.ReadRequest("exact.bin"), SocketFlags.None, server.EndPoint, Ct);
+        SocketReceiveFromResult first = await client.ReceiveFromAsync(buffer, SocketFlags.None, new System.Net.IPEndPoint(System.Net.IPAddress.Any, 0), Ct);
+
+        await stranger.SendToAsync(new byte[] { 0, 4, 0, 1 }, SocketFlags.None, first.RemoteEndPoint, Ct);
+        int length = await stranger.ReceiveAsync(buffer, SocketFlags.None, Ct);
+        Assert.True(TftpPacket.TryParseError(buffer.AsSpan(0, length), out TftpErrorCode code, out _));
+        Assert.Equal(TftpErrorCode.UnknownTransferId, code);
+
+        await client.SendToAsync(new byte[] { 0, 4, 0, 1 }, SocketFlags.None, first.RemoteEndPoint, Ct);
+        SocketReceiveFromResult second = await client.ReceiveFromAsync(buffer, SocketFlags.None, new System.Net.IPEndPoint(System.Net.IPAddress.Any, 0), Ct);
+        Assert.Equal(new byte[] { 0, 3, 0, 2 }, buffer[..4]);
+        Assert.Equal(516, second.ReceivedBytes);
+    }
 }
