@@ -5,6 +5,7 @@
 #   golang-github-juju-gomaasapi-dev  juju's gomaasapi with its dependencies under /usr/share/gocode
 #   busybox-static isc-dhcp-client    DHCP clients (udhcpc, dhclient) for the DHCP tests
 #   tftp-hpa                          TFTP client for the TFTP tests
+#   curl                              second TFTP client (tftp://, --tftp-blksize) for the TFTP tests
 #   openipmi freeipmi-tools ipmitool  ipmi_sim BMCs and the IPMI tools the ipmi power driver runs
 #   redfishtool python3-sushy         real Redfish clients that check the virtual Redfish BMC
 #   qemu-system-x86 ipxe ipxe-qemu ovmf cpio  network-boot VMs, first-stage iPXE binaries, image builds
@@ -13,7 +14,7 @@
 set -euo pipefail
 
 packages=(golang-go golang-github-juju-gomaasapi-dev
-          busybox-static isc-dhcp-client tftp-hpa
+          busybox-static isc-dhcp-client tftp-hpa curl
           openipmi freeipmi-tools ipmitool redfishtool python3-sushy
           qemu-system-x86 ipxe ipxe-qemu ovmf cpio)
 

@@ -11,7 +11,12 @@ public static class IngotCommands
     public static CommandSpec Serve { get; } = new(
         "serve",
         "Run Ingot: the region and rack services in one process. Creates or migrates the database schema at start.",
-        [s_dataDir, s_database, new OptionSpec("urls", "URLS", "Where to listen (default http://127.0.0.1:5240, MAAS's port).")]);
+        [
+            s_dataDir,
+            s_database,
+            new OptionSpec("urls", "URLS", "Where to listen (default http://127.0.0.1:5240, MAAS's port)."),
+            new OptionSpec("boot-urls", "URLS", "Where machines reach HTTP boot (default http://0.0.0.0:5248, MAAS's port; 'none' for only --urls)."),
+        ]);
 
     public static CommandSpec CreateAdmin { get; } = new(
         "createadmin",

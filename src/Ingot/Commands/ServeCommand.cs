@@ -11,7 +11,7 @@ public static class ServeCommand
     public static async Task<int> RunAsync(ParsedCommand command, TextWriter stdout, CancellationToken ct)
     {
         var location = DataLocation.Resolve(command.Get("data-dir"), command.Get("database"));
-        string urls = command.Get("urls") ?? DefaultUrls;
+        string urls = BootHosting.WithBootUrls(command.Get("urls") ?? DefaultUrls, command.Get("boot-urls"));
         foreach (string url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries))
         {
             if (!Uri.TryCreate(url.Replace("*", "0.0.0.0", StringComparison.Ordinal).Replace("+", "0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out Uri? uri) || uri.Scheme is not ("http" or "https"))

@@ -26,10 +26,12 @@ public static class IngotWebHost
         builder.Services.AddIngotApi();
         builder.Services.AddHostedService<StatusMonitorService>();
         builder.Services.AddHostedService<NoncePruningService>();
+        BootHosting.AddBootServices(builder.Services);
         configure?.Invoke(builder.Services);
 
         WebApplication app = builder.Build();
         app.MapIngotApi();
+        BootHosting.MapBootServices(app);
         return app;
     }
 }

@@ -30,11 +30,14 @@ public abstract partial class ServeContract : IDisposable
     public async Task Serve_starts_on_an_empty_store_and_answers_the_version_endpoints()
     {
         int port = IngotProcess.FreePort();
-        await using var serve = IngotProcess.Start(null, ["serve", .. DatabaseArgs, "--urls", $"http://127.0.0.1:{port}"]);
+        int bootPort = IngotProcess.FreePort();
+        await using var serve = IngotProcess.Start(null, ["serve", .. DatabaseArgs, "--urls", $"http://127.0.0.1:{port}", "--boot-urls", $"http://127.0.0.1:{bootPort}"]);
         await serve.WaitUntilServingAsync(TimeSpan.FromSeconds(90));
 
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         var ct = TestContext.Current.CancellationToken;
+        string bootScript = await http.GetStringAsync($"http://127.0.0.1:{bootPort}/ipxe/boot.ipxe", ct);
+        Assert.Contains($"chain http://127.0.0.1:{bootPort}/ipxe/mac/", bootScript, StringComparison.Ordinal);
         using HttpResponseMessage text = await http.GetAsync("/MAAS/api/version/", ct);
         Assert.Equal("2.0", await text.Content.ReadAsStringAsync(ct));
         Assert.Equal("text/plain", text.Content.Headers.ContentType?.MediaType);
@@ -57,7 +60,7 @@ public abstract partial class ServeContract : IDisposable
         for (int restart = 0; restart < 2; restart++)
         {
             int port = IngotProcess.FreePort();
-            await using var serve = IngotProcess.Start(null, ["serve", .. DatabaseArgs, "--urls", $"http://127.0.0.1:{port}"]);
+            await using var serve = IngotProcess.Start(null, ["serve", .. DatabaseArgs, "--urls", $"http://127.0.0.1:{port}", "--boot-urls", $"http://127.0.0.1:{IngotProcess.FreePort()}"]);
             await serve.WaitUntilServingAsync(TimeSpan.FromSeconds(90));
             Assert.Equal(0, await serve.StopAsync(TimeSpan.FromSeconds(30)));
         }
@@ -92,7 +95,7 @@ public abstract partial class ServeContract : IDisposable
         }
 
         int port = IngotProcess.FreePort();
-        await using var serve = IngotProcess.Start(null, ["serve", .. DatabaseArgs, "--urls", $"http://127.0.0.1:{port}"]);
+        await using var serve = IngotProcess.Start(null, ["serve", .. DatabaseArgs, "--urls", $"http://127.0.0.1:{port}", "--boot-urls", $"http://127.0.0.1:{IngotProcess.FreePort()}"]);
         await serve.WaitUntilServingAsync(TimeSpan.FromSeconds(90));
 
         await using (ServiceProvider services = IngotState.BuildProvider(Location))

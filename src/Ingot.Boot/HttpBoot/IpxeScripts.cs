@@ -1,0 +1,45 @@
+using Ingot.Core.Boot;
+
+namespace Ingot.Boot.HttpBoot;
+
+/// <summary>
+/// The iPXE scripts HTTP boot serves, pure text. The generic script chains to the per-machine one by
+/// the MAC iPXE booted from (<c>${netX/mac}</c>); ephemeral boots load kernel and initrd over HTTP as
+/// MAAS's <c>config.ephemeral</c> template does (the initrd is named so that an EFI kernel stub finds
+/// it through <c>initrd=</c>); local boot exits back to the firmware on UEFI and boots the first disk
+/// on BIOS (MAAS's <c>config.local</c>).
+/// </summary>
+public static class IpxeScripts
+{
+    public const string InitrdName = "initrd.img";
+
+    public static string Generic(BootServer server) =>
+        "#!ipxe\n" +
+        "# Ingot: the per-machine script, by the MAC this boot came from.\n" +
+        $"chain {server.BaseUrl}/ipxe/mac/${{netX/mac}}/boot.ipxe || exit\n";
+
+    public static string LocalBoot { get; } =
+        "#!ipxe\n" +
+        "# Ingot: boot from the local disk.\n" +
+        "iseq ${platform} efi && exit ||\n" +
+        "sanboot --no-describe --drive 0x80 ||\n" +
+        "sanboot --no-describe --drive 0x81 ||\n" +
+        "exit\n";
+
+    public static string Ephemeral(BootServer server, BootSelection selection) =>
+        "#!ipxe\n" +
+        $"# Ingot: {Describe(selection)}\n" +
+        $"kernel {BootImagePaths.Url(server, selection, "boot-kernel")} initrd={InitrdName} " +
+        $"{KernelCommandLine.Compose(server, selection, PreseedUrls.For(server, selection))} BOOTIF=01-${{netX/mac:hexhyp}}\n" +
+        $"initrd --name {InitrdName} {BootImagePaths.Url(server, selection, "boot-initrd")}\n" +
+        "boot\n";
+
+    /// <summary>When the image the machine needs is not synced: say so, then boot locally.</summary>
+    public static string MissingImage(BootSelection selection) =>
+        "#!ipxe\n" +
+        $"echo Ingot has no boot image for {Describe(selection)}; booting from the local disk.\n" +
+        string.Join('\n', LocalBoot.Split('\n').Skip(2));
+
+    private static string Describe(BootSelection s) =>
+        $"{s.Purpose.ToString().ToLowerInvariant()} {s.Osystem}/{s.Series} {s.Architecture}";
+}

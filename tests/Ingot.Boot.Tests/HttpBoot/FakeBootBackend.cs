@@ -1,0 +1,12 @@
+using Ingot.Core.Boot;
+using Ingot.Core.Hardware;
+
+namespace Ingot.Boot.Tests.HttpBoot;
+
+internal sealed class FakeBootBackend : IBootBackend
+{
+    public Dictionary<MacAddress, BootRecord> Machines { get; } = [];
+
+    public Task<BootRecord?> FindByMacAsync(MacAddress mac, CancellationToken ct) =>
+        Task.FromResult(Machines.GetValueOrDefault(mac));
+}

@@ -1,0 +1,168 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using Ingot.Boot.HttpBoot;
+using Ingot.Core.Boot;
+using Ingot.Core.Hardware;
+using Ingot.Core.Machines;
+
+namespace Ingot.Boot.Tests.HttpBoot;
+
+/// <summary>HTTP boot through HTTP against a real Kestrel host.</summary>
+public sealed class HttpBootTests(HttpBootHost host) : IClassFixture<HttpBootHost>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private string Base => $"http://127.0.0.1:{host.Port}";
+
+    public static TheoryData<MachineStatus> Statuses() => [.. Enum.GetValues<MachineStatus>()];
+
+    private MacAddress Enroll(MachineStatus status, bool netboot = true)
+    {
+        var mac = MacAddress.Parse(string.Create(CultureInfo.InvariantCulture, $"52:54:00:aa:{(netboot ? 1 : 2):x2}:{(int)status:x2}"));
+        host.Machines.Machines[mac] = new BootRecord("abc" + (int)status, "node" + (int)status, status, MachineStatus.Ready, "amd64/generic", "ubuntu", "jammy", "", netboot);
+        return mac;
+    }
+
+    private Task<string> ScriptAsync(MacAddress mac) => host.Client.GetStringAsync($"/ipxe/mac/{mac}/boot.ipxe", Ct);
+
+    [Fact]
+    public async Task The_generic_script_chains_to_the_per_mac_script_on_the_same_server()
+    {
+        string script = await host.Client.GetStringAsync("/ipxe/boot.ipxe", Ct);
+
+        Assert.StartsWith("#!ipxe\n", script, StringComparison.Ordinal);
+        Assert.Contains($"chain {Base}/ipxe/mac/${{netX/mac}}/boot.ipxe", script, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Statuses))]
+    public async Task Each_status_gets_the_script_maas_would_boot(MachineStatus status)
+    {
+        string script = await ScriptAsync(Enroll(status));
+        string id = "abc" + (int)status;
+
+        if (BootPurposes.CommissioningLike.Contains(status))
+        {
+            // Disk erasing a deployed Ubuntu machine boots its deployed release (MAAS LP: #1768321).
+            string series = status == MachineStatus.DiskErasing ? "jammy" : "noble";
+            Assert.Contains($"{Base}/images/ubuntu/amd64/generic/{series}/stable/boot-kernel", script, StringComparison.Ordinal);
+            Assert.Contains($"cloud-config-url={Base}/MAAS/metadata/latest/by-id/{id}/?op=get_preseed", script, StringComparison.Ordinal);
+            Assert.Contains($"ip=::::node{(int)status}:BOOTIF", script, StringComparison.Ordinal);
+        }
+        else if (status == MachineStatus.Deploying)
+        {
+            Assert.Contains($"{Base}/images/ubuntu/amd64/generic/jammy/stable/boot-kernel", script, StringComparison.Ordinal);
+            Assert.Contains($"root=squash:{Base}/images/ubuntu/amd64/generic/jammy/stable/squashfs", script, StringComparison.Ordinal);
+            Assert.Contains($"/by-id/{id}/?op=get_preseed", script, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal(IpxeScripts.LocalBoot, script);
+        }
+    }
+
+    [Fact]
+    public async Task Deploying_with_netboot_off_boots_from_the_local_disk()
+    {
+        string script = await ScriptAsync(Enroll(MachineStatus.Deploying, netboot: false));
+
+        Assert.Contains("sanboot --no-describe --drive 0x80", script, StringComparison.Ordinal);
+        Assert.Contains("iseq ${platform} efi && exit", script, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_mac_enlists_with_maas_kernel_parameters()
+    {
+        string script = await ScriptAsync(MacAddress.Parse("52:54:00:ff:ff:01"));
+
+        string[] lines = script.Split('\n');
+        Assert.Equal("#!ipxe", lines[0]);
+        string kernel = Assert.Single(lines, l => l.StartsWith("kernel ", StringComparison.Ordinal));
+        Assert.Equal(
+            $"kernel {Base}/images/ubuntu/amd64/generic/noble/stable/boot-kernel initrd=initrd.img nomodeset ro " +
+            $"root=squash:{Base}/images/ubuntu/amd64/generic/noble/stable/squashfs ip=::::maas-enlist:BOOTIF ip6=off " +
+            "overlayroot=tmpfs overlayroot_cfgdisk=disabled cc:{'datasource_list': ['MAAS']}end_cc " +
+            $"cloud-config-url={Base}/MAAS/metadata/latest/enlist-preseed/?op=get_enlist_preseed apparmor=0 " +
+            "log_host=127.0.0.1 log_port=5247 BOOTIF=01-${netX/mac:hexhyp}",
+            kernel);
+        Assert.Contains($"initrd --name initrd.img {Base}/images/ubuntu/amd64/generic/noble/stable/boot-initrd", lines);
+        Assert.Equal("boot", lines[^2]);
+    }
+
+    [Theory]
+    [InlineData("not-a-mac")]
+    [InlineData("52:54:00:12:34")]
+    [InlineData("zz:zz:zz:zz:zz:zz")]
+    public async Task A_bad_mac_is_400(string mac)
+    {
+        using HttpResponseMessage response = await host.Client.GetAsync($"/ipxe/mac/{mac}/boot.ipxe", Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_machine_whose_image_is_not_synced_is_told_so_and_boots_locally()
+    {
+        MacAddress mac = MacAddress.Parse("52:54:00:ee:00:01");
+        host.Machines.Machines[mac] = new BootRecord("arm001", "arm", MachineStatus.Commissioning, MachineStatus.New, "arm64/generic", "", "", "", true);
+
+        string script = await ScriptAsync(mac);
+
+        Assert.Contains("echo Ingot has no boot image for commissioning ubuntu/noble arm64/generic", script, StringComparison.Ordinal);
+        Assert.Contains("sanboot", script, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Kernel_downloads_whole_with_length_and_etag()
+    {
+        using HttpResponseMessage response = await host.Client.GetAsync("/images/ubuntu/amd64/generic/noble/stable/boot-kernel", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(host.Kernel.Length, response.Content.Headers.ContentLength);
+        Assert.NotNull(response.Headers.ETag);
+        Assert.Equal(host.Kernel, await response.Content.ReadAsByteArrayAsync(Ct));
+    }
+
+    [Theory]
+    [InlineData(0L, 99L)]
+    [InlineData(1000L, 1000L)]
+    [InlineData(299_000L, null)]
+    public async Task A_range_request_returns_206_with_exactly_those_bytes(long from, long? to)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/images/ubuntu/amd64/generic/noble/stable/boot-kernel");
+        request.Headers.Range = new RangeHeaderValue(from, to);
+
+        using HttpResponseMessage response = await host.Client.SendAsync(request, Ct);
+
+        long end = to ?? (host.Kernel.Length - 1);
+        Assert.Equal(HttpStatusCode.PartialContent, response.StatusCode);
+        Assert.Equal(host.Kernel[(int)from..(int)(end + 1)], await response.Content.ReadAsByteArrayAsync(Ct));
+        Assert.Equal(from, response.Content.Headers.ContentRange!.From);
+        Assert.Equal(host.Kernel.Length, response.Content.Headers.ContentRange.Length);
+    }
+
+    [Fact]
+    public async Task A_range_past_the_end_is_416()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/images/ubuntu/amd64/generic/noble/stable/boot-kernel");
+        request.Headers.Range = new RangeHeaderValue(10_000_000, null);
+
+        using HttpResponseMessage response = await host.Client.SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.RequestedRangeNotSatisfiable, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/images/ubuntu/amd64/generic/focal/stable/boot-kernel")]
+    [InlineData("/images/ubuntu/arm64/generic/noble/stable/boot-kernel")]
+    [InlineData("/images/ubuntu/amd64/generic/noble/stable/root-tgz")]
+    [InlineData("/images/ubuntu/amd64/generic/noble/stable/squashfs")]
+    [InlineData("/images/ubuntu/amd64/generic/noble/stable/..%2F..%2Fetc%2Fpasswd")]
+    public async Task An_unknown_image_or_file_is_404(string path)
+    {
+        using HttpResponseMessage response = await host.Client.GetAsync(path, Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}
