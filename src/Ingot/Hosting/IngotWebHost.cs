@@ -27,6 +27,7 @@ public static class IngotWebHost
         builder.Services.AddHostedService<StatusMonitorService>();
         builder.Services.AddHostedService<NoncePruningService>();
         configure?.Invoke(builder.Services);
+        builder.Services.AddIngotDhcp();
 
         WebApplication app = builder.Build();
         app.MapIngotApi();
