@@ -19,6 +19,7 @@ internal sealed class DhcpTestNetwork : IAsyncDisposable
     private DhcpListener? _listener;
     private DhcpServer? _server;
     private Task? _running;
+    private readonly List<(DhcpListener Listener, Task Running)> _extra = [];
 
     private DhcpTestNetwork(NetworkNamespace server, NetworkNamespace client, string serverLink, string clientLink)
     {
@@ -55,7 +56,8 @@ internal sealed class DhcpTestNetwork : IAsyncDisposable
         ],
         []);
 
-    public static async Task<DhcpTestNetwork> StartAsync()
+    /// <summary>Starts the network with the authoritative server listening (or nothing, when <paramref name="serve"/> is false).</summary>
+    public static async Task<DhcpTestNetwork> StartAsync(bool serve = true)
     {
         string suffix = Guid.NewGuid().ToString("N")[..6];
         NetworkNamespace server = NetworkNamespace.Create("srv");
@@ -72,7 +74,11 @@ internal sealed class DhcpTestNetwork : IAsyncDisposable
             server.Run("ip", "link", "set", serverLink, "up");
             client.Run("ip", "link", "set", clientLink, "up");
             var network = new DhcpTestNetwork(server, client, serverLink, clientLink);
-            await network.RestartServerAsync();
+            if (serve)
+            {
+                await network.RestartServerAsync();
+            }
+
             return network;
         }
         catch
@@ -92,6 +98,15 @@ internal sealed class DhcpTestNetwork : IAsyncDisposable
         var link = new DhcpInterface(ServerLink, ServerAddress, IPNetwork.Parse("10.211.0.0/24"));
         _listener = new DhcpListener(Server.OpenSocket(() => DhcpSocket.Open(ServerLink, DhcpReplyRoute.ServerPort)), link, _server, NullLogger.Instance);
         _running = _listener.RunAsync(_stop.Token);
+    }
+
+    /// <summary>A listener on the server side with <paramref name="handler"/> on <paramref name="port"/>, run until the network is disposed.</summary>
+    public DhcpListener Listen(IDhcpHandler handler, int port)
+    {
+        var link = new DhcpInterface(ServerLink, ServerAddress, IPNetwork.Parse("10.211.0.0/24"));
+        var listener = new DhcpListener(Server.OpenSocket(() => DhcpSocket.Open(ServerLink, port)), link, handler, NullLogger.Instance);
+        _extra.Add((listener, listener.RunAsync(_stop.Token)));
+        return listener;
     }
 
     /// <summary>The client end's MAC, as the kernel made it.</summary>
@@ -118,6 +133,12 @@ internal sealed class DhcpTestNetwork : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopServerAsync();
+        foreach ((DhcpListener listener, Task running) in _extra)
+        {
+            listener.Dispose();
+            await running;
+        }
+
         _stop.Dispose();
         Client.Dispose();
         Server.Dispose();
