@@ -50,8 +50,10 @@ public sealed class DhcpListener(Socket socket, DhcpInterface link, IDhcpHandler
             }
             catch (Exception e) when (e is SocketException or ObjectDisposedException)
             {
-                if (ct.IsCancellationRequested || e is ObjectDisposedException)
+                if (ct.IsCancellationRequested || e is ObjectDisposedException
+                    || (e is SocketException { SocketErrorCode: SocketError.OperationAborted or SocketError.Interrupted or SocketError.Shutdown }))
                 {
+                    // Closed or shut down: the listener is being stopped.
                     return;
                 }
 
