@@ -49,6 +49,8 @@ public abstract class IngotDbContext(DbContextOptions options) : DbContext(optio
 
     public DbSet<OAuthNonce> OAuthNonces => Set<OAuthNonce>();
 
+    public DbSet<DhcpLeaseRow> DhcpLeases => Set<DhcpLeaseRow>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<Enum>().HaveConversion<string>();
@@ -73,5 +75,6 @@ public abstract class IngotDbContext(DbContextOptions options) : DbContext(optio
         modelBuilder.ApplyConfiguration<Tag>(placement);
         modelBuilder.ApplyConfiguration(new SshKeyConfiguration());
         modelBuilder.ApplyConfiguration(new OAuthNonceConfiguration());
+        modelBuilder.ApplyConfiguration(new DhcpLeaseConfiguration());
     }
 }

@@ -20,7 +20,9 @@ public abstract partial class StoreContract
 
         await using (IngotDbContext db = database.CreateDbContext())
         {
-            string previous = db.Database.GetMigrations().SkipLast(1).Last();
+            // The migration before the one that registers zone, pool, domain and tag names (later
+            // migrations, such as DhcpLeases, must not change which one that is).
+            string previous = db.Database.GetMigrations().TakeWhile(m => !m.EndsWith("_PlacementSshKeysOwnerDataNonces", StringComparison.Ordinal)).Last();
             await db.GetService<IMigrator>().MigrateAsync(previous, Ct);
             await InsertOldMachineAsync(db);
         }

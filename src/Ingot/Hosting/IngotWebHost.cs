@@ -28,6 +28,7 @@ public static class IngotWebHost
         builder.Services.AddHostedService<NoncePruningService>();
         BootHosting.AddBootServices(builder.Services);
         configure?.Invoke(builder.Services);
+        builder.Services.AddIngotDhcp();
 
         WebApplication app = builder.Build();
         app.MapIngotApi();

@@ -1,3 +1,4 @@
+using Ingot.Core.Boot;
 using Ingot.Core.Config;
 using Ingot.Core.Domains;
 using Ingot.Core.Machines;
@@ -38,6 +39,8 @@ public sealed class DataServices : IAsyncDisposable
     public ISshKeyStore SshKeys => _services.GetRequiredService<ISshKeyStore>();
 
     public INonceLedger Nonces => _services.GetRequiredService<INonceLedger>();
+
+    public IDhcpLeaseStore DhcpLeases => _services.GetRequiredService<IDhcpLeaseStore>();
 
     public static DataServices Open(string connectionString) => new(connectionString);
 

@@ -709,6 +709,47 @@ namespace Ingot.Data.Migrations.Postgres
                     b.ToTable("config", (string)null);
                 });
 
+            modelBuilder.Entity("Ingot.Data.Model.DhcpLeaseRow", b =>
+                {
+                    b.Property<string>("Address")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("address");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("client_id");
+
+                    b.Property<DateTime>("Ends")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends");
+
+                    b.Property<string>("Hostname")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("hostname");
+
+                    b.Property<string>("Mac")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("mac");
+
+                    b.Property<DateTime>("Starts")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts");
+
+                    b.HasKey("Address")
+                        .HasName("pk_dhcp_leases");
+
+                    b.HasIndex("Mac")
+                        .HasDatabaseName("ix_dhcp_leases_mac");
+
+                    b.ToTable("dhcp_leases", (string)null);
+                });
+
             modelBuilder.Entity("Ingot.Data.Model.OAuthNonce", b =>
                 {
                     b.Property<long>("Id")

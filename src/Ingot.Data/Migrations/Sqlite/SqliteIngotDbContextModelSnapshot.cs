@@ -681,6 +681,47 @@ namespace Ingot.Data.Migrations.Sqlite
                     b.ToTable("config", (string)null);
                 });
 
+            modelBuilder.Entity("Ingot.Data.Model.DhcpLeaseRow", b =>
+                {
+                    b.Property<string>("Address")
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_id");
+
+                    b.Property<DateTime>("Ends")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ends");
+
+                    b.Property<string>("Hostname")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hostname");
+
+                    b.Property<string>("Mac")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mac");
+
+                    b.Property<DateTime>("Starts")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("starts");
+
+                    b.HasKey("Address")
+                        .HasName("pk_dhcp_leases");
+
+                    b.HasIndex("Mac")
+                        .HasDatabaseName("ix_dhcp_leases_mac");
+
+                    b.ToTable("dhcp_leases", (string)null);
+                });
+
             modelBuilder.Entity("Ingot.Data.Model.OAuthNonce", b =>
                 {
                     b.Property<long>("Id")

@@ -1,0 +1,78 @@
+using System.Net;
+using Ingot.Core.Boot;
+using Ingot.Core.Hardware;
+
+namespace Ingot.Boot.Dhcp;
+
+/// <summary>
+/// Which address a client gets on a subnet: its fixed host address first, then the address of its
+/// existing lease, then the address it asks for, then the first free one in the dynamic ranges.
+/// Reserved ranges, other hosts' fixed addresses, declined addresses and live leases of other
+/// clients are never handed out.
+/// </summary>
+internal static class AddressChoice
+{
+    public static IPAddress? Choose(DhcpSubnet subnet, DhcpConfiguration config, DhcpLeaseTable leases, MacAddress mac, IPAddress? requested, DateTimeOffset now)
+    {
+        if (FixedHost(subnet, config, mac) is { } host)
+        {
+            return host.Address;
+        }
+
+        if (leases.ForMac(mac) is { } lease && IsAllowed(subnet, config, leases, mac, lease.Address, now))
+        {
+            return lease.Address;
+        }
+
+        if (requested is not null && IsAllowed(subnet, config, leases, mac, requested, now))
+        {
+            return requested;
+        }
+
+        foreach (AddressRange range in subnet.DynamicRanges)
+        {
+            uint end = Ipv4.ToNumber(range.End);
+            for (uint n = Ipv4.ToNumber(range.Start); n <= end && n != 0; n++)
+            {
+                IPAddress candidate = Ipv4.FromNumber(n);
+                if (IsAllowed(subnet, config, leases, mac, candidate, now))
+                {
+                    return candidate;
+                }
+
+                if (n == uint.MaxValue)
+                {
+                    break;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="mac"/> may hold <paramref name="address"/> on <paramref name="subnet"/>.</summary>
+    public static bool IsAllowed(DhcpSubnet subnet, DhcpConfiguration config, DhcpLeaseTable leases, MacAddress mac, IPAddress address, DateTimeOffset now)
+    {
+        if (!Ipv4.IsHostAddress(subnet.Network, address))
+        {
+            return false;
+        }
+
+        if (FixedHost(subnet, config, mac) is { } host)
+        {
+            return host.Address.Equals(address);
+        }
+
+        uint n = Ipv4.ToNumber(address);
+        return InAny(subnet.DynamicRanges, n)
+            && !InAny(subnet.ReservedRanges, n)
+            && !config.Hosts.Any(h => h.Address.Equals(address))
+            && !leases.IsTaken(address, mac, now);
+    }
+
+    public static DhcpHost? FixedHost(DhcpSubnet subnet, DhcpConfiguration config, MacAddress mac) =>
+        config.Hosts.FirstOrDefault(h => h.Mac == mac && subnet.Network.Contains(h.Address));
+
+    private static bool InAny(IReadOnlyList<AddressRange> ranges, uint n) =>
+        ranges.Any(r => Ipv4.ToNumber(r.Start) <= n && n <= Ipv4.ToNumber(r.End));
+}

@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+
+namespace Ingot.Boot.Dhcp;
+
+/// <summary>
+/// The one piece of DHCP that touches a socket: receive a datagram, parse it, hand it to the
+/// handler, send the reply where <see cref="DhcpReplyRoute"/> says. Malformed datagrams, packets
+/// the handler does not answer and failures are counted (here and in <see cref="DhcpMetrics"/>) and
+/// logged; nothing a client sends ends the loop.
+/// </summary>
+public sealed class DhcpListener(Socket socket, DhcpInterface link, IDhcpHandler handler, ILogger logger) : IDisposable
+{
+    private long _received;
+    private long _malformed;
+    private long _dropped;
+    private long _sent;
+
+    public DhcpInterface Interface => link;
+
+    public int Port => ((IPEndPoint)socket.LocalEndPoint!).Port;
+
+    public long ReceivedCount => Interlocked.Read(ref _received);
+
+    public long MalformedCount => Interlocked.Read(ref _malformed);
+
+    public long DroppedCount => Interlocked.Read(ref _dropped);
+
+    public long SentCount => Interlocked.Read(ref _sent);
+
+    /// <summary>Serves until <paramref name="ct"/> is cancelled; never throws anything else.</summary>
+    public async Task RunAsync(CancellationToken ct)
+    {
+        byte[] buffer = new byte[2048];
+        byte[] reply = new byte[DhcpCodec.MaximumLength];
+        var anywhere = new IPEndPoint(IPAddress.Any, 0);
+        int port = Port;
+        while (!ct.IsCancellationRequested)
+        {
+            SocketReceiveFromResult received;
+            try
+            {
+                received = await socket.ReceiveFromAsync(buffer, SocketFlags.None, anywhere, ct);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
+            {
+                if (ct.IsCancellationRequested || e is ObjectDisposedException
+                    || (e is SocketException { SocketErrorCode: SocketError.OperationAborted or SocketError.Interrupted or SocketError.Shutdown }))
+                {
+                    // Closed or shut down: the listener is being stopped.
+                    return;
+                }
+
+                DhcpLog.SocketError(logger, link.Name, e);
+                continue;
+            }
+
+            await HandleAsync(buffer.AsMemory(0, received.ReceivedBytes), (IPEndPoint)received.RemoteEndPoint, port, reply, ct);
+        }
+    }
+
+    public void Dispose() => socket.Dispose();
+
+    private async Task HandleAsync(ReadOnlyMemory<byte> datagram, IPEndPoint sender, int port, byte[] reply, CancellationToken ct)
+    {
+        Interlocked.Increment(ref _received);
+        DhcpMetrics.Received.Add(1, new TagList { { "interface", link.Name } });
+        DhcpParseResult parsed = DhcpCodec.Parse(datagram.Span);
+        if (parsed.Packet is not { } request)
+        {
+            Interlocked.Increment(ref _malformed);
+            DhcpMetrics.Malformed.Add(1, new TagList { { "interface", link.Name }, { "error", parsed.Error.ToString() } });
+            DhcpLog.Malformed(logger, link.Name, sender, parsed.Error);
+            return;
+        }
+
+        try
+        {
+            DhcpAnswer answer = await handler.AnswerAsync(request, link, port, ct);
+            if (answer.Reply is not { } packet)
+            {
+                Interlocked.Increment(ref _dropped);
+                DhcpMetrics.Dropped.Add(1, new TagList { { "interface", link.Name } });
+                if (answer.Change is null)
+                {
+                    DhcpLog.Dropped(logger, link.Name, request.MessageType, sender, answer.Reason);
+                }
+                else
+                {
+                    DhcpLog.Noted(logger, link.Name, answer.Reason);
+                }
+
+                return;
+            }
+
+            int length = DhcpCodec.Write(packet, reply);
+            IPEndPoint destination = DhcpReplyRoute.For(request, packet, sender, port);
+            await socket.SendToAsync(reply.AsMemory(0, length), SocketFlags.None, destination, ct);
+            Interlocked.Increment(ref _sent);
+            DhcpMetrics.Sent.Add(1, new TagList { { "interface", link.Name }, { "type", packet.MessageType.ToString() } });
+            DhcpLog.Answered(logger, link.Name, answer.Reason, destination);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+        catch (Exception e)
+        {
+            Interlocked.Increment(ref _dropped);
+            DhcpMetrics.Dropped.Add(1, new TagList { { "interface", link.Name } });
+            DhcpLog.Failed(logger, link.Name, sender, e);
+        }
+    }
+}

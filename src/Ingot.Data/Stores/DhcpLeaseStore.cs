@@ -1,0 +1,65 @@
+using System.Net;
+using Ingot.Core.Boot;
+using Ingot.Data.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ingot.Data.Stores;
+
+/// <summary><see cref="IDhcpLeaseStore"/> on EF Core: one row per leased address.</summary>
+public sealed class DhcpLeaseStore(IDbContextFactory<IngotDbContext> contexts) : IDhcpLeaseStore
+{
+    public async Task<IReadOnlyList<DhcpLease>> ListAsync(CancellationToken ct)
+    {
+        await using IngotDbContext db = contexts.CreateDbContext();
+        List<DhcpLeaseRow> rows = await db.DhcpLeases.AsNoTracking().OrderBy(l => l.Address).ToListAsync(ct);
+        return rows.ConvertAll(r => new DhcpLease(
+            r.Mac,
+            IPAddress.Parse(r.Address),
+            new DateTimeOffset(r.Starts, TimeSpan.Zero),
+            new DateTimeOffset(r.Ends, TimeSpan.Zero),
+            r.Hostname,
+            r.ClientId));
+    }
+
+    public async Task SaveAsync(DhcpLease lease, CancellationToken ct)
+    {
+        string address = lease.Address.ToString();
+        string hostname = Truncate(lease.Hostname);
+        string clientId = Truncate(lease.ClientId);
+        DateTime starts = lease.Starts.UtcDateTime;
+        DateTime ends = lease.Ends.UtcDateTime;
+        await using IngotDbContext db = contexts.CreateDbContext();
+        int updated = await db.DhcpLeases.Where(l => l.Address == address).ExecuteUpdateAsync(
+            s => s.SetProperty(l => l.Mac, lease.Mac).SetProperty(l => l.Starts, starts).SetProperty(l => l.Ends, ends)
+                .SetProperty(l => l.Hostname, hostname).SetProperty(l => l.ClientId, clientId),
+            ct);
+        if (updated > 0)
+        {
+            return;
+        }
+
+        db.DhcpLeases.Add(new DhcpLeaseRow { Address = address, Mac = lease.Mac, Starts = starts, Ends = ends, Hostname = hostname, ClientId = clientId });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another writer stored the same address first: replace it, as for an update.
+            await using IngotDbContext retry = contexts.CreateDbContext();
+            await retry.DhcpLeases.Where(l => l.Address == address).ExecuteUpdateAsync(
+                s => s.SetProperty(l => l.Mac, lease.Mac).SetProperty(l => l.Starts, starts).SetProperty(l => l.Ends, ends)
+                    .SetProperty(l => l.Hostname, hostname).SetProperty(l => l.ClientId, clientId),
+                ct);
+        }
+    }
+
+    public async Task RemoveAsync(IPAddress address, CancellationToken ct)
+    {
+        string key = address.ToString();
+        await using IngotDbContext db = contexts.CreateDbContext();
+        await db.DhcpLeases.Where(l => l.Address == key).ExecuteDeleteAsync(ct);
+    }
+
+    private static string Truncate(string text) => text.Length <= 255 ? text : text[..255];
+}

@@ -1,0 +1,25 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Ingot.Core.Boot;
+
+namespace Ingot.Boot.Tests.Dhcp;
+
+/// <summary>The fake <see cref="IDhcpLeaseStore"/>: leases by address in memory.</summary>
+internal sealed class MemoryLeaseStore : IDhcpLeaseStore
+{
+    public ConcurrentDictionary<IPAddress, DhcpLease> Leases { get; } = new();
+
+    public Task<IReadOnlyList<DhcpLease>> ListAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<DhcpLease>>([.. Leases.Values]);
+
+    public Task SaveAsync(DhcpLease lease, CancellationToken ct)
+    {
+        Leases[lease.Address] = lease;
+        return Task.CompletedTask;
+    }
+
+    public Task RemoveAsync(IPAddress address, CancellationToken ct)
+    {
+        Leases.TryRemove(address, out _);
+        return Task.CompletedTask;
+    }
+}

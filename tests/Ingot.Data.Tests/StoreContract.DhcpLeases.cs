@@ -1,0 +1,66 @@
+using System.Net;
+using Ingot.Core.Boot;
+using Ingot.Core.Hardware;
+using Ingot.Data.Tests.Infrastructure;
+
+namespace Ingot.Data.Tests;
+
+public abstract partial class StoreContract
+{
+    [Fact]
+    public async Task A_saved_dhcp_lease_is_read_back_by_a_new_region_with_every_field()
+    {
+        (IPAddress address, MacAddress mac) = NewLeaseAddress();
+        var lease = new DhcpLease(mac, address, Time.GetUtcNow(), Time.GetUtcNow().AddHours(1), "node-1", "01525400aabbcc");
+        await using (DataServices writer = Database.Open())
+        {
+            await writer.DhcpLeases.SaveAsync(lease, Ct);
+        }
+
+        await using DataServices reader = Database.Open();
+        DhcpLease stored = Assert.Single(await reader.DhcpLeases.ListAsync(Ct), l => l.Address.Equals(address));
+
+        Assert.Equal(lease, stored);
+        Assert.Equal(TimeSpan.Zero, stored.Ends.Offset);
+    }
+
+    [Fact]
+    public async Task Saving_a_dhcp_lease_on_a_leased_address_replaces_the_old_lease()
+    {
+        await using DataServices data = Database.Open();
+        (IPAddress address, MacAddress first) = NewLeaseAddress();
+        MacAddress second = MacAddress.Parse(first.ToString().Replace("52:", "02:", StringComparison.Ordinal));
+        await data.DhcpLeases.SaveAsync(new DhcpLease(first, address, Time.GetUtcNow(), Time.GetUtcNow().AddHours(1), "", ""), Ct);
+
+        await data.DhcpLeases.SaveAsync(new DhcpLease(second, address, Time.GetUtcNow(), Time.GetUtcNow().AddHours(2), "b", "x"), Ct);
+
+        DhcpLease stored = Assert.Single(await data.DhcpLeases.ListAsync(Ct), l => l.Address.Equals(address));
+        Assert.Equal((second, Time.GetUtcNow().AddHours(2), "b"), (stored.Mac, stored.Ends, stored.Hostname));
+    }
+
+    [Fact]
+    public async Task A_removed_dhcp_lease_is_gone_and_removing_it_again_changes_nothing()
+    {
+        await using DataServices data = Database.Open();
+        (IPAddress address, MacAddress mac) = NewLeaseAddress();
+        (IPAddress other, MacAddress otherMac) = NewLeaseAddress();
+        await data.DhcpLeases.SaveAsync(new DhcpLease(mac, address, Time.GetUtcNow(), Time.GetUtcNow().AddHours(1), "", ""), Ct);
+        await data.DhcpLeases.SaveAsync(new DhcpLease(otherMac, other, Time.GetUtcNow(), Time.GetUtcNow().AddHours(1), "", ""), Ct);
+
+        await data.DhcpLeases.RemoveAsync(address, Ct);
+        await data.DhcpLeases.RemoveAsync(address, Ct);
+
+        IReadOnlyList<DhcpLease> leases = await data.DhcpLeases.ListAsync(Ct);
+        Assert.DoesNotContain(leases, l => l.Address.Equals(address));
+        Assert.Contains(leases, l => l.Address.Equals(other));
+    }
+
+    /// <summary>A fresh address in 10.0.0.0/8 and a MAC made from it, so that tests do not see each other's leases.</summary>
+    private static (IPAddress Address, MacAddress Mac) NewLeaseAddress()
+    {
+        byte[] bytes = new byte[3];
+        Random.Shared.NextBytes(bytes);
+        var address = new IPAddress([10, bytes[0], bytes[1], bytes[2]]);
+        return (address, MacAddress.Parse($"52:54:00:{bytes[0]:x2}:{bytes[1]:x2}:{bytes[2]:x2}"));
+    }
+}
