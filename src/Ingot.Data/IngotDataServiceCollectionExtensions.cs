@@ -2,6 +2,7 @@ using Ingot.Core.Config;
 using Ingot.Core.Domains;
 using Ingot.Core.Events;
 using Ingot.Core.Machines;
+using Ingot.Core.Networks;
 using Ingot.Core.ResourcePools;
 using Ingot.Core.Tags;
 using Ingot.Core.Users;
@@ -25,7 +26,7 @@ public static class IngotDataServiceCollectionExtensions
     /// Data Protection with its key ring in the database, and the stores as singletons:
     /// <see cref="IMachineStore"/>, <see cref="IUserStore"/>, <see cref="IConfigStore"/>,
     /// <see cref="IZoneStore"/>, <see cref="IResourcePoolStore"/>, <see cref="IDomainStore"/>,
-    /// <see cref="ITagStore"/>, <see cref="ISshKeyStore"/>, <see cref="INonceLedger"/> and <see cref="IEventLog"/>.
+    /// <see cref="ITagStore"/>, <see cref="INetworkStore"/>, <see cref="ISshKeyStore"/>, <see cref="INonceLedger"/> and <see cref="IEventLog"/>.
     /// Call <see cref="IngotDatabase.MigrateAsync"/> before the first request.
     /// </summary>
     public static IServiceCollection AddIngotData(this IServiceCollection services, string connectionString)
@@ -45,6 +46,7 @@ public static class IngotDataServiceCollectionExtensions
         services.AddSingleton<IResourcePoolStore, ResourcePoolStore>();
         services.AddSingleton<IDomainStore, DomainStore>();
         services.AddSingleton<ITagStore, TagStore>();
+        services.AddSingleton<INetworkStore, NetworkStore>();
         services.AddSingleton<ISshKeyStore, SshKeyStore>();
         services.AddSingleton<INonceLedger, NonceLedger>();
         services.AddSingleton<IEventLog, EventLog>();
