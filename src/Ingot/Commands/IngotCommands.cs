@@ -11,7 +11,12 @@ public static class IngotCommands
     public static CommandSpec Serve { get; } = new(
         "serve",
         "Run Ingot: the region and rack services in one process. Creates or migrates the database schema at start.",
-        [s_dataDir, s_database, new OptionSpec("urls", "URLS", "Where to listen (default http://127.0.0.1:5240, MAAS's port).")]);
+        [
+            s_dataDir,
+            s_database,
+            new OptionSpec("urls", "URLS", "Where to listen (default http://127.0.0.1:5240, MAAS's port)."),
+            new OptionSpec("boot-interface", "IFACE", "A host interface for the boot services (DHCP, TFTP, HTTP boot); repeatable (or $INGOT_BOOT_INTERFACES, space or comma separated). Without one, boot services are off.", Repeatable: true),
+        ]);
 
     public static CommandSpec CreateAdmin { get; } = new(
         "createadmin",

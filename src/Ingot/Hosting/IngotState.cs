@@ -14,6 +14,7 @@ public static class IngotState
         Directory.CreateDirectory(location.DataDirectory);
         services.AddSingleton(TimeProvider.System);
         services.AddIngotData(location.Database);
+        services.AddNetworkServices();
         return services;
     }
 
