@@ -11,13 +11,13 @@ namespace Ingot.Api.Networks;
 /// </summary>
 public static class SubnetApi
 {
-    public static ApiResource Resource { get; } = Build("subnets/{id}/", r => r.Route("id"));
+    public static ApiResource Resource { get; } = Build("SubnetHandler", "subnets/{id}/", r => r.Route("id"));
 
-    public static ApiResource ByCidrResource { get; } = Build("subnets/{address}/{prefix}/", r => $"{r.Route("address")}/{r.Route("prefix")}");
+    public static ApiResource ByCidrResource { get; } = Build("SubnetByCidrHandler", "subnets/{address}/{prefix}/", r => $"{r.Route("address")}/{r.Route("prefix")}");
 
-    private static ApiResource Build(string path, Func<ApiRequest, string> specifier) => new(
+    private static ApiResource Build(string handlerName, string path, Func<ApiRequest, string> specifier) => new(
         path,
-        new ApiHandler("SubnetHandler", "Manage subnet.")
+        new ApiHandler(handlerName, "Manage subnet.")
             .Read((r, ct) => ReadAsync(r, specifier(r), ct), "Get a subnet.\n\nGet information about a subnet with the given ID.")
             .Update((r, ct) => UpdateAsync(r, specifier(r), ct), """
                 Update a subnet.

@@ -33,13 +33,13 @@ public static class VlanApi
         :type space: unicode
         """;
 
-    public static ApiResource Resource { get; } = Build("fabrics/{fabric_id}/vlans/{vid}/", r => m => NetworkOperations.VlanOf(m, r.Route("fabric_id"), r.Route("vid")));
+    public static ApiResource Resource { get; } = Build("VlanHandler", "fabrics/{fabric_id}/vlans/{vid}/", r => m => NetworkOperations.VlanOf(m, r.Route("fabric_id"), r.Route("vid")));
 
-    public static ApiResource ByIdResource { get; } = Build("vlans/{vlan_id}/", r => m => NetworkOperations.VlanOf(m, r.Route("vlan_id")));
+    public static ApiResource ByIdResource { get; } = Build("VlanByIdHandler", "vlans/{vlan_id}/", r => m => NetworkOperations.VlanOf(m, r.Route("vlan_id")));
 
-    private static ApiResource Build(string path, Func<ApiRequest, Func<NetworkModel, Vlan>> find) => new(
+    private static ApiResource Build(string handlerName, string path, Func<ApiRequest, Func<NetworkModel, Vlan>> find) => new(
         path,
-        new ApiHandler("VlanHandler", "Manage a VLAN on a fabric.")
+        new ApiHandler(handlerName, "Manage a VLAN on a fabric.")
             .Read((r, ct) => ReadAsync(r, find(r), ct), "Retrieve VLAN.\n\nRetrieves a VLAN on a given fabric_id.")
             .Update((r, ct) => UpdateAsync(r, find(r), ct), UpdateDoc)
             .Delete((r, ct) => DeleteAsync(r, find(r), ct), "Delete a VLAN.\n\nDelete VLAN on a given fabric; not the fabric's default VLAN."));
