@@ -7,7 +7,8 @@ namespace Ingot.Core.Networks;
 /// IPAM over one subnet (MAAS's <c>Subnet.get_ipranges_in_use</c> and friends): which addresses are
 /// taken — IP ranges, the gateway, DNS servers inside the subnet, allocated addresses and addresses
 /// machines' links hold — which runs are free, the next free address and the statistics the API
-/// shows. IPv4's network and broadcast addresses are never usable (except in /31 and /32).
+/// shows. IPv4's network and broadcast addresses and IPv6's subnet-router anycast address (the network
+/// address) are never usable (except in /31, /32, /127 and /128).
 /// </summary>
 public sealed class SubnetUsage
 {
@@ -23,6 +24,10 @@ public sealed class SubnetUsage
         {
             first++;
             last--;
+        }
+        else if (Family == AddressFamily.InterNetworkV6 && network.PrefixLength < 127)
+        {
+            first++;
         }
 
         First = first;
