@@ -114,4 +114,22 @@ public abstract partial class StoreContract
         Assert.True(link.IsDefaultGateway);
         Assert.Equal("10.0.0.9", link.IpAddress);
     }
+
+    [Fact]
+    public async Task Parallel_reservations_in_one_subnet_get_distinct_addresses()
+    {
+        await using DataServices data = Database.Open();
+        string cidr = NewCidr();
+        await Networks(data).CreateSubnetAsync(s_networkAdmin, Form(("cidr", cidr)), Ct);
+
+        StaticIpAddress[] reserved = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            await using DataServices own = Database.Open();
+            return await Networks(own).ReserveAsync(s_networkAdmin, cidr, null, null, null, Ct);
+        }));
+
+        Assert.Equal(8, reserved.Select(r => r.Ip).Distinct().Count());
+        NetworkModel model = await data.Networks.LoadAsync(Ct);
+        Assert.Equal(8, model.AddressesIn(model.SubnetByCidr(cidr)!.Id).Count());
+    }
 }

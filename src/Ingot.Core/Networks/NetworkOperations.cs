@@ -11,7 +11,7 @@ namespace Ingot.Core.Networks;
 /// </summary>
 public sealed partial class NetworkOperations(INetworkStore store, Machines.IMachineStore machines, NetworkModelVersion version, TimeProvider time)
 {
-    private const int Attempts = 5;
+    private const int Attempts = 20;
 
     public Task<NetworkModel> LoadAsync(CancellationToken ct) => store.LoadAsync(ct);
 
