@@ -4,6 +4,7 @@ using Ingot.Api.OpenApi;
 using Ingot.Api.Wire;
 using Ingot.Core.Config;
 using Ingot.Core.Domains;
+using Ingot.Core.Networks;
 using Ingot.Core.ResourcePools;
 using Ingot.Core.Tags;
 using Ingot.Core.Users;
@@ -18,7 +19,7 @@ public static class IngotApiServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the dispatcher, OAuth verification, the Core operations the resources call
-    /// (<see cref="UserAccounts"/>, zones, pools, domains, tags, SSH keys, settings), the OpenAPI document and every
+    /// (<see cref="UserAccounts"/>, zones, pools, domains, tags, SSH keys, settings, the network model and interface links), the OpenAPI document and every
     /// resource of <see cref="ApiCatalog.Resources"/>. Needs Core's stores, an <see cref="INonceLedger"/>
     /// shared by every region (the database's) and a <see cref="TimeProvider"/>.
     /// </summary>
@@ -38,6 +39,9 @@ public static class IngotApiServiceCollectionExtensions
         services.TryAddSingleton<TagOperations>();
         services.TryAddSingleton<TagMembership>();
         services.TryAddSingleton<ConfigSettings>();
+        services.TryAddSingleton<NetworkModelVersion>();
+        services.TryAddSingleton<NetworkOperations>();
+        services.TryAddSingleton<InterfaceLinking>();
         services.AddSingleton<OpenApiCache>();
         services.AddSingleton<OAuthVerifier>();
         services.AddSingleton<ApiResourceTable>();

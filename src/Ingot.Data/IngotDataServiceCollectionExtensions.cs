@@ -3,6 +3,7 @@ using Ingot.Core.Config;
 using Ingot.Core.Domains;
 using Ingot.Core.Events;
 using Ingot.Core.Machines;
+using Ingot.Core.Networks;
 using Ingot.Core.ResourcePools;
 using Ingot.Core.Tags;
 using Ingot.Core.Users;
@@ -26,7 +27,7 @@ public static class IngotDataServiceCollectionExtensions
     /// Data Protection with its key ring in the database, and the stores as singletons:
     /// <see cref="IMachineStore"/>, <see cref="IUserStore"/>, <see cref="IConfigStore"/>,
     /// <see cref="IZoneStore"/>, <see cref="IResourcePoolStore"/>, <see cref="IDomainStore"/>,
-    /// <see cref="ITagStore"/>, <see cref="ISshKeyStore"/>, <see cref="INonceLedger"/>, <see cref="IEventLog"/> and <see cref="IDhcpLeaseStore"/>.
+    /// <see cref="ITagStore"/>, <see cref="INetworkStore"/>, <see cref="ISshKeyStore"/>, <see cref="INonceLedger"/>, <see cref="IEventLog"/> and <see cref="IDhcpLeaseStore"/>.
     /// Call <see cref="IngotDatabase.MigrateAsync"/> before the first request.
     /// </summary>
     public static IServiceCollection AddIngotData(this IServiceCollection services, string connectionString)
@@ -46,6 +47,7 @@ public static class IngotDataServiceCollectionExtensions
         services.AddSingleton<IResourcePoolStore, ResourcePoolStore>();
         services.AddSingleton<IDomainStore, DomainStore>();
         services.AddSingleton<ITagStore, TagStore>();
+        services.AddSingleton<INetworkStore, NetworkStore>();
         services.AddSingleton<ISshKeyStore, SshKeyStore>();
         services.AddSingleton<INonceLedger, NonceLedger>();
         services.AddSingleton<IEventLog, EventLog>();

@@ -2,6 +2,7 @@ using Ingot.Core.Domains;
 using Ingot.Core.Events;
 using Ingot.Core.Hardware;
 using Ingot.Core.Machines;
+using Ingot.Core.Networks;
 using Ingot.Core.ResourcePools;
 using Ingot.Core.Tags;
 using Ingot.Core.Users;
@@ -76,5 +77,13 @@ public abstract class IngotDbContext(DbContextOptions options) : DbContext(optio
         modelBuilder.ApplyConfiguration(new SshKeyConfiguration());
         modelBuilder.ApplyConfiguration(new OAuthNonceConfiguration());
         modelBuilder.ApplyConfiguration(new DhcpLeaseConfiguration());
+        var network = new NetworkConfiguration();
+        modelBuilder.ApplyConfiguration<Fabric>(network);
+        modelBuilder.ApplyConfiguration<Vlan>(network);
+        modelBuilder.ApplyConfiguration<Space>(network);
+        modelBuilder.ApplyConfiguration<Subnet>(network);
+        modelBuilder.ApplyConfiguration<IpRange>(network);
+        modelBuilder.ApplyConfiguration<StaticIpAddress>(network);
+        modelBuilder.ApplyConfiguration<NetworkState>(network);
     }
 }

@@ -9,7 +9,7 @@ namespace Ingot.Data.Tests;
 public abstract partial class StoreContract
 {
     [Fact]
-    public async Task The_latest_migration_applies_over_a_database_with_machines_and_registers_the_names_they_use()
+    public async Task The_placement_migration_applies_over_a_database_with_machines_and_registers_the_names_they_use()
     {
         Database.RequireAvailable();
         var database = IngotDatabase.Open(await Database.CreateEmptyDatabaseAsync());

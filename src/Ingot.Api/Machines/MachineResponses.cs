@@ -4,6 +4,7 @@ using Ingot.Core.Domains;
 using Ingot.Core.Events;
 using Ingot.Core.Machines;
 using Ingot.Core.Machines.Filters;
+using Ingot.Core.Networks;
 using Ingot.Core.ResourcePools;
 using Ingot.Core.Zones;
 using Ingot.Wire.Machines;
@@ -56,14 +57,15 @@ internal static class MachineResponses
     }
 
     /// <summary>
-    /// The rendering context: stored zones, pools and domains, and the latest event of level INFO or
-    /// above of each machine.
+    /// The rendering context: stored zones, pools, domains, VLANs and subnets, and the latest event of
+    /// level INFO or above of each machine.
     /// </summary>
     public static async Task<MachineJsonContext> ContextAsync(ApiRequest request, IReadOnlyList<Machine> machines, CancellationToken ct)
     {
         IReadOnlyList<Zone> zones = await request.Service<IZoneStore>().ListAsync(ct);
         IReadOnlyList<ResourcePool> pools = await request.Service<IResourcePoolStore>().ListAsync(ct);
         IReadOnlyList<Domain> domains = await request.Service<IDomainStore>().ListAsync(ct);
+        NetworkModel network = await request.Service<INetworkStore>().LoadAsync(ct);
         // One query for the status messages: of these machines when there are few, of all otherwise.
         IReadOnlyDictionary<string, MachineEvent> latest = await request.Service<IEventLog>().LatestAsync(
             machines.Count <= 100 ? [.. machines.Select(m => m.SystemId)] : null, EventLevel.Info, ct);
@@ -73,6 +75,9 @@ internal static class MachineResponses
             Zones = [.. zones.Select(z => new ZoneInfo(z.Id, z.Name, z.Description))],
             Pools = [.. pools.Select(p => new PoolInfo(p.Id, p.Name, p.Description))],
             Domains = [.. domains.Select(d => new DomainInfo(d.Id, d.Name, d.Authoritative, d.Ttl, d.IsDefault))],
+            Vlans = Networks.NetworkInfos.Vlans(network),
+            DefaultVlan = network.DefaultVlan(Fabric.DefaultId) is { } untagged ? Networks.NetworkInfos.Vlan(network, untagged) : VlanInfo.Default,
+            Subnets = Networks.NetworkInfos.Subnets(network),
             LatestEvents = latest,
         };
     }

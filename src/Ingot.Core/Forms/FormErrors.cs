@@ -23,6 +23,9 @@ public sealed class FormErrors
 
     public bool IsEmpty => _errors.Count == 0;
 
+    /// <summary>Whether <paramref name="field"/> already has an error.</summary>
+    public bool Has(string field) => _errors.ContainsKey(field);
+
     /// <summary>Django's <c>MaxLengthValidator</c> message.</summary>
     public static string TooLong(int max, int length) => $"Ensure this value has at most {max} characters (it has {length}).";
 

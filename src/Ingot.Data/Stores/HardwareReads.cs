@@ -107,7 +107,7 @@ internal static class HardwareReads
             })
             .ToListAsync(ct);
         var links = await selected
-            .SelectMany(i => i.Links, (i, l) => new { InterfaceId = i.Id, Id = EF.Property<long>(l, "Id"), l.Mode, l.Subnet, l.IpAddress })
+            .SelectMany(i => i.Links, (i, l) => new { InterfaceId = i.Id, Id = EF.Property<long>(l, "Id"), l.Mode, l.Subnet, l.IpAddress, l.IsDefaultGateway })
             .OrderBy(l => l.Id)
             .ToListAsync(ct);
 
@@ -134,7 +134,7 @@ internal static class HardwareReads
         {
             if (byId.TryGetValue(l.InterfaceId, out NetworkInterface? nic))
             {
-                nic.Links.Add(new InterfaceLink { Mode = l.Mode, Subnet = l.Subnet, IpAddress = l.IpAddress });
+                nic.Links.Add(new InterfaceLink { Mode = l.Mode, Subnet = l.Subnet, IpAddress = l.IpAddress, IsDefaultGateway = l.IsDefaultGateway });
             }
         }
 

@@ -6,26 +6,32 @@ using Ingot.Wire.Resources;
 namespace Ingot.Wire.Machines;
 
 /// <summary>
-/// <c>default_gateways</c>: per address family, the gateway of the first linked subnet that has one
-/// (boot interface first, as MAAS prefers it). <c>link_id</c> stays null: it names a gateway link a
-/// user chose explicitly, which Ingot does not record yet.
+/// <c>default_gateways</c>: per address family, the gateway of the link the user chose
+/// (<c>set_default_gateway</c>, <see cref="InterfaceLink.IsDefaultGateway"/>) with its <c>link_id</c>;
+/// else the gateway of the first linked subnet that has one (boot interface first, as MAAS prefers
+/// it) with <c>link_id</c> null.
 /// </summary>
 internal static class DefaultGateways
 {
     public static void Write(Utf8JsonWriter writer, Machine machine, NetworkInterface? bootInterface, MachineJsonContext.Fragments fragments)
     {
-        string? ipv4 = null;
-        string? ipv6 = null;
+        Choice ipv4 = default;
+        Choice ipv6 = default;
         if (fragments.Subnets.Count > 0)
         {
+            foreach (NetworkInterface nic in machine.Interfaces)
+            {
+                Find(nic, fragments, chosenOnly: true, ref ipv4, ref ipv6);
+            }
+
             if (bootInterface is not null)
             {
-                Find(bootInterface, fragments, ref ipv4, ref ipv6);
+                Find(bootInterface, fragments, chosenOnly: false, ref ipv4, ref ipv6);
             }
 
             foreach (NetworkInterface nic in machine.Interfaces)
             {
-                Find(nic, fragments, ref ipv4, ref ipv6);
+                Find(nic, fragments, chosenOnly: false, ref ipv4, ref ipv6);
             }
         }
 
@@ -35,29 +41,34 @@ internal static class DefaultGateways
         writer.WriteEndObject();
     }
 
-    private static void Find(NetworkInterface nic, MachineJsonContext.Fragments fragments, ref string? ipv4, ref string? ipv6)
+    private static void Find(NetworkInterface nic, MachineJsonContext.Fragments fragments, bool chosenOnly, ref Choice ipv4, ref Choice ipv6)
     {
-        foreach (InterfaceLink link in nic.Links)
+        for (int i = 0; i < nic.Links.Count; i++)
         {
-            if (link.Subnet is { } cidr && fragments.Subnets.TryGetValue(cidr, out SubnetInfo? subnet) && subnet.GatewayIp is { Length: > 0 } gateway)
+            InterfaceLink link = nic.Links[i];
+            if ((link.IsDefaultGateway || !chosenOnly)
+                && link.Subnet is { } cidr && fragments.Subnets.TryGetValue(cidr, out SubnetInfo? subnet) && subnet.GatewayIp is { Length: > 0 } gateway)
             {
+                var choice = new Choice(gateway, chosenOnly ? DerivedIds.Link(nic.Id, i) : null);
                 if (gateway.Contains(':', StringComparison.Ordinal))
                 {
-                    ipv6 ??= gateway;
+                    ipv6 = ipv6.Gateway is null ? choice : ipv6;
                 }
                 else
                 {
-                    ipv4 ??= gateway;
+                    ipv4 = ipv4.Gateway is null ? choice : ipv4;
                 }
             }
         }
     }
 
-    private static void WriteFamily(Utf8JsonWriter writer, ReadOnlySpan<byte> family, string? gateway)
+    private static void WriteFamily(Utf8JsonWriter writer, ReadOnlySpan<byte> family, Choice choice)
     {
         writer.WriteStartObject(family);
-        writer.WriteString("gateway_ip"u8, gateway);
-        writer.WriteNull("link_id"u8);
+        writer.WriteString("gateway_ip"u8, choice.Gateway);
+        ResourceJson.WriteNullable(writer, "link_id"u8, choice.LinkId);
         writer.WriteEndObject();
     }
+
+    private readonly record struct Choice(string? Gateway, long? LinkId);
 }

@@ -22,6 +22,10 @@ public static class MachineDevicesJson
         writer.WriteEndArray();
     }
 
+    /// <summary>One interface of the machine, as <c>nodes/{system_id}/interfaces/{id}/</c> shows it.</summary>
+    public static void WriteInterface(Utf8JsonWriter writer, Machine machine, NetworkInterface nic, MachineJsonContext context) =>
+        InterfaceJson.Write(writer, machine, nic, context);
+
     /// <summary>A JSON array of the machine's block devices, in id order.</summary>
     public static void WriteBlockDevices(Utf8JsonWriter writer, Machine machine)
     {

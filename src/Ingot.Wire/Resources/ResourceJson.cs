@@ -45,8 +45,16 @@ public static class ResourceJson
         writer.WriteNumber("mtu"u8, vlan.Mtu);
         writer.WriteBoolean("dhcp_on"u8, vlan.DhcpOn);
         writer.WriteString("external_dhcp"u8, vlan.ExternalDhcp);
-        // relay_vlan is a VLAN object or null; Ingot has no DHCP relays between VLANs yet.
-        writer.WriteNull("relay_vlan"u8);
+        // relay_vlan is the VLAN object DHCP is relayed to, or null.
+        if (vlan.RelayVlan is { } relay)
+        {
+            writer.WritePropertyName("relay_vlan"u8);
+            WriteVlan(writer, relay);
+        }
+        else
+        {
+            writer.WriteNull("relay_vlan"u8);
+        }
         writer.WriteString("space"u8, vlan.Space);
         writer.WriteString("primary_rack"u8, vlan.PrimaryRack);
         writer.WriteString("secondary_rack"u8, vlan.SecondaryRack);

@@ -17,6 +17,9 @@ public sealed record VlanInfo(
     string? SecondaryRack = null,
     string Space = "undefined")
 {
+    /// <summary>The VLAN this one relays DHCP to (MAAS's <c>relay_vlan</c>), or null.</summary>
+    public VlanInfo? RelayVlan { get; init; }
+
     /// <summary>The untagged VLAN of MAAS's first fabric, <c>fabric-0</c> (VLAN ids start at 5001).</summary>
     public static VlanInfo Default { get; } = new(5001, "untagged", 0, "fabric-0", 0);
 }

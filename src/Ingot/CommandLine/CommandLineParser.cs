@@ -3,7 +3,7 @@ namespace Ingot.CommandLine;
 /// <summary>
 /// Parses <c>ingot &lt;command&gt; [--option value | --option=value | --flag]…</c>. Pure: no I/O.
 /// Unknown commands, unknown options, missing values, repeated options and stray arguments are
-/// <see cref="UsageException"/>s that say what is wrong. Required options are checked by the
+/// <see cref="UsageException"/>s that say what is wrong (a repeatable option may repeat). Required options are checked by the
 /// command (so that <c>--help</c> always works).
 /// </summary>
 public static class CommandLineParser
@@ -19,6 +19,7 @@ public static class CommandLineParser
             ?? throw new UsageException($"ingot: unknown command '{args[0]}' (commands: {string.Join(", ", commands.Select(c => c.Name))})");
 
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var repeated = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         for (int i = 1; i < args.Count; i++)
         {
             string arg = args[i];
@@ -44,7 +45,7 @@ public static class CommandLineParser
 
             OptionSpec option = spec.Options.FirstOrDefault(o => o.Name == name)
                 ?? throw new UsageException($"ingot {spec.Name}: unknown option '--{name}'", spec);
-            if (values.ContainsKey(name))
+            if (values.ContainsKey(name) && !option.Repeatable)
             {
                 throw new UsageException($"ingot {spec.Name}: option '--{name}' given more than once", spec);
             }
@@ -72,8 +73,12 @@ public static class CommandLineParser
             }
 
             values[name] = value;
+            if (option.Repeatable)
+            {
+                repeated[name] = [.. repeated.GetValueOrDefault(name) ?? [], value];
+            }
         }
 
-        return new ParsedCommand(spec, values);
+        return new ParsedCommand(spec, values, repeated);
     }
 }

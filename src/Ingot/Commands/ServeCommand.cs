@@ -1,9 +1,15 @@
+using System.Net.NetworkInformation;
 using Ingot.CommandLine;
+using Ingot.Core.Boot;
 using Ingot.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Ingot.Commands;
 
-/// <summary><c>ingot serve</c>: migrates the schema, then runs the web host and the background jobs.</summary>
+/// <summary>
+/// <c>ingot serve</c>: migrates the schema, then runs the web host and the background jobs; the boot
+/// services' interfaces come from <c>--boot-interface</c> or <c>$INGOT_BOOT_INTERFACES</c>.
+/// </summary>
 public static class ServeCommand
 {
     public const string DefaultUrls = "http://127.0.0.1:5240";
@@ -20,10 +26,22 @@ public static class ServeCommand
             }
         }
 
-        await using WebApplication app = IngotWebHost.Build(location, urls, services => services.AddPowerExecution());
+        BootInterfaces boot = BootInterfaceSettings.Resolve(command.GetAll("boot-interface"), Environment.GetEnvironmentVariable(BootInterfaceSettings.Variable));
+        IReadOnlyList<string> unknown = BootInterfaceSettings.Unknown(boot, NetworkInterface.GetAllNetworkInterfaces().Select(i => i.Name));
+        if (unknown.Count > 0)
+        {
+            throw new UsageException($"ingot serve: --boot-interface: no such interface on this host: {string.Join(", ", unknown)}", command.Spec);
+        }
+
+        await using WebApplication app = IngotWebHost.Build(location, urls, services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton(boot));
+            services.AddPowerExecution();
+        });
         await IngotState.MigrateAsync(app.Services, ct);
 
         await app.StartAsync(ct);
+        await stdout.WriteLineAsync(BootInterfaceSettings.Describe(boot));
         await stdout.WriteLineAsync($"Ingot serving on {urls} (data {location.DataDirectory}, database {IngotState.Describe(location)})");
         await stdout.FlushAsync(ct);
         await app.WaitForShutdownAsync(ct);

@@ -15,6 +15,7 @@ public static class IngotState
         services.AddSingleton(TimeProvider.System);
         services.AddIngotData(location.Database);
         services.AddIngotPower();
+        services.AddNetworkServices();
         return services;
     }
 

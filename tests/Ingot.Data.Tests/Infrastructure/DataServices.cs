@@ -2,6 +2,7 @@ using Ingot.Core.Boot;
 using Ingot.Core.Config;
 using Ingot.Core.Domains;
 using Ingot.Core.Machines;
+using Ingot.Core.Networks;
 using Ingot.Core.ResourcePools;
 using Ingot.Core.Tags;
 using Ingot.Core.Users;
@@ -35,6 +36,8 @@ public sealed class DataServices : IAsyncDisposable
     public IDomainStore Domains => _services.GetRequiredService<IDomainStore>();
 
     public ITagStore Tags => _services.GetRequiredService<ITagStore>();
+
+    public INetworkStore Networks => _services.GetRequiredService<INetworkStore>();
 
     public ISshKeyStore SshKeys => _services.GetRequiredService<ISshKeyStore>();
 

@@ -434,6 +434,360 @@ namespace Ingot.Data.Migrations.Postgres
                     b.ToTable("machines", (string)null);
                 });
 
+            modelBuilder.Entity("Ingot.Core.Networks.Fabric", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ClassType")
+                        .HasColumnType("text")
+                        .HasColumnName("class_type");
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime>("Updated")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated");
+
+                    b.HasKey("Id")
+                        .HasName("pk_fabrics");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_fabrics_name");
+
+                    b.ToTable("fabrics", (string)null);
+                });
+
+            modelBuilder.Entity("Ingot.Core.Networks.IpRange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created");
+
+                    b.Property<string>("EndIp")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("end_ip");
+
+                    b.Property<string>("StartIp")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("start_ip");
+
+                    b.Property<long>("SubnetId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("subnet_id");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("type");
+
+                    b.Property<DateTime>("Updated")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated");
+
+                    b.Property<string>("User")
+                        .HasColumnType("text")
+                        .HasColumnName("user");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ip_ranges");
+
+                    b.HasIndex("SubnetId")
+                        .HasDatabaseName("ix_ip_ranges_subnet_id");
+
+                    b.ToTable("ip_ranges", (string)null);
+                });
+
+            modelBuilder.Entity("Ingot.Core.Networks.Space", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime>("Updated")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated");
+
+                    b.HasKey("Id")
+                        .HasName("pk_spaces");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_spaces_name");
+
+                    b.ToTable("spaces", (string)null);
+                });
+
+            modelBuilder.Entity("Ingot.Core.Networks.StaticIpAddress", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AllocType")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("alloc_type");
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created");
+
+                    b.Property<string>("Hostname")
+                        .HasColumnType("text")
+                        .HasColumnName("hostname");
+
+                    b.Property<long?>("InterfaceId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("interface_id");
+
+                    b.Property<string>("Ip")
+                        .HasColumnType("text")
+                        .HasColumnName("ip");
+
+                    b.Property<string>("MacAddress")
+                        .HasColumnType("text")
+                        .HasColumnName("mac_address");
+
+                    b.Property<long>("SubnetId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("subnet_id");
+
+                    b.Property<DateTime>("Updated")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated");
+
+                    b.Property<string>("User")
+                        .HasColumnType("text")
+                        .HasColumnName("user");
+
+                    b.HasKey("Id")
+                        .HasName("pk_static_ip_addresses");
+
+                    b.HasIndex("InterfaceId")
+                        .HasDatabaseName("ix_static_ip_addresses_interface_id");
+
+                    b.HasIndex("Ip")
+                        .IsUnique()
+                        .HasDatabaseName("ix_static_ip_addresses_ip");
+
+                    b.HasIndex("SubnetId")
+                        .HasDatabaseName("ix_static_ip_addresses_subnet_id");
+
+                    b.ToTable("static_ip_addresses", (string)null);
+                });
+
+            modelBuilder.Entity("Ingot.Core.Networks.Subnet", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("ActiveDiscovery")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active_discovery");
+
+                    b.Property<bool>("AllowDns")
+                        .HasColumnType("boolean")
+                        .HasColumnName("allow_dns");
+
+                    b.Property<bool>("AllowProxy")
+                        .HasColumnType("boolean")
+                        .HasColumnName("allow_proxy");
+
+                    b.Property<string>("Cidr")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("cidr");
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.PrimitiveCollection<List<string>>("DnsServers")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("dns_servers");
+
+                    b.Property<string>("GatewayIp")
+                        .HasColumnType("text")
+                        .HasColumnName("gateway_ip");
+
+                    b.Property<bool>("Managed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("managed");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("RdnsMode")
+                        .HasColumnType("integer")
+                        .HasColumnName("rdns_mode");
+
+                    b.Property<DateTime>("Updated")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated");
+
+                    b.Property<long>("VlanId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("vlan_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_subnets");
+
+                    b.HasIndex("Cidr")
+                        .IsUnique()
+                        .HasDatabaseName("ix_subnets_cidr");
+
+                    b.HasIndex("VlanId")
+                        .HasDatabaseName("ix_subnets_vlan_id");
+
+                    b.ToTable("subnets", (string)null);
+                });
+
+            modelBuilder.Entity("Ingot.Core.Networks.Vlan", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.Property<bool>("DhcpOn")
+                        .HasColumnType("boolean")
+                        .HasColumnName("dhcp_on");
+
+                    b.Property<string>("ExternalDhcp")
+                        .HasColumnType("text")
+                        .HasColumnName("external_dhcp");
+
+                    b.Property<long>("FabricId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("fabric_id");
+
+                    b.Property<int>("Mtu")
+                        .HasColumnType("integer")
+                        .HasColumnName("mtu");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("PrimaryRack")
+                        .HasColumnType("text")
+                        .HasColumnName("primary_rack");
+
+                    b.Property<long?>("RelayVlanId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("relay_vlan_id");
+
+                    b.Property<string>("SecondaryRack")
+                        .HasColumnType("text")
+                        .HasColumnName("secondary_rack");
+
+                    b.Property<long?>("SpaceId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("space_id");
+
+                    b.Property<DateTime>("Updated")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated");
+
+                    b.Property<int>("Vid")
+                        .HasColumnType("integer")
+                        .HasColumnName("vid");
+
+                    b.HasKey("Id")
+                        .HasName("pk_vlans");
+
+                    b.HasIndex("RelayVlanId")
+                        .HasDatabaseName("ix_vlans_relay_vlan_id");
+
+                    b.HasIndex("SpaceId")
+                        .HasDatabaseName("ix_vlans_space_id");
+
+                    b.HasIndex("FabricId", "Vid")
+                        .IsUnique()
+                        .HasDatabaseName("ix_vlans_fabric_id_vid");
+
+                    b.ToTable("vlans", (string)null);
+                });
+
             modelBuilder.Entity("Ingot.Core.ResourcePools.ResourcePool", b =>
                 {
                     b.Property<long>("Id")
@@ -750,6 +1104,22 @@ namespace Ingot.Data.Migrations.Postgres
                     b.ToTable("dhcp_leases", (string)null);
                 });
 
+            modelBuilder.Entity("Ingot.Data.Model.NetworkState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_network_state");
+
+                    b.ToTable("network_state", (string)null);
+                });
+
             modelBuilder.Entity("Ingot.Data.Model.OAuthNonce", b =>
                 {
                     b.Property<long>("Id")
@@ -962,6 +1332,10 @@ namespace Ingot.Data.Migrations.Postgres
                                 .HasColumnType("text")
                                 .HasColumnName("ip_address");
 
+                            b1.Property<bool>("IsDefaultGateway")
+                                .HasColumnType("boolean")
+                                .HasColumnName("is_default_gateway");
+
                             b1.Property<string>("Mode")
                                 .IsRequired()
                                 .HasColumnType("text")
@@ -985,6 +1359,58 @@ namespace Ingot.Data.Migrations.Postgres
                         });
 
                     b.Navigation("Links");
+                });
+
+            modelBuilder.Entity("Ingot.Core.Networks.IpRange", b =>
+                {
+                    b.HasOne("Ingot.Core.Networks.Subnet", null)
+                        .WithMany()
+                        .HasForeignKey("SubnetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ip_ranges_subnets_subnet_id");
+                });
+
+            modelBuilder.Entity("Ingot.Core.Networks.StaticIpAddress", b =>
+                {
+                    b.HasOne("Ingot.Core.Networks.Subnet", null)
+                        .WithMany()
+                        .HasForeignKey("SubnetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_static_ip_addresses_subnets_subnet_id");
+                });
+
+            modelBuilder.Entity("Ingot.Core.Networks.Subnet", b =>
+                {
+                    b.HasOne("Ingot.Core.Networks.Vlan", null)
+                        .WithMany()
+                        .HasForeignKey("VlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_subnets_vlans_vlan_id");
+                });
+
+            modelBuilder.Entity("Ingot.Core.Networks.Vlan", b =>
+                {
+                    b.HasOne("Ingot.Core.Networks.Fabric", null)
+                        .WithMany()
+                        .HasForeignKey("FabricId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_vlans_fabrics_fabric_id");
+
+                    b.HasOne("Ingot.Core.Networks.Vlan", null)
+                        .WithMany()
+                        .HasForeignKey("RelayVlanId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_vlans_vlans_relay_vlan_id");
+
+                    b.HasOne("Ingot.Core.Networks.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_vlans_space_space_id");
                 });
 
             modelBuilder.Entity("Ingot.Core.Users.ApiToken", b =>

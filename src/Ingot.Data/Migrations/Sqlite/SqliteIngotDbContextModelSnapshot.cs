@@ -418,6 +418,348 @@ namespace Ingot.Data.Migrations.Sqlite
                     b.ToTable("machines", (string)null);
                 });
 
+            modelBuilder.Entity("Ingot.Core.Networks.Fabric", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ClassType")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("class_type");
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime>("Updated")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated");
+
+                    b.HasKey("Id")
+                        .HasName("pk_fabrics");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_fabrics_name");
+
+                    b.ToTable("fabrics", (string)null);
+                });
+
+            modelBuilder.Entity("Ingot.Core.Networks.IpRange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created");
+
+                    b.Property<string>("EndIp")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_ip");
+
+                    b.Property<string>("StartIp")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("start_ip");
+
+                    b.Property<long>("SubnetId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("subnet_id");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<DateTime>("Updated")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated");
+
+                    b.Property<string>("User")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ip_ranges");
+
+                    b.HasIndex("SubnetId")
+                        .HasDatabaseName("ix_ip_ranges_subnet_id");
+
+                    b.ToTable("ip_ranges", (string)null);
+                });
+
+            modelBuilder.Entity("Ingot.Core.Networks.Space", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime>("Updated")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated");
+
+                    b.HasKey("Id")
+                        .HasName("pk_spaces");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_spaces_name");
+
+                    b.ToTable("spaces", (string)null);
+                });
+
+            modelBuilder.Entity("Ingot.Core.Networks.StaticIpAddress", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AllocType")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("alloc_type");
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created");
+
+                    b.Property<string>("Hostname")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hostname");
+
+                    b.Property<long?>("InterfaceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("interface_id");
+
+                    b.Property<string>("Ip")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ip");
+
+                    b.Property<string>("MacAddress")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mac_address");
+
+                    b.Property<long>("SubnetId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("subnet_id");
+
+                    b.Property<DateTime>("Updated")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated");
+
+                    b.Property<string>("User")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user");
+
+                    b.HasKey("Id")
+                        .HasName("pk_static_ip_addresses");
+
+                    b.HasIndex("InterfaceId")
+                        .HasDatabaseName("ix_static_ip_addresses_interface_id");
+
+                    b.HasIndex("Ip")
+                        .IsUnique()
+                        .HasDatabaseName("ix_static_ip_addresses_ip");
+
+                    b.HasIndex("SubnetId")
+                        .HasDatabaseName("ix_static_ip_addresses_subnet_id");
+
+                    b.ToTable("static_ip_addresses", (string)null);
+                });
+
+            modelBuilder.Entity("Ingot.Core.Networks.Subnet", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("ActiveDiscovery")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("active_discovery");
+
+                    b.Property<bool>("AllowDns")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("allow_dns");
+
+                    b.Property<bool>("AllowProxy")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("allow_proxy");
+
+                    b.Property<string>("Cidr")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cidr");
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.PrimitiveCollection<string>("DnsServers")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dns_servers");
+
+                    b.Property<string>("GatewayIp")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("gateway_ip");
+
+                    b.Property<bool>("Managed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("managed");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("RdnsMode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rdns_mode");
+
+                    b.Property<DateTime>("Updated")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated");
+
+                    b.Property<long>("VlanId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("vlan_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_subnets");
+
+                    b.HasIndex("Cidr")
+                        .IsUnique()
+                        .HasDatabaseName("ix_subnets_cidr");
+
+                    b.HasIndex("VlanId")
+                        .HasDatabaseName("ix_subnets_vlan_id");
+
+                    b.ToTable("subnets", (string)null);
+                });
+
+            modelBuilder.Entity("Ingot.Core.Networks.Vlan", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<bool>("DhcpOn")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dhcp_on");
+
+                    b.Property<string>("ExternalDhcp")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("external_dhcp");
+
+                    b.Property<long>("FabricId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fabric_id");
+
+                    b.Property<int>("Mtu")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("mtu");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("PrimaryRack")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("primary_rack");
+
+                    b.Property<long?>("RelayVlanId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("relay_vlan_id");
+
+                    b.Property<string>("SecondaryRack")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("secondary_rack");
+
+                    b.Property<long?>("SpaceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("space_id");
+
+                    b.Property<DateTime>("Updated")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated");
+
+                    b.Property<int>("Vid")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("vid");
+
+                    b.HasKey("Id")
+                        .HasName("pk_vlans");
+
+                    b.HasIndex("RelayVlanId")
+                        .HasDatabaseName("ix_vlans_relay_vlan_id");
+
+                    b.HasIndex("SpaceId")
+                        .HasDatabaseName("ix_vlans_space_id");
+
+                    b.HasIndex("FabricId", "Vid")
+                        .IsUnique()
+                        .HasDatabaseName("ix_vlans_fabric_id_vid");
+
+                    b.ToTable("vlans", (string)null);
+                });
+
             modelBuilder.Entity("Ingot.Core.ResourcePools.ResourcePool", b =>
                 {
                     b.Property<long>("Id")
@@ -722,6 +1064,22 @@ namespace Ingot.Data.Migrations.Sqlite
                     b.ToTable("dhcp_leases", (string)null);
                 });
 
+            modelBuilder.Entity("Ingot.Data.Model.NetworkState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_network_state");
+
+                    b.ToTable("network_state", (string)null);
+                });
+
             modelBuilder.Entity("Ingot.Data.Model.OAuthNonce", b =>
                 {
                     b.Property<long>("Id")
@@ -926,6 +1284,10 @@ namespace Ingot.Data.Migrations.Sqlite
                                 .HasColumnType("TEXT")
                                 .HasColumnName("ip_address");
 
+                            b1.Property<bool>("IsDefaultGateway")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("is_default_gateway");
+
                             b1.Property<string>("Mode")
                                 .IsRequired()
                                 .HasColumnType("TEXT")
@@ -949,6 +1311,58 @@ namespace Ingot.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Links");
+                });
+
+            modelBuilder.Entity("Ingot.Core.Networks.IpRange", b =>
+                {
+                    b.HasOne("Ingot.Core.Networks.Subnet", null)
+                        .WithMany()
+                        .HasForeignKey("SubnetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ip_ranges_subnets_subnet_id");
+                });
+
+            modelBuilder.Entity("Ingot.Core.Networks.StaticIpAddress", b =>
+                {
+                    b.HasOne("Ingot.Core.Networks.Subnet", null)
+                        .WithMany()
+                        .HasForeignKey("SubnetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_static_ip_addresses_subnets_subnet_id");
+                });
+
+            modelBuilder.Entity("Ingot.Core.Networks.Subnet", b =>
+                {
+                    b.HasOne("Ingot.Core.Networks.Vlan", null)
+                        .WithMany()
+                        .HasForeignKey("VlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_subnets_vlans_vlan_id");
+                });
+
+            modelBuilder.Entity("Ingot.Core.Networks.Vlan", b =>
+                {
+                    b.HasOne("Ingot.Core.Networks.Fabric", null)
+                        .WithMany()
+                        .HasForeignKey("FabricId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_vlans_fabrics_fabric_id");
+
+                    b.HasOne("Ingot.Core.Networks.Vlan", null)
+                        .WithMany()
+                        .HasForeignKey("RelayVlanId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_vlans_vlans_relay_vlan_id");
+
+                    b.HasOne("Ingot.Core.Networks.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_vlans_space_space_id");
                 });
 
             modelBuilder.Entity("Ingot.Core.Users.ApiToken", b =>
