@@ -1,3 +1,4 @@
+using Ingot.Core.BootResources;
 using Ingot.Core.Config;
 using Ingot.Core.Domains;
 using Ingot.Core.Events;
@@ -25,7 +26,8 @@ public static class IngotDataServiceCollectionExtensions
     /// Data Protection with its key ring in the database, and the stores as singletons:
     /// <see cref="IMachineStore"/>, <see cref="IUserStore"/>, <see cref="IConfigStore"/>,
     /// <see cref="IZoneStore"/>, <see cref="IResourcePoolStore"/>, <see cref="IDomainStore"/>,
-    /// <see cref="ITagStore"/>, <see cref="ISshKeyStore"/>, <see cref="INonceLedger"/> and <see cref="IEventLog"/>.
+    /// <see cref="ITagStore"/>, <see cref="ISshKeyStore"/>, <see cref="INonceLedger"/>, <see cref="IEventLog"/>,
+    /// <see cref="IBootResourceStore"/> and <see cref="IBootSourceStore"/>.
     /// Call <see cref="IngotDatabase.MigrateAsync"/> before the first request.
     /// </summary>
     public static IServiceCollection AddIngotData(this IServiceCollection services, string connectionString)
@@ -48,6 +50,8 @@ public static class IngotDataServiceCollectionExtensions
         services.AddSingleton<ISshKeyStore, SshKeyStore>();
         services.AddSingleton<INonceLedger, NonceLedger>();
         services.AddSingleton<IEventLog, EventLog>();
+        services.AddSingleton<IBootResourceStore, BootResourceStore>();
+        services.AddSingleton<IBootSourceStore, BootSourceStore>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using Ingot.BootResources;
 using Ingot.Core.Config;
 using Ingot.Core.Machines;
 using Ingot.Data;
@@ -14,6 +15,7 @@ public static class IngotState
         Directory.CreateDirectory(location.DataDirectory);
         services.AddSingleton(TimeProvider.System);
         services.AddIngotData(location.Database);
+        services.AddBootResources(location);
         return services;
     }
 

@@ -1,4 +1,5 @@
 using Ingot.Api;
+using Ingot.BootResources;
 
 namespace Ingot.Hosting;
 
@@ -26,6 +27,7 @@ public static class IngotWebHost
         builder.Services.AddIngotApi();
         builder.Services.AddHostedService<StatusMonitorService>();
         builder.Services.AddHostedService<NoncePruningService>();
+        builder.Services.AddHostedService<BootResourceImportService>();
         configure?.Invoke(builder.Services);
 
         WebApplication app = builder.Build();
