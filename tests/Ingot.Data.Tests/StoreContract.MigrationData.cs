@@ -20,7 +20,8 @@ public abstract partial class StoreContract
 
         await using (IngotDbContext db = database.CreateDbContext())
         {
-            string previous = db.Database.GetMigrations().SkipLast(1).Last();
+            // The migration that registers the names is PlacementSshKeysOwnerDataNonces; later ones must keep the data too.
+            string previous = db.Database.GetMigrations().TakeWhile(m => !m.EndsWith("_PlacementSshKeysOwnerDataNonces", StringComparison.Ordinal)).Last();
             await db.GetService<IMigrator>().MigrateAsync(previous, Ct);
             await InsertOldMachineAsync(db);
         }

@@ -1,3 +1,4 @@
+using Ingot.Core.BootResources;
 using Ingot.Core.Config;
 using Ingot.Core.Domains;
 using Ingot.Core.Machines;
@@ -38,6 +39,10 @@ public sealed class DataServices : IAsyncDisposable
     public ISshKeyStore SshKeys => _services.GetRequiredService<ISshKeyStore>();
 
     public INonceLedger Nonces => _services.GetRequiredService<INonceLedger>();
+
+    public IBootResourceStore BootResources => _services.GetRequiredService<IBootResourceStore>();
+
+    public IBootSourceStore BootSources => _services.GetRequiredService<IBootSourceStore>();
 
     public static DataServices Open(string connectionString) => new(connectionString);
 
