@@ -5,7 +5,8 @@ namespace Ingot.Core.BootResources;
 /// <summary>
 /// <see cref="IBootImageCatalog"/> over the boot resources: each resource's newest complete set, its files
 /// by file type with their paths in the content store. A synced image wins over an uploaded one of the
-/// same name and architecture.
+/// same name and architecture. A subarchitecture with no resource of its own is looked up in the
+/// <c>subarches</c> that synced resources support (MAAS's <c>ga-24.04</c> image serves <c>generic</c>).
 /// </summary>
 public sealed class BootImageCatalog(IBootResourceStore store, IBootResourceContent content) : IBootImageCatalog
 {
@@ -26,7 +27,12 @@ public sealed class BootImageCatalog(IBootResourceStore store, IBootResourceCont
             }
         }
 
-        return null;
+        string[] parts = arch.Split('/', 2);
+        return (await store.ListAsync(BootResourceType.Synced, ct))
+            .Where(r => r.Name == name && r.Architecture.StartsWith(parts[0] + "/", StringComparison.Ordinal) &&
+                        r.Extra.GetValueOrDefault("subarches", "").Split(',').Contains(parts[1]))
+            .Select(ToImage)
+            .FirstOrDefault(i => i is not null);
     }
 
     public async Task<IReadOnlyList<BootImage>> ListAsync(CancellationToken ct) =>
