@@ -9,6 +9,7 @@
 #   openipmi freeipmi-tools ipmitool  ipmi_sim BMCs and the IPMI tools the ipmi power driver runs
 #   redfishtool python3-sushy         real Redfish clients that check the virtual Redfish BMC
 #   qemu-system-x86 ipxe ipxe-qemu ovmf cpio  network-boot VMs, first-stage iPXE binaries, image builds
+#   gpgv gpg                          gpgv checks signed image streams (.sjson); gpg makes the tests' keys
 # PostgreSQL is installed by scripts/postgres.sh, not here.
 # Usage: scripts/install-test-packages.sh        (as root, or with sudo available)
 set -euo pipefail
@@ -16,7 +17,7 @@ set -euo pipefail
 packages=(golang-go golang-github-juju-gomaasapi-dev
           busybox-static isc-dhcp-client tftp-hpa curl
           openipmi freeipmi-tools ipmitool redfishtool python3-sushy
-          qemu-system-x86 ipxe ipxe-qemu ovmf cpio)
+          qemu-system-x86 ipxe ipxe-qemu ovmf cpio gpgv gpg)
 
 missing=()
 for package in "${packages[@]}"; do

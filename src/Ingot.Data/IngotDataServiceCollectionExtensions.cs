@@ -1,4 +1,5 @@
 using Ingot.Core.Boot;
+using Ingot.Core.BootResources;
 using Ingot.Core.Config;
 using Ingot.Core.Domains;
 using Ingot.Core.Events;
@@ -27,7 +28,8 @@ public static class IngotDataServiceCollectionExtensions
     /// Data Protection with its key ring in the database, and the stores as singletons:
     /// <see cref="IMachineStore"/>, <see cref="IUserStore"/>, <see cref="IConfigStore"/>,
     /// <see cref="IZoneStore"/>, <see cref="IResourcePoolStore"/>, <see cref="IDomainStore"/>,
-    /// <see cref="ITagStore"/>, <see cref="INetworkStore"/>, <see cref="ISshKeyStore"/>, <see cref="INonceLedger"/>, <see cref="IEventLog"/> and <see cref="IDhcpLeaseStore"/>.
+    /// <see cref="ITagStore"/>, <see cref="INetworkStore"/>, <see cref="ISshKeyStore"/>, <see cref="INonceLedger"/>, <see cref="IEventLog"/>,
+    /// <see cref="IDhcpLeaseStore"/>, <see cref="IBootResourceStore"/> and <see cref="IBootSourceStore"/>.
     /// Call <see cref="IngotDatabase.MigrateAsync"/> before the first request.
     /// </summary>
     public static IServiceCollection AddIngotData(this IServiceCollection services, string connectionString)
@@ -52,6 +54,8 @@ public static class IngotDataServiceCollectionExtensions
         services.AddSingleton<INonceLedger, NonceLedger>();
         services.AddSingleton<IEventLog, EventLog>();
         services.AddSingleton<IDhcpLeaseStore, DhcpLeaseStore>();
+        services.AddSingleton<IBootResourceStore, BootResourceStore>();
+        services.AddSingleton<IBootSourceStore, BootSourceStore>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using Ingot.Core.BootResources;
 using Ingot.Core.Domains;
 using Ingot.Core.Events;
 using Ingot.Core.Hardware;
@@ -52,6 +53,16 @@ public abstract class IngotDbContext(DbContextOptions options) : DbContext(optio
 
     public DbSet<DhcpLeaseRow> DhcpLeases => Set<DhcpLeaseRow>();
 
+    public DbSet<BootResource> BootResources => Set<BootResource>();
+
+    public DbSet<BootResourceSet> BootResourceSets => Set<BootResourceSet>();
+
+    public DbSet<BootResourceFile> BootResourceFiles => Set<BootResourceFile>();
+
+    public DbSet<BootSource> BootSources => Set<BootSource>();
+
+    public DbSet<BootSourceSelection> BootSourceSelections => Set<BootSourceSelection>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<Enum>().HaveConversion<string>();
@@ -85,5 +96,12 @@ public abstract class IngotDbContext(DbContextOptions options) : DbContext(optio
         modelBuilder.ApplyConfiguration<IpRange>(network);
         modelBuilder.ApplyConfiguration<StaticIpAddress>(network);
         modelBuilder.ApplyConfiguration<NetworkState>(network);
+        var bootResources = new BootResourceConfiguration();
+        modelBuilder.ApplyConfiguration<BootResource>(bootResources);
+        modelBuilder.ApplyConfiguration<BootResourceSet>(bootResources);
+        modelBuilder.ApplyConfiguration<BootResourceFile>(bootResources);
+        var bootSources = new BootSourceConfiguration();
+        modelBuilder.ApplyConfiguration<BootSource>(bootSources);
+        modelBuilder.ApplyConfiguration<BootSourceSelection>(bootSources);
     }
 }

@@ -44,6 +44,7 @@ public static class IngotCommandLine
                 "serve" => await ServeCommand.RunAsync(command, stdout, ct),
                 "createadmin" => await CreateAdminCommand.RunAsync(command, stdout, ct),
                 "apikey" => await ApiKeyCommand.RunAsync(command, stdout, ct),
+                "add-ephemeral-image" => await AddEphemeralImageCommand.RunAsync(command, stdout, ct),
                 _ => throw new UsageException($"ingot: unknown command '{command.Spec.Name}'"),
             };
         }

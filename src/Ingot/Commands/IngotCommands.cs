@@ -40,7 +40,18 @@ public static class IngotCommands
             s_database,
         ]);
 
-    public static IReadOnlyList<CommandSpec> All { get; } = [Serve, CreateAdmin, ApiKey];
+    public static CommandSpec AddEphemeralImage { get; } = new(
+        "add-ephemeral-image",
+        "Register the image scripts/build-ephemeral-image.sh built as a boot resource (default ingot/ephemeral, amd64/generic).",
+        [
+            new OptionSpec("dir", "DIR", "The build's output directory (vmlinuz, initrd.img).", Required: true),
+            new OptionSpec("name", "OS/SERIES", "The boot resource's name (default ingot/ephemeral)."),
+            new OptionSpec("architecture", "ARCH/SUBARCH", "Its architecture (default amd64/generic)."),
+            s_dataDir,
+            s_database,
+        ]);
+
+    public static IReadOnlyList<CommandSpec> All { get; } = [Serve, CreateAdmin, ApiKey, AddEphemeralImage];
 
     public static string Help() =>
         "usage: ingot <command> [options]\n\n" +

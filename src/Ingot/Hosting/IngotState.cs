@@ -1,3 +1,4 @@
+using Ingot.BootResources;
 using Ingot.Core.Config;
 using Ingot.Core.Machines;
 using Ingot.Data;
@@ -16,6 +17,7 @@ public static class IngotState
         services.AddIngotData(location.Database);
         services.AddIngotPower();
         services.AddNetworkServices();
+        services.AddBootResources(location);
         return services;
     }
 

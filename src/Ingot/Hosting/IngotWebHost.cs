@@ -1,4 +1,5 @@
 using Ingot.Api;
+using Ingot.BootResources;
 
 namespace Ingot.Hosting;
 
@@ -27,6 +28,7 @@ public static class IngotWebHost
         builder.Services.AddHostedService<StatusMonitorService>();
         builder.Services.AddHostedService<NoncePruningService>();
         BootHosting.AddBootServices(builder.Services);
+        builder.Services.AddHostedService<BootResourceImportService>();
         configure?.Invoke(builder.Services);
         builder.Services.AddIngotDhcp();
 

@@ -28,7 +28,7 @@ public sealed class RackControllersTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Fact]
-    public async Task Boot_resources_is_an_empty_list_for_now()
+    public async Task Boot_resources_is_an_empty_list_on_a_fresh_host()
     {
         ApiUser user = await host.CreateUserAsync();
         using var response = await host.Client(user.ApiKey).GetAsync("MAAS/api/2.0/boot-resources/", Ct);
@@ -41,7 +41,7 @@ public sealed class RackControllersTests(ApiHost host) : IClassFixture<ApiHost>
         using var anonymous = await host.Anonymous().GetAsync("MAAS/api/2.0/rackcontrollers/", Ct);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         ApiUser admin = await host.CreateUserAsync(isAdmin: true);
-        using var post = await host.Client(admin.ApiKey).PostAsync("MAAS/api/2.0/boot-resources/", new FormUrlEncodedContent([]), Ct);
-        Assert.Equal(HttpStatusCode.MethodNotAllowed, post.StatusCode);
+        using var put = await host.Client(admin.ApiKey).PutAsync("MAAS/api/2.0/boot-resources/", new FormUrlEncodedContent([]), Ct);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, put.StatusCode);
     }
 }

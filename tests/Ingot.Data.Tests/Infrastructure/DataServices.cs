@@ -1,4 +1,5 @@
 using Ingot.Core.Boot;
+using Ingot.Core.BootResources;
 using Ingot.Core.Config;
 using Ingot.Core.Domains;
 using Ingot.Core.Machines;
@@ -44,6 +45,10 @@ public sealed class DataServices : IAsyncDisposable
     public INonceLedger Nonces => _services.GetRequiredService<INonceLedger>();
 
     public IDhcpLeaseStore DhcpLeases => _services.GetRequiredService<IDhcpLeaseStore>();
+
+    public IBootResourceStore BootResources => _services.GetRequiredService<IBootResourceStore>();
+
+    public IBootSourceStore BootSources => _services.GetRequiredService<IBootSourceStore>();
 
     public static DataServices Open(string connectionString) => new(connectionString);
 

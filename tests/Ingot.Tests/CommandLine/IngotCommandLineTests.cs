@@ -27,6 +27,7 @@ public class IngotCommandLineTests
     [InlineData("serve", "--urls URLS")]
     [InlineData("createadmin", "--email EMAIL")]
     [InlineData("apikey", "--generate")]
+    [InlineData("add-ephemeral-image", "--dir DIR")]
     public async Task Every_command_has_help(string command, string mentions)
     {
         var (code, stdout, _) = await RunAsync(command, "--help");

@@ -23,6 +23,254 @@ namespace Ingot.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Ingot.Core.BootResources.BootResource", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Architecture")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("architecture");
+
+                    b.Property<string>("BaseImage")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("base_image");
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created");
+
+                    b.Property<string>("Extra")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("extra");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("type");
+
+                    b.Property<DateTime>("Updated")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated");
+
+                    b.HasKey("Id")
+                        .HasName("pk_boot_resources");
+
+                    b.HasIndex("Type", "Name", "Architecture")
+                        .IsUnique()
+                        .HasDatabaseName("ix_boot_resources_type_name_architecture");
+
+                    b.ToTable("boot_resources", (string)null);
+                });
+
+            modelBuilder.Entity("Ingot.Core.BootResources.BootResourceFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Complete")
+                        .HasColumnType("boolean")
+                        .HasColumnName("complete");
+
+                    b.Property<string>("FileType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("file_type");
+
+                    b.Property<string>("Filename")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("filename");
+
+                    b.Property<long>("Received")
+                        .HasColumnType("bigint")
+                        .HasColumnName("received");
+
+                    b.Property<long>("SetId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("set_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.HasKey("Id")
+                        .HasName("pk_boot_resource_files");
+
+                    b.HasIndex("SetId")
+                        .HasDatabaseName("ix_boot_resource_files_set_id");
+
+                    b.HasIndex("Sha256")
+                        .HasDatabaseName("ix_boot_resource_files_sha256");
+
+                    b.ToTable("boot_resource_files", (string)null);
+                });
+
+            modelBuilder.Entity("Ingot.Core.BootResources.BootResourceSet", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("label");
+
+                    b.Property<long>("ResourceId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("resource_id");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_boot_resource_sets");
+
+                    b.HasIndex("ResourceId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_boot_resource_sets_resource_id_version");
+
+                    b.ToTable("boot_resource_sets", (string)null);
+                });
+
+            modelBuilder.Entity("Ingot.Core.BootResources.BootSource", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created");
+
+                    b.Property<byte[]>("KeyringData")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("keyring_data");
+
+                    b.Property<string>("KeyringFilename")
+                        .IsRequired()
+                        .HasMaxLength(4096)
+                        .HasColumnType("character varying(4096)")
+                        .HasColumnName("keyring_filename");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer")
+                        .HasColumnName("priority");
+
+                    b.Property<bool>("SkipKeyringVerification")
+                        .HasColumnType("boolean")
+                        .HasColumnName("skip_keyring_verification");
+
+                    b.Property<DateTime>("Updated")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_boot_sources");
+
+                    b.HasIndex("Url")
+                        .IsUnique()
+                        .HasDatabaseName("ix_boot_sources_url");
+
+                    b.ToTable("boot_sources", (string)null);
+                });
+
+            modelBuilder.Entity("Ingot.Core.BootResources.BootSourceSelection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Arches")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("arches");
+
+                    b.Property<long>("BootSourceId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("boot_source_id");
+
+                    b.Property<string>("Labels")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("labels");
+
+                    b.Property<string>("Os")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("os");
+
+                    b.Property<string>("Release")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("release");
+
+                    b.Property<string>("Subarches")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("subarches");
+
+                    b.HasKey("Id")
+                        .HasName("pk_boot_source_selections");
+
+                    b.HasIndex("BootSourceId", "Os", "Release")
+                        .IsUnique()
+                        .HasDatabaseName("ix_boot_source_selections_boot_source_id_os_release");
+
+                    b.ToTable("boot_source_selections", (string)null);
+                });
+
             modelBuilder.Entity("Ingot.Core.Domains.Domain", b =>
                 {
                     b.Property<long>("Id")
@@ -1184,6 +1432,36 @@ namespace Ingot.Data.Migrations.Postgres
                     b.ToTable("data_protection_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Ingot.Core.BootResources.BootResourceFile", b =>
+                {
+                    b.HasOne("Ingot.Core.BootResources.BootResourceSet", null)
+                        .WithMany("Files")
+                        .HasForeignKey("SetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_boot_resource_files_boot_resource_sets_set_id");
+                });
+
+            modelBuilder.Entity("Ingot.Core.BootResources.BootResourceSet", b =>
+                {
+                    b.HasOne("Ingot.Core.BootResources.BootResource", null)
+                        .WithMany("Sets")
+                        .HasForeignKey("ResourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_boot_resource_sets_boot_resources_resource_id");
+                });
+
+            modelBuilder.Entity("Ingot.Core.BootResources.BootSourceSelection", b =>
+                {
+                    b.HasOne("Ingot.Core.BootResources.BootSource", null)
+                        .WithMany()
+                        .HasForeignKey("BootSourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_boot_source_selections_boot_sources_boot_source_id");
+                });
+
             modelBuilder.Entity("Ingot.Core.Hardware.BlockDevice", b =>
                 {
                     b.HasOne("Ingot.Core.Machines.Machine", null)
@@ -1431,6 +1709,16 @@ namespace Ingot.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_ssh_keys_users_user_id");
+                });
+
+            modelBuilder.Entity("Ingot.Core.BootResources.BootResource", b =>
+                {
+                    b.Navigation("Sets");
+                });
+
+            modelBuilder.Entity("Ingot.Core.BootResources.BootResourceSet", b =>
+                {
+                    b.Navigation("Files");
                 });
 
             modelBuilder.Entity("Ingot.Core.Machines.Machine", b =>

@@ -17,6 +17,244 @@ namespace Ingot.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Ingot.Core.BootResources.BootResource", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Architecture")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("architecture");
+
+                    b.Property<string>("BaseImage")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("base_image");
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created");
+
+                    b.Property<string>("Extra")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("extra");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<DateTime>("Updated")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated");
+
+                    b.HasKey("Id")
+                        .HasName("pk_boot_resources");
+
+                    b.HasIndex("Type", "Name", "Architecture")
+                        .IsUnique()
+                        .HasDatabaseName("ix_boot_resources_type_name_architecture");
+
+                    b.ToTable("boot_resources", (string)null);
+                });
+
+            modelBuilder.Entity("Ingot.Core.BootResources.BootResourceFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Complete")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("complete");
+
+                    b.Property<string>("FileType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_type");
+
+                    b.Property<string>("Filename")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("filename");
+
+                    b.Property<long>("Received")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received");
+
+                    b.Property<long>("SetId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("set_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.HasKey("Id")
+                        .HasName("pk_boot_resource_files");
+
+                    b.HasIndex("SetId")
+                        .HasDatabaseName("ix_boot_resource_files_set_id");
+
+                    b.HasIndex("Sha256")
+                        .HasDatabaseName("ix_boot_resource_files_sha256");
+
+                    b.ToTable("boot_resource_files", (string)null);
+                });
+
+            modelBuilder.Entity("Ingot.Core.BootResources.BootResourceSet", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("label");
+
+                    b.Property<long>("ResourceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resource_id");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_boot_resource_sets");
+
+                    b.HasIndex("ResourceId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_boot_resource_sets_resource_id_version");
+
+                    b.ToTable("boot_resource_sets", (string)null);
+                });
+
+            modelBuilder.Entity("Ingot.Core.BootResources.BootSource", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created");
+
+                    b.Property<byte[]>("KeyringData")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("keyring_data");
+
+                    b.Property<string>("KeyringFilename")
+                        .IsRequired()
+                        .HasMaxLength(4096)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("keyring_filename");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("priority");
+
+                    b.Property<bool>("SkipKeyringVerification")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("skip_keyring_verification");
+
+                    b.Property<DateTime>("Updated")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_boot_sources");
+
+                    b.HasIndex("Url")
+                        .IsUnique()
+                        .HasDatabaseName("ix_boot_sources_url");
+
+                    b.ToTable("boot_sources", (string)null);
+                });
+
+            modelBuilder.Entity("Ingot.Core.BootResources.BootSourceSelection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Arches")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("arches");
+
+                    b.Property<long>("BootSourceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("boot_source_id");
+
+                    b.Property<string>("Labels")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("labels");
+
+                    b.Property<string>("Os")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("os");
+
+                    b.Property<string>("Release")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("release");
+
+                    b.Property<string>("Subarches")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subarches");
+
+                    b.HasKey("Id")
+                        .HasName("pk_boot_source_selections");
+
+                    b.HasIndex("BootSourceId", "Os", "Release")
+                        .IsUnique()
+                        .HasDatabaseName("ix_boot_source_selections_boot_source_id_os_release");
+
+                    b.ToTable("boot_source_selections", (string)null);
+                });
+
             modelBuilder.Entity("Ingot.Core.Domains.Domain", b =>
                 {
                     b.Property<long>("Id")
@@ -1140,6 +1378,36 @@ namespace Ingot.Data.Migrations.Sqlite
                     b.ToTable("data_protection_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Ingot.Core.BootResources.BootResourceFile", b =>
+                {
+                    b.HasOne("Ingot.Core.BootResources.BootResourceSet", null)
+                        .WithMany("Files")
+                        .HasForeignKey("SetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_boot_resource_files_boot_resource_sets_set_id");
+                });
+
+            modelBuilder.Entity("Ingot.Core.BootResources.BootResourceSet", b =>
+                {
+                    b.HasOne("Ingot.Core.BootResources.BootResource", null)
+                        .WithMany("Sets")
+                        .HasForeignKey("ResourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_boot_resource_sets_boot_resources_resource_id");
+                });
+
+            modelBuilder.Entity("Ingot.Core.BootResources.BootSourceSelection", b =>
+                {
+                    b.HasOne("Ingot.Core.BootResources.BootSource", null)
+                        .WithMany()
+                        .HasForeignKey("BootSourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_boot_source_selections_boot_sources_boot_source_id");
+                });
+
             modelBuilder.Entity("Ingot.Core.Hardware.BlockDevice", b =>
                 {
                     b.HasOne("Ingot.Core.Machines.Machine", null)
@@ -1383,6 +1651,16 @@ namespace Ingot.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_ssh_keys_users_user_id");
+                });
+
+            modelBuilder.Entity("Ingot.Core.BootResources.BootResource", b =>
+                {
+                    b.Navigation("Sets");
+                });
+
+            modelBuilder.Entity("Ingot.Core.BootResources.BootResourceSet", b =>
+                {
+                    b.Navigation("Files");
                 });
 
             modelBuilder.Entity("Ingot.Core.Machines.Machine", b =>
