@@ -14,8 +14,11 @@ public sealed class MaasConfigTests(ApiHost host) : IClassFixture<ApiHost>
     [Fact]
     public async Task Get_config_answers_typed_values_and_defaults()
     {
-        ApiUser user = await host.CreateUserAsync();
-        using HttpClient client = host.Client(user.ApiKey);
+        // Its own host: the other tests here set values, and defaults are only defaults before that.
+        await using var fresh = new ApiHost();
+        await fresh.InitializeAsync();
+        ApiUser user = await fresh.CreateUserAsync();
+        using HttpClient client = fresh.Client(user.ApiKey);
         using var series = await client.GetAsync("MAAS/api/2.0/maas/?op=get_config&name=default_distro_series", Ct);
         using var erase = await client.GetAsync("MAAS/api/2.0/maas/?op=get_config&name=enable_disk_erasing_on_release", Ct);
         Assert.Equal("application/json; charset=utf-8", series.ContentType());
