@@ -57,7 +57,7 @@ public static class IngotCommands
         "usage: ingot <command> [options]\n\n" +
         "Ingot: bare-metal provisioning that speaks MAAS's API.\n\n" +
         "commands:\n" +
-        string.Concat(All.Select(c => $"  {c.Name,-14} {c.Summary}\n")) +
+        string.Concat(All.Select(c => $"  {c.Name,-24} {c.Summary}\n")) +
         "\nclient commands (as the maas CLI's):\n" +
         "  login NAME URL [KEY|-]   Remember a server as profile NAME (checks the key, fetches describe/).\n" +
         "  logout NAME              Forget a profile.\n" +
