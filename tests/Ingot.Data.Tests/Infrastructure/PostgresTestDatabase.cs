@@ -45,12 +45,48 @@ public sealed class PostgresTestDatabase : TestDatabase
             return;
         }
 
-        await using var connection = new NpgsqlConnection(_server);
-        await connection.OpenAsync();
+        // The stores' pooled connections go first, so that no backend is still on a database
+        // being dropped; a backend that is slow to exit on a loaded host gets a few more tries.
+        NpgsqlConnection.ClearAllPools();
+        var failures = new List<string>();
         foreach (string name in _created)
         {
-            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
-            await command.ExecuteNonQueryAsync();
+            if (await TryDropAsync(name) is { } failure)
+            {
+                failures.Add($"{name}: {failure}");
+            }
         }
+
+        if (failures.Count > 0)
+        {
+            throw new InvalidOperationException($"Test databases were not dropped: {string.Join("; ", failures)}");
+        }
+    }
+
+    private async Task<string?> TryDropAsync(string name)
+    {
+        const int Attempts = 5;
+        string? failure = null;
+        for (int attempt = 1; attempt <= Attempts; attempt++)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(_server);
+                await connection.OpenAsync();
+                await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection)
+                {
+                    CommandTimeout = 120,
+                };
+                await command.ExecuteNonQueryAsync();
+                return null;
+            }
+            catch (Exception e) when (e is NpgsqlException or TimeoutException)
+            {
+                failure = e.Message;
+                await Task.Delay(TimeSpan.FromSeconds(attempt));
+            }
+        }
+
+        return failure;
     }
 }
