@@ -93,6 +93,20 @@ internal sealed class IngotServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits until ingot serve's output contains <paramref name="text"/>; fails naming <paramref name="what"/>.</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan limit, string what)
+    {
+        for (DateTimeOffset until = TimeProvider.System.GetUtcNow() + limit; !Output.Contains(text, StringComparison.Ordinal);)
+        {
+            if (TimeProvider.System.GetUtcNow() > until)
+            {
+                throw new TimeoutException($"Waited {limit.TotalSeconds} s for {what} (ingot output containing '{text}'). Output:\n{Output}");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200), TestContext.Current.CancellationToken);
+        }
+    }
+
     /// <summary>The DHCP leases Ingot stored, read from its database as a second process would.</summary>
     public async Task<IReadOnlyList<DhcpLease>> LeasesAsync()
     {
