@@ -10,8 +10,8 @@ namespace Ingot.Boot.HttpBoot;
 
 /// <summary>
 /// HTTP boot on MAAS's port 5248: the generic iPXE script (<c>/ipxe/boot.ipxe</c>, which DHCP hands
-/// iPXE clients), the per-machine script chosen by the machine's status, and the boot image files
-/// with Range support, and the first-stage loaders for UEFI HTTP boot. Thin: parse, ask Core, render.
+/// iPXE clients), the per-machine script chosen by the machine's status, the boot image files with
+/// Range support, and the first-stage loaders for UEFI HTTP boot. Thin: parse, ask Core, render.
 /// </summary>
 public static class HttpBootEndpoints
 {
