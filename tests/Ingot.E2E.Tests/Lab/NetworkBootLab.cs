@@ -16,6 +16,7 @@ public sealed class NetworkBootLab : IAsyncDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private BootNetwork? _network;
     private IngotServer? _server;
+    private Exception? _setUpFailed;
 
     internal BootNetwork Network => _network ?? throw new InvalidOperationException("the lab is not started");
 
@@ -29,9 +30,22 @@ public sealed class NetworkBootLab : IAsyncDisposable
         await _gate.WaitAsync(TestContext.Current.CancellationToken);
         try
         {
+            if (_setUpFailed is not null)
+            {
+                throw new InvalidOperationException($"The network boot lab could not be set up: {_setUpFailed.Message}", _setUpFailed);
+            }
+
             if (_server is null)
             {
-                await SetUpAsync();
+                try
+                {
+                    await SetUpAsync();
+                }
+                catch (Exception e)
+                {
+                    _setUpFailed = e;
+                    throw;
+                }
             }
         }
         finally
