@@ -14,9 +14,9 @@ public static class BootUrls
     /// <summary>Where first-stage files (<c>ipxe.efi</c>, …) are served over HTTP for UEFI HTTP boot.</summary>
     public const string FirstStagePath = "/boot/";
 
-    /// <summary><c>http://{server}:5248/ipxe/boot.ipxe</c>.</summary>
-    public static string Script(IPAddress server) => $"http://{server}:{BootServices.HttpPort}{ScriptPath}";
+    /// <summary><c>http://{server}:{port}/ipxe/boot.ipxe</c> (port 5248 unless HTTP boot listens elsewhere).</summary>
+    public static string Script(IPAddress server, int port) => $"http://{server}:{port}{ScriptPath}";
 
-    /// <summary><c>http://{server}:5248/boot/{file}</c>.</summary>
-    public static string FirstStage(IPAddress server, string file) => $"http://{server}:{BootServices.HttpPort}{FirstStagePath}{file}";
+    /// <summary><c>http://{server}:{port}/boot/{file}</c>.</summary>
+    public static string FirstStage(IPAddress server, int port, string file) => $"http://{server}:{port}{FirstStagePath}{file}";
 }

@@ -16,8 +16,11 @@ public sealed record DhcpBootSettings
     public string UefiLoader { get; init; } = "ipxe.efi";
 
     /// <summary>
-    /// Option 93 type 11 (arm64 UEFI). iPXE's arm64 EFI build under its own name so that it can sit
-    /// next to the x86-64 one in one TFTP root.
+    /// Option 93 type 11 (arm64 UEFI): iPXE's arm64 EFI build, under the name TFTP serves it as
+    /// (<see cref="Tftp.FirstStageFiles"/>) so that it sits next to the x86-64 one in one TFTP root.
     /// </summary>
-    public string Arm64Loader { get; init; } = "ipxe-arm64.efi";
+    public string Arm64Loader { get; init; } = "arm64/ipxe.efi";
+
+    /// <summary>The port HTTP boot listens on, which the URLs handed to iPXE and UEFI HTTP clients name (MAAS: 5248).</summary>
+    public int HttpPort { get; init; } = BootServices.HttpPort;
 }

@@ -22,7 +22,7 @@ public sealed record PxeBoot(string File, IReadOnlyList<DhcpOption> Options)
     {
         if (request.IsIpxe)
         {
-            string script = BootUrls.Script(server);
+            string script = BootUrls.Script(server, settings.HttpPort);
             return new PxeBoot(script, [
                 Ascii(DhcpOptionCode.TftpServerName, server.ToString()),
                 Ascii(DhcpOptionCode.BootFileName, script),
@@ -43,7 +43,7 @@ public sealed record PxeBoot(string File, IReadOnlyList<DhcpOption> Options)
 
         if (request.IsHttpClient)
         {
-            string url = BootUrls.FirstStage(server, firstStage);
+            string url = BootUrls.FirstStage(server, settings.HttpPort, firstStage);
             return new PxeBoot(url, [Ascii(DhcpOptionCode.VendorClass, "HTTPClient"), Ascii(DhcpOptionCode.BootFileName, url)]);
         }
 

@@ -1,3 +1,4 @@
+using Ingot.Boot.Tftp;
 using Ingot.Core.Boot;
 using Ingot.Core.Hardware;
 using Microsoft.AspNetCore.Builder;
@@ -9,8 +10,8 @@ namespace Ingot.Boot.HttpBoot;
 
 /// <summary>
 /// HTTP boot on MAAS's port 5248: the generic iPXE script (<c>/ipxe/boot.ipxe</c>, which DHCP hands
-/// iPXE clients), the per-machine script chosen by the machine's status, and the boot image files
-/// with Range support. Thin: parse, ask Core, render.
+/// iPXE clients), the per-machine script chosen by the machine's status, the boot image files with
+/// Range support, and the first-stage loaders for UEFI HTTP boot. Thin: parse, ask Core, render.
 /// </summary>
 public static class HttpBootEndpoints
 {
@@ -21,18 +22,20 @@ public static class HttpBootEndpoints
         app.MapGet("/ipxe/boot.ipxe", (HttpContext http) => Results.Text(IpxeScripts.Generic(Server(http)), ScriptContentType));
         app.MapGet("/ipxe/mac/{mac}/boot.ipxe", MachineScriptAsync);
         app.MapGet(BootImagePaths.Route, ImageFileAsync);
+        app.MapGet(BootUrls.FirstStagePath + "{**file}", FirstStageFile);
         return app;
     }
 
     private static async Task<IResult> MachineScriptAsync(
-        string mac, HttpContext http, IBootBackend machines, IBootImageCatalog images, BootDefaults defaults, CancellationToken ct)
+        string mac, HttpContext http, IBootBackend machines, IBootImageCatalog images, IBootDefaultsSource defaults, CancellationToken ct)
     {
         if (!MacAddress.TryParse(mac, out MacAddress address))
         {
             return Results.Text($"'{mac}' is not a valid MAC address.", ScriptContentType, statusCode: StatusCodes.Status400BadRequest);
         }
 
-        BootSelection selection = BootSelector.Select(await machines.FindByMacAsync(address, ct), defaults);
+        BootDefaults settings = await defaults.GetAsync(ct);
+        BootSelection selection = BootSelector.Select(await machines.FindByMacAsync(address, ct), settings);
         if (selection.Purpose == BootPurpose.Local)
         {
             return Results.Text(IpxeScripts.LocalBoot, ScriptContentType);
@@ -40,7 +43,7 @@ public static class HttpBootEndpoints
 
         BootImage? image = await images.FindAsync(selection.Osystem, selection.Series, selection.Architecture, ct);
         string script = image is { Kernel: not null, Initrd: not null }
-            ? IpxeScripts.Ephemeral(Server(http), selection)
+            ? IpxeScripts.Ephemeral(Server(http), selection, settings.KernelOpts)
             : IpxeScripts.MissingImage(selection);
         return Results.Text(script, ScriptContentType);
     }
@@ -65,6 +68,15 @@ public static class HttpBootEndpoints
             entityTag: new EntityTagHeaderValue($"\"{tag}\""),
             enableRangeProcessing: true);
     }
+
+    /// <summary>
+    /// A first-stage loader for UEFI HTTP boot clients (<c>/boot/ipxe.efi</c>): only the names TFTP serves
+    /// from this host's Debian packages (<see cref="FirstStageFiles"/>), nothing else on disk.
+    /// </summary>
+    private static IResult FirstStageFile(string? file, FirstStageFiles loaders) =>
+        file is not null && loaders.Find(file) is { } path
+            ? Results.File(path, "application/octet-stream", enableRangeProcessing: true)
+            : Results.NotFound();
 
     private static BootServer Server(HttpContext http) =>
         BootServer.From(http.Connection.LocalIpAddress, http.Connection.LocalPort);

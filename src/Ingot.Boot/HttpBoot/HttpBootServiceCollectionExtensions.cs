@@ -1,3 +1,4 @@
+using Ingot.Boot.Tftp;
 using Ingot.Core.Boot;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,7 +11,8 @@ public static class HttpBootServiceCollectionExtensions
     /// <summary>MAAS's defaults for what machines boot, unless something registered its own.</summary>
     public static IServiceCollection AddHttpBoot(this IServiceCollection services)
     {
-        services.TryAddSingleton(BootDefaults.Maas);
+        services.TryAddSingleton<IBootDefaultsSource>(new FixedBootDefaults(BootDefaults.Maas));
+        services.TryAddSingleton(_ => FirstStageFiles.OnThisHost());
         return services;
     }
 }

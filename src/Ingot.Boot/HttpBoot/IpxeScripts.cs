@@ -26,11 +26,11 @@ public static class IpxeScripts
         "sanboot --no-describe --drive 0x81 ||\n" +
         "exit\n";
 
-    public static string Ephemeral(BootServer server, BootSelection selection) =>
+    public static string Ephemeral(BootServer server, BootSelection selection, string kernelOpts = "") =>
         "#!ipxe\n" +
         $"# Ingot: {Describe(selection)}\n" +
         $"kernel {BootImagePaths.Url(server, selection, "boot-kernel")} initrd={InitrdName} " +
-        $"{KernelCommandLine.Compose(server, selection, PreseedUrls.For(server, selection))} BOOTIF=01-${{netX/mac:hexhyp}}\n" +
+        $"{KernelCommandLine.Compose(server, selection, PreseedUrls.For(server, selection), kernelOpts)} BOOTIF=01-${{netX/mac:hexhyp}}\n" +
         $"initrd --name {InitrdName} {BootImagePaths.Url(server, selection, "boot-initrd")}\n" +
         "boot\n";
 

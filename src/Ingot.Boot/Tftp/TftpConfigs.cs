@@ -13,11 +13,14 @@ public static class TftpConfigs
     public const string IpxeScriptName = "boot.ipxe";
     public const string PxelinuxDefaultName = "pxelinux.cfg/default";
 
-    public static string IpxeScript { get; } =
+    public static string IpxeScript { get; } = IpxeScriptFor(BootServices.HttpPort);
+
+    /// <summary><see cref="IpxeScript"/> for HTTP boot on <paramref name="httpPort"/>.</summary>
+    public static string IpxeScriptFor(int httpPort) =>
         "#!ipxe\n" +
-        "# Ingot: continue over HTTP (MAAS's port 5248).\n" +
+        "# Ingot: continue over HTTP (MAAS's port 5248 unless configured otherwise).\n" +
         "isset ${next-server} || dhcp\n" +
-        $"chain http://${{next-server}}:{BootServices.HttpPort}/ipxe/boot.ipxe\n";
+        $"chain http://${{next-server}}:{httpPort}/ipxe/boot.ipxe\n";
 
     public static string PxelinuxDefault { get; } =
         "DEFAULT ipxe\n" +
@@ -25,12 +28,15 @@ public static class TftpConfigs
         "  KERNEL ipxe.lkrn\n" +
         $"  INITRD {IpxeScriptName}\n";
 
-    public static IReadOnlyDictionary<string, ReadOnlyMemory<byte>> All { get; } = new Dictionary<string, ReadOnlyMemory<byte>>
+    public static IReadOnlyDictionary<string, ReadOnlyMemory<byte>> All { get; } = For(BootServices.HttpPort);
+
+    /// <summary>The generated configs for HTTP boot on <paramref name="httpPort"/>.</summary>
+    public static IReadOnlyDictionary<string, ReadOnlyMemory<byte>> For(int httpPort) => new Dictionary<string, ReadOnlyMemory<byte>>
     {
-        [IpxeScriptName] = Encoding.ASCII.GetBytes(IpxeScript),
+        [IpxeScriptName] = Encoding.ASCII.GetBytes(IpxeScriptFor(httpPort)),
         [PxelinuxDefaultName] = Encoding.ASCII.GetBytes(PxelinuxDefault),
     };
 
     /// <summary>The TFTP allow-list of this host: the first-stage files found and the generated configs.</summary>
-    public static TftpFiles Standard() => new(FirstStageFiles.Locate(), All);
+    public static TftpFiles Standard(int httpPort = BootServices.HttpPort) => new(FirstStageFiles.Locate(), For(httpPort));
 }

@@ -17,18 +17,24 @@ public sealed class ConfigSettings(IConfigStore store)
     public const string DefaultOsystem = "ubuntu";
 
     public const string MaasName = "maas_name";
+    public const string CommissioningOsystemName = "commissioning_osystem";
+    public const string CommissioningDistroSeriesName = "commissioning_distro_series";
     public const string DefaultOsystemName = "default_osystem";
     public const string DefaultDistroSeriesName = "default_distro_series";
     public const string EnableDiskErasingOnRelease = "enable_disk_erasing_on_release";
     public const string DefaultMinHweKernel = "default_min_hwe_kernel";
+    public const string KernelOptsName = "kernel_opts";
 
     /// <summary>Every setting, by name.</summary>
     public static IReadOnlyList<ConfigSetting> All { get; } =
     [
+        new(CommissioningDistroSeriesName, ConfigSettingKind.Text, DefaultDistroSeries, "Default Ubuntu release used for commissioning", SeriesName),
+        new(CommissioningOsystemName, ConfigSettingKind.Text, DefaultOsystem, "Default operating system used for commissioning", SeriesName),
         new(DefaultDistroSeriesName, ConfigSettingKind.Text, DefaultDistroSeries, "Default OS release used for deployment", SeriesName),
         new(DefaultMinHweKernel, ConfigSettingKind.Text, "", "Default Minimum Kernel Version", MinHweKernel),
         new(DefaultOsystemName, ConfigSettingKind.Text, DefaultOsystem, "Default operating system used for deployment", Osystem),
         new(EnableDiskErasingOnRelease, ConfigSettingKind.Flag, false, "Erase nodes' disks prior to releasing", Boolean),
+        new(KernelOptsName, ConfigSettingKind.Text, "", "Boot parameters to pass to the kernel by default", Text),
         new(MaasName, ConfigSettingKind.Text, Environment.MachineName, "MAAS name", Text),
         new(ConfigNames.NodeTimeout, ConfigSettingKind.WholeNumber, Machines.LifecycleSettings.DefaultNodeTimeout,
             "Time, in minutes, until the node times out during commissioning, testing, deploying, or entering rescue mode.", AtLeastOne),

@@ -15,7 +15,7 @@ public static class IngotCommands
             s_dataDir,
             s_database,
             new OptionSpec("urls", "URLS", "Where to listen (default http://127.0.0.1:5240, MAAS's port)."),
-            new OptionSpec("boot-urls", "URLS", "Where machines reach HTTP boot (default http://0.0.0.0:5248, MAAS's port; 'none' for only --urls)."),
+            new OptionSpec("boot-urls", "URLS", "Where machines reach HTTP boot (default http://0.0.0.0:5248, MAAS's port; 'none' for only --urls). DHCP and TFTP hand out URLs on the first URL's port."),
             new OptionSpec("boot-interface", "IFACE", "A host interface for the boot services (DHCP, TFTP, HTTP boot); repeatable (or $INGOT_BOOT_INTERFACES, space or comma separated). Without one, boot services are off.", Repeatable: true),
         ]);
 

@@ -36,6 +36,7 @@ public static class ServeCommand
         await using WebApplication app = IngotWebHost.Build(location, urls, services =>
         {
             services.Replace(ServiceDescriptor.Singleton(boot));
+            services.Replace(ServiceDescriptor.Singleton(BootHosting.DhcpSettings(BootHosting.HttpPort(command.Get("boot-urls")))));
             services.AddPowerExecution();
         });
         await IngotState.MigrateAsync(app.Services, ct);

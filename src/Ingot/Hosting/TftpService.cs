@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
+using Ingot.Boot.Dhcp;
 using Ingot.Boot.Tftp;
 using Ingot.Core.Boot;
 
@@ -8,10 +9,11 @@ namespace Ingot.Hosting;
 
 /// <summary>
 /// Runs the TFTP server on UDP 69 on every IPv4 address of the boot interfaces, serving the
-/// first-stage files found on this host and the generated configs. Off when no boot interface is
+/// first-stage files found on this host (Debian's <c>ipxe</c> package, <c>/usr/lib/ipxe</c>) and the
+/// generated configs, which chain to HTTP boot on the port DHCP names (<see cref="DhcpBootSettings.HttpPort"/>). Off when no boot interface is
 /// configured. Binding fails the host (fail fast).
 /// </summary>
-internal sealed partial class TftpService(BootInterfaces interfaces, TimeProvider time, ILoggerFactory loggers) : IHostedService
+internal sealed partial class TftpService(BootInterfaces interfaces, DhcpServerSettings settings, TimeProvider time, ILoggerFactory loggers) : IHostedService
 {
     public const int Port = 69;
     private readonly ILogger _logger = loggers.CreateLogger<TftpService>();
@@ -25,7 +27,7 @@ internal sealed partial class TftpService(BootInterfaces interfaces, TimeProvide
             return Task.CompletedTask;
         }
 
-        TftpFiles files = TftpConfigs.Standard();
+        TftpFiles files = TftpConfigs.Standard(settings.Boot.HttpPort);
         string names = string.Join(", ", files.Names);
         Serving(_logger, names);
         foreach (IPAddress address in Addresses(interfaces.Names))

@@ -11,7 +11,7 @@ public sealed class PxeBootTests
     [InlineData(0, "undionly.kpxe")]
     [InlineData(7, "ipxe.efi")]
     [InlineData(9, "ipxe.efi")]
-    [InlineData(11, "ipxe-arm64.efi")]
+    [InlineData(11, "arm64/ipxe.efi")]
     public void A_pxe_rom_gets_the_first_stage_file_for_its_architecture_from_the_serving_address(int architecture, string file)
     {
         DhcpPacket request = PxeRequest((ushort)architecture);
@@ -44,6 +44,20 @@ public sealed class PxeBootTests
         Assert.Equal("http://10.0.0.1:5248/ipxe/boot.ipxe", boot.File);
         Assert.Equal(new byte[] { 176, 1, 1 }, Option(boot, DhcpOptionCode.Ipxe));
         Assert.Null(Option(boot, DhcpOptionCode.VendorClass));
+    }
+
+    [Fact]
+    public void The_urls_name_the_port_http_boot_listens_on_when_it_is_not_5248()
+    {
+        var settings = DhcpBootSettings.Default with { HttpPort = 8248 };
+        DhcpPacket ipxe = DhcpCodec.Parse(GoldenPackets.IpxeBiosDiscover).Packet!;
+        DhcpPacket http = PxeRequest(16) with
+        {
+            Options = [new DhcpOption(DhcpOptionCode.ClientArchitecture, [0, 16]), new DhcpOption(DhcpOptionCode.VendorClass, "HTTPClient:Arch:00016:UNDI:003000"u8.ToArray())],
+        };
+
+        Assert.Equal("http://10.0.0.1:8248/ipxe/boot.ipxe", PxeBoot.For(ipxe, s_server, settings)!.File);
+        Assert.Equal("http://10.0.0.1:8248/boot/ipxe.efi", PxeBoot.For(http, s_server, settings)!.File);
     }
 
     [Fact]

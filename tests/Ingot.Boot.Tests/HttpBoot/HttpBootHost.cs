@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Ingot.Boot.HttpBoot;
+using Ingot.Boot.Tftp;
 using Ingot.Core.Boot;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -51,6 +52,12 @@ public sealed class HttpBootHost : IAsyncLifetime
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<IBootBackend>(Machines);
         builder.Services.AddSingleton<IBootImageCatalog>(Images);
+        builder.Services.AddSingleton(new FirstStageFiles(new Dictionary<string, string>
+        {
+            ["ipxe.efi"] = kernel,
+            ["arm64/ipxe.efi"] = initrd,
+            ["snponly.efi"] = Path.Combine(Directory, "absent.efi"),
+        }));
         builder.Services.AddHttpBoot();
         _app = builder.Build();
         _app.MapHttpBoot();

@@ -35,6 +35,18 @@ public sealed class HttpBootTests(HttpBootHost host) : IClassFixture<HttpBootHos
         Assert.Contains($"chain {Base}/ipxe/mac/${{netX/mac}}/boot.ipxe", script, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task First_stage_loaders_are_served_for_uefi_http_boot_and_nothing_else()
+    {
+        Assert.Equal(host.Kernel, await host.Client.GetByteArrayAsync("/boot/ipxe.efi", Ct));
+        Assert.Equal(new byte[] { 1, 2, 3 }, await host.Client.GetByteArrayAsync("/boot/arm64/ipxe.efi", Ct));
+        foreach (string path in new[] { "/boot/snponly.efi", "/boot/undionly.kpxe", "/boot/../boot/ipxe.efi.bak", "/boot/%2E%2E/%2E%2E/etc/passwd", "/boot/" })
+        {
+            using HttpResponseMessage response = await host.Client.GetAsync(path, Ct);
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{path}: {response.StatusCode}");
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Statuses))]
     public async Task Each_status_gets_the_script_maas_would_boot(MachineStatus status)

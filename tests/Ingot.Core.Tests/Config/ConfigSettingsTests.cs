@@ -17,6 +17,8 @@ public class ConfigSettingsTests
         Assert.Equal(30, await settings.GetAsync("node_timeout", s_ct));
         Assert.Equal("ubuntu", await settings.GetAsync("default_osystem", s_ct));
         Assert.Equal("noble", await settings.GetAsync("default_distro_series", s_ct));
+        Assert.Equal("ubuntu", await settings.GetAsync("commissioning_osystem", s_ct));
+        Assert.Equal("noble", await settings.GetAsync("commissioning_distro_series", s_ct));
         Assert.Equal(false, await settings.GetAsync("enable_disk_erasing_on_release", s_ct));
         Assert.Equal("", await settings.GetAsync("default_min_hwe_kernel", s_ct));
         Assert.Equal(Environment.MachineName, await settings.GetAsync("maas_name", s_ct));
@@ -29,6 +31,9 @@ public class ConfigSettingsTests
     [InlineData("enable_disk_erasing_on_release", "0", false)]
     [InlineData("enable_disk_erasing_on_release", "yes", true)]
     [InlineData("default_distro_series", "jammy", "jammy")]
+    [InlineData("commissioning_distro_series", "ephemeral", "ephemeral")]
+    [InlineData("commissioning_osystem", "ingot", "ingot")]
+    [InlineData("kernel_opts", " console=ttyS0,115200 ", "console=ttyS0,115200")]
     [InlineData("default_min_hwe_kernel", "hwe-22.04", "hwe-22.04")]
     [InlineData("maas_name", " region-1 ", "region-1")]
     public async Task A_valid_value_is_stored_and_read_back_typed(string name, string value, object expected)
@@ -48,6 +53,7 @@ public class ConfigSettingsTests
     [InlineData("default_osystem", "centos", "Select a valid choice. centos is not one of the available choices.")]
     [InlineData("default_min_hwe_kernel", "4.15", "min_hwe_kernel must start with \"hwe-\" or \"ga-\"")]
     [InlineData("default_distro_series", "no spaces", "Select a valid choice. no spaces is not one of the available choices.")]
+    [InlineData("commissioning_osystem", "", "Select a valid choice.  is not one of the available choices.")]
     public async Task A_bad_value_is_refused_on_the_setting_name_and_changes_nothing(string name, string value, string message)
     {
         var store = new InMemoryConfigStore();
@@ -67,7 +73,7 @@ public class ConfigSettingsTests
         var error = await Assert.ThrowsAsync<MachineFormException>(() => settings.GetAsync("ntp_servers", s_ct));
 
         Assert.Equal(
-            ["ntp_servers is not a valid config setting (valid settings are: default_distro_series, default_min_hwe_kernel, default_osystem, enable_disk_erasing_on_release, maas_name, node_timeout)."],
+            ["ntp_servers is not a valid config setting (valid settings are: commissioning_distro_series, commissioning_osystem, default_distro_series, default_min_hwe_kernel, default_osystem, enable_disk_erasing_on_release, kernel_opts, maas_name, node_timeout)."],
             error.Errors["name"]);
     }
 

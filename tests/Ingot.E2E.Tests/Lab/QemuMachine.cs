@@ -39,7 +39,12 @@ internal sealed class QemuMachine : IAsyncDisposable
         }
     }
 
-    public static async Task<QemuMachine> StartAsync(BootNetwork network, int index, Firmware firmware, int memoryMiB = 512)
+    /// <summary>
+    /// Starts a VM on a new tap. With the NIC's option ROM (<paramref name="nicRom"/>, qemu's iPXE, the
+    /// default) the VM boots from iPXE at once; without it a UEFI VM boots with the firmware's own PXE
+    /// client (EDK2's), which loads a first stage over TFTP.
+    /// </summary>
+    public static async Task<QemuMachine> StartAsync(BootNetwork network, int index, Firmware firmware, int memoryMiB = 512, bool nicRom = true)
     {
         string tap = await network.AddTapAsync();
         string mac = string.Create(CultureInfo.InvariantCulture, $"52:54:00:e2:e0:{index:x2}");
@@ -56,7 +61,7 @@ internal sealed class QemuMachine : IAsyncDisposable
             "-name", $"e2e{index}", "-accel", "tcg", "-m", memoryMiB.ToString(CultureInfo.InvariantCulture), "-smp", "1",
             "-nographic", "-monitor", "none", "-serial", "stdio", "-no-reboot",
             "-netdev", $"tap,id=n0,ifname={tap},script=no,downscript=no",
-            "-device", $"virtio-net-pci,netdev=n0,mac={mac}",
+            "-device", $"virtio-net-pci,netdev=n0,mac={mac}" + (nicRom ? "" : ",romfile="),
             "-boot", "order=n",
         ];
         foreach (string arg in args)
