@@ -77,10 +77,7 @@ public static partial class MachineApi
     private static async Task<ApiResult> ApplyAsync(ApiRequest request, Func<MachineOperations, string, Task<Machine>> op, CancellationToken ct)
     {
         Machine machine = await op(await request.OperationsAsync(ct), SystemId(request));
-        if (machine.RequestedPower != PowerRequest.None)
-        {
-            request.OptionalService<IPowerRequests>()?.Submit(machine.SystemId);
-        }
+        PowerSubmission.Submit(request, [machine]);
 
         return await MachineResponses.OneAsync(request, machine, ct);
     }

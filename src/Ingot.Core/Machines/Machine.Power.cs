@@ -9,7 +9,8 @@ public sealed partial class Machine
 {
     /// <summary>
     /// The latest power change a life-cycle method asked for, not yet carried out. Core drives no
-    /// BMC; the power layer reads this after the save and performs it. Not persisted.
+    /// BMC; the power layer reads this after the save and performs it. Stored with the machine, so a
+    /// request accepted before a restart is carried out after it (<see cref="Power.MachinePower.PendingAsync"/>).
     /// </summary>
     public PowerRequest RequestedPower { get; private set; }
 
