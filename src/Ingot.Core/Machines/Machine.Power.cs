@@ -15,6 +15,21 @@ public sealed partial class Machine
     public PowerRequest RequestedPower { get; private set; }
 
     /// <summary>
+    /// Whether a status change since the machine was loaded calls for a power query 20 s after the save
+    /// (<see cref="PowerQueryTransitions"/>). Not stored: like MAAS's post-commit timer, it lives in the
+    /// process that made the change; whoever schedules the query takes it (<see cref="TakePowerQueryDue"/>).
+    /// </summary>
+    public bool PowerQueryDue { get; private set; }
+
+    /// <summary>Returns <see cref="PowerQueryDue"/> and clears it.</summary>
+    public bool TakePowerQueryDue()
+    {
+        bool due = PowerQueryDue;
+        PowerQueryDue = false;
+        return due;
+    }
+
+    /// <summary>
     /// Whether the power type can report the machine's power state. MAAS's "manual" driver cannot,
     /// and neither can an unset power type; every other driver can (<c>PowerInfo.can_be_queried</c>).
     /// </summary>
