@@ -1,7 +1,6 @@
 using Ingot.Api.Wire;
 using Ingot.Core.Machines;
 using Ingot.Core.Machines.Actions;
-using Ingot.Core.Power;
 
 namespace Ingot.Api.Machines;
 

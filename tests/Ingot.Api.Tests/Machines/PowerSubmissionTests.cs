@@ -73,10 +73,15 @@ public sealed class PowerSubmissionTests(PowerRecordingHost host) : IClassFixtur
     public async Task A_per_machine_op_submits_its_power_and_an_op_without_power_submits_nothing()
     {
         ApiUser user = await host.CreateUserAsync();
-        Machine machine = await host.AllocatedAsync(user, m => Ipmi(m, PowerState.Off));
+        Machine machine = await host.AllocatedAsync(user, m =>
+        {
+            Ipmi(m, PowerState.Off);
+            m.SetLocked(true);
+        });
         using var unlocked = await host.Client(user.ApiKey).PostOpAsync(MachineRequests.Item(machine.SystemId), "unlock");
         await unlocked.OkJsonAsync();
         Assert.DoesNotContain(machine.SystemId, host.Requests.Submitted);
+        Assert.False((await host.FindAsync(machine.SystemId))!.Locked);
 
         using var off = await host.Client(user.ApiKey).PostOpAsync(MachineRequests.Item(machine.SystemId), "power_off");
         await off.OkJsonAsync();
