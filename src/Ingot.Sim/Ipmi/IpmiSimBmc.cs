@@ -137,7 +137,7 @@ public sealed class IpmiSimBmc : IAsyncDisposable
                 using Process qemu = Process.GetProcessById(vm);
                 qemu.Kill();
             }
-            catch (ArgumentException)
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException)
             {
                 // gone meanwhile
             }

@@ -59,6 +59,67 @@ public class PowerMatrixTests
         Assert.Equal(Expected(status, op, power, outcome), after.RequestedPower);
     }
 
+    public static TheoryData<string, string, string> ActionCases()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (MachineStatus status in MachineStatuses.All)
+        {
+            foreach (NodeAction action in NodeActions.All.Where(a => a.Name is not (NodeActions.Delete or NodeActions.Clone)))
+            {
+                foreach (PowerState power in s_powerStates)
+                {
+                    data.Add(status.ConstantName(), action.Name, power.ToString());
+                }
+            }
+        }
+
+        return data;
+    }
+
+    /// <summary>The same through the UI's node actions (maas-transitions.json "actions"); which ones are refused is UiActionMatrixTests'.</summary>
+    [Theory]
+    [MemberData(nameof(ActionCases))]
+    public async Task Action_in_status_asks_for_the_power_MAAS_uses(string statusName, string actionName, string powerName)
+    {
+        MachineStatus status = ReferenceData.Status(statusName);
+        PowerState power = Enum.Parse<PowerState>(powerName);
+        Actor actor = Actor.User(MachineFixture.Root, isAdmin: true);
+        Machine machine = MachineFixture.InStatus(status, owner: actor.Username, locked: actionName == NodeActions.Unlock);
+        machine.PowerState = power;
+        var store = await MachineFixture.StoreWith(machine);
+        var actions = new MachineActions(store, new FakeTimeProvider(MachineFixture.Start), LifecycleSettings.Default);
+
+        bool refused = false;
+        try
+        {
+            await actions.ExecuteAsync(machine.SystemId, actionName, actor, ActionParameters.None, CancellationToken.None);
+        }
+        catch (MachineOperationException)
+        {
+            refused = true;
+        }
+
+        Machine after = (await store.FindAsync(machine.SystemId, CancellationToken.None))!;
+        PowerRequest onOrCycle = power == PowerState.On ? PowerRequest.Cycle : PowerRequest.On;
+        PowerRequest offUnlessOff = power == PowerState.Off ? PowerRequest.None : PowerRequest.Off;
+        PowerRequest expected = refused ? PowerRequest.None : actionName switch
+        {
+            NodeActions.Commission or NodeActions.Test or NodeActions.Deploy => onOrCycle,
+            NodeActions.RescueMode => PowerRequest.Cycle,
+            NodeActions.PowerOn => PowerRequest.On,
+            NodeActions.PowerOff or NodeActions.Abort => PowerRequest.Off,
+            NodeActions.Release => status == MachineStatus.Releasing ? PowerRequest.None : offUnlessOff,
+            NodeActions.MarkBroken => MachineStatuses.Releasable.Contains(status) ? offUnlessOff : PowerRequest.None,
+            NodeActions.ExitRescueMode => PowerRequest.Off,
+            _ => PowerRequest.None,
+        };
+        Assert.Equal(expected, after.RequestedPower);
+        if (!refused)
+        {
+            Assert.Contains(status, ReferenceData.ActionFrom(actionName));
+        }
+    }
+
     [Theory]
     [InlineData("READY", "Off")]
     [InlineData("BROKEN", "Off")]
