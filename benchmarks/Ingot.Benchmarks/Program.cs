@@ -5,6 +5,7 @@
 //   dotnet run -c Release --project benchmarks/Ingot.Benchmarks -- read     [--machines 10000] [--reps N] [--postgres CONN]
 //   dotnet run -c Release --project benchmarks/Ingot.Benchmarks -- allocate [--machines 1000] [--ready 50] [--requests 200] [--reps N] [--postgres CONN]
 //   dotnet run -c Release --project benchmarks/Ingot.Benchmarks -- power    [--machines 1000] [--reps N] (Redfish power query through the virtual BMC)
+//   dotnet run -c Release --project benchmarks/Ingot.Benchmarks -- power --ipmi [--machines 50] [--parallelism 64] [--reps N] (ipmi_sim BMCs through FreeIPMI)
 //
 // Without --postgres (or INGOT_BENCH_POSTGRES) each run uses a fresh SQLite file; with it, a fresh
 // database on that server. Both are removed afterwards unless --keep.
@@ -38,10 +39,12 @@ switch (options.Command)
         return 0;
     case "allocate":
         return await AllocateBenchmark.RunAsync(options, cancel.Token);
+    case "power" when options.Flag("ipmi"):
+        return await IpmiPowerQueryBenchmark.RunAsync(options, cancel.Token);
     case "power":
         await PowerQueryBenchmark.RunAsync(options, cancel.Token);
         return 0;
     default:
-        Console.Error.WriteLine("usage: Ingot.Benchmarks list|read|allocate|power [--machines N] [--reps N] [--warmups N] [--postgres CONN] [--http] [--keep]");
+        Console.Error.WriteLine("usage: Ingot.Benchmarks list|read|allocate|power [--ipmi] [--machines N] [--parallelism N] [--reps N] [--warmups N] [--postgres CONN] [--http] [--keep]");
         return 2;
 }

@@ -1,6 +1,7 @@
 using Ingot.Core.Events;
 using Ingot.Core.Hardware;
 using Ingot.Core.Machines;
+using Ingot.Core.Machines.Actions;
 using Ingot.Core.Users;
 using Ingot.Data.Tests.Infrastructure;
 
@@ -38,6 +39,28 @@ public abstract partial class StoreContract
         IReadOnlyList<Machine> all = await data.Machines.ListAsync(Ct);
 
         MachineAssert.Equivalent(machine, Assert.Single(all, m => m.SystemId == machine.SystemId));
+    }
+
+    [Fact]
+    public async Task A_power_request_is_stored_with_the_machine_until_taken()
+    {
+        Machine machine = TestMachines.Full(Now);
+        await using (DataServices data = Database.Open())
+        {
+            await data.Machines.AddAsync(machine, Ct);
+            machine.Stop(Actor.User("admin", isAdmin: true), Now, StopMode.Soft);
+            await data.Machines.SaveAsync(machine, Ct);
+        }
+
+        // Another connection, as after a restart: the request is still there.
+        await using (DataServices data = Database.Open())
+        {
+            Machine stored = (await data.Machines.FindAsync(machine.SystemId, Ct))!;
+            Assert.Equal(PowerRequest.SoftOff, stored.RequestedPower);
+            Assert.Equal(PowerRequest.SoftOff, stored.TakeRequestedPower(Now));
+            await data.Machines.SaveAsync(stored, Ct);
+            Assert.Equal(PowerRequest.None, (await data.Machines.FindAsync(machine.SystemId, Ct))!.RequestedPower);
+        }
     }
 
     [Fact]

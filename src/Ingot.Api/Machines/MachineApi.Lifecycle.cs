@@ -1,7 +1,6 @@
 using Ingot.Api.Wire;
 using Ingot.Core.Machines;
 using Ingot.Core.Machines.Actions;
-using Ingot.Core.Power;
 
 namespace Ingot.Api.Machines;
 
@@ -77,10 +76,7 @@ public static partial class MachineApi
     private static async Task<ApiResult> ApplyAsync(ApiRequest request, Func<MachineOperations, string, Task<Machine>> op, CancellationToken ct)
     {
         Machine machine = await op(await request.OperationsAsync(ct), SystemId(request));
-        if (machine.RequestedPower != PowerRequest.None)
-        {
-            request.OptionalService<IPowerRequests>()?.Submit(machine.SystemId);
-        }
+        PowerSubmission.Submit(request, [machine]);
 
         return await MachineResponses.OneAsync(request, machine, ct);
     }

@@ -18,12 +18,14 @@ public static partial class MachinesApi
     private static async Task<ApiResult> AcceptAsync(ApiRequest request, CancellationToken ct)
     {
         IReadOnlyList<Machine> accepted = await (await request.OperationsAsync(ct)).AcceptAsync(request.Form.GetAll("machines"), request.Actor, ct);
+        PowerSubmission.Submit(request, accepted);
         return await MachineResponses.ListAsync(request, accepted, ct);
     }
 
     private static async Task<ApiResult> AcceptAllAsync(ApiRequest request, CancellationToken ct)
     {
         IReadOnlyList<Machine> accepted = await (await request.OperationsAsync(ct)).AcceptAllAsync(request.Caller, ct);
+        PowerSubmission.Submit(request, accepted);
         return await MachineResponses.ListAsync(request, accepted, ct);
     }
 
@@ -32,6 +34,7 @@ public static partial class MachinesApi
     {
         IReadOnlyList<string> released = await (await request.OperationsAsync(ct))
             .ReleaseManyAsync(request.Form.GetAll("machines"), request.Caller, MachineForms.Release(request.Form), ct);
+        PowerSubmission.Submit(request, released);
         return ApiResult.Json(released);
     }
 

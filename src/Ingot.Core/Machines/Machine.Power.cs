@@ -9,9 +9,25 @@ public sealed partial class Machine
 {
     /// <summary>
     /// The latest power change a life-cycle method asked for, not yet carried out. Core drives no
-    /// BMC; the power layer reads this after the save and performs it. Not persisted.
+    /// BMC; the power layer reads this after the save and performs it. Stored with the machine, so a
+    /// request accepted before a restart is carried out after it (<see cref="Power.MachinePower.PendingAsync"/>).
     /// </summary>
     public PowerRequest RequestedPower { get; private set; }
+
+    /// <summary>
+    /// Whether a status change since the machine was loaded calls for a power query 20 s after the save
+    /// (<see cref="PowerQueryTransitions"/>). Not stored: like MAAS's post-commit timer, it lives in the
+    /// process that made the change; whoever schedules the query takes it (<see cref="TakePowerQueryDue"/>).
+    /// </summary>
+    public bool PowerQueryDue { get; private set; }
+
+    /// <summary>Returns <see cref="PowerQueryDue"/> and clears it.</summary>
+    public bool TakePowerQueryDue()
+    {
+        bool due = PowerQueryDue;
+        PowerQueryDue = false;
+        return due;
+    }
 
     /// <summary>
     /// Whether the power type can report the machine's power state. MAAS's "manual" driver cannot,

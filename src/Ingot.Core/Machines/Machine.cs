@@ -113,6 +113,7 @@ public sealed partial class Machine
         PreviousStatus = MachineStatus.New,
         Created = now,
         Updated = now,
+        PowerQueryDue = Power.PowerQueryTransitions.Triggers(null, MachineStatus.New),
     };
 
     /// <summary>
@@ -164,6 +165,7 @@ public sealed partial class Machine
     private void ApplyStatus(MachineStatus to, DateTime now, string? username)
     {
         MachineStatus from = Status;
+        PowerQueryDue |= Power.PowerQueryTransitions.Triggers(from, to);
         if (from != to && !MachineStatuses.PreviousStatusNotRecordedFrom.Contains(from))
         {
             PreviousStatus = from;

@@ -30,6 +30,16 @@ public sealed class MachinePower(IMachineStore store, IPowerClient client, TimeP
         return outcome;
     }
 
+    /// <summary>
+    /// The machines with a power request not yet carried out (stored with the machine), e.g. accepted
+    /// before a restart: the executor submits them at start.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> PendingAsync(CancellationToken ct)
+    {
+        IReadOnlyList<Machine> machines = await store.ListAsync(new MachineQuery(), ct);
+        return [.. machines.Where(m => m.RequestedPower != PowerRequest.None).Select(m => m.SystemId)];
+    }
+
     /// <summary>Asks the BMC (<c>query_power_state</c>, the poller) and stores the answer; non-queryable types answer unknown.</summary>
     public async Task<PowerOutcome> QueryAsync(Machine machine, CancellationToken ct)
     {

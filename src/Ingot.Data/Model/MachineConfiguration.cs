@@ -16,6 +16,7 @@ internal sealed class MachineConfiguration : IEntityTypeConfiguration<Machine>
         b.Property(m => m.Version).IsConcurrencyToken();
         b.Ignore(m => m.PendingEvents);
         b.Ignore(m => m.PowerParameters);
+        b.Ignore(m => m.PowerQueryDue);
         b.Property(m => m.OwnerData).HasConversion(new OwnerDataConverter(), OwnerDataConverter.Comparer);
         b.Property<string>(ShadowColumns.PowerParameters).HasColumnName("power_parameters").IsRequired();
         b.Property<string?>(ShadowColumns.PowerAddress).HasColumnName("power_address");

@@ -45,7 +45,12 @@ public sealed class IpmiSimBmc : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         System.IO.Directory.CreateDirectory(Path.Combine(directory, "state"));
-        string control = options.ChassisControl ?? WriteScript(directory);
+        if (options.Vm is { } vm)
+        {
+            File.WriteAllLines(Path.Combine(directory, "qemu.args"), vm.Command(options.Name));
+        }
+
+        string control = options.ChassisControl ?? WriteScript(directory, options.Vm is null ? IpmiChassisScript.Text : IpmiVmChassisScript.Text);
         File.WriteAllText(Path.Combine(directory, "lan.conf"), LanConf(options, $"{control} {directory}"));
         File.WriteAllText(Path.Combine(directory, "bmc.emu"), Emulation);
         var start = new ProcessStartInfo(Executable)
@@ -94,8 +99,55 @@ public sealed class IpmiSimBmc : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The VM's serial console (with <see cref="IpmiSimOptions.Vm"/>), appended to at every power on.</summary>
+    public string ConsolePath => Path.Combine(Directory, "console.log");
+
+    /// <summary>The running VM's process id (qemu), or null when the VM is off.</summary>
+    public int? VmProcessId =>
+        File.Exists(Path.Combine(Directory, "vm.pid"))
+        && int.TryParse(File.ReadAllText(Path.Combine(Directory, "vm.pid")).Trim(), CultureInfo.InvariantCulture, out int pid)
+        && IsAlive(pid)
+            ? pid
+            : null;
+
+    /// <summary>Whether the process runs and is not a zombie (the sandbox's init reaps orphans late).</summary>
+    public static bool IsAlive(int pid)
+    {
+        string stat;
+        try
+        {
+            stat = File.ReadAllText($"/proc/{pid}/stat");
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+
+        int end = stat.LastIndexOf(") ", StringComparison.Ordinal);
+        return end > 0 && stat.Length > end + 2 && stat[end + 2] != 'Z';
+    }
+
+    /// <summary>Stops the VM (SIGKILL by its recorded PID), then ipmi_sim.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (VmProcessId is int vm)
+        {
+            try
+            {
+                using Process qemu = Process.GetProcessById(vm);
+                qemu.Kill();
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+            {
+                // gone meanwhile
+            }
+
+            for (int i = 0; i < 50 && IsAlive(vm); i++)
+            {
+                await Task.Delay(50);
+            }
+        }
+
         if (!_process.HasExited)
         {
             _process.Kill();
@@ -105,10 +157,10 @@ public sealed class IpmiSimBmc : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static string WriteScript(string directory)
+    private static string WriteScript(string directory, string text)
     {
         string path = Path.Combine(directory, "chassis-control.sh");
-        File.WriteAllText(path, IpmiChassisScript.Text.Replace("\r", "", StringComparison.Ordinal) + "\n");
+        File.WriteAllText(path, text.Replace("\r", "", StringComparison.Ordinal) + "\n");
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);

@@ -1,6 +1,6 @@
 namespace Ingot.Sim.Ipmi;
 
-/// <summary>One ipmi_sim BMC: name, loopback address and UDP port, its one (admin) user, and the chassis control command (the built-in file-backed script when null).</summary>
+/// <summary>One ipmi_sim BMC: name, loopback address and UDP port, its one (admin) user, and what it powers: a qemu VM (<see cref="Vm"/>), a given chassis control command, or the built-in file-backed script.</summary>
 public sealed record IpmiSimOptions(string Name, int Port)
 {
     public string Address { get; init; } = "127.0.0.1";
@@ -11,4 +11,7 @@ public sealed record IpmiSimOptions(string Name, int Port)
 
     /// <summary>The program ipmi_sim runs for power and boot device, before the BMC directory argument; null = <see cref="IpmiChassisScript"/>.</summary>
     public string? ChassisControl { get; init; }
+
+    /// <summary>The qemu VM this BMC powers through <see cref="IpmiVmChassisScript"/> (when <see cref="ChassisControl"/> is null).</summary>
+    public IpmiVm? Vm { get; init; }
 }

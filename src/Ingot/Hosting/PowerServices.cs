@@ -1,3 +1,4 @@
+using Ingot.Core.Machines;
 using Ingot.Core.Power;
 using Ingot.Power;
 
@@ -16,7 +17,9 @@ public static class PowerServices
 
     /// <summary>
     /// Talking to BMCs (<c>ingot serve</c>): the power client, the queue the API submits operations'
-    /// power requests to, the executor that carries them out, and the power-state poller.
+    /// power requests to, the executor that carries them out, the power-state poller, and the query 20 s
+    /// after certain transitions (the machine store registered before this call is wrapped so that its
+    /// saves are seen: call after <c>AddIngotData</c>).
     /// </summary>
     public static IServiceCollection AddPowerExecution(this IServiceCollection services)
     {
@@ -26,6 +29,23 @@ public static class PowerServices
         services.AddSingleton<IPowerRequests>(sp => sp.GetRequiredService<PendingPowerRequests>());
         services.AddHostedService<PowerExecutorService>();
         services.AddHostedService<PowerPollingService>();
+        services.AddSingleton<PowerRequeries>();
+        DecorateMachineStore(services);
+        services.AddHostedService<PowerRequeryService>();
         return services;
+    }
+
+    private static void DecorateMachineStore(IServiceCollection services)
+    {
+        ServiceDescriptor registered = services.LastOrDefault(d => d.ServiceType == typeof(IMachineStore))
+            ?? throw new InvalidOperationException("AddPowerExecution needs the machine store registered first (AddIngotData).");
+        Func<IServiceProvider, IMachineStore> inner = registered switch
+        {
+            { ImplementationInstance: IMachineStore instance } => _ => instance,
+            { ImplementationFactory: { } factory } => sp => (IMachineStore)factory(sp),
+            _ => sp => (IMachineStore)ActivatorUtilities.CreateInstance(sp, registered.ImplementationType!),
+        };
+        services.Remove(registered);
+        services.AddSingleton<IMachineStore>(sp => new RequeryingMachineStore(inner(sp), sp.GetRequiredService<PowerRequeries>()));
     }
 }

@@ -47,7 +47,25 @@ public class RestOpMatrixTests
         CancellationToken ct = CancellationToken.None;
 
         Outcome outcome = Expect(status, op, machine);
-        await outcome.AssertAsync(store, id, status, op switch
+        await outcome.AssertAsync(store, id, status, Run(ops, op, id, actor));
+
+        Machine? after = await store.FindAsync(id, ct);
+        if (op is "lock" && outcome.Message is null)
+        {
+            Assert.True(after!.Locked);
+        }
+
+        if (op is "unlock")
+        {
+            Assert.False(after!.Locked);
+        }
+    }
+
+    /// <summary>REST op <paramref name="op"/> on machine <paramref name="id"/> as <paramref name="actor"/>.</summary>
+    internal static Func<Task> Run(MachineOperations ops, string op, string id, Actor actor)
+    {
+        CancellationToken ct = CancellationToken.None;
+        return op switch
         {
             "commission" => () => ops.CommissionAsync(id, actor, null, ct),
             "test" => () => ops.TestAsync(id, actor, false, ct),
@@ -67,21 +85,10 @@ public class RestOpMatrixTests
             "accept" => () => ops.AcceptAsync([id], actor, ct),
             "delete" => () => ops.DeleteAsync(id, actor, ct),
             _ => throw new ArgumentOutOfRangeException(nameof(op)),
-        });
-
-        Machine? after = await store.FindAsync(id, ct);
-        if (op is "lock" && outcome.Message is null)
-        {
-            Assert.True(after!.Locked);
-        }
-
-        if (op is "unlock")
-        {
-            Assert.False(after!.Locked);
-        }
+        };
     }
 
-    private static Outcome Expect(MachineStatus status, string op, Machine machine)
+    internal static Outcome Expect(MachineStatus status, string op, Machine machine)
     {
         JsonElement row = ReferenceData.ApiOps.EnumerateObject().Single(p => p.Name.EndsWith(" op=" + op, StringComparison.Ordinal)
             || (op == "delete" && p.Name.StartsWith("DELETE", StringComparison.Ordinal))).Value;

@@ -71,6 +71,23 @@ public sealed class MachinePowerTests
     }
 
     [Fact]
+    public async Task Requests_stored_before_a_restart_are_found_pending_and_carried_out()
+    {
+        Machine machine = await DeployedAsync("pend01");
+        await DeployedAsync("idle02");
+        machine.Stop(s_admin, Now);
+        await _store.SaveAsync(machine, Ct);
+
+        // A new MachinePower over the same store: what a restarted executor sees.
+        var restarted = new MachinePower(_store, _client, _time);
+        Assert.Equal(["pend01"], await restarted.PendingAsync(Ct));
+        Assert.Equal(new PowerOutcome(PowerState.Off), await restarted.CarryOutAsync("pend01", Ct));
+
+        Assert.Equal(PowerRequest.Off, Assert.Single(_client.Commands).Request);
+        Assert.Empty(await restarted.PendingAsync(Ct));
+    }
+
+    [Fact]
     public async Task Nothing_pending_sends_nothing()
     {
         await DeployedAsync("idle01");

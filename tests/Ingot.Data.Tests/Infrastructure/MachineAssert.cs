@@ -23,6 +23,7 @@ public static class MachineAssert
             switch (property.Name)
             {
                 case nameof(Machine.PendingEvents):
+                case nameof(Machine.PowerQueryDue): // in memory only: set by status changes, taken after the save
                     continue;
                 case nameof(Machine.PowerParameters):
                     Assert.Equal(

@@ -20,4 +20,21 @@ internal static class E2ERequirements
             Assert.Skip($"{QemuMachine.UefiFirmware} is absent (scripts/install-test-packages.sh installs ovmf)");
         }
     }
+
+    /// <summary>ipmi_sim (openipmi) and FreeIPMI (freeipmi-tools), for the tests that power VMs over IPMI: the install script installs them, so their absence fails.</summary>
+    public static void RequireIpmi()
+    {
+        if (!HostCommand.Exists(Ingot.Sim.Ipmi.IpmiSimBmc.Executable))
+        {
+            Assert.Fail($"{Ingot.Sim.Ipmi.IpmiSimBmc.Executable} is absent (scripts/install-test-packages.sh installs openipmi)");
+        }
+
+        foreach (string tool in (string[])["ipmipower", "ipmi-chassis-config"])
+        {
+            if (!HostCommand.Exists(tool) && !HostCommand.Exists($"/usr/sbin/{tool}"))
+            {
+                Assert.Fail($"{tool} is absent (scripts/install-test-packages.sh installs freeipmi-tools)");
+            }
+        }
+    }
 }

@@ -1,0 +1,50 @@
+using System.Globalization;
+
+namespace Ingot.Sim.Ipmi;
+
+/// <summary>
+/// The qemu VM an ipmi_sim BMC powers: TCG (no KVM here), its NIC on <paramref name="Tap"/> (an existing
+/// tap, inside <see cref="Namespace"/> when set) with <paramref name="Mac"/>. Power on starts it with the
+/// boot order from the BMC's boot device; its serial console goes to <c>console.log</c> in the BMC's directory.
+/// </summary>
+public sealed record IpmiVm(string Tap, string Mac)
+{
+    public const string DefaultQemu = "/usr/bin/qemu-system-x86_64";
+
+    /// <summary>The network namespace holding the tap; qemu runs in it through <c>ip netns exec</c>.</summary>
+    public string? Namespace { get; init; }
+
+    public int MemoryMiB { get; init; } = 512;
+
+    public string Qemu { get; init; } = DefaultQemu;
+
+    /// <summary>OVMF for a UEFI machine (q35); null = SeaBIOS.</summary>
+    public string? UefiFirmware { get; init; }
+
+    /// <summary>
+    /// The command that starts the VM, one argument a line in <c>qemu.args</c>; the chassis script adds
+    /// the boot order, the monitor FIFO and the serial console file.
+    /// </summary>
+    public IReadOnlyList<string> Command(string name)
+    {
+        var args = new List<string>();
+        if (Namespace is not null)
+        {
+            args.AddRange(["/usr/sbin/ip", "netns", "exec", Namespace]);
+        }
+
+        args.AddRange(
+        [
+            Qemu, "-name", name, "-accel", "tcg", "-m", MemoryMiB.ToString(CultureInfo.InvariantCulture), "-smp", "1",
+            "-nographic",
+            "-netdev", $"tap,id=n0,ifname={Tap},script=no,downscript=no",
+            "-device", $"virtio-net-pci,netdev=n0,mac={Mac}",
+        ]);
+        if (UefiFirmware is not null)
+        {
+            args.AddRange(["-machine", "q35", "-bios", UefiFirmware]);
+        }
+
+        return args;
+    }
+}
