@@ -61,5 +61,63 @@ public sealed class DhcpLeaseStore(IDbContextFactory<IngotDbContext> contexts) :
         await db.DhcpLeases.Where(l => l.Address == key).ExecuteDeleteAsync(ct);
     }
 
+    public async Task WriteAsync(IReadOnlyList<DhcpLeaseWrite> writes, CancellationToken ct)
+    {
+        var last = new Dictionary<string, DhcpLease?>();
+        foreach (DhcpLeaseWrite write in writes)
+        {
+            last[write.Address.ToString()] = write.Lease;
+        }
+
+        List<string> keys = [.. last.Keys];
+        await using IngotDbContext db = contexts.CreateDbContext();
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            Dictionary<string, DhcpLeaseRow> rows = await db.DhcpLeases.Where(l => keys.Contains(l.Address)).ToDictionaryAsync(l => l.Address, ct);
+            foreach ((string address, DhcpLease? lease) in last)
+            {
+                rows.TryGetValue(address, out DhcpLeaseRow? row);
+                if (lease is null)
+                {
+                    if (row is not null)
+                    {
+                        db.DhcpLeases.Remove(row);
+                    }
+
+                    continue;
+                }
+
+                if (row is null)
+                {
+                    row = new DhcpLeaseRow { Address = address };
+                    db.DhcpLeases.Add(row);
+                }
+
+                row.Mac = lease.Mac;
+                row.Starts = lease.Starts.UtcDateTime;
+                row.Ends = lease.Ends.UtcDateTime;
+                row.Hostname = Truncate(lease.Hostname);
+                row.ClientId = Truncate(lease.ClientId);
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                return;
+            }
+            catch (DbUpdateException)
+            {
+                await transaction.RollbackAsync(ct);
+            }
+        }
+
+        // Another writer stored one of these addresses meanwhile: one write at a time, each replacing.
+        foreach ((string address, DhcpLease? lease) in last)
+        {
+            await (lease is null ? RemoveAsync(IPAddress.Parse(address), ct) : SaveAsync(lease, ct));
+        }
+    }
+
     private static string Truncate(string text) => text.Length <= 255 ? text : text[..255];
 }
