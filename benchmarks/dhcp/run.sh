@@ -154,7 +154,7 @@ wait_ready() {
 # One perfdhcp run; prints "<exchanges/s> <drops> <sent DISCOVERs> <ACKs received>".
 measure() {
   local out=$1
-  ip netns exec "$client_ns" perfdhcp -4 -l "$client_if" -r "$rate" -R "$clients" -p "$seconds" -W 2000000 > "$out" 2>&1 || true
+  ip netns exec "$client_ns" perfdhcp -4 -l "$client_if" -r "$rate" -R "$clients" -p "$seconds" -W 250000 > "$out" 2>&1 || true
   /usr/bin/python3 - "$out" <<'PY'
 import re, sys
 text = open(sys.argv[1]).read()
