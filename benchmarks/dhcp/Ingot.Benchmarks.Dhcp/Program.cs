@@ -1,6 +1,7 @@
 // Ingot's DHCP service on its own, for the DHCP benchmark (benchmarks/dhcp/run.sh).
 //
 //   Ingot.Benchmarks.Dhcp serve IFACE DATABASE CIDR FIRST LAST
+//   Ingot.Benchmarks.Dhcp inprocess COUNT DATABASE CIDR FIRST LAST   (no sockets: the server's own work, see InProcess.cs)
 //
 // Runs DhcpService (the class `ingot serve --boot-interface IFACE` runs) on IFACE, authoritative, with
 // one subnet CIDR whose dynamic range is FIRST..LAST (a FixedDhcpConfigurationSource instead of IPAM)
@@ -11,15 +12,17 @@
 using System.Globalization;
 using System.Net;
 using System.Runtime.InteropServices;
+using Ingot.Benchmarks.Dhcp;
 using Ingot.Boot.Dhcp;
 using Ingot.Core.Boot;
 using Ingot.Data;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-if (args is not ["serve", string iface, string database, string cidr, string first, string last])
+bool inProcess = args is ["inprocess", _, _, _, _, _];
+if (args is not [_, string iface, string database, string cidr, string first, string last] || !(inProcess || args[0] == "serve"))
 {
-    Console.Error.WriteLine("usage: Ingot.Benchmarks.Dhcp serve IFACE DATABASE CIDR FIRST LAST");
+    Console.Error.WriteLine("usage: Ingot.Benchmarks.Dhcp serve IFACE DATABASE CIDR FIRST LAST | inprocess COUNT DATABASE CIDR FIRST LAST");
     return 2;
 }
 
@@ -41,6 +44,12 @@ var subnet = new DhcpSubnet(
     ReservedRanges: [],
     LeaseTime: TimeSpan.FromHours(1));
 var configuration = new FixedDhcpConfigurationSource(new DhcpConfiguration([subnet], []));
+
+if (inProcess)
+{
+    await InProcess.RunAsync(database == "-" ? new NoLeaseStore() : store, await configuration.GetAsync(CancellationToken.None), int.Parse(iface, CultureInfo.InvariantCulture));
+    return 0;
+}
 
 using ILoggerFactory loggers = LoggerFactory.Create(b => b.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
 using var service = new DhcpService(new BootInterfaces([iface]), DhcpServerSettings.Default, configuration, store, TimeProvider.System, loggers);

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Net;
 using Ingot.Core.Boot;
 using Ingot.Data.Model;
@@ -61,6 +62,11 @@ public sealed class DhcpLeaseStore(IDbContextFactory<IngotDbContext> contexts) :
         await db.DhcpLeases.Where(l => l.Address == key).ExecuteDeleteAsync(ct);
     }
 
+    /// <summary>
+    /// One transaction of prepared upserts (<c>INSERT … ON CONFLICT (address) DO UPDATE</c>, which SQLite
+    /// and PostgreSQL both read) and deletes, past EF Core's change tracker: this is the DHCP server's
+    /// hot path, and tracking entities cost several times the database's own work per lease.
+    /// </summary>
     public async Task WriteAsync(IReadOnlyList<DhcpLeaseWrite> writes, CancellationToken ct)
     {
         var last = new Dictionary<string, DhcpLease?>();
@@ -69,54 +75,52 @@ public sealed class DhcpLeaseStore(IDbContextFactory<IngotDbContext> contexts) :
             last[write.Address.ToString()] = write.Lease;
         }
 
-        List<string> keys = [.. last.Keys];
         await using IngotDbContext db = contexts.CreateDbContext();
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
-        {
-            Dictionary<string, DhcpLeaseRow> rows = await db.DhcpLeases.Where(l => keys.Contains(l.Address)).ToDictionaryAsync(l => l.Address, ct);
-            foreach ((string address, DhcpLease? lease) in last)
-            {
-                rows.TryGetValue(address, out DhcpLeaseRow? row);
-                if (lease is null)
-                {
-                    if (row is not null)
-                    {
-                        db.DhcpLeases.Remove(row);
-                    }
-
-                    continue;
-                }
-
-                if (row is null)
-                {
-                    row = new DhcpLeaseRow { Address = address };
-                    db.DhcpLeases.Add(row);
-                }
-
-                row.Mac = lease.Mac;
-                row.Starts = lease.Starts.UtcDateTime;
-                row.Ends = lease.Ends.UtcDateTime;
-                row.Hostname = Truncate(lease.Hostname);
-                row.ClientId = Truncate(lease.ClientId);
-            }
-
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
-                return;
-            }
-            catch (DbUpdateException)
-            {
-                await transaction.RollbackAsync(ct);
-            }
-        }
-
-        // Another writer stored one of these addresses meanwhile: one write at a time, each replacing.
+        DbConnection connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        await using DbTransaction transaction = await connection.BeginTransactionAsync(ct);
+        await using DbCommand upsert = Command(connection, transaction, Upsert, "address", "mac", "starts", "ends", "hostname", "client_id");
+        await using DbCommand delete = Command(connection, transaction, Delete, "address");
         foreach ((string address, DhcpLease? lease) in last)
         {
-            await (lease is null ? RemoveAsync(IPAddress.Parse(address), ct) : SaveAsync(lease, ct));
+            if (lease is null)
+            {
+                delete.Parameters[0].Value = address;
+                await delete.ExecuteNonQueryAsync(ct);
+                continue;
+            }
+
+            upsert.Parameters[0].Value = address;
+            upsert.Parameters[1].Value = lease.Mac.ToString();
+            upsert.Parameters[2].Value = lease.Starts.UtcDateTime;
+            upsert.Parameters[3].Value = lease.Ends.UtcDateTime;
+            upsert.Parameters[4].Value = Truncate(lease.Hostname);
+            upsert.Parameters[5].Value = Truncate(lease.ClientId);
+            await upsert.ExecuteNonQueryAsync(ct);
         }
+
+        await transaction.CommitAsync(ct);
+    }
+
+    private const string Upsert =
+        "INSERT INTO dhcp_leases (address, mac, starts, ends, hostname, client_id) VALUES (@address, @mac, @starts, @ends, @hostname, @client_id) "
+        + "ON CONFLICT (address) DO UPDATE SET mac = excluded.mac, starts = excluded.starts, ends = excluded.ends, hostname = excluded.hostname, client_id = excluded.client_id";
+
+    private const string Delete = "DELETE FROM dhcp_leases WHERE address = @address";
+
+    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string text, params string[] parameters)
+    {
+        DbCommand command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = text;
+        foreach (string name in parameters)
+        {
+            DbParameter parameter = command.CreateParameter();
+            parameter.ParameterName = "@" + name;
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
     }
 
     private static string Truncate(string text) => text.Length <= 255 ? text : text[..255];
