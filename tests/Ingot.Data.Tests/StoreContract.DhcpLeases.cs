@@ -55,6 +55,38 @@ public abstract partial class StoreContract
         Assert.Contains(leases, l => l.Address.Equals(other));
     }
 
+    [Fact]
+    public async Task A_batch_of_dhcp_lease_writes_is_applied_in_order_with_the_last_write_to_an_address_winning()
+    {
+        await using DataServices data = Database.Open();
+        (IPAddress kept, MacAddress keptMac) = NewLeaseAddress();
+        (IPAddress replaced, MacAddress replacedMac) = NewLeaseAddress();
+        (IPAddress removed, MacAddress removedMac) = NewLeaseAddress();
+        (IPAddress added, MacAddress addedMac) = NewLeaseAddress();
+        DhcpLease Lease(MacAddress mac, IPAddress address, int hours) => new(mac, address, Time.GetUtcNow(), Time.GetUtcNow().AddHours(hours), $"h{hours}", "");
+        await data.DhcpLeases.SaveAsync(Lease(keptMac, kept, 1), Ct);
+        await data.DhcpLeases.SaveAsync(Lease(replacedMac, replaced, 1), Ct);
+        await data.DhcpLeases.SaveAsync(Lease(removedMac, removed, 1), Ct);
+
+        await data.DhcpLeases.WriteAsync(
+            [
+                DhcpLeaseWrite.Save(Lease(replacedMac, replaced, 2)),
+                DhcpLeaseWrite.Save(Lease(addedMac, added, 3)),
+                DhcpLeaseWrite.Remove(removed),
+                DhcpLeaseWrite.Save(Lease(replacedMac, replaced, 4)),
+                DhcpLeaseWrite.Remove(added),
+                DhcpLeaseWrite.Save(Lease(addedMac, added, 5)),
+            ],
+            Ct);
+
+        await using DataServices reader = Database.Open();
+        Dictionary<IPAddress, DhcpLease> stored = (await reader.DhcpLeases.ListAsync(Ct)).ToDictionary(l => l.Address);
+        Assert.Equal(Lease(keptMac, kept, 1), stored[kept]);
+        Assert.Equal(Lease(replacedMac, replaced, 4), stored[replaced]);
+        Assert.Equal(Lease(addedMac, added, 5), stored[added]);
+        Assert.False(stored.ContainsKey(removed));
+    }
+
     /// <summary>A fresh address in 10.0.0.0/8 and a MAC made from it, so that tests do not see each other's leases.</summary>
     private static (IPAddress Address, MacAddress Mac) NewLeaseAddress()
     {

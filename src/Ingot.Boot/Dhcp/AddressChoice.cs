@@ -6,7 +6,8 @@ namespace Ingot.Boot.Dhcp;
 
 /// <summary>
 /// Which address a client gets on a subnet: its fixed host address first, then the address of its
-/// existing lease, then the address it asks for, then the first free one in the dynamic ranges.
+/// existing lease, then the address it asks for, then the first free one in the dynamic ranges (searched from where
+/// <see cref="DhcpLeaseTable.ScanFrom"/> says).
 /// Reserved ranges, other hosts' fixed addresses, declined addresses and live leases of other
 /// clients are never handed out.
 /// </summary>
@@ -31,19 +32,42 @@ internal static class AddressChoice
 
         foreach (AddressRange range in subnet.DynamicRanges)
         {
-            uint end = Ipv4.ToNumber(range.End);
-            for (uint n = Ipv4.ToNumber(range.Start); n <= end && n != 0; n++)
+            if (FirstFree(subnet, config, leases, mac, range, now) is { } free)
             {
-                IPAddress candidate = Ipv4.FromNumber(n);
-                if (IsAllowed(subnet, config, leases, mac, candidate, now))
-                {
-                    return candidate;
-                }
+                return free;
+            }
+        }
 
-                if (n == uint.MaxValue)
-                {
-                    break;
-                }
+        return null;
+    }
+
+    /// <summary>
+    /// The first address of <paramref name="range"/> that <paramref name="mac"/> may hold. The search
+    /// starts where the table says the addresses before are all taken (and notes where it stopped),
+    /// so handing out a range address by address does not read the range from its start each time.
+    /// </summary>
+    private static IPAddress? FirstFree(DhcpSubnet subnet, DhcpConfiguration config, DhcpLeaseTable leases, MacAddress mac, AddressRange range, DateTimeOffset now)
+    {
+        uint start = Ipv4.ToNumber(range.Start);
+        uint end = Ipv4.ToNumber(range.End);
+        (uint from, DateTimeOffset until) = leases.ScanFrom(range, now) ?? (start, DateTimeOffset.MaxValue);
+        for (uint n = Math.Max(from, start); n <= end && n != 0; n++)
+        {
+            IPAddress candidate = Ipv4.FromNumber(n);
+            if (IsAllowed(subnet, config, leases, mac, candidate, now))
+            {
+                leases.Scanned(range, n, until);
+                return candidate;
+            }
+
+            if (leases.TakenUntil(candidate, mac, now) is { } taken && taken < until)
+            {
+                until = taken;
+            }
+
+            if (n == uint.MaxValue)
+            {
+                break;
             }
         }
 

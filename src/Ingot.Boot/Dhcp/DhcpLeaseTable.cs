@@ -21,6 +21,7 @@ public sealed class DhcpLeaseTable
     private readonly Dictionary<IPAddress, Entry> _byAddress = [];
     private readonly Dictionary<MacAddress, IPAddress> _byMac = [];
     private readonly Dictionary<IPAddress, DateTimeOffset> _declined = [];
+    private readonly Dictionary<AddressRange, Scan> _scans = [];
 
     public int Count => _byAddress.Count;
 
@@ -46,6 +47,53 @@ public sealed class DhcpLeaseTable
     public bool IsTaken(IPAddress address, MacAddress by, DateTimeOffset now) =>
         (_byAddress.TryGetValue(address, out Entry? e) && e.Lease.Mac != by && e.Lease.Ends > now)
         || (_declined.TryGetValue(address, out DateTimeOffset until) && until > now);
+
+    /// <summary>
+    /// Until when <paramref name="address"/> is kept from <paramref name="by"/> by this table (another
+    /// client's live lease or offer, or a decline), or null when the table does not keep it.
+    /// </summary>
+    public DateTimeOffset? TakenUntil(IPAddress address, MacAddress by, DateTimeOffset now)
+    {
+        DateTimeOffset? until = null;
+        if (_byAddress.TryGetValue(address, out Entry? e) && e.Lease.Mac != by && e.Lease.Ends > now)
+        {
+            until = e.Lease.Ends;
+        }
+
+        if (_declined.TryGetValue(address, out DateTimeOffset declined) && declined > now && (until is null || declined > until))
+        {
+            until = declined;
+        }
+
+        return until;
+    }
+
+    /// <summary>
+    /// Where a search for a free address in <paramref name="range"/> may start: every address before
+    /// it was found taken by the last searches, and stays taken until the time noted with it (the
+    /// first lease, offer or decline among them to end). Null when there is no such note (or it has run
+    /// out): search from the start of the range.
+    /// </summary>
+    public (uint Next, DateTimeOffset Until)? ScanFrom(AddressRange range, DateTimeOffset now)
+    {
+        if (_scans.TryGetValue(range, out Scan scan))
+        {
+            if (scan.Until > now)
+            {
+                return (scan.Next, scan.Until);
+            }
+
+            _scans.Remove(range);
+        }
+
+        return null;
+    }
+
+    /// <summary>Notes that the addresses of <paramref name="range"/> before <paramref name="next"/> are taken until <paramref name="until"/>.</summary>
+    public void Scanned(AddressRange range, uint next, DateTimeOffset until) => _scans[range] = new Scan(next, until);
+
+    /// <summary>Forgets the notes of <see cref="Scanned"/> (the configuration changed: ranges, reservations or hosts).</summary>
+    public void ForgetScans() => _scans.Clear();
 
     /// <summary>Applies <paramref name="change"/>; returns the addresses whose stored lease must go.</summary>
     public IReadOnlyList<IPAddress> Apply(DhcpLeaseChange change)
@@ -73,9 +121,13 @@ public sealed class DhcpLeaseTable
         var gone = new List<IPAddress>();
         if (_byMac.TryGetValue(lease.Mac, out IPAddress? previous) && !previous.Equals(lease.Address))
         {
-            if (_byAddress.Remove(previous, out Entry? old) && !old.Offered)
+            if (_byAddress.Remove(previous, out Entry? old))
             {
-                gone.Add(previous);
+                Freed(previous);
+                if (!old.Offered)
+                {
+                    gone.Add(previous);
+                }
             }
         }
 
@@ -104,8 +156,24 @@ public sealed class DhcpLeaseTable
 
         _byAddress.Remove(address);
         _byMac.Remove(mac);
+        Freed(address);
         return !e.Offered;
     }
+
+    /// <summary>A search must not start past an address that became free.</summary>
+    private void Freed(IPAddress address)
+    {
+        uint n = Ipv4.ToNumber(address);
+        foreach ((AddressRange range, Scan scan) in _scans.ToList())
+        {
+            if (scan.Next > n && Ipv4.ToNumber(range.Start) <= n && n <= Ipv4.ToNumber(range.End))
+            {
+                _scans[range] = scan with { Next = n };
+            }
+        }
+    }
+
+    private readonly record struct Scan(uint Next, DateTimeOffset Until);
 
     private sealed record Entry(DhcpLease Lease, bool Offered);
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -9,10 +10,17 @@ namespace Ingot.Boot.Dhcp;
 /// The one piece of DHCP that touches a socket: receive a datagram, parse it, hand it to the
 /// handler, send the reply where <see cref="DhcpReplyRoute"/> says. Malformed datagrams, packets
 /// the handler does not answer and failures are counted (here and in <see cref="DhcpMetrics"/>) and
-/// logged; nothing a client sends ends the loop.
+/// logged; nothing a client sends ends the loop. An answer that is not ready at once (its lease is
+/// being stored) is sent when it is, while the loop receives on: at most
+/// <see cref="MaximumPending"/> such answers wait at a time.
 /// </summary>
 public sealed class DhcpListener(Socket socket, DhcpInterface link, IDhcpHandler handler, ILogger logger) : IDisposable
 {
+    /// <summary>How many answers may wait for their lease to be stored while the listener receives on.</summary>
+    public const int MaximumPending = 256;
+
+    // Never disposed: RunAsync still counts the waiting answers after Dispose has closed the socket.
+    private readonly SemaphoreSlim _pending = new(MaximumPending, MaximumPending);
     private long _received;
     private long _malformed;
     private long _dropped;
@@ -32,6 +40,23 @@ public sealed class DhcpListener(Socket socket, DhcpInterface link, IDhcpHandler
 
     /// <summary>Serves until <paramref name="ct"/> is cancelled; never throws anything else.</summary>
     public async Task RunAsync(CancellationToken ct)
+    {
+        await ReceiveAsync(ct);
+
+        // Let the answers still waiting go out (or fail) before the socket closes.
+        for (int i = 0; i < MaximumPending; i++)
+        {
+            if (!await _pending.WaitAsync(TimeSpan.FromSeconds(10), CancellationToken.None))
+            {
+                break;
+            }
+        }
+    }
+
+    /// <summary>Closes the socket, which ends <see cref="RunAsync"/>.</summary>
+    public void Dispose() => socket.Dispose();
+
+    private async Task ReceiveAsync(CancellationToken ct)
     {
         byte[] buffer = new byte[2048];
         byte[] reply = new byte[DhcpCodec.MaximumLength];
@@ -65,8 +90,6 @@ public sealed class DhcpListener(Socket socket, DhcpInterface link, IDhcpHandler
         }
     }
 
-    public void Dispose() => socket.Dispose();
-
     private async Task HandleAsync(ReadOnlyMemory<byte> datagram, IPEndPoint sender, int port, byte[] reply, CancellationToken ct)
     {
         Interlocked.Increment(ref _received);
@@ -80,9 +103,54 @@ public sealed class DhcpListener(Socket socket, DhcpInterface link, IDhcpHandler
             return;
         }
 
+        ValueTask<DhcpAnswer> answering;
         try
         {
-            DhcpAnswer answer = await handler.AnswerAsync(request, link, port, ct);
+            answering = handler.AnswerAsync(request, link, port, ct);
+        }
+        catch (Exception e)
+        {
+            Failed(sender, e);
+            return;
+        }
+
+        if (answering.IsCompleted)
+        {
+            await FinishAsync(answering, request, sender, port, reply, ct);
+            return;
+        }
+
+        try
+        {
+            await _pending.WaitAsync(ct);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        _ = FinishLaterAsync(answering, request, sender, port, ct);
+    }
+
+    private async Task FinishLaterAsync(ValueTask<DhcpAnswer> answering, DhcpPacket request, IPEndPoint sender, int port, CancellationToken ct)
+    {
+        byte[] reply = ArrayPool<byte>.Shared.Rent(DhcpCodec.MaximumLength);
+        try
+        {
+            await FinishAsync(answering, request, sender, port, reply, ct);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(reply);
+            _pending.Release();
+        }
+    }
+
+    private async Task FinishAsync(ValueTask<DhcpAnswer> answering, DhcpPacket request, IPEndPoint sender, int port, byte[] reply, CancellationToken ct)
+    {
+        try
+        {
+            DhcpAnswer answer = await answering;
             if (answer.Reply is not { } packet)
             {
                 Interlocked.Increment(ref _dropped);
@@ -112,9 +180,14 @@ public sealed class DhcpListener(Socket socket, DhcpInterface link, IDhcpHandler
         }
         catch (Exception e)
         {
-            Interlocked.Increment(ref _dropped);
-            DhcpMetrics.Dropped.Add(1, new TagList { { "interface", link.Name } });
-            DhcpLog.Failed(logger, link.Name, sender, e);
+            Failed(sender, e);
         }
+    }
+
+    private void Failed(IPEndPoint sender, Exception e)
+    {
+        Interlocked.Increment(ref _dropped);
+        DhcpMetrics.Dropped.Add(1, new TagList { { "interface", link.Name } });
+        DhcpLog.Failed(logger, link.Name, sender, e);
     }
 }

@@ -11,4 +11,10 @@ public interface IDhcpLeaseStore
     Task SaveAsync(DhcpLease lease, CancellationToken ct);
 
     Task RemoveAsync(IPAddress address, CancellationToken ct);
+
+    /// <summary>
+    /// Applies <paramref name="writes"/> in order, all or none (the last write to an address wins):
+    /// the DHCP server stores a batch of lease changes in one transaction.
+    /// </summary>
+    Task WriteAsync(IReadOnlyList<DhcpLeaseWrite> writes, CancellationToken ct);
 }

@@ -185,6 +185,32 @@ public sealed class DhcpResponderTests
     }
 
     [Fact]
+    public void An_address_whose_offer_ran_out_is_the_first_offered_again_after_the_search_has_moved_past_it()
+    {
+        DhcpPacket first = _s.Send(DhcpScenario.Request(DhcpScenario.Mac(1), DhcpMessageType.Discover)).Reply!;
+        _s.Time.Advance(TimeSpan.FromSeconds(30));
+        DhcpPacket second = _s.Send(DhcpScenario.Request(DhcpScenario.Mac(2), DhcpMessageType.Discover)).Reply!;
+        _s.Time.Advance(DhcpLeaseTable.OfferHold - TimeSpan.FromSeconds(29));
+        DhcpPacket third = _s.Send(DhcpScenario.Request(DhcpScenario.Mac(3), DhcpMessageType.Discover)).Reply!;
+
+        Assert.Equal(["10.0.0.100", "10.0.0.101", "10.0.0.100"], new[] { first, second, third }.Select(p => p.YourAddress.ToString()));
+    }
+
+    [Fact]
+    public void A_new_configuration_that_frees_an_address_the_search_moved_past_gets_it_handed_out()
+    {
+        _s.Config = _s.Config with { Hosts = [.. _s.Config.Hosts, new DhcpHost(DhcpScenario.FixedMac, IPAddress.Parse("10.0.0.100"), "f")] };
+        DhcpPacket before = _s.Send(DhcpScenario.Request(DhcpScenario.Mac(1), DhcpMessageType.Discover)).Reply!;
+
+        _s.Config = _s.Config with { Hosts = [.. _s.Config.Hosts.Where(h => h.Mac != DhcpScenario.FixedMac)] };
+        _s.Leases.ForgetScans();
+        DhcpPacket after = _s.Send(DhcpScenario.Request(DhcpScenario.Mac(2), DhcpMessageType.Discover)).Reply!;
+
+        Assert.Equal(IPAddress.Parse("10.0.0.101"), before.YourAddress);
+        Assert.Equal(IPAddress.Parse("10.0.0.100"), after.YourAddress);
+    }
+
+    [Fact]
     public void An_inform_gets_configuration_without_an_address_or_a_lease_time()
     {
         DhcpAnswer answer = _s.Send(DhcpScenario.Request(DhcpScenario.Mac(1), DhcpMessageType.Inform) with { ClientAddress = IPAddress.Parse("10.0.0.7") });

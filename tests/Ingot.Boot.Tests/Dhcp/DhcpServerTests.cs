@@ -45,6 +45,44 @@ public sealed class DhcpServerTests
     }
 
     [Fact]
+    public async Task An_ack_waits_until_its_lease_is_stored_and_leases_acknowledged_meanwhile_are_stored_in_one_write()
+    {
+        var store = new HeldStore();
+        using var server = new DhcpServer(new FixedDhcpConfigurationSource(_s.Config), store, _s.Responder, _s.Time);
+        var offers = new List<DhcpPacket>();
+        for (int n = 1; n <= 4; n++)
+        {
+            offers.Add((await server.AnswerAsync(DhcpScenario.Request(DhcpScenario.Mac(n), DhcpMessageType.Discover), _s.Link, 67, Ct)).Reply!);
+        }
+
+        DhcpPacket Selecting(int n) => DhcpScenario.Request(DhcpScenario.Mac(n), DhcpMessageType.Request, DhcpScenario.Requested(offers[n - 1].YourAddress.ToString()), DhcpScenario.ServerId(DhcpScenario.Server));
+        Task<DhcpAnswer> first = server.AnswerAsync(Selecting(1), _s.Link, 67, Ct).AsTask();
+        await store.Writing.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        Task<DhcpAnswer>[] others = [.. Enumerable.Range(2, 3).Select(n => server.AnswerAsync(Selecting(n), _s.Link, 67, Ct).AsTask())];
+        await Task.Delay(100, Ct);
+        bool answeredBeforeStored = first.IsCompleted || others.Any(t => t.IsCompleted);
+
+        store.Release.SetResult();
+        DhcpAnswer[] answers = await Task.WhenAll([first, .. others]).WaitAsync(TimeSpan.FromSeconds(10), Ct);
+
+        Assert.False(answeredBeforeStored);
+        Assert.All(answers, a => Assert.Equal(DhcpMessageType.Ack, a.Reply!.MessageType));
+        Assert.Equal([1, 3], store.Batches);
+        Assert.Equal(4, store.Leases.Count);
+    }
+
+    [Fact]
+    public async Task A_failed_lease_write_sends_no_ack()
+    {
+        var store = new HeldStore { Fail = true };
+        store.Release.SetResult();
+        using var server = new DhcpServer(new FixedDhcpConfigurationSource(_s.Config), store, _s.Responder, _s.Time);
+
+        await Assert.ThrowsAsync<IOException>(() => LeaseAsync(server, DhcpScenario.Mac(1)));
+        Assert.Empty(store.Leases);
+    }
+
+    [Fact]
     public async Task A_new_configuration_version_is_fetched_before_the_next_answer()
     {
         var source = new ChangingSource(_s.Config);
@@ -65,6 +103,42 @@ public sealed class DhcpServerTests
         DhcpPacket offer = (await server.AnswerAsync(DhcpScenario.Request(mac, DhcpMessageType.Discover), _s.Link, 67, Ct)).Reply!;
         DhcpPacket request = DhcpScenario.Request(mac, DhcpMessageType.Request, DhcpScenario.Requested(offer.YourAddress.ToString()), DhcpScenario.ServerId(DhcpScenario.Server));
         Assert.Equal(DhcpMessageType.Ack, (await server.AnswerAsync(request, _s.Link, 67, Ct)).Reply!.MessageType);
+    }
+
+    /// <summary>A lease store whose first write waits for <see cref="Release"/>; it records the size of every write.</summary>
+    private sealed class HeldStore : IDhcpLeaseStore
+    {
+        public TaskCompletionSource Writing { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public bool Fail { get; init; }
+
+        public List<int> Batches { get; } = [];
+
+        public Dictionary<IPAddress, DhcpLease> Leases { get; } = [];
+
+        public Task<IReadOnlyList<DhcpLease>> ListAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<DhcpLease>>([.. Leases.Values]);
+
+        public Task SaveAsync(DhcpLease lease, CancellationToken ct) => throw new InvalidOperationException("the server writes in batches");
+
+        public Task RemoveAsync(IPAddress address, CancellationToken ct) => throw new InvalidOperationException("the server writes in batches");
+
+        public async Task WriteAsync(IReadOnlyList<DhcpLeaseWrite> writes, CancellationToken ct)
+        {
+            Writing.TrySetResult();
+            await Release.Task;
+            if (Fail)
+            {
+                throw new IOException("disk full");
+            }
+
+            Batches.Add(writes.Count);
+            foreach (DhcpLeaseWrite write in writes)
+            {
+                Leases[write.Address] = write.Lease!;
+            }
+        }
     }
 
     private sealed class ChangingSource(DhcpConfiguration configuration) : IDhcpConfigurationSource

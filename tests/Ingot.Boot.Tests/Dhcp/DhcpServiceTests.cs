@@ -48,5 +48,7 @@ public sealed class DhcpServiceTests
         public Task SaveAsync(DhcpLease lease, CancellationToken ct) => Task.CompletedTask;
 
         public Task RemoveAsync(System.Net.IPAddress address, CancellationToken ct) => Task.CompletedTask;
+
+        public Task WriteAsync(IReadOnlyList<DhcpLeaseWrite> writes, CancellationToken ct) => Task.CompletedTask;
     }
 }

@@ -9,6 +9,9 @@ internal sealed class MemoryLeaseStore : IDhcpLeaseStore
 {
     public ConcurrentDictionary<IPAddress, DhcpLease> Leases { get; } = new();
 
+    /// <summary>How many writes each <see cref="WriteAsync"/> call carried.</summary>
+    public ConcurrentBag<int> Writes { get; } = [];
+
     public Task<IReadOnlyList<DhcpLease>> ListAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<DhcpLease>>([.. Leases.Values]);
 
     public Task SaveAsync(DhcpLease lease, CancellationToken ct)
@@ -20,6 +23,24 @@ internal sealed class MemoryLeaseStore : IDhcpLeaseStore
     public Task RemoveAsync(IPAddress address, CancellationToken ct)
     {
         Leases.TryRemove(address, out _);
+        return Task.CompletedTask;
+    }
+
+    public Task WriteAsync(IReadOnlyList<DhcpLeaseWrite> writes, CancellationToken ct)
+    {
+        Writes.Add(writes.Count);
+        foreach (DhcpLeaseWrite write in writes)
+        {
+            if (write.Lease is { } lease)
+            {
+                Leases[write.Address] = lease;
+            }
+            else
+            {
+                Leases.TryRemove(write.Address, out _);
+            }
+        }
+
         return Task.CompletedTask;
     }
 }
