@@ -45,6 +45,18 @@ internal sealed class MachineReads(IDbContextFactory<IngotDbContext> contexts, S
         return Stitch(all, await disks, await interfaces);
     }
 
+    /// <summary>The machine with this system_id, power parameters included, in one round trip; null when there is none.</summary>
+    public async Task<Machine?> FindAsync(string systemId, CancellationToken ct)
+    {
+        await using IngotDbContext db = contexts.CreateDbContext();
+        if (await MachineRows.FindAsync(db, systemId, secrets.UnprotectPowerParameters, ct) is not { } found)
+        {
+            return null;
+        }
+
+        return Stitch([found.Machine], found.Disks, found.Interfaces)[0];
+    }
+
     /// <summary>The machines of <paramref name="query"/> (a filter over <see cref="IngotDbContext.Machines"/>), in id order.</summary>
     public async Task<List<Machine>> LoadAsync(IngotDbContext db, IQueryable<Machine> query, bool powerParameters, CancellationToken ct)
     {

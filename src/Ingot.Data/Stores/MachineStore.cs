@@ -25,11 +25,7 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
     private readonly MachineReads _reads = new(contexts, secrets);
     private readonly SaveClaims _claims = new();
 
-    public async Task<Machine?> FindAsync(string systemId, CancellationToken ct)
-    {
-        await using IngotDbContext db = contexts.CreateDbContext();
-        return await FirstAsync(db, db.Machines.Where(m => m.SystemId == systemId), ct);
-    }
+    public Task<Machine?> FindAsync(string systemId, CancellationToken ct) => _reads.FindAsync(systemId, ct);
 
     public Task<IReadOnlyList<Machine>> ListAsync(CancellationToken ct) => ListAsync(MachineQuery.All, ct);
 
