@@ -8,14 +8,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Ingot.Data.Stores;
 
 /// <summary>
-/// How <see cref="MachineStore"/> reads machines. A whole-table read is plain SQL turned into objects
-/// by hand (<see cref="MachineRows"/>); a filtered read is untracked EF, in plain queries (machines; disks, then
-/// their partitions; interfaces, then their links: EF's split query for the owned collections, which
-/// SQLite would otherwise materialise whole for a join) stitched together in memory, never one join
-/// whose rows multiply disks by interfaces. Child rows are selected by machine id: every row for a
-/// whole-table read (whose three queries run in parallel, each on its own connection), one id for a
-/// single machine, else the parent query as a subquery. Power parameters are decrypted only when
-/// asked for; a machine read without them is remembered so that saving it leaves them alone.
+/// How <see cref="MachineStore"/> reads machines. The whole table and a machine by system_id are
+/// plain SQL turned into objects by hand (<see cref="MachineRows"/>): the whole table in three
+/// batches run in parallel, each on its own connection; one machine in one batch (one round trip).
+/// Filtered reads are untracked EF, in plain queries (machines; disks, then their partitions;
+/// interfaces, then their links) whose child rows are selected by machine id (one id for a single
+/// machine, else the parent query as a subquery). Either way the parts are stitched together in
+/// memory, never one join whose rows multiply disks by interfaces. Power parameters are decrypted
+/// only when asked for; a machine read without them is remembered so that saving it leaves them alone.
 /// </summary>
 internal sealed class MachineReads(IDbContextFactory<IngotDbContext> contexts, SecretsAtRest secrets)
 {

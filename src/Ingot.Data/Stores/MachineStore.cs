@@ -15,8 +15,8 @@ namespace Ingot.Data.Stores;
 /// and <see cref="MachineConflictException"/> is thrown; a save this process already knows would
 /// lose (<see cref="SaveClaims"/>) or whose rows another writer holds (PostgreSQL, <c>NOWAIT</c>)
 /// is refused the same way without waiting. Reads are untracked (<see cref="MachineReads"/>): the
-/// machines, then their disks and interfaces as flat projections, stitched in memory; power
-/// parameters are decrypted only when the <see cref="MachineQuery"/> asks for them.
+/// machines, then their disks and interfaces as flat rows, stitched in memory; power parameters are
+/// decrypted only when the <see cref="MachineQuery"/> asks for them.
 /// </summary>
 public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, SecretsAtRest secrets) : IMachineStore
 {
