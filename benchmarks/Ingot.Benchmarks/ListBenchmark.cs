@@ -5,7 +5,7 @@ namespace Ingot.Benchmarks;
 
 /// <summary>
 /// <c>list</c>: the server's work for <c>GET machines/</c> with N machines: the store's list read plus
-/// the MAAS JSON rendered by <see cref="MachineJson.RenderListAsync"/> to a discarding stream; with
+/// the MAAS JSON rendered by <c>MachineJson.RenderListAsync</c> to a discarding stream; with
 /// <c>--http</c>, also the real request through a started host.
 /// </summary>
 internal static class ListBenchmark

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.Json;
 using Ingot.Api.Wire;
 using Ingot.Core.Domains;
 using Ingot.Core.Events;
@@ -19,6 +20,13 @@ namespace Ingot.Api.Machines;
 /// </summary>
 internal static class MachineResponses
 {
+    /// <summary>
+    /// The list's top-level writer: System.Text.Json's default escaping, as the list has always been
+    /// written (<see cref="ApiResult.Json(Action{System.Text.Json.Utf8JsonWriter})"/> used a default writer);
+    /// validation is skipped because the renderer writes well-formed JSON.
+    /// </summary>
+    private static readonly JsonWriterOptions s_listOptions = new() { SkipValidation = true };
+
     /// <summary>One machine object.</summary>
     public static async Task<ApiResult> OneAsync(ApiRequest request, Machine machine, CancellationToken ct)
     {
@@ -30,7 +38,7 @@ internal static class MachineResponses
     public static async Task<ApiResult> ListAsync(ApiRequest request, IReadOnlyList<Machine> machines, CancellationToken ct)
     {
         MachineJsonContext context = await ContextAsync(request, machines, ct);
-        return ApiResult.Json(writer => MachineJson.WriteList(writer, machines, context));
+        return ApiResult.JsonStream((stream, token) => MachineJson.RenderListAsync(machines, context, stream, s_listOptions, token));
     }
 
     /// <summary>The anonymous field set (enlistment's create response).</summary>

@@ -53,6 +53,14 @@ public sealed class ApiResult
             await stream.FlushAsync(ct);
         });
 
+    /// <summary>A JSON document streamed to the response by <paramref name="write"/>, which flushes as it goes (the machine list).</summary>
+    public static ApiResult JsonStream(Func<Stream, CancellationToken, Task> write) =>
+        new(StatusCodes.Status200OK, JsonContentType, async (stream, ct) =>
+        {
+            await write(stream, ct);
+            await stream.FlushAsync(ct);
+        });
+
     public static ApiResult Json(JsonNode? node) => Json((object?)node);
 
     public static ApiResult Text(string text, int status = StatusCodes.Status200OK) =>

@@ -8,13 +8,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Ingot.Data.Stores;
 
 /// <summary>
-/// How <see cref="MachineStore"/> reads machines: untracked, in plain queries (machines; disks, then
-/// their partitions; interfaces, then their links: EF's split query for the owned collections, which
-/// SQLite would otherwise materialise whole for a join) stitched together in memory, never one join
-/// whose rows multiply disks by interfaces. Child rows are selected by machine id: every row for a
-/// whole-table read (whose three queries run in parallel, each on its own connection), one id for a
-/// single machine, else the parent query as a subquery. Power parameters are decrypted only when
-/// asked for; a machine read without them is remembered so that saving it leaves them alone.
+/// How <see cref="MachineStore"/> reads machines. The whole table and a machine by system_id are
+/// plain SQL turned into objects by hand (<see cref="MachineRows"/>): the whole table in three
+/// batches run in parallel, each on its own connection; one machine in one batch (one round trip).
+/// Filtered reads are untracked EF, in plain queries (machines; disks, then their partitions;
+/// interfaces, then their links) whose child rows are selected by machine id (one id for a single
+/// machine, else the parent query as a subquery). Either way the parts are stitched together in
+/// memory, never one join whose rows multiply disks by interfaces. Power parameters are decrypted
+/// only when asked for; a machine read without them is remembered so that saving it leaves them alone.
 /// </summary>
 internal sealed class MachineReads(IDbContextFactory<IngotDbContext> contexts, SecretsAtRest secrets)
 {
@@ -31,11 +32,29 @@ internal sealed class MachineReads(IDbContextFactory<IngotDbContext> contexts, S
         await using IngotDbContext machineContext = contexts.CreateDbContext();
         await using IngotDbContext diskContext = contexts.CreateDbContext();
         await using IngotDbContext interfaceContext = contexts.CreateDbContext();
-        Task<List<Machine>> machines = LoadMachinesAsync(machineContext.Machines, powerParameters, ct);
-        var disks = HardwareReads.DisksAsync(diskContext, null, null, ct);
-        var interfaces = HardwareReads.InterfacesAsync(interfaceContext, null, null, ct);
+        Task<List<Machine>> machines = MachineRows.MachinesAsync(machineContext, powerParameters ? secrets.UnprotectPowerParameters : null, ct);
+        var disks = MachineRows.DisksAsync(diskContext, ct);
+        var interfaces = MachineRows.InterfacesAsync(interfaceContext, ct);
         await Task.WhenAll(machines, disks, interfaces);
-        return Stitch(await machines, await disks, await interfaces);
+        List<Machine> all = await machines;
+        if (!powerParameters)
+        {
+            Unread(all);
+        }
+
+        return Stitch(all, await disks, await interfaces);
+    }
+
+    /// <summary>The machine with this system_id, power parameters included, in one round trip; null when there is none.</summary>
+    public async Task<Machine?> FindAsync(string systemId, CancellationToken ct)
+    {
+        await using IngotDbContext db = contexts.CreateDbContext();
+        if (await MachineRows.FindAsync(db, systemId, secrets.UnprotectPowerParameters, ct) is not { } found)
+        {
+            return null;
+        }
+
+        return Stitch([found.Machine], found.Disks, found.Interfaces)[0];
     }
 
     /// <summary>The machines of <paramref name="query"/> (a filter over <see cref="IngotDbContext.Machines"/>), in id order.</summary>
@@ -60,11 +79,7 @@ internal sealed class MachineReads(IDbContextFactory<IngotDbContext> contexts, S
         if (!powerParameters)
         {
             List<Machine> bare = await query.ToListAsync(ct);
-            foreach (Machine machine in bare)
-            {
-                _unread.AddOrUpdate(machine, machine.PowerParameters);
-            }
-
+            Unread(bare);
             return bare;
         }
 
@@ -79,6 +94,15 @@ internal sealed class MachineReads(IDbContextFactory<IngotDbContext> contexts, S
         }
 
         return machines;
+    }
+
+    /// <summary>Remembers these machines as read without power parameters (see <see cref="PowerParametersUnread"/>).</summary>
+    private void Unread(List<Machine> machines)
+    {
+        foreach (Machine machine in machines)
+        {
+            _unread.AddOrUpdate(machine, machine.PowerParameters);
+        }
     }
 
     private static List<Machine> Stitch(List<Machine> machines, List<(long MachineId, BlockDevice Disk)> disks, List<(long MachineId, NetworkInterface Interface)> interfaces)

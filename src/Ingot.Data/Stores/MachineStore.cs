@@ -15,8 +15,8 @@ namespace Ingot.Data.Stores;
 /// and <see cref="MachineConflictException"/> is thrown; a save this process already knows would
 /// lose (<see cref="SaveClaims"/>) or whose rows another writer holds (PostgreSQL, <c>NOWAIT</c>)
 /// is refused the same way without waiting. Reads are untracked (<see cref="MachineReads"/>): the
-/// machines, then their disks and interfaces as flat projections, stitched in memory; power
-/// parameters are decrypted only when the <see cref="MachineQuery"/> asks for them.
+/// machines, then their disks and interfaces as flat rows, stitched in memory; power parameters are
+/// decrypted only when the <see cref="MachineQuery"/> asks for them.
 /// </summary>
 public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, SecretsAtRest secrets) : IMachineStore
 {
@@ -25,11 +25,7 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
     private readonly MachineReads _reads = new(contexts, secrets);
     private readonly SaveClaims _claims = new();
 
-    public async Task<Machine?> FindAsync(string systemId, CancellationToken ct)
-    {
-        await using IngotDbContext db = contexts.CreateDbContext();
-        return await FirstAsync(db, db.Machines.Where(m => m.SystemId == systemId), ct);
-    }
+    public Task<Machine?> FindAsync(string systemId, CancellationToken ct) => _reads.FindAsync(systemId, ct);
 
     public Task<IReadOnlyList<Machine>> ListAsync(CancellationToken ct) => ListAsync(MachineQuery.All, ct);
 

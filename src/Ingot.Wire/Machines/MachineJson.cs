@@ -19,7 +19,7 @@ public static partial class MachineJson
         SkipValidation = true,
     };
 
-    /// <summary>Flush threshold for <see cref="RenderListAsync"/>: keep the pending buffer small.</summary>
+    /// <summary>Flush threshold for <c>RenderListAsync</c>: keep the pending buffer small.</summary>
     private const int FlushBytes = 64 * 1024;
 
     /// <summary>Writes one machine object.</summary>
@@ -79,9 +79,17 @@ public static partial class MachineJson
     }
 
     /// <summary>A list of machines streamed to <paramref name="stream"/> (e.g. a response body), flushed in chunks.</summary>
-    public static async Task RenderListAsync(IEnumerable<Machine> machines, MachineJsonContext context, Stream stream, CancellationToken ct)
+    public static Task RenderListAsync(IEnumerable<Machine> machines, MachineJsonContext context, Stream stream, CancellationToken ct) =>
+        RenderListAsync(machines, context, stream, WriterOptions, ct);
+
+    /// <summary>
+    /// A list of machines streamed to <paramref name="stream"/> with the top-level writer's
+    /// <paramref name="options"/> (the nested parts are always written with <see cref="WriterOptions"/>),
+    /// flushed every 64 KiB so that the whole document is never held in memory.
+    /// </summary>
+    public static async Task RenderListAsync(IEnumerable<Machine> machines, MachineJsonContext context, Stream stream, JsonWriterOptions options, CancellationToken ct)
     {
-        await using var writer = new Utf8JsonWriter(stream, WriterOptions);
+        await using var writer = new Utf8JsonWriter(stream, options);
         using var parts = new RenderedParts();
         writer.WriteStartArray();
         foreach (Machine machine in machines)
