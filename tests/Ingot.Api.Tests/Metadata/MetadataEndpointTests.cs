@@ -145,8 +145,8 @@ public sealed class MetadataEndpointTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.Equal(MachineStatus.FailedCommissioning, (await host.ReloadAsync(machine.SystemId)).Status);
 
         using HttpClient api = host.Client(admin.ApiKey);
-        string events = await api.GetStringAsync($"MAAS/api/2.0/events/?op=query&id={machine.SystemId}&level=DEBUG", Ct);
-        Assert.Contains("'init-network' searching for network datasources", events, StringComparison.Ordinal);
+        JsonNode events = JsonNode.Parse(await api.GetStringAsync($"MAAS/api/2.0/events/?op=query&id={machine.SystemId}&level=DEBUG", Ct))!;
+        Assert.Contains(events["events"]!.AsArray(), e => e!["description"]!.GetValue<string>() == "'init-network' searching for network datasources");
     }
 
     private static async Task<HttpResponseMessage> PostStatusAsync(HttpClient client, string url, string apiKey, string json)
