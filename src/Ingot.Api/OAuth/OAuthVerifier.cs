@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Ingot.Api.Wire;
 using Ingot.Core.Metadata;
 using Ingot.Core.Users;
-using Ingot.Api.Wire;
 using Microsoft.Extensions.Options;
 
 namespace Ingot.Api.OAuth;
