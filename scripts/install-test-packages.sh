@@ -10,6 +10,8 @@
 #   redfishtool python3-sushy         real Redfish clients that check the virtual Redfish BMC
 #   qemu-system-x86 ipxe ipxe-qemu ovmf cpio  network-boot VMs, first-stage iPXE binaries, image builds
 #   gpgv gpg                          gpgv checks signed image streams (.sjson); gpg makes the tests' keys
+#   python3-requests python3-configobj python3-oauthlib python3-yaml  cloud-init's MAAS datasource, which is
+#                                     unpacked (not installed) into /opt/ingot-test/cloud-init-root below
 # PostgreSQL is installed by scripts/postgres.sh, not here.
 # Usage: scripts/install-test-packages.sh        (as root, or with sudo available)
 set -euo pipefail
@@ -17,7 +19,8 @@ set -euo pipefail
 packages=(golang-go golang-github-juju-gomaasapi-dev
           busybox-static isc-dhcp-client tftp-hpa curl
           openipmi freeipmi-tools ipmitool redfishtool python3-sushy
-          qemu-system-x86 ipxe ipxe-qemu ovmf cpio gpgv gpg)
+          qemu-system-x86 ipxe ipxe-qemu ovmf cpio gpgv gpg
+          python3-requests python3-configobj python3-oauthlib python3-yaml)
 
 missing=()
 for package in "${packages[@]}"; do
@@ -26,8 +29,21 @@ for package in "${packages[@]}"; do
     fi
 done
 
+# cloud-init's MAAS datasource runs from an unpacked package: installing it would configure this host.
+cloud_init_root=/opt/ingot-test/cloud-init-root
+unpack_cloud_init() {
+    if [ -e "$cloud_init_root/usr/lib/python3/dist-packages/cloudinit/sources/DataSourceMAAS.py" ]; then
+        return
+    fi
+    local work
+    work=$(mktemp -d)
+    (cd "$work" && apt-get download cloud-init && mkdir -p "$cloud_init_root" && dpkg -x cloud-init_*.deb "$cloud_init_root")
+    rm -rf "$work"
+}
+
 if [ ${#missing[@]} -eq 0 ]; then
     echo "install-test-packages: all present (${packages[*]})"
+    unpack_cloud_init
     exit 0
 fi
 
@@ -43,3 +59,4 @@ if ! "${sudo[@]}" apt-get install -y --no-install-recommends "${missing[@]}"; th
     "${sudo[@]}" apt-get update
     "${sudo[@]}" apt-get install -y --no-install-recommends "${missing[@]}"
 fi
+unpack_cloud_init

@@ -35,6 +35,8 @@ public static class ApiCatalog
         NodeInterfacesApi.Resource,
         NodeInterfaceApi.Resource,
         NodeBlockDevicesApi.Resource,
+        NodeScriptResultsApi.Collection,
+        NodeScriptResultsApi.Item,
         SshKeysApi.Resource,
         SshKeyApi.Resource,
         ZonesApi.Resource,

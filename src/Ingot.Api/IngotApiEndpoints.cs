@@ -1,5 +1,6 @@
 using Ingot.Api.Account;
 using Ingot.Api.Dispatch;
+using Ingot.Api.Metadata;
 using Ingot.Api.OpenApi;
 using Ingot.Api.Wire;
 using Microsoft.AspNetCore.Builder;
@@ -11,7 +12,8 @@ namespace Ingot.Api;
 
 /// <summary>
 /// The API's URLs: <c>GET /MAAS/api/version/</c> (<c>2.0</c>), the gone 1.0 API (410), everything under
-/// <c>/MAAS/api/2.0/</c> (the dispatcher; <c>openapi.json</c> beside it) and <c>POST /MAAS/accounts/authenticate/</c>.
+/// <c>/MAAS/api/2.0/</c> (the dispatcher; <c>openapi.json</c> beside it), <c>POST /MAAS/accounts/authenticate/</c>
+/// and the metadata API under <c>/MAAS/metadata/</c>.
 /// </summary>
 public static class IngotApiEndpoints
 {
@@ -22,6 +24,8 @@ public static class IngotApiEndpoints
         app.MapGet(OpenApiEndpoint.Path, OpenApiEndpoint.HandleAsync);
         app.Map("/MAAS/api/2.0/{**rest}", (HttpContext http) => http.RequestServices.GetRequiredService<ApiDispatcher>().HandleAsync(http));
         app.Map("/MAAS/accounts/authenticate/", AuthenticateEndpoint.HandleAsync);
+        app.Map("/MAAS/metadata", MetadataEndpoint.HandleAsync);
+        app.Map("/MAAS/metadata/{**rest}", MetadataEndpoint.HandleAsync);
         return app;
     }
 

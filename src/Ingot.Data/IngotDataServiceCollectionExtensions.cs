@@ -4,8 +4,10 @@ using Ingot.Core.Config;
 using Ingot.Core.Domains;
 using Ingot.Core.Events;
 using Ingot.Core.Machines;
+using Ingot.Core.Metadata;
 using Ingot.Core.Networks;
 using Ingot.Core.ResourcePools;
+using Ingot.Core.Scripts;
 using Ingot.Core.Tags;
 using Ingot.Core.Users;
 using Ingot.Core.Zones;
@@ -29,7 +31,8 @@ public static class IngotDataServiceCollectionExtensions
     /// <see cref="IMachineStore"/>, <see cref="IUserStore"/>, <see cref="IConfigStore"/>,
     /// <see cref="IZoneStore"/>, <see cref="IResourcePoolStore"/>, <see cref="IDomainStore"/>,
     /// <see cref="ITagStore"/>, <see cref="INetworkStore"/>, <see cref="ISshKeyStore"/>, <see cref="INonceLedger"/>, <see cref="IEventLog"/>,
-    /// <see cref="IDhcpLeaseStore"/>, <see cref="IBootResourceStore"/> and <see cref="IBootSourceStore"/>.
+    /// <see cref="IDhcpLeaseStore"/>, <see cref="IBootResourceStore"/>, <see cref="IBootSourceStore"/>,
+    /// <see cref="IMachineTokenStore"/> and <see cref="IScriptResultStore"/>.
     /// Call <see cref="IngotDatabase.MigrateAsync"/> before the first request.
     /// </summary>
     public static IServiceCollection AddIngotData(this IServiceCollection services, string connectionString)
@@ -56,6 +59,8 @@ public static class IngotDataServiceCollectionExtensions
         services.AddSingleton<IDhcpLeaseStore, DhcpLeaseStore>();
         services.AddSingleton<IBootResourceStore, BootResourceStore>();
         services.AddSingleton<IBootSourceStore, BootSourceStore>();
+        services.AddSingleton<IMachineTokenStore, MachineTokenStore>();
+        services.AddSingleton<IScriptResultStore, ScriptResultStore>();
         return services;
     }
 }

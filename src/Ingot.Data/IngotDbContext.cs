@@ -3,8 +3,10 @@ using Ingot.Core.Domains;
 using Ingot.Core.Events;
 using Ingot.Core.Hardware;
 using Ingot.Core.Machines;
+using Ingot.Core.Metadata;
 using Ingot.Core.Networks;
 using Ingot.Core.ResourcePools;
+using Ingot.Core.Scripts;
 using Ingot.Core.Tags;
 using Ingot.Core.Users;
 using Ingot.Core.Zones;
@@ -63,6 +65,12 @@ public abstract class IngotDbContext(DbContextOptions options) : DbContext(optio
 
     public DbSet<BootSourceSelection> BootSourceSelections => Set<BootSourceSelection>();
 
+    public DbSet<MachineToken> MachineTokens => Set<MachineToken>();
+
+    public DbSet<ScriptSet> ScriptSets => Set<ScriptSet>();
+
+    public DbSet<ScriptResult> ScriptResults => Set<ScriptResult>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<Enum>().HaveConversion<string>();
@@ -103,5 +111,9 @@ public abstract class IngotDbContext(DbContextOptions options) : DbContext(optio
         var bootSources = new BootSourceConfiguration();
         modelBuilder.ApplyConfiguration<BootSource>(bootSources);
         modelBuilder.ApplyConfiguration<BootSourceSelection>(bootSources);
+        var metadata = new MetadataConfiguration();
+        modelBuilder.ApplyConfiguration<MachineToken>(metadata);
+        modelBuilder.ApplyConfiguration<ScriptSet>(metadata);
+        modelBuilder.ApplyConfiguration<ScriptResult>(metadata);
     }
 }

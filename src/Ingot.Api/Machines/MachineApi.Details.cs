@@ -1,7 +1,10 @@
 using Ingot.Api.Wire;
 using Ingot.Core.Machines;
 using Ingot.Core.Machines.Permissions;
+using Ingot.Core.Machines.Signals;
+using Ingot.Core.Metadata;
 using Ingot.Core.Power;
+using Ingot.Core.Scripts;
 using Ingot.Wire.Machines;
 using Microsoft.AspNetCore.Http;
 
@@ -32,11 +35,19 @@ public static partial class MachineApi
         return ApiResult.Json(machine.PowerParameters);
     }
 
-    /// <summary>The BSON document gomaasclient decodes; Ingot keeps no lldp or lshw output yet, so both are null.</summary>
+    /// <summary>
+    /// The BSON document gomaasclient decodes: <c>lshw</c> is the output of the current commissioning
+    /// set's <c>maas-lshw</c> result (null when there is none); Ingot runs no LLDP capture yet, so
+    /// <c>lldp</c> is null.
+    /// </summary>
     private static async Task<ApiResult> DetailsAsync(ApiRequest request, CancellationToken ct)
     {
-        _ = await request.Queries().GetAsync(SystemId(request), request.Caller, NodePermission.View, ct);
-        return ApiResult.Bytes(StatusCodes.Status200OK, DetailsBson.ContentType, DetailsBson.Render(lldp: null, lshw: null));
+        Machine machine = await request.Queries().GetAsync(SystemId(request), request.Caller, NodePermission.View, ct);
+        ScriptSet? set = await new ScriptSets(request.Service<IScriptResultStore>(), request.Service<TimeProvider>())
+            .FindCurrentAsync(machine, ScriptSetKind.Commissioning, ct);
+        ScriptResult? lshw = set?.Results.FirstOrDefault(r => r.Name == "maas-lshw" && r.Status == ScriptStatus.Passed);
+        byte[]? xml = lshw is null ? null : lshw.Stdout.Length > 0 ? lshw.Stdout : lshw.Output;
+        return ApiResult.Bytes(StatusCodes.Status200OK, DetailsBson.ContentType, DetailsBson.Render(lldp: null, lshw: xml));
     }
 
     private static async Task<ApiResult> CurtinConfigAsync(ApiRequest request, CancellationToken ct)
@@ -46,12 +57,22 @@ public static partial class MachineApi
     }
 
     /// <summary>
-    /// The machine's metadata token (<c>token_key</c>, <c>token_secret</c>, <c>consumer_key</c>) or null:
-    /// administrators only. Core has no per-machine tokens until the metadata API, so it is null.
+    /// The machine's metadata token (<c>token_key</c>, <c>token_secret</c>, <c>consumer_key</c>), or null
+    /// when it has none yet (one is made when its preseed is first served): administrators only.
     /// </summary>
     private static async Task<ApiResult> TokenAsync(ApiRequest request, CancellationToken ct)
     {
-        _ = await request.Queries().GetForAdminReadAsync(SystemId(request), request.Caller, ct);
-        return ApiResult.Json((object?)null);
+        Machine machine = await request.Queries().GetForAdminReadAsync(SystemId(request), request.Caller, ct);
+        if (await request.Service<IMachineTokenStore>().FindForMachineAsync(machine.SystemId, ct) is not { } token)
+        {
+            return ApiResult.Json((object?)null);
+        }
+
+        return ApiResult.Json(new Dictionary<string, string>
+        {
+            ["token_key"] = token.TokenKey,
+            ["token_secret"] = token.TokenSecret,
+            ["consumer_key"] = token.ConsumerKey,
+        });
     }
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Ingot.Api.Wire;
+using Ingot.Core.Metadata;
 using Ingot.Core.Users;
 using Microsoft.Extensions.Options;
 
@@ -12,13 +14,44 @@ namespace Ingot.Api.OAuth;
 /// (future ones pass), the PLAINTEXT signature <c>&amp;&lt;token secret&gt;</c> (the consumer secret is
 /// empty) and a nonce not seen before for that consumer and token. Returns the token's user.
 /// </summary>
-internal sealed class OAuthVerifier(IUserStore users, INonceLedger nonces, TimeProvider time, IOptions<ApiOptions> options)
+internal sealed class OAuthVerifier(IUserStore users, IMachineTokenStore machineTokens, INonceLedger nonces, TimeProvider time, IOptions<ApiOptions> options)
 {
     public const string PlainText = "PLAINTEXT";
 
     private const long MaxFutureSeconds = 24 * 60 * 60;
 
     public async Task<User> VerifyAsync(OAuthCredentials credentials, CancellationToken ct)
+    {
+        long timestamp = CheckVersionAndTimestamp(credentials);
+        string tokenKey = credentials[OAuthCredentials.Token];
+        if (await users.FindTokenAsync(tokenKey, ct) is not var (token, user))
+        {
+            throw OAuthFailure.Unauthorized($"Invalid access token: {tokenKey}");
+        }
+
+        await CheckAsync(credentials, timestamp, token.ConsumerKey, token.TokenKey, token.TokenSecret, ct);
+        return user;
+    }
+
+    /// <summary>
+    /// The metadata API's check: the same OAuth rules over machine tokens. A valid user token is
+    /// not a machine (MAAS: 403 "Not authenticated as a known node."); an unknown token is a 401.
+    /// </summary>
+    public async Task<MachineToken> VerifyMachineAsync(OAuthCredentials credentials, CancellationToken ct)
+    {
+        long timestamp = CheckVersionAndTimestamp(credentials);
+        string tokenKey = credentials[OAuthCredentials.Token];
+        if (await machineTokens.FindByTokenKeyAsync(tokenKey, ct) is { } machine)
+        {
+            await CheckAsync(credentials, timestamp, machine.ConsumerKey, machine.TokenKey, machine.TokenSecret, ct);
+            return machine;
+        }
+
+        _ = await VerifyAsync(credentials, ct);
+        throw ApiException.Forbidden("Not authenticated as a known node.");
+    }
+
+    private static long CheckVersionAndTimestamp(OAuthCredentials credentials)
     {
         if (credentials.Get(OAuthCredentials.Version) is { } version && version != "1.0")
         {
@@ -30,13 +63,12 @@ internal sealed class OAuthVerifier(IUserStore users, INonceLedger nonces, TimeP
             throw OAuthFailure.BadRequest($"Invalid oauth_timestamp: {credentials[OAuthCredentials.Timestamp]}");
         }
 
-        string tokenKey = credentials[OAuthCredentials.Token];
-        if (await users.FindTokenAsync(tokenKey, ct) is not var (token, user))
-        {
-            throw OAuthFailure.Unauthorized($"Invalid access token: {tokenKey}");
-        }
+        return timestamp;
+    }
 
-        if (!FixedEquals(token.ConsumerKey, credentials[OAuthCredentials.ConsumerKey]))
+    private async Task CheckAsync(OAuthCredentials credentials, long timestamp, string consumerKey, string tokenKey, string tokenSecret, CancellationToken ct)
+    {
+        if (!FixedEquals(consumerKey, credentials[OAuthCredentials.ConsumerKey]))
         {
             throw OAuthFailure.Unauthorized(OAuthFailure.InvalidConsumer);
         }
@@ -54,7 +86,7 @@ internal sealed class OAuthVerifier(IUserStore users, INonceLedger nonces, TimeP
             throw OAuthFailure.Unauthorized($"Signature method {method} not supported try one of the following: {PlainText}");
         }
 
-        if (!FixedEquals("&" + Uri.EscapeDataString(token.TokenSecret), credentials[OAuthCredentials.Signature]))
+        if (!FixedEquals("&" + Uri.EscapeDataString(tokenSecret), credentials[OAuthCredentials.Signature]))
         {
             throw OAuthFailure.Unauthorized("Invalid signature.");
         }
@@ -62,12 +94,10 @@ internal sealed class OAuthVerifier(IUserStore users, INonceLedger nonces, TimeP
         string nonce = credentials[OAuthCredentials.Nonce];
         // Future timestamps are accepted; their nonces are kept (pruning goes by timestamp) for at most a day ahead.
         DateTime recorded = DateTimeOffset.FromUnixTimeSeconds(Math.Min(timestamp, now + MaxFutureSeconds)).UtcDateTime;
-        if (!await nonces.TryRecordAsync(token.ConsumerKey, token.TokenKey, nonce, recorded, ct))
+        if (!await nonces.TryRecordAsync(consumerKey, tokenKey, nonce, recorded, ct))
         {
             throw OAuthFailure.Unauthorized($"Nonce already used: {nonce}");
         }
-
-        return user;
     }
 
     private static bool FixedEquals(string expected, string given) =>

@@ -112,6 +112,7 @@ public sealed class MachineEnlister(
             machine.TransitionTo(MachineStatus.Commissioning, now);
             machine.Enlisting = true;
             machine.CommissioningResult = ScriptSetStatus.Pending;
+            machine.BeginScriptRun();
         }
 
         await store.AddAsync(machine, ct);

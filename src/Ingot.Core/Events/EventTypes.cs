@@ -7,6 +7,7 @@ public static class EventTypes
 {
     public static EventType NodeChangedStatus { get; } = new("NODE_CHANGED_STATUS", "Node changed status", EventLevel.Info);
     public static EventType NodeStatusEvent { get; } = new("NODE_STATUS_EVENT", "Node status event", EventLevel.Debug);
+    public static EventType GatheringInfo { get; } = new("GATHERING_INFO", "Gathering information", EventLevel.Info);
 
     // The node events the metadata signal op creates for the status it leads to.
     public static EventType New { get; } = new("NEW", "New", EventLevel.Info);

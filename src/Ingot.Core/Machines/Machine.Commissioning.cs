@@ -22,6 +22,7 @@ public sealed partial class Machine
         SetOwner(actor.Username);
         EnableSsh = options.EnableSsh;
         CommissioningResult = ScriptSetStatus.Running;
+        BeginScriptRun();
         ArmExpiry(now, settings);
         RequestPowerOnOrCycle(now);
     }
@@ -49,6 +50,7 @@ public sealed partial class Machine
         }
 
         EnableSsh = enableSsh;
+        BeginScriptRun();
         ArmExpiry(now, settings);
         RequestPowerOnOrCycle(now);
     }

@@ -38,6 +38,12 @@ public sealed partial class Machine
 
         if (outcome.CommissioningResult is { } result)
         {
+            if (result == ScriptSetStatus.Pending)
+            {
+                // NEW → COMMISSIONING at the enlistment environment's request: a fresh script set.
+                BeginScriptRun();
+            }
+
             CommissioningResult = result;
         }
 

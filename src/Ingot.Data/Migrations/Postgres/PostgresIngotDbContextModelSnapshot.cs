@@ -630,6 +630,10 @@ namespace Ingot.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("requested_power");
 
+                    b.Property<int>("ScriptRun")
+                        .HasColumnType("integer")
+                        .HasColumnName("script_run");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasColumnType("text")
@@ -680,6 +684,53 @@ namespace Ingot.Data.Migrations.Postgres
                         .HasDatabaseName("ix_machines_status_status_expires");
 
                     b.ToTable("machines", (string)null);
+                });
+
+            modelBuilder.Entity("Ingot.Core.Metadata.MachineToken", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ConsumerKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("consumer_key");
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created");
+
+                    b.Property<string>("SystemId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("system_id");
+
+                    b.Property<string>("TokenKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("token_key");
+
+                    b.Property<string>("TokenSecretProtected")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("token_secret");
+
+                    b.HasKey("Id")
+                        .HasName("pk_machine_tokens");
+
+                    b.HasIndex("SystemId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_machine_tokens_system_id");
+
+                    b.HasIndex("TokenKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_machine_tokens_token_key");
+
+                    b.ToTable("machine_tokens", (string)null);
                 });
 
             modelBuilder.Entity("Ingot.Core.Networks.Fabric", b =>
@@ -1072,6 +1123,131 @@ namespace Ingot.Data.Migrations.Postgres
                         .HasDatabaseName("ix_resource_pools_name");
 
                     b.ToTable("resource_pools", (string)null);
+                });
+
+            modelBuilder.Entity("Ingot.Core.Scripts.ScriptResult", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created");
+
+                    b.Property<DateTime?>("Ended")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended");
+
+                    b.Property<int?>("ExitStatus")
+                        .HasColumnType("integer")
+                        .HasColumnName("exit_status");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<byte[]>("Output")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("output");
+
+                    b.Property<byte[]>("Result")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("result");
+
+                    b.Property<double?>("Runtime")
+                        .HasColumnType("double precision")
+                        .HasColumnName("runtime");
+
+                    b.Property<int?>("ScriptId")
+                        .HasColumnType("integer")
+                        .HasColumnName("script_id");
+
+                    b.Property<long>("ScriptSetId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("script_set_id");
+
+                    b.Property<int?>("ScriptVersionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("script_version_id");
+
+                    b.Property<DateTime?>("Started")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<byte[]>("Stderr")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("stderr");
+
+                    b.Property<byte[]>("Stdout")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("stdout");
+
+                    b.Property<DateTime>("Updated")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated");
+
+                    b.HasKey("Id")
+                        .HasName("pk_script_results");
+
+                    b.HasIndex("ScriptSetId")
+                        .HasDatabaseName("ix_script_results_script_set_id");
+
+                    b.ToTable("script_results", (string)null);
+                });
+
+            modelBuilder.Entity("Ingot.Core.Scripts.ScriptSet", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime?>("LastPing")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_ping");
+
+                    b.Property<int>("Run")
+                        .HasColumnType("integer")
+                        .HasColumnName("run");
+
+                    b.Property<string>("SystemId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("system_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_script_sets");
+
+                    b.HasIndex("SystemId", "Kind", "Run")
+                        .IsUnique()
+                        .HasDatabaseName("ix_script_sets_system_id_kind_run");
+
+                    b.ToTable("script_sets", (string)null);
                 });
 
             modelBuilder.Entity("Ingot.Core.Tags.Tag", b =>
@@ -1691,6 +1867,16 @@ namespace Ingot.Data.Migrations.Postgres
                         .HasConstraintName("fk_vlans_space_space_id");
                 });
 
+            modelBuilder.Entity("Ingot.Core.Scripts.ScriptResult", b =>
+                {
+                    b.HasOne("Ingot.Core.Scripts.ScriptSet", null)
+                        .WithMany("Results")
+                        .HasForeignKey("ScriptSetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_script_results_script_sets_script_set_id");
+                });
+
             modelBuilder.Entity("Ingot.Core.Users.ApiToken", b =>
                 {
                     b.HasOne("Ingot.Core.Users.User", null)
@@ -1726,6 +1912,11 @@ namespace Ingot.Data.Migrations.Postgres
                     b.Navigation("BlockDevices");
 
                     b.Navigation("Interfaces");
+                });
+
+            modelBuilder.Entity("Ingot.Core.Scripts.ScriptSet", b =>
+                {
+                    b.Navigation("Results");
                 });
 #pragma warning restore 612, 618
         }

@@ -604,6 +604,10 @@ namespace Ingot.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("requested_power");
 
+                    b.Property<int>("ScriptRun")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("script_run");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -654,6 +658,51 @@ namespace Ingot.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_machines_status_status_expires");
 
                     b.ToTable("machines", (string)null);
+                });
+
+            modelBuilder.Entity("Ingot.Core.Metadata.MachineToken", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ConsumerKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consumer_key");
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created");
+
+                    b.Property<string>("SystemId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("system_id");
+
+                    b.Property<string>("TokenKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_key");
+
+                    b.Property<string>("TokenSecretProtected")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_secret");
+
+                    b.HasKey("Id")
+                        .HasName("pk_machine_tokens");
+
+                    b.HasIndex("SystemId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_machine_tokens_system_id");
+
+                    b.HasIndex("TokenKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_machine_tokens_token_key");
+
+                    b.ToTable("machine_tokens", (string)null);
                 });
 
             modelBuilder.Entity("Ingot.Core.Networks.Fabric", b =>
@@ -1032,6 +1081,127 @@ namespace Ingot.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_resource_pools_name");
 
                     b.ToTable("resource_pools", (string)null);
+                });
+
+            modelBuilder.Entity("Ingot.Core.Scripts.ScriptResult", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created");
+
+                    b.Property<DateTime?>("Ended")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended");
+
+                    b.Property<int?>("ExitStatus")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("exit_status");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<byte[]>("Output")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("output");
+
+                    b.Property<byte[]>("Result")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("result");
+
+                    b.Property<double?>("Runtime")
+                        .HasColumnType("REAL")
+                        .HasColumnName("runtime");
+
+                    b.Property<int?>("ScriptId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("script_id");
+
+                    b.Property<long>("ScriptSetId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("script_set_id");
+
+                    b.Property<int?>("ScriptVersionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("script_version_id");
+
+                    b.Property<DateTime?>("Started")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<byte[]>("Stderr")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("stderr");
+
+                    b.Property<byte[]>("Stdout")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("stdout");
+
+                    b.Property<DateTime>("Updated")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated");
+
+                    b.HasKey("Id")
+                        .HasName("pk_script_results");
+
+                    b.HasIndex("ScriptSetId")
+                        .HasDatabaseName("ix_script_results_script_set_id");
+
+                    b.ToTable("script_results", (string)null);
+                });
+
+            modelBuilder.Entity("Ingot.Core.Scripts.ScriptSet", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime?>("LastPing")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_ping");
+
+                    b.Property<int>("Run")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run");
+
+                    b.Property<string>("SystemId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("system_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_script_sets");
+
+                    b.HasIndex("SystemId", "Kind", "Run")
+                        .IsUnique()
+                        .HasDatabaseName("ix_script_sets_system_id_kind_run");
+
+                    b.ToTable("script_sets", (string)null);
                 });
 
             modelBuilder.Entity("Ingot.Core.Tags.Tag", b =>
@@ -1633,6 +1803,16 @@ namespace Ingot.Data.Migrations.Sqlite
                         .HasConstraintName("fk_vlans_space_space_id");
                 });
 
+            modelBuilder.Entity("Ingot.Core.Scripts.ScriptResult", b =>
+                {
+                    b.HasOne("Ingot.Core.Scripts.ScriptSet", null)
+                        .WithMany("Results")
+                        .HasForeignKey("ScriptSetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_script_results_script_sets_script_set_id");
+                });
+
             modelBuilder.Entity("Ingot.Core.Users.ApiToken", b =>
                 {
                     b.HasOne("Ingot.Core.Users.User", null)
@@ -1668,6 +1848,11 @@ namespace Ingot.Data.Migrations.Sqlite
                     b.Navigation("BlockDevices");
 
                     b.Navigation("Interfaces");
+                });
+
+            modelBuilder.Entity("Ingot.Core.Scripts.ScriptSet", b =>
+                {
+                    b.Navigation("Results");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,48 @@
+using System.Collections.Frozen;
+using Ingot.Core.Machines.Signals;
+
+namespace Ingot.Core.Scripts;
+
+/// <summary>
+/// The scripts Ingot ships until a script catalog (the <c>scripts/</c> API) exists: MAAS's built-in
+/// names, so results and commands that name them line up with MAAS. The bodies are Ingot's own short
+/// shell scripts; each prints what it gathered and exits non-zero when it could not gather it.
+/// The commissioning inventory (<c>50-maas-01-commissioning</c>) runs <c>machine-resources</c>,
+/// which the ephemeral image must provide.
+/// </summary>
+public static class BuiltInScripts
+{
+    private const string Shebang = "#!/bin/sh\nset -eu\n";
+
+    /// <summary>Every built-in, commissioning scripts first, in the order they run.</summary>
+    public static IReadOnlyList<BuiltInScript> All { get; } =
+    [
+        new(1, "maas-support-info", ScriptSetKind.Commissioning, "Gather the machine's support information.", 300, 2, 0, ["node"],
+            Shebang + "uname -a\ncat /proc/cmdline\nip -o link 2>/dev/null || true\nlsblk 2>/dev/null || true\n"),
+        new(2, "maas-lshw", ScriptSetKind.Commissioning, "Output the hardware as lshw XML.", 300, 2, 0, ["node"],
+            Shebang + "exec lshw -xml\n"),
+        new(3, "maas-list-modaliases", ScriptSetKind.Commissioning, "List the modaliases of the machine's devices.", 60, 2, 0, ["node"],
+            Shebang + "find /sys/devices -name modalias -exec cat {} + | sort -u\n"),
+        new(4, "maas-kernel-cmdline", ScriptSetKind.Commissioning, "Output the kernel command line.", 10, 2, 0, ["node"],
+            Shebang + "cat /proc/cmdline\n"),
+        new(5, "maas-serial-ports", ScriptSetKind.Commissioning, "List the serial ports.", 60, 2, 0, ["node"],
+            Shebang + "for tty in /sys/class/tty/ttyS*; do [ -e \"$tty/device\" ] && basename \"$tty\"; done; true\n"),
+        new(6, "30-maas-01-bmc-config", ScriptSetKind.Commissioning, "Detect the machine's BMC.", 300, 0, 0, ["bmc-config", "node"],
+            Shebang + "if [ -e /dev/ipmi0 ] || [ -e /dev/ipmi/0 ] || [ -e /dev/ipmidev/0 ]; then echo ipmi; else echo 'No BMC detected.'; fi\n"),
+        new(7, "50-maas-01-commissioning", ScriptSetKind.Commissioning, "Gather the machine's resources (LXD resources JSON).", 600, 0, 0, ["node"],
+            Shebang + "exec machine-resources\n"),
+        new(8, "smartctl-validate", ScriptSetKind.Testing, "Validate SMART health for all drives in parallel.", 600, 2, 3, ["storage", "commissioning"],
+            Shebang + "status=0\nfor disk in $(lsblk -dno NAME,TYPE | awk '$2==\"disk\"{print $1}'); do\n  smartctl -H \"/dev/$disk\" || [ $? -eq 4 ] || status=1\ndone\nexit $status\n"),
+        new(9, "memtester", ScriptSetKind.Testing, "Run memtester against a bounded amount of free memory.", 0, 0, 2, ["memory"],
+            Shebang + "exec memtester \"${MEMTESTER_SIZE:-64M}\" 1\n"),
+    ];
+
+    private static readonly FrozenDictionary<string, BuiltInScript> s_byName =
+        All.ToFrozenDictionary(s => s.Name, StringComparer.Ordinal);
+
+    public static BuiltInScript? Find(string name) => s_byName.GetValueOrDefault(name);
+
+    /// <summary>The scripts a new set of this kind holds: every commissioning script, or the default testing scripts.</summary>
+    public static IReadOnlyList<BuiltInScript> DefaultFor(ScriptSetKind kind) =>
+        [.. All.Where(s => s.Kind == kind && s.IsDefault)];
+}

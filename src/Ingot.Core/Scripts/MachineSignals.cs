@@ -1,0 +1,76 @@
+using Ingot.Core.Machines;
+using Ingot.Core.Machines.Signals;
+
+namespace Ingot.Core.Scripts;
+
+/// <summary>
+/// The metadata API's <c>signal</c> for one machine: the signal table decides (through
+/// <see cref="Machine.Signal"/>), the uploaded results go into the current script set the table names,
+/// and BMC settings found during commissioning are stored. A refused signal changes nothing.
+/// </summary>
+public sealed class MachineSignals(IMachineStore machines, IScriptResultStore results, TimeProvider time)
+{
+    public async Task<SignalOutcome> SignalAsync(string systemId, SignalRequest request, CancellationToken ct)
+    {
+        Machine machine = await machines.FindAsync(systemId, ct) ?? throw MachineOperationException.NotFound();
+        DateTime now = time.GetUtcNow().UtcDateTime;
+
+        // Where results go is the table's decision; ask it first (pure) so that a refusal stores nothing.
+        SignalOutcome preview = SignalTable.Evaluate(machine.Status, request.Status, new SignalFacts(machine.PreviousStatus, machine.Enlisting));
+        if (preview.Refusal is { } refusal)
+        {
+            throw refusal.ToException();
+        }
+
+        var sets = new ScriptSets(results, time);
+        ScriptSet? set = preview.StoresResultsIn is ScriptSetKind.Commissioning or ScriptSetKind.Testing
+            ? await sets.CurrentAsync(machine, preview.StoresResultsIn.Value, ct)
+            : null;
+        if (set is not null)
+        {
+            ScriptResultUpdates.Apply(set, request, now);
+        }
+
+        ScriptSet? commissioning = set?.Kind == ScriptSetKind.Commissioning
+            ? set
+            : machine.Status is MachineStatus.Commissioning or MachineStatus.Deployed ? await sets.FindCurrentAsync(machine, ScriptSetKind.Commissioning, ct) : null;
+
+        if (preview.StoresResultsIn == ScriptSetKind.Commissioning)
+        {
+            StorePowerSettings(machine, request);
+        }
+
+        SignalOutcome outcome = machine.Signal(request.Status, request.Error, ScriptResultUpdates.HasFailed(commissioning), now);
+        if (set is not null && MachineStatuses.Failed.Contains(machine.Status))
+        {
+            ScriptResultUpdates.AbortUnfinished(set, now);
+        }
+
+        await machines.SaveAsync(machine, ct);
+        if (set is not null)
+        {
+            await results.SaveSetAsync(set, ct);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>
+    /// <c>_process_commissioning</c>'s power update: the BMC the machine found is stored, except over
+    /// an <c>mscm</c> machine, and an existing <c>redfish</c> type is never replaced by <c>ipmi</c>.
+    /// </summary>
+    private static void StorePowerSettings(Machine machine, SignalRequest request)
+    {
+        if (string.IsNullOrEmpty(request.PowerType) || machine.PowerType == "mscm"
+            || (machine.PowerType == "redfish" && request.PowerType == "ipmi"))
+        {
+            return;
+        }
+
+        machine.PowerType = request.PowerType;
+        if (request.PowerParameters is { } parameters)
+        {
+            machine.PowerParameters = new Dictionary<string, string>(parameters);
+        }
+    }
+}

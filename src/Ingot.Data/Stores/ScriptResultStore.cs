@@ -1,0 +1,76 @@
+using Ingot.Core.Machines.Signals;
+using Ingot.Core.Scripts;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ingot.Data.Stores;
+
+/// <summary><see cref="IScriptResultStore"/> on EF Core.</summary>
+public sealed class ScriptResultStore(IDbContextFactory<IngotDbContext> contexts) : IScriptResultStore
+{
+    public async Task<ScriptSet?> FindSetAsync(string systemId, ScriptSetKind kind, int run, CancellationToken ct)
+    {
+        await using IngotDbContext db = contexts.CreateDbContext();
+        return await WithResults(db).FirstOrDefaultAsync(s => s.SystemId == systemId && s.Kind == kind && s.Run == run, ct);
+    }
+
+    public async Task<ScriptSet?> LatestSetAsync(string systemId, ScriptSetKind kind, CancellationToken ct)
+    {
+        await using IngotDbContext db = contexts.CreateDbContext();
+        return await WithResults(db).Where(s => s.SystemId == systemId && s.Kind == kind).OrderByDescending(s => s.Id).FirstOrDefaultAsync(ct);
+    }
+
+    public async Task<ScriptSet?> FindSetByIdAsync(long id, CancellationToken ct)
+    {
+        await using IngotDbContext db = contexts.CreateDbContext();
+        return await WithResults(db).FirstOrDefaultAsync(s => s.Id == id, ct);
+    }
+
+    public async Task<IReadOnlyList<ScriptSet>> SetsAsync(string systemId, CancellationToken ct)
+    {
+        await using IngotDbContext db = contexts.CreateDbContext();
+        return await WithResults(db).Where(s => s.SystemId == systemId).OrderByDescending(s => s.Id).ToListAsync(ct);
+    }
+
+    public async Task<ScriptSet> AddSetAsync(ScriptSet set, CancellationToken ct)
+    {
+        await using (IngotDbContext db = contexts.CreateDbContext())
+        {
+            db.ScriptSets.Add(set);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return set;
+            }
+            catch (DbUpdateException)
+            {
+                // The same (machine, kind, run) was added meanwhile: the unique index kept that one.
+            }
+        }
+
+        return await FindSetAsync(set.SystemId, set.Kind, set.Run, ct)
+            ?? throw new InvalidOperationException($"The script set of machine {set.SystemId} could not be stored.");
+    }
+
+    public async Task SaveSetAsync(ScriptSet set, CancellationToken ct)
+    {
+        await using IngotDbContext db = contexts.CreateDbContext();
+        db.ScriptSets.Attach(set);
+        db.Entry(set).Property(s => s.LastPing).IsModified = true;
+        foreach (ScriptResult result in set.Results)
+        {
+            result.ScriptSetId = set.Id;
+            db.Entry(result).State = result.Id == 0 ? EntityState.Added : EntityState.Modified;
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task DeleteForMachineAsync(string systemId, CancellationToken ct)
+    {
+        await using IngotDbContext db = contexts.CreateDbContext();
+        await db.ScriptSets.Where(s => s.SystemId == systemId).ExecuteDeleteAsync(ct);
+    }
+
+    private static IQueryable<ScriptSet> WithResults(IngotDbContext db) =>
+        db.ScriptSets.AsNoTracking().Include(s => s.Results.OrderBy(r => r.Id));
+}
