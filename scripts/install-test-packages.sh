@@ -10,6 +10,7 @@
 #   redfishtool python3-sushy         real Redfish clients that check the virtual Redfish BMC
 #   qemu-system-x86 ipxe ipxe-qemu ovmf cpio  network-boot VMs, first-stage iPXE binaries, image builds
 #   gpgv gpg                          gpgv checks signed image streams (.sjson); gpg makes the tests' keys
+#   chromium                          headless browser that Playwright drives in the web UI tests
 # PostgreSQL is installed by scripts/postgres.sh, not here.
 # Usage: scripts/install-test-packages.sh        (as root, or with sudo available)
 set -euo pipefail
@@ -17,7 +18,7 @@ set -euo pipefail
 packages=(golang-go golang-github-juju-gomaasapi-dev
           busybox-static isc-dhcp-client tftp-hpa curl
           openipmi freeipmi-tools ipmitool redfishtool python3-sushy
-          qemu-system-x86 ipxe ipxe-qemu ovmf cpio gpgv gpg)
+          qemu-system-x86 ipxe ipxe-qemu ovmf cpio gpgv gpg chromium)
 
 missing=()
 for package in "${packages[@]}"; do
