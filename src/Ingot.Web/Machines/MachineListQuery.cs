@@ -31,7 +31,16 @@ public sealed record MachineListQuery
     /// <summary>The owner filter's value for "no owner".</summary>
     public const string NoOwner = "(none)";
 
+    /// <summary>The rows <paramref name="actor"/> may view that match, sorted.</summary>
     public List<MachineRow> Apply(IReadOnlyList<MachineRow> rows, Actor actor)
+    {
+        List<MachineRow> result = Filter(rows, actor);
+        SortInPlace(result);
+        return result;
+    }
+
+    /// <summary>The rows <paramref name="actor"/> may view that match, in the order given (a sorted list stays sorted).</summary>
+    public List<MachineRow> Filter(IReadOnlyList<MachineRow> rows, Actor actor)
     {
         string[] words = Search.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var result = new List<MachineRow>(rows.Count);
@@ -43,9 +52,11 @@ public sealed record MachineListQuery
             }
         }
 
-        result.Sort(Compare);
         return result;
     }
+
+    /// <summary>Sorts by <see cref="Sort"/> and <see cref="Descending"/>.</summary>
+    public void SortInPlace(List<MachineRow> rows) => rows.Sort(Compare);
 
     private bool Matches(MachineRow row, string[] words)
     {

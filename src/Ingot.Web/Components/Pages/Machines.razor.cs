@@ -77,7 +77,8 @@ public sealed partial class Machines
     private async Task LoadAsync()
     {
         IReadOnlyList<MachineRow> rows = await Listing.RowsAsync(_disposed.Token);
-        var visible = new MachineListQuery().Apply(rows, _actor!);
+        List<MachineRow> visible = new MachineListQuery().Filter(rows, _actor!);
+        Filters.ToQuery(Sorting).SortInPlace(visible);
         _all = visible;
         _options = FilterOptions.From(visible);
         _hostnames = visible.ToDictionary(r => r.SystemId, r => r.Hostname, StringComparer.Ordinal);
@@ -92,7 +93,8 @@ public sealed partial class Machines
             return;
         }
 
-        _shown = Filters.ToQuery(Sorting).Apply(_all, _actor);
+        // _all is kept sorted: filtering keeps the order.
+        _shown = Filters.ToQuery(Sorting).Filter(_all, _actor);
         _items = MachineGroups.Flatten(_shown, _grouped, _collapsed);
     }
 
@@ -122,6 +124,7 @@ public sealed partial class Machines
     private void SortBy(MachineSort column)
     {
         Sorting = (column, Sorting.Column == column && !Sorting.Descending);
+        Filters.ToQuery(Sorting).SortInPlace(_all);
         Refilter();
     }
 
