@@ -4,7 +4,6 @@ using Ingot.Web.Components;
 using Ingot.Web.Machines;
 using Ingot.Web.Session;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.StaticWebAssets;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
@@ -40,16 +39,12 @@ public static class IngotWebUi
     /// <summary>
     /// Maps the UI's pages, the Blazor script and circuit hub, the stylesheet, logout, and the
     /// redirects of <c>/</c> and <c>/MAAS/</c> to <c>/MAAS/r/</c>; adds the antiforgery middleware the
-    /// login and logout forms need. The Blazor script is a static web asset of the host project
-    /// (<c>RequiresAspNetWebAssets</c>), served from its static-assets manifest.
+    /// login and logout forms need. The Blazor script: <see cref="UiAssets"/>.
     /// </summary>
     public static WebApplication MapIngotWeb(this WebApplication app)
     {
-        // A build (not a publish) keeps the framework's assets in the NuGet cache: its runtime
-        // manifest says where. No-op when there is none (published output has them in wwwroot).
-        StaticWebAssetsLoader.UseStaticWebAssets(app.Environment, app.Configuration);
         app.UseAntiforgery();
-        app.MapStaticAssets();
+        UiAssets.Map(app);
         app.MapGet("/", () => Results.Redirect(WebUiPaths.Root));
         app.MapGet("/MAAS/", () => Results.Redirect(WebUiPaths.Root));
         app.MapGet(WebUiPaths.Stylesheet, () => Results.Text(UiStylesheet.Text, "text/css; charset=utf-8"));
