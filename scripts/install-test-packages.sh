@@ -12,6 +12,7 @@
 #   gpgv gpg                          gpgv checks signed image streams (.sjson); gpg makes the tests' keys
 #   python3-requests python3-configobj python3-oauthlib python3-yaml  cloud-init's MAAS datasource, which is
 #                                     unpacked (not installed) into /opt/ingot-test/cloud-init-root below
+#   chromium                          headless browser that Playwright drives in the web UI tests
 # PostgreSQL is installed by scripts/postgres.sh, not here.
 # Usage: scripts/install-test-packages.sh        (as root, or with sudo available)
 set -euo pipefail
@@ -19,7 +20,7 @@ set -euo pipefail
 packages=(golang-go golang-github-juju-gomaasapi-dev
           busybox-static isc-dhcp-client tftp-hpa curl
           openipmi freeipmi-tools ipmitool redfishtool python3-sushy
-          qemu-system-x86 ipxe ipxe-qemu ovmf cpio gpgv gpg
+          qemu-system-x86 ipxe ipxe-qemu ovmf cpio gpgv gpg chromium
           python3-requests python3-configobj python3-oauthlib python3-yaml)
 
 missing=()

@@ -84,9 +84,7 @@ public sealed class UserAccounts(IUserStore users, IMachineStore machines, TimeP
     /// </summary>
     public async Task<ApiToken?> AuthenticateAsync(string username, string password, string? consumer, CancellationToken ct)
     {
-        if (await users.FindAsync(username, ct) is not { IsActive: true } user
-            || user.PasswordHash.Length == 0
-            || !PasswordHasher.Verify(password, user.PasswordHash))
+        if (await VerifyPasswordAsync(username, password, ct) is not { } user)
         {
             return null;
         }
@@ -95,6 +93,18 @@ public sealed class UserAccounts(IUserStore users, IMachineStore machines, TimeP
         ApiToken? existing = string.IsNullOrEmpty(consumer) ? (tokens.Count > 0 ? tokens[0] : null) : tokens.FirstOrDefault(t => t.Name == consumer);
         return existing ?? await CreateTokenAsync(user, consumer, ct);
     }
+
+    /// <summary>
+    /// The active user whose password is <paramref name="password"/>, else null (unknown user,
+    /// inactive user, no password set, wrong password): the check behind <c>accounts/authenticate/</c>
+    /// and the web UI's login.
+    /// </summary>
+    public async Task<User?> VerifyPasswordAsync(string username, string password, CancellationToken ct) =>
+        await users.FindAsync(username, ct) is { IsActive: true } user
+            && user.PasswordHash.Length > 0
+            && PasswordHasher.Verify(password, user.PasswordHash)
+            ? user
+            : null;
 
     private static void RequireAdmin(Actor actor)
     {

@@ -1,10 +1,11 @@
 using Ingot.Api;
 using Ingot.BootResources;
+using Ingot.Web;
 
 namespace Ingot.Hosting;
 
 /// <summary>
-/// The web host that <c>ingot serve</c> runs: Ingot's state, the REST API 2.0 and the status monitor.
+/// The web host that <c>ingot serve</c> runs: Ingot's state, the REST API 2.0, the web UI and the status monitor.
 /// Tests build the same host on a loopback port with their own database.
 /// </summary>
 public static class IngotWebHost
@@ -25,6 +26,7 @@ public static class IngotWebHost
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         IngotState.AddServices(builder.Services, location);
         builder.Services.AddIngotApi();
+        builder.Services.AddIngotWeb();
         builder.Services.AddHostedService<StatusMonitorService>();
         builder.Services.AddHostedService<NoncePruningService>();
         BootHosting.AddBootServices(builder.Services);
@@ -34,6 +36,7 @@ public static class IngotWebHost
 
         WebApplication app = builder.Build();
         app.MapIngotApi();
+        app.MapIngotWeb();
         BootHosting.MapBootServices(app);
         return app;
     }

@@ -16,6 +16,10 @@ namespace Ingot.Core.Machines.Permissions;
 /// </summary>
 public static class MachinePermissions
 {
+    /// <summary>The view rule alone, from the owner: what a list of compact machine rows filters with.</summary>
+    public static bool CanView(Actor? actor, string? owner) =>
+        actor is not null && (actor.IsSystem || owner is null || owner == actor.Username || actor.IsAdmin);
+
     public static bool Has(Actor? actor, Machine machine, NodePermission permission)
     {
         if (actor is null)
@@ -31,7 +35,7 @@ public static class MachinePermissions
         bool ownerOrAdmin = machine.Owner is null || machine.Owner == actor.Username || actor.IsAdmin;
         return permission switch
         {
-            NodePermission.View => ownerOrAdmin,
+            NodePermission.View => CanView(actor, machine.Owner),
             NodePermission.Edit => !machine.Locked && ownerOrAdmin,
             NodePermission.Admin => !machine.Locked && actor.IsAdmin,
             NodePermission.Lock => machine.Pool.Length > 0 && ownerOrAdmin,
