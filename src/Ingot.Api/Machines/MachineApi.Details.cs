@@ -1,4 +1,5 @@
 using Ingot.Api.Wire;
+using Ingot.Core.Inventory;
 using Ingot.Core.Machines;
 using Ingot.Core.Machines.Permissions;
 using Ingot.Core.Power;
@@ -35,8 +36,9 @@ public static partial class MachineApi
     /// <summary>The BSON document gomaasclient decodes; Ingot keeps no lldp or lshw output yet, so both are null.</summary>
     private static async Task<ApiResult> DetailsAsync(ApiRequest request, CancellationToken ct)
     {
-        _ = await request.Queries().GetAsync(SystemId(request), request.Caller, NodePermission.View, ct);
-        return ApiResult.Bytes(StatusCodes.Status200OK, DetailsBson.ContentType, DetailsBson.Render(lldp: null, lshw: null));
+        Machine machine = await request.Queries().GetAsync(SystemId(request), request.Caller, NodePermission.View, ct);
+        HardwareDetails details = await request.Service<IHardwareDetailsStore>().GetAsync(machine.SystemId, ct);
+        return ApiResult.Bytes(StatusCodes.Status200OK, DetailsBson.ContentType, DetailsBson.Render(details.Lldp, details.Lshw));
     }
 
     private static async Task<ApiResult> CurtinConfigAsync(ApiRequest request, CancellationToken ct)

@@ -6,13 +6,27 @@ namespace Ingot.Boot.HttpBoot;
 /// The ephemeral kernel command line MAAS composes (<c>compose_kernel_command_line</c> in
 /// <c>provisioningserver/kernel_opts.py</c>): <c>nomodeset</c>, then the purpose options (read-only
 /// squashfs root over HTTP, initramfs networking on the boot interface, tmpfs overlay, the MAAS
-/// datasource, the preseed URL, AppArmor off), then the logging options (<c>log_port</c> 5247).
+/// datasource, the preseed URL, AppArmor off), then the logging options (<c>log_port</c> 5247), then,
+/// when the machine's tags give it kernel options, curtin's separator <c>---</c> and those options (so
+/// that an installed system keeps them).
 /// </summary>
 public static class KernelCommandLine
 {
     public const int LogPort = 5247;
 
-    public static string Compose(BootServer server, BootSelection selection, string preseedUrl) => string.Join(' ',
+    /// <summary>curtin's <c>KERNEL_CMDLINE_COPY_TO_INSTALL_SEP</c>: what follows it is copied to the installed system.</summary>
+    public const string ExtraOptionsSeparator = "---";
+
+    public static string Compose(BootServer server, BootSelection selection, string preseedUrl)
+    {
+        string line = Ephemeral(server, selection, preseedUrl);
+
+        // Whitespace (line breaks included) collapses to single spaces: the line sits in an iPXE script.
+        string extra = string.Join(' ', selection.KernelOpts.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return extra.Length > 0 ? $"{line} {ExtraOptionsSeparator} {extra}" : line;
+    }
+
+    private static string Ephemeral(BootServer server, BootSelection selection, string preseedUrl) => string.Join(' ',
         "nomodeset",
         "ro",
         $"root=squash:{BootImagePaths.Url(server, selection, "squashfs")}",
