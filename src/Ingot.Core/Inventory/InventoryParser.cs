@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Unicode;
 using System.Text.RegularExpressions;
 
 namespace Ingot.Core.Inventory;
@@ -20,6 +21,12 @@ public static partial class InventoryParser
 
     public static InventoryParseResult Parse(ReadOnlySpan<byte> json)
     {
+        // MAAS decodes the output as UTF-8 before reading the JSON; bytes that are not UTF-8 are not JSON.
+        if (!Utf8.IsValid(json))
+        {
+            return InventoryParseResult.Failed("invalid JSON data");
+        }
+
         JsonDocument document;
         try
         {
@@ -39,12 +46,15 @@ public static partial class InventoryParser
                 return InventoryParseResult.Failed("invalid JSON data");
             }
 
-            if (Refusal(root) is { } refusal)
+            try
             {
-                return InventoryParseResult.Failed(refusal);
+                return Refusal(root) is { } refusal ? InventoryParseResult.Failed(refusal) : InventoryParseResult.Ok(Read(root));
             }
-
-            return InventoryParseResult.Ok(Read(root));
+            catch (InvalidOperationException)
+            {
+                // A string escape that is no text (a lone surrogate, "\ud800") surfaces only when the string is read.
+                return InventoryParseResult.Failed("invalid JSON data");
+            }
         }
     }
 
