@@ -8,6 +8,4 @@ internal sealed class HardwareDetailRow
     public required string Name { get; set; }
 
     public required byte[] Data { get; set; }
-
-    public DateTime Updated { get; set; }
 }

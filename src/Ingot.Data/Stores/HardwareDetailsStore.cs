@@ -8,7 +8,7 @@ namespace Ingot.Data.Stores;
 /// <see cref="IHardwareDetailsStore"/> on EF Core: one row per machine and detail name, deleted with
 /// the machine. A save replaces the row in one statement pair inside a transaction.
 /// </summary>
-public sealed class HardwareDetailsStore(IDbContextFactory<IngotDbContext> contexts, TimeProvider time) : IHardwareDetailsStore
+public sealed class HardwareDetailsStore(IDbContextFactory<IngotDbContext> contexts) : IHardwareDetailsStore
 {
     public async Task<bool> SaveAsync(string systemId, string name, byte[] xml, CancellationToken ct)
     {
@@ -26,7 +26,7 @@ public sealed class HardwareDetailsStore(IDbContextFactory<IngotDbContext> conte
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.HardwareDetails.Where(d => d.MachineId == id && d.Name == name).ExecuteDeleteAsync(ct);
-        db.HardwareDetails.Add(new HardwareDetailRow { MachineId = id, Name = name, Data = xml, Updated = time.GetUtcNow().UtcDateTime });
+        db.HardwareDetails.Add(new HardwareDetailRow { MachineId = id, Name = name, Data = xml });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return true;

@@ -1428,10 +1428,6 @@ namespace Ingot.Data.Migrations.Postgres
                         .HasColumnType("bytea")
                         .HasColumnName("data");
 
-                    b.Property<DateTime>("Updated")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated");
-
                     b.HasKey("MachineId", "Name")
                         .HasName("pk_hardware_details");
 

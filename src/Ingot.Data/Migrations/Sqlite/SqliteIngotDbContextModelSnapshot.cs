@@ -1378,10 +1378,6 @@ namespace Ingot.Data.Migrations.Sqlite
                         .HasColumnType("BLOB")
                         .HasColumnName("data");
 
-                    b.Property<DateTime>("Updated")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("updated");
-
                     b.HasKey("MachineId", "Name")
                         .HasName("pk_hardware_details");
 

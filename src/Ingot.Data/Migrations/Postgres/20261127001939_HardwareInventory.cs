@@ -1,5 +1,4 @@
-﻿using System;
-using Microsoft.EntityFrameworkCore.Migrations;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -108,8 +107,7 @@ namespace Ingot.Data.Migrations.Postgres
                 {
                     machine_id = table.Column<long>(type: "bigint", nullable: false),
                     name = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    data = table.Column<byte[]>(type: "bytea", nullable: false),
-                    updated = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    data = table.Column<byte[]>(type: "bytea", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -1,5 +1,4 @@
-﻿using System;
-using Microsoft.EntityFrameworkCore.Migrations;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -108,8 +107,7 @@ namespace Ingot.Data.Migrations.Sqlite
                 {
                     machine_id = table.Column<long>(type: "INTEGER", nullable: false),
                     name = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    data = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    updated = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    data = table.Column<byte[]>(type: "BLOB", nullable: false)
                 },
                 constraints: table =>
                 {
