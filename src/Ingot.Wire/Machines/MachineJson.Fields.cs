@@ -135,7 +135,7 @@ public static partial class MachineJson
         ScriptStatusJson.Write(writer, "other_test_status"u8, "other_test_status_name"u8, null);
         HardwareInfoJson.Write(writer, machine);
         ScriptStatusJson.Write(writer, "interface_test_status"u8, "interface_test_status_name"u8, null);
-        WriteNumaNodes(writer, machine);
+        NumaNodeJson.Write(writer, machine);
         writer.WriteNull("virtualmachine_id"u8);
         WriteOwnerData(writer, "workload_annotations"u8, machine);
         writer.WriteNull("last_sync"u8);
@@ -253,42 +253,6 @@ public static partial class MachineJson
         string typeDescription = EventTypes.ByName.TryGetValue(latest.Type, out EventType? type) ? type.Description : latest.Type;
         writer.WriteString("status_action"u8, ""u8);
         writer.WriteString("status_message"u8, latest.Description.Length > 0 ? $"{typeDescription} - {latest.Description}" : typeDescription);
-    }
-
-    /// <summary>
-    /// The NUMA nodes commissioning found; before that, MAAS's one node (index 0) holding every core
-    /// and all the memory.
-    /// </summary>
-    private static void WriteNumaNodes(Utf8JsonWriter writer, Machine machine)
-    {
-        writer.WriteStartArray("numanode_set"u8);
-        if (machine.NumaNodes.Count == 0)
-        {
-            WriteNumaNode(writer, 0, Enumerable.Range(0, machine.CpuCount), machine.Memory);
-        }
-
-        foreach (NumaNode node in machine.NumaNodes)
-        {
-            WriteNumaNode(writer, node.Index, node.Cores, node.Memory);
-        }
-
-        writer.WriteEndArray();
-    }
-
-    private static void WriteNumaNode(Utf8JsonWriter writer, int index, IEnumerable<int> cores, long memory)
-    {
-        writer.WriteStartObject();
-        writer.WriteNumber("index"u8, index);
-        writer.WriteStartArray("cores"u8);
-        foreach (int core in cores)
-        {
-            writer.WriteNumberValue(core);
-        }
-
-        writer.WriteEndArray();
-        writer.WriteNumber("memory"u8, memory);
-        WriteEmptyArray(writer, "hugepages_set"u8);
-        writer.WriteEndObject();
     }
 
     /// <summary>Writes the pre-rendered object for <paramref name="name"/>; false when the context does not know it.</summary>
