@@ -5,6 +5,7 @@ using Ingot.Api.Wire;
 using Ingot.Core.Config;
 using Ingot.Core.Domains;
 using Ingot.Core.Metadata;
+using Ingot.Core.Inventory;
 using Ingot.Core.Networks;
 using Ingot.Core.ResourcePools;
 using Ingot.Core.Scripts;
@@ -38,7 +39,9 @@ public static class IngotApiServiceCollectionExtensions
         services.TryAddSingleton<ZoneOperations>();
         services.TryAddSingleton<ResourcePoolOperations>();
         services.TryAddSingleton<DomainOperations>();
+        services.TryAddSingleton<TagEvaluation>();
         services.TryAddSingleton<TagOperations>();
+        services.TryAddSingleton<CommissioningInventory>();
         services.TryAddSingleton<TagMembership>();
         services.TryAddSingleton<ConfigSettings>();
         services.TryAddSingleton<NetworkModelVersion>();

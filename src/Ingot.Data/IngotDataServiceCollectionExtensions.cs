@@ -3,6 +3,7 @@ using Ingot.Core.BootResources;
 using Ingot.Core.Config;
 using Ingot.Core.Domains;
 using Ingot.Core.Events;
+using Ingot.Core.Inventory;
 using Ingot.Core.Machines;
 using Ingot.Core.Metadata;
 using Ingot.Core.Networks;
@@ -30,7 +31,7 @@ public static class IngotDataServiceCollectionExtensions
     /// Data Protection with its key ring in the database, and the stores as singletons:
     /// <see cref="IMachineStore"/>, <see cref="IUserStore"/>, <see cref="IConfigStore"/>,
     /// <see cref="IZoneStore"/>, <see cref="IResourcePoolStore"/>, <see cref="IDomainStore"/>,
-    /// <see cref="ITagStore"/>, <see cref="INetworkStore"/>, <see cref="ISshKeyStore"/>, <see cref="INonceLedger"/>, <see cref="IEventLog"/>,
+    /// <see cref="ITagStore"/>, <see cref="IHardwareDetailsStore"/>, <see cref="INetworkStore"/>, <see cref="ISshKeyStore"/>, <see cref="INonceLedger"/>, <see cref="IEventLog"/>,
     /// <see cref="IDhcpLeaseStore"/>, <see cref="IBootResourceStore"/>, <see cref="IBootSourceStore"/>,
     /// <see cref="IMachineTokenStore"/> and <see cref="IScriptResultStore"/>.
     /// Call <see cref="IngotDatabase.MigrateAsync"/> before the first request.
@@ -52,6 +53,7 @@ public static class IngotDataServiceCollectionExtensions
         services.AddSingleton<IResourcePoolStore, ResourcePoolStore>();
         services.AddSingleton<IDomainStore, DomainStore>();
         services.AddSingleton<ITagStore, TagStore>();
+        services.AddSingleton<IHardwareDetailsStore, HardwareDetailsStore>();
         services.AddSingleton<INetworkStore, NetworkStore>();
         services.AddSingleton<ISshKeyStore, SshKeyStore>();
         services.AddSingleton<INonceLedger, NonceLedger>();

@@ -33,6 +33,8 @@ public abstract class IngotDbContext(DbContextOptions options) : DbContext(optio
 
     public DbSet<MachineEvent> Events => Set<MachineEvent>();
 
+    internal DbSet<HardwareDetailRow> HardwareDetails => Set<HardwareDetailRow>();
+
     public DbSet<User> Users => Set<User>();
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
@@ -84,6 +86,7 @@ public abstract class IngotDbContext(DbContextOptions options) : DbContext(optio
         modelBuilder.ApplyConfiguration(new BlockDeviceConfiguration());
         modelBuilder.ApplyConfiguration(new NetworkInterfaceConfiguration());
         modelBuilder.ApplyConfiguration(new MachineEventConfiguration());
+        modelBuilder.ApplyConfiguration(new HardwareDetailConfiguration());
         modelBuilder.ApplyConfiguration(new UserConfiguration());
         modelBuilder.ApplyConfiguration(new ApiTokenConfiguration());
         modelBuilder.Entity<ConfigEntry>().HasKey(c => c.Name);

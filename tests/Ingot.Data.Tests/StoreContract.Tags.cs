@@ -11,7 +11,7 @@ public abstract partial class StoreContract
     public async Task Tags_round_trip_and_a_taken_or_bad_name_is_refused()
     {
         await using DataServices data = Database.Open();
-        var tags = new TagOperations(data.Tags, Time);
+        var tags = new TagOperations(data.Tags, new TagEvaluation(data.Tags, data.Machines, data.HardwareDetails, Time), Time);
         string name = $"gpu-{TestMachines.NewSystemId()}";
 
         Tag created = await tags.CreateAsync(s_admin, name, "//node[@id='display']", "GPUs", "nomodeset", Ct);
@@ -29,7 +29,7 @@ public abstract partial class StoreContract
     public async Task Renaming_a_tag_renames_it_on_its_machines_and_deleting_it_removes_it()
     {
         await using DataServices data = Database.Open();
-        var tags = new TagOperations(data.Tags, Time);
+        var tags = new TagOperations(data.Tags, new TagEvaluation(data.Tags, data.Machines, data.HardwareDetails, Time), Time);
         string name = $"ssd-{TestMachines.NewSystemId()}";
         await tags.CreateAsync(s_admin, name, null, null, null, Ct);
         Machine tagged = await AddMachineAsync(data, m => m.Tags = ["virtual", name]);

@@ -1,10 +1,9 @@
 using Ingot.Api.Wire;
+using Ingot.Core.Inventory;
 using Ingot.Core.Machines;
 using Ingot.Core.Machines.Permissions;
-using Ingot.Core.Machines.Signals;
 using Ingot.Core.Metadata;
 using Ingot.Core.Power;
-using Ingot.Core.Scripts;
 using Ingot.Wire.Machines;
 using Microsoft.AspNetCore.Http;
 
@@ -36,18 +35,14 @@ public static partial class MachineApi
     }
 
     /// <summary>
-    /// The BSON document gomaasclient decodes: <c>lshw</c> is the output of the current commissioning
-    /// set's <c>maas-lshw</c> result (null when there is none); Ingot runs no LLDP capture yet, so
-    /// <c>lldp</c> is null.
+    /// The BSON document gomaasclient decodes: <c>lshw</c> and <c>lldp</c> are the XML the machine's
+    /// commissioning last uploaded (each null when there is none).
     /// </summary>
     private static async Task<ApiResult> DetailsAsync(ApiRequest request, CancellationToken ct)
     {
         Machine machine = await request.Queries().GetAsync(SystemId(request), request.Caller, NodePermission.View, ct);
-        ScriptSet? set = await new ScriptSets(request.Service<IScriptResultStore>(), request.Service<TimeProvider>())
-            .FindCurrentAsync(machine, ScriptSetKind.Commissioning, ct);
-        ScriptResult? lshw = set?.Results.FirstOrDefault(r => r.Name == "maas-lshw" && r.Status == ScriptStatus.Passed);
-        byte[]? xml = lshw is null ? null : lshw.Stdout.Length > 0 ? lshw.Stdout : lshw.Output;
-        return ApiResult.Bytes(StatusCodes.Status200OK, DetailsBson.ContentType, DetailsBson.Render(lldp: null, lshw: xml));
+        HardwareDetails details = await request.Service<IHardwareDetailsStore>().GetAsync(machine.SystemId, ct);
+        return ApiResult.Bytes(StatusCodes.Status200OK, DetailsBson.ContentType, DetailsBson.Render(details.Lldp, details.Lshw));
     }
 
     private static async Task<ApiResult> CurtinConfigAsync(ApiRequest request, CancellationToken ct)

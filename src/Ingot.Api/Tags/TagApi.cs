@@ -7,7 +7,7 @@ namespace Ingot.Api.Tags;
 
 /// <summary>
 /// <c>/MAAS/api/2.0/tags/{name}/</c> (MAAS's <c>TagHandler</c>): read; update and delete (admin
-/// only); <c>machines</c> lists the tagged machines the caller may view; <c>update_nodes</c> (admin)
+/// only); <c>rebuild</c> (admin) evaluates the definition on every machine again; <c>machines</c> lists the tagged machines the caller may view; <c>update_nodes</c> (admin)
 /// adds and removes the tag on machines by system_id.
 /// </summary>
 public static class TagApi
@@ -25,12 +25,13 @@ public static class TagApi
                 :type name: unicode
                 :param comment: A description of what the tag will be used for.
                 :type comment: unicode
-                :param definition: An XPATH query over the machines' hardware details (stored, not yet evaluated by Ingot).
+                :param definition: An XPATH query over the machines' hardware details; the tag is on exactly the machines it matches.
                 :type definition: unicode
                 :param kernel_opts: Kernel parameters for the machines carrying this tag.
                 :type kernel_opts: unicode
                 """)
             .Delete(DeleteAsync, "Delete a tag.\n\nDeletes a tag by name and removes it from its machines.")
+            .Post("rebuild", RebuildAsync, "Trigger a tag-node mapping rebuild.\n\nEvaluates the tag's definition on every machine again. Only administrators may do this.")
             .Get("machines", MachinesAsync, "List machines by tag.\n\nGet a JSON list containing machine objects that match the given tag name.")
             .Post("update_nodes", UpdateNodesAsync, """
                 Update nodes associated with this tag.
@@ -54,6 +55,12 @@ public static class TagApi
         Tag tag = await request.Service<TagOperations>().UpdateAsync(
             request.Caller, request.Route("name"), form.Get("name"), form.Get("definition"), form.Get("comment"), form.Get("kernel_opts"), ct);
         return ApiResult.Json(TagJson.Render(tag));
+    }
+
+    private static async Task<ApiResult> RebuildAsync(ApiRequest request, CancellationToken ct)
+    {
+        Tag tag = await request.Service<TagOperations>().RebuildAsync(request.Caller, request.Route("name"), ct);
+        return ApiResult.Json(new JsonObject { ["rebuilding"] = tag.Name });
     }
 
     private static async Task<ApiResult> DeleteAsync(ApiRequest request, CancellationToken ct)

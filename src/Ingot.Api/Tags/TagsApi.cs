@@ -4,8 +4,8 @@ using Ingot.Core.Tags;
 namespace Ingot.Api.Tags;
 
 /// <summary>
-/// <c>/MAAS/api/2.0/tags/</c> (MAAS's <c>TagsHandler</c>): list; create (admin only). A tag's
-/// definition is stored but not evaluated yet: machines get tags by hand (<c>update_nodes</c>).
+/// <c>/MAAS/api/2.0/tags/</c> (MAAS's <c>TagsHandler</c>): list; create (admin only). A tag created
+/// with a definition is put on the machines whose hardware details it matches before the reply.
 /// </summary>
 public static class TagsApi
 {
@@ -22,7 +22,7 @@ public static class TagsApi
                 :type name: unicode
                 :param comment: A description of what the tag will be used for.
                 :type comment: unicode
-                :param definition: An XPATH query over the machines' hardware details (stored, not yet evaluated by Ingot).
+                :param definition: An XPATH query over the machines' hardware details; the tag is on exactly the machines it matches.
                 :type definition: unicode
                 :param kernel_opts: Kernel parameters for the machines carrying this tag.
                 :type kernel_opts: unicode

@@ -6,15 +6,34 @@ namespace Ingot.Boot.HttpBoot;
 /// The ephemeral kernel command line MAAS composes (<c>compose_kernel_command_line</c> in
 /// <c>provisioningserver/kernel_opts.py</c>): <c>nomodeset</c>, then the purpose options (read-only
 /// squashfs root over HTTP, initramfs networking on the boot interface, tmpfs overlay, the MAAS
-/// datasource, the preseed URL, AppArmor off), then the logging options (<c>log_port</c> 5247), then
-/// the global <c>kernel_opts</c> (e.g. <c>console=ttyS0,115200</c>) as the operator wrote them.
+/// datasource, the preseed URL, AppArmor off), then the logging options (<c>log_port</c> 5247), then,
+/// when the machine has extra kernel options, curtin's separator <c>---</c> and those options (so that
+/// an installed system keeps them). The extra options are MAAS's effective ones: those of the
+/// machine's first tag that has some, else the global <c>kernel_opts</c> setting.
 /// </summary>
 public static class KernelCommandLine
 {
     public const int LogPort = 5247;
 
-    public static string Compose(BootServer server, BootSelection selection, string preseedUrl, string extraOpts = "") => string.Join(' ', new[]
+    /// <summary>curtin's <c>KERNEL_CMDLINE_COPY_TO_INSTALL_SEP</c>: what follows it is copied to the installed system.</summary>
+    public const string ExtraOptionsSeparator = "---";
+
+    public static string Compose(BootServer server, BootSelection selection, string preseedUrl, string globalKernelOpts = "")
     {
+        string line = Ephemeral(server, selection, preseedUrl);
+        string extra = Collapse(selection.KernelOpts);
+        if (extra.Length == 0)
+        {
+            extra = Collapse(globalKernelOpts);
+        }
+
+        return extra.Length > 0 ? $"{line} {ExtraOptionsSeparator} {extra}" : line;
+    }
+
+    // Whitespace (line breaks included) collapses to single spaces: the line sits in an iPXE script.
+    private static string Collapse(string options) => string.Join(' ', options.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    private static string Ephemeral(BootServer server, BootSelection selection, string preseedUrl) => string.Join(' ',
         "nomodeset",
         "ro",
         $"root=squash:{BootImagePaths.Url(server, selection, "squashfs")}",
@@ -26,7 +45,5 @@ public static class KernelCommandLine
         $"cloud-config-url={preseedUrl}",
         "apparmor=0",
         $"log_host={server.Address}",
-        $"log_port={LogPort}",
-        extraOpts.Trim(),
-    }.Where(o => o.Length > 0));
+        $"log_port={LogPort}");
 }

@@ -4,7 +4,8 @@ namespace Ingot.Core.Boot;
 
 /// <summary>
 /// What the boot servers need to know about a machine that network-boots: who it is, its status and
-/// what it would boot (<see cref="Architecture"/> as MAAS writes it: <c>amd64/generic</c>).
+/// what it would boot (<see cref="Architecture"/> as MAAS writes it: <c>amd64/generic</c>), and the
+/// extra kernel options its tags give it (<see cref="KernelOpts"/>, "" for none).
 /// </summary>
 public sealed record BootRecord(
     string SystemId,
@@ -15,4 +16,5 @@ public sealed record BootRecord(
     string Osystem,
     string DistroSeries,
     string HweKernel,
-    bool Netboot);
+    bool Netboot,
+    string KernelOpts = "");

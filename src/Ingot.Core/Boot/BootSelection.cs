@@ -2,7 +2,8 @@ namespace Ingot.Core.Boot;
 
 /// <summary>
 /// What one network boot loads: the purpose, and for an ephemeral boot the image (os, series,
-/// architecture, subarchitecture or kernel), plus the hostname the kernel command line carries.
+/// architecture, subarchitecture or kernel), plus the hostname the kernel command line carries and the
+/// machine's extra kernel options (<see cref="KernelOpts"/>, MAAS's <c>extra_opts</c>; "" for none).
 /// </summary>
 public sealed record BootSelection(
     BootPurpose Purpose,
@@ -15,4 +16,6 @@ public sealed record BootSelection(
 {
     /// <summary>The architecture as the boot-image catalog keys it: <c>amd64/generic</c>.</summary>
     public string Architecture => $"{Arch}/{Subarch}";
+
+    public string KernelOpts { get; init; } = "";
 }

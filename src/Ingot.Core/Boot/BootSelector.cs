@@ -40,7 +40,7 @@ public static class BootSelector
             subarch = machine.HweKernel;
         }
 
-        return new BootSelection(purpose, machine.SystemId, machine.Hostname, osystem, series, machineArch, subarch);
+        return new BootSelection(purpose, machine.SystemId, machine.Hostname, osystem, series, machineArch, subarch) { KernelOpts = machine.KernelOpts };
     }
 
     private static bool UsesDeployedRelease(BootRecord m) =>

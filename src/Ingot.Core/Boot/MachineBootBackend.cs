@@ -1,13 +1,36 @@
 using Ingot.Core.Hardware;
 using Ingot.Core.Machines;
+using Ingot.Core.Tags;
 
 namespace Ingot.Core.Boot;
 
-/// <summary><see cref="IBootBackend"/> over the machine store (MAC uniqueness: one machine per MAC).</summary>
-public sealed class MachineBootBackend(IMachineStore machines) : IBootBackend
+/// <summary>
+/// <see cref="IBootBackend"/> over the machine and tag stores (MAC uniqueness: one machine per MAC).
+/// The kernel options are MAAS's <c>get_effective_kernel_options</c>: those of the machine's first tag,
+/// by name, that has any.
+/// </summary>
+public sealed class MachineBootBackend(IMachineStore machines, ITagStore tags) : IBootBackend
 {
-    public async Task<BootRecord?> FindByMacAsync(MacAddress mac, CancellationToken ct) =>
-        await machines.FindByMacAsync(mac, ct) is { } m
-            ? new BootRecord(m.SystemId, m.Hostname, m.Status, m.PreviousStatus, m.Architecture, m.Osystem, m.DistroSeries, m.HweKernel, m.Netboot)
-            : null;
+    public async Task<BootRecord?> FindByMacAsync(MacAddress mac, CancellationToken ct)
+    {
+        if (await machines.FindByMacAsync(mac, ct) is not { } m)
+        {
+            return null;
+        }
+
+        return new BootRecord(m.SystemId, m.Hostname, m.Status, m.PreviousStatus, m.Architecture, m.Osystem, m.DistroSeries, m.HweKernel, m.Netboot, await KernelOptsAsync(m, ct));
+    }
+
+    private async Task<string> KernelOptsAsync(Machine machine, CancellationToken ct)
+    {
+        foreach (string name in machine.Tags.Order(StringComparer.Ordinal))
+        {
+            if (await tags.FindAsync(name, ct) is { KernelOpts.Length: > 0 } tag)
+            {
+                return tag.KernelOpts;
+            }
+        }
+
+        return "";
+    }
 }

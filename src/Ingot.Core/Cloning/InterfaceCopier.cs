@@ -32,7 +32,14 @@ internal static class InterfaceCopier
                 MacAddress = own.MacAddress,
                 Type = InterfaceType.Physical,
                 LinkSpeed = own.LinkSpeed,
+                InterfaceSpeed = own.InterfaceSpeed,
+                LinkConnected = own.LinkConnected,
                 Enabled = own.Enabled,
+                Vendor = own.Vendor,
+                Product = own.Product,
+                FirmwareVersion = own.FirmwareVersion,
+                NumaNode = own.NumaNode,
+                SriovMaxVf = own.SriovMaxVf,
                 Vlan = own.Vlan,
             };
             if (sourcePhysical.TryGetValue(own.Name, out NetworkInterface? from))

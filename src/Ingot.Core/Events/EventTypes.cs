@@ -49,6 +49,7 @@ public static class EventTypes
     public static EventType NodePowerOffFailed { get; } = new("NODE_POWER_OFF_FAILED", "Failed to power off node", EventLevel.Error);
     public static EventType NodePowerCycleFailed { get; } = new("NODE_POWER_CYCLE_FAILED", "Failed to power cycle node", EventLevel.Error);
     public static EventType NodePowerQueryFailed { get; } = new("NODE_POWER_QUERY_FAILED", "Failed to query node's BMC", EventLevel.Warning);
+    public static EventType ScriptResultError { get; } = new("SCRIPT_RESULT_ERROR", "Script result lookup or storage error", EventLevel.Error);
     public static EventType Audit { get; } = new("AUDIT", "Audit", EventLevel.Audit);
 
     public static FrozenDictionary<string, EventType> ByName { get; } = typeof(EventTypes)

@@ -16,6 +16,14 @@ public sealed class BlockDevice
 
     public int BlockSize { get; set; } = 512;
 
+    /// <summary>MAAS's <c>id_path</c>: <c>/dev/disk/by-id/...</c>, or <c>/dev/&lt;name&gt;</c>; "" when never commissioned.</summary>
+    public string IdPath { get; set; } = "";
+
+    public string FirmwareVersion { get; set; } = "";
+
+    /// <summary>The NUMA node the disk hangs off (MAAS's <c>numa_node</c> index).</summary>
+    public int NumaNode { get; set; }
+
     /// <summary>MAAS's block-device tags, e.g. <c>ssd</c>, <c>rotary</c>.</summary>
     public List<string> Tags { get; set; } = [];
 
@@ -35,6 +43,9 @@ public sealed class BlockDevice
         Serial = Serial,
         SizeBytes = SizeBytes,
         BlockSize = BlockSize,
+        IdPath = IdPath,
+        FirmwareVersion = FirmwareVersion,
+        NumaNode = NumaNode,
         Tags = [.. Tags],
         IsBootDisk = IsBootDisk,
         Partitions = [.. Partitions.Select(p => p.Copy())],

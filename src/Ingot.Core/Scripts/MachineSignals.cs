@@ -1,3 +1,4 @@
+using Ingot.Core.Inventory;
 using Ingot.Core.Machines;
 using Ingot.Core.Machines.Signals;
 
@@ -6,9 +7,11 @@ namespace Ingot.Core.Scripts;
 /// <summary>
 /// The metadata API's <c>signal</c> for one machine: the signal table decides (through
 /// <see cref="Machine.Signal"/>), the uploaded results go into the current script set the table names,
-/// and BMC settings found during commissioning are stored. A refused signal changes nothing.
+/// BMC settings found during commissioning are stored, and passed commissioning results go through
+/// their hooks (<see cref="CommissioningHooks"/>): the hardware inventory, lshw and LLDP details, tags.
+/// A refused signal changes nothing.
 /// </summary>
-public sealed class MachineSignals(IMachineStore machines, IScriptResultStore results, TimeProvider time)
+public sealed class MachineSignals(IMachineStore machines, IScriptResultStore results, TimeProvider time, CommissioningInventory? inventory = null)
 {
     public async Task<SignalOutcome> SignalAsync(string systemId, SignalRequest request, CancellationToken ct)
     {
@@ -29,6 +32,10 @@ public sealed class MachineSignals(IMachineStore machines, IScriptResultStore re
         if (set is not null)
         {
             ScriptResultUpdates.Apply(set, request, now);
+            if (set.Kind == ScriptSetKind.Commissioning && inventory is not null)
+            {
+                await CommissioningHooks.RunAsync(inventory, machine, set, request, now, ct);
+            }
         }
 
         ScriptSet? commissioning = set?.Kind == ScriptSetKind.Commissioning

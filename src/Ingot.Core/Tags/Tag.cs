@@ -3,7 +3,7 @@ namespace Ingot.Core.Tags;
 /// <summary>
 /// A tag (MAAS's <c>Tag</c>): a label on machines (<see cref="Machines.Machine.Tags"/>, by name),
 /// optionally with an XPath <see cref="Definition"/> over the commissioning hardware details that
-/// decides which machines carry it (evaluated by the commissioning work, not here), and kernel
+/// decides which machines carry it (<see cref="TagEvaluation"/>), and kernel
 /// options for the machines that carry it.
 /// </summary>
 public sealed class Tag

@@ -5,7 +5,7 @@ namespace Ingot.Core.Tags;
 
 /// <summary>
 /// MAAS's <c>TagForm</c> and <c>Tag.name</c> validator: letters, digits, underscores and dashes,
-/// at most 256 characters. The definition's XPath syntax is checked when tag evaluation comes.
+/// at most 256 characters. The definition's XPath syntax is checked by <see cref="TagDefinition.Check"/>.
 /// </summary>
 public static partial class TagForm
 {

@@ -6,9 +6,11 @@ namespace Ingot.Core.Tags;
 /// <summary>
 /// The <c>tags/</c> and <c>tags/{name}/</c> operations (<c>TagsHandler</c>, <c>TagHandler</c>):
 /// anyone may read; only admins create, update and delete. Renaming or deleting a tag updates
-/// the machines that carry it.
+/// the machines that carry it. A definition is checked as MAAS's <c>TagForm</c> checks it, and a tag
+/// created with one, or whose definition changes, is put on exactly the machines it matches
+/// (<see cref="TagEvaluation.PopulateAsync"/>) before the call returns.
 /// </summary>
-public sealed class TagOperations(ITagStore store, TimeProvider time)
+public sealed class TagOperations(ITagStore store, TagEvaluation evaluation, TimeProvider time)
 {
     public Task<IReadOnlyList<Tag>> ListAsync(CancellationToken ct) => store.ListAsync(ct);
 
@@ -28,6 +30,7 @@ public sealed class TagOperations(ITagStore store, TimeProvider time)
     {
         AdminOnly.Demand(actor);
         TagForm.Check(name);
+        TagDefinition.Check(definition);
         DateTime now = time.GetUtcNow().UtcDateTime;
         var tag = new Tag
         {
@@ -39,6 +42,7 @@ public sealed class TagOperations(ITagStore store, TimeProvider time)
             Updated = now,
         };
         await store.AddAsync(tag, ct);
+        await evaluation.PopulateAsync(tag, ct);
         return tag;
     }
 
@@ -54,6 +58,8 @@ public sealed class TagOperations(ITagStore store, TimeProvider time)
             tag.Name = newName;
         }
 
+        TagDefinition.Check(definition);
+        bool redefined = definition is not null && definition != tag.Definition;
         tag.Definition = definition ?? tag.Definition;
         tag.Comment = comment ?? tag.Comment;
         tag.KernelOpts = kernelOpts ?? tag.KernelOpts;
@@ -63,6 +69,20 @@ public sealed class TagOperations(ITagStore store, TimeProvider time)
             throw NotFound.Of("Tag");
         }
 
+        if (redefined)
+        {
+            await evaluation.PopulateAsync(tag, ct);
+        }
+
+        return tag;
+    }
+
+    /// <summary>MAAS's <c>rebuild</c> op (admin): evaluates the tag's definition on every machine again.</summary>
+    public async Task<Tag> RebuildAsync(Actor actor, string name, CancellationToken ct)
+    {
+        AdminOnly.Demand(actor);
+        Tag tag = await GetAsync(name, ct);
+        await evaluation.PopulateAsync(tag, ct);
         return tag;
     }
 

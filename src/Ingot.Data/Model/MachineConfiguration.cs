@@ -1,3 +1,4 @@
+using Ingot.Core.Hardware;
 using Ingot.Core.Machines;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -18,6 +19,8 @@ internal sealed class MachineConfiguration : IEntityTypeConfiguration<Machine>
         b.Ignore(m => m.PowerParameters);
         b.Ignore(m => m.PowerQueryDue);
         b.Property(m => m.OwnerData).HasConversion(new OwnerDataConverter(), OwnerDataConverter.Comparer);
+        b.Property(m => m.HardwareInfo).HasConversion(new OwnerDataConverter(), OwnerDataConverter.Comparer);
+        b.Property(m => m.NumaNodes).HasConversion(new JsonColumnConverter<List<NumaNode>>(), JsonColumnConverter<List<NumaNode>>.Comparer);
         b.Property<string>(ShadowColumns.PowerParameters).HasColumnName("power_parameters").IsRequired();
         b.Property<string?>(ShadowColumns.PowerAddress).HasColumnName("power_address");
         b.HasIndex(ShadowColumns.PowerAddress);

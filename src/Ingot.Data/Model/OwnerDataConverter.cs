@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Ingot.Data.Model;
 
-/// <summary>A machine's owner data as a JSON object of strings in one column.</summary>
+/// <summary>A string-to-string map (a machine's owner data, its hardware_info) as a JSON object in one column.</summary>
 internal sealed class OwnerDataConverter() : ValueConverter<Dictionary<string, string>, string>(
     v => JsonSerializer.Serialize(v, (JsonSerializerOptions?)null),
     v => JsonSerializer.Deserialize<Dictionary<string, string>>(v, (JsonSerializerOptions?)null) ?? new Dictionary<string, string>())

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using Ingot.Core.Hardware;
 using Ingot.Core.Machines;
 using Ingot.Core.Machines.Actions;
@@ -25,7 +26,8 @@ internal static class MachineRows
                "error_description", "error", "architecture", "power_type", "power_state", "osystem", "distro_series",
                "hwe_kernel", "min_hwe_kernel", "agent_name", "zone", "pool", "tags", "cpu_count", "cpu_speed", "cpu_model",
                "memory", "enlisting", "commissioning_result", "netboot", "enable_ssh", "created", "updated", "version",
-               "bios_boot_method", "description", "requested_power", "owner_data", "power_parameters"
+               "bios_boot_method", "description", "requested_power", "owner_data", "power_parameters",
+               "hardware_info", "hardware_uuid", "numa_nodes"
         FROM "machines"
         """;
 
@@ -84,7 +86,7 @@ internal static class MachineRows
     /// <summary>Disks, then partitions, of the machines whose id is <paramref name="machineIds"/> (an SQL condition on the id, or "" for all).</summary>
     private static string DisksSql(string machineIds) => $"""
         SELECT d."machine_id", d."id", d."name", d."model", d."serial", d."size_bytes", d."block_size", d."tags", d."is_boot_disk",
-               f."type", f."label", f."mount_point", f."mount_options"
+               f."type", f."label", f."mount_point", f."mount_options", d."id_path", d."firmware_version", d."numa_node"
         FROM "block_devices" AS d LEFT JOIN "block_device_filesystems" AS f ON f."block_device_id" = d."id"
         {Where("d.\"machine_id\"", machineIds)} ORDER BY d."id";
         SELECT p."block_device_id", p."size_bytes", p."bootable", f."type", f."label", f."mount_point", f."mount_options"
@@ -94,7 +96,8 @@ internal static class MachineRows
 
     /// <summary>Interfaces, then links, of the machines whose id is <paramref name="machineIds"/> (an SQL condition on the id, or "" for all).</summary>
     private static string InterfacesSql(string machineIds) => $"""
-        SELECT "machine_id", "id", "name", "mac_address", "type", "link_speed", "enabled", "parents", "vlan"
+        SELECT "machine_id", "id", "name", "mac_address", "type", "link_speed", "enabled", "parents", "vlan",
+               "interface_speed", "link_connected", "vendor", "product", "firmware_version", "numa_node", "sriov_max_vf"
         FROM "interfaces" {Where("\"machine_id\"", machineIds)} ORDER BY "id";
         SELECT "interface_id", "mode", "subnet", "ip_address", "is_default_gateway"
         FROM "interface_links"
@@ -159,6 +162,10 @@ internal static class MachineRows
         {
             m.PowerParameters = powerParameters(r.GetString(37));
         }
+
+        m.HardwareInfo = RowValues.StringMap(r, 38);
+        m.HardwareUuid = r.GetString(39);
+        m.NumaNodes = JsonSerializer.Deserialize<List<NumaNode>>(r.GetString(40)) ?? [];
         return m;
     }
 
@@ -179,6 +186,9 @@ internal static class MachineRows
                 Tags = RowValues.Strings(r, 7),
                 IsBootDisk = r.GetBoolean(8),
                 Filesystem = Filesystem(r, 9),
+                IdPath = r.GetString(13),
+                FirmwareVersion = r.GetString(14),
+                NumaNode = r.GetInt32(15),
             };
             byId[disk.Id] = disk;
             disks.Add((r.GetInt64(0), disk));
@@ -212,6 +222,13 @@ internal static class MachineRows
                 Enabled = r.GetBoolean(6),
                 Parents = RowValues.Strings(r, 7),
                 Vlan = RowValues.NullableInt(r, 8),
+                InterfaceSpeed = r.GetInt32(9),
+                LinkConnected = r.GetBoolean(10),
+                Vendor = r.GetString(11),
+                Product = r.GetString(12),
+                FirmwareVersion = r.GetString(13),
+                NumaNode = r.GetInt32(14),
+                SriovMaxVf = r.GetInt32(15),
             };
             byId[nic.Id] = nic;
             interfaces.Add((r.GetInt64(0), nic));

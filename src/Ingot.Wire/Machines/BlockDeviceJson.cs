@@ -7,9 +7,9 @@ namespace Ingot.Wire.Machines;
 
 /// <summary>
 /// A block device as MAAS's <c>BlockDeviceHandler</c> shows it, with its partitions and filesystems.
-/// Core's disks are all physical. Not in Core yet, so fixed: <c>uuid</c> null (physical disks have
-/// none), <c>id_path</c> null, <c>firmware_version</c> null, <c>storage_pool</c> null, <c>numa_node</c> 0,
-/// partition <c>tags</c> [].
+/// Core's disks are all physical. <c>id_path</c> and <c>firmware_version</c> are null until commissioning
+/// reports them. Not in Core yet, so fixed: <c>uuid</c> null (physical disks have none), <c>storage_pool</c>
+/// null, partition <c>tags</c> [].
 /// </summary>
 internal static class BlockDeviceJson
 {
@@ -17,10 +17,10 @@ internal static class BlockDeviceJson
     {
         string path = "/dev/disk/by-dname/" + disk.Name;
         writer.WriteStartObject();
-        writer.WriteNull("firmware_version"u8);
+        writer.WriteString("firmware_version"u8, NullIfEmpty(disk.FirmwareVersion));
         writer.WriteString("system_id"u8, machine.SystemId);
         ResourceJson.WriteStrings(writer, "tags"u8, disk.Tags);
-        writer.WriteNull("id_path"u8);
+        writer.WriteString("id_path"u8, NullIfEmpty(disk.IdPath));
         writer.WriteNumber("size"u8, disk.SizeBytes);
         writer.WriteNumber("block_size"u8, disk.BlockSize);
         writer.WriteString("type"u8, "physical"u8);
@@ -44,7 +44,7 @@ internal static class BlockDeviceJson
         writer.WriteString("serial"u8, disk.Serial);
         writer.WriteString("name"u8, disk.Name);
         ResourceUris.WriteBlockDevice(writer, machine.SystemId, disk.Id);
-        writer.WriteNumber("numa_node"u8, 0);
+        writer.WriteNumber("numa_node"u8, disk.NumaNode);
         writer.WriteEndObject();
     }
 

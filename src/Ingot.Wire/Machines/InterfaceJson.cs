@@ -6,10 +6,10 @@ using Ingot.Wire.Resources;
 namespace Ingot.Wire.Machines;
 
 /// <summary>
-/// A network interface as MAAS's <c>InterfaceHandler</c> shows it, with its VLAN and links. Not in Core
-/// yet, so fixed: <c>tags</c> [], <c>params</c> "", <c>discovered</c> null, <c>vendor</c>/<c>product</c>/
-/// <c>firmware_version</c> null, <c>link_connected</c> true, <c>numa_node</c> 0, <c>sriov_max_vf</c> 0;
-/// <c>interface_speed</c> shows the link speed.
+/// A network interface as MAAS's <c>InterfaceHandler</c> shows it, with its VLAN and links.
+/// <c>vendor</c>/<c>product</c>/<c>firmware_version</c> are null until commissioning reports them;
+/// <c>interface_speed</c> shows the link speed when commissioning reported no supported speed. Not in
+/// Core yet, so fixed: <c>tags</c> [], <c>params</c> "", <c>discovered</c> null.
 /// </summary>
 internal static class InterfaceJson
 {
@@ -18,7 +18,7 @@ internal static class InterfaceJson
         MachineJsonContext.Fragments fragments = context.Rendered;
         (VlanInfo vlan, byte[] vlanJson) = VlanOf(nic, context);
         writer.WriteStartObject();
-        writer.WriteNull("firmware_version"u8);
+        writer.WriteString("firmware_version"u8, BlockDeviceJson.NullIfEmpty(nic.FirmwareVersion));
         writer.WritePropertyName("vlan"u8);
         writer.WriteRawValue(vlanJson, skipInputValidation: true);
         ResourceJson.WriteStrings(writer, "parents"u8, nic.Parents);
@@ -27,7 +27,7 @@ internal static class InterfaceJson
         writer.WriteStartArray("tags"u8);
         writer.WriteEndArray();
         writer.WriteBoolean("enabled"u8, nic.Enabled);
-        writer.WriteNull("product"u8);
+        writer.WriteString("product"u8, BlockDeviceJson.NullIfEmpty(nic.Product));
         writer.WriteStartArray("links"u8);
         for (int i = 0; i < nic.Links.Count; i++)
         {
@@ -46,18 +46,18 @@ internal static class InterfaceJson
         }
 
         writer.WriteEndArray();
-        writer.WriteNull("vendor"u8);
+        writer.WriteString("vendor"u8, BlockDeviceJson.NullIfEmpty(nic.Vendor));
         writer.WriteString("mac_address"u8, nic.MacAddress.ToString());
         writer.WriteNull("discovered"u8);
         writer.WriteNumber("id"u8, nic.Id);
         writer.WriteString("params"u8, ""u8);
         writer.WriteString("name"u8, nic.Name);
-        writer.WriteBoolean("link_connected"u8, true);
-        writer.WriteNumber("interface_speed"u8, nic.LinkSpeed);
+        writer.WriteBoolean("link_connected"u8, nic.LinkConnected);
+        writer.WriteNumber("interface_speed"u8, nic.InterfaceSpeed > 0 ? nic.InterfaceSpeed : nic.LinkSpeed);
         writer.WriteNumber("link_speed"u8, nic.LinkSpeed);
         ResourceUris.WriteInterface(writer, machine.SystemId, nic.Id);
-        writer.WriteNumber("numa_node"u8, 0);
-        writer.WriteNumber("sriov_max_vf"u8, 0);
+        writer.WriteNumber("numa_node"u8, nic.NumaNode);
+        writer.WriteNumber("sriov_max_vf"u8, nic.SriovMaxVf);
         writer.WriteEndObject();
     }
 

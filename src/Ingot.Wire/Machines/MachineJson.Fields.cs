@@ -11,14 +11,14 @@ namespace Ingot.Wire.Machines;
 
 /// <summary>
 /// The machine object, key by key in the order of maas-api.md §5.1. Fields Core has no data for yet
-/// are written as MAAS writes "nothing", with the right JSON kind: <c>hardware_uuid</c>, <c>swap_size</c>,
+/// are written as MAAS writes "nothing", with the right JSON kind: <c>swap_size</c>,
 /// <c>address_ttl</c>, <c>parent</c>, <c>pod</c>, <c>virtualmachine_id</c>, <c>last_sync</c>, <c>sync_interval</c>,
 /// <c>next_sync</c> and the three <c>current_*_result_id</c> are null; <c>owner_data</c> and
 /// <c>workload_annotations</c> both show the machine's owner data; <c>cache_sets</c>, <c>bcaches</c>, <c>virtualblockdevice_set</c>,
 /// <c>volume_groups</c>, <c>raids</c> and <c>special_filesystems</c> are []; <c>ephemeral_deploy</c>,
 /// <c>disable_ipv4</c>, <c>enable_hw_sync</c>, <c>enable_kernel_crash_dump</c> and <c>is_dpu</c> are false;
-/// every test status is -1 "Unknown" (only commissioning has a result in Core); <c>hardware_info</c> is
-/// "Unknown" except <c>cpu_model</c>; <c>status_action</c> is "" when there is an event (Core's events carry
+/// every test status is -1 "Unknown" (only commissioning has a result in Core); <c>hardware_info</c>
+/// keys commissioning did not report are "Unknown"; <c>status_action</c> is "" when there is an event (Core's events carry
 /// no action) and null when there is none.
 /// </summary>
 public static partial class MachineJson
@@ -36,7 +36,7 @@ public static partial class MachineJson
         writer.WriteString("system_id"u8, systemId);
         writer.WriteString("hostname"u8, machine.Hostname);
         writer.WriteString("description"u8, machine.Description);
-        writer.WriteNull("hardware_uuid"u8);
+        writer.WriteString("hardware_uuid"u8, BlockDeviceJson.NullIfEmpty(machine.HardwareUuid));
         writer.WritePropertyName("domain"u8);
         if (!WriteFragment(writer, fragments.Domains, machine.Domain))
         {
@@ -135,7 +135,7 @@ public static partial class MachineJson
         ScriptStatusJson.Write(writer, "other_test_status"u8, "other_test_status_name"u8, null);
         HardwareInfoJson.Write(writer, machine);
         ScriptStatusJson.Write(writer, "interface_test_status"u8, "interface_test_status_name"u8, null);
-        WriteNumaNodes(writer, machine);
+        NumaNodeJson.Write(writer, machine);
         writer.WriteNull("virtualmachine_id"u8);
         WriteOwnerData(writer, "workload_annotations"u8, machine);
         writer.WriteNull("last_sync"u8);
@@ -253,25 +253,6 @@ public static partial class MachineJson
         string typeDescription = EventTypes.ByName.TryGetValue(latest.Type, out EventType? type) ? type.Description : latest.Type;
         writer.WriteString("status_action"u8, ""u8);
         writer.WriteString("status_message"u8, latest.Description.Length > 0 ? $"{typeDescription} - {latest.Description}" : typeDescription);
-    }
-
-    /// <summary>MAAS keeps one NUMA node (index 0) holding every core and all the memory unless commissioning finds more.</summary>
-    private static void WriteNumaNodes(Utf8JsonWriter writer, Machine machine)
-    {
-        writer.WriteStartArray("numanode_set"u8);
-        writer.WriteStartObject();
-        writer.WriteNumber("index"u8, 0);
-        writer.WriteStartArray("cores"u8);
-        for (int core = 0; core < machine.CpuCount; core++)
-        {
-            writer.WriteNumberValue(core);
-        }
-
-        writer.WriteEndArray();
-        writer.WriteNumber("memory"u8, machine.Memory);
-        WriteEmptyArray(writer, "hugepages_set"u8);
-        writer.WriteEndObject();
-        writer.WriteEndArray();
     }
 
     /// <summary>Writes the pre-rendered object for <paramref name="name"/>; false when the context does not know it.</summary>

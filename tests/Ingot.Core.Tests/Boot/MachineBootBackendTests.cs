@@ -1,6 +1,7 @@
 using Ingot.Core.Boot;
 using Ingot.Core.Hardware;
 using Ingot.Core.Machines;
+using Ingot.Core.Tags;
 using Ingot.Core.Tests.Fakes;
 
 namespace Ingot.Core.Tests.Boot;
@@ -18,12 +19,40 @@ public sealed class MachineBootBackendTests
         machine.Netboot = false;
         machine.Interfaces.Add(new NetworkInterface { Name = "eth0", MacAddress = MacAddress.Parse("52:54:00:12:34:56") });
         await store.AddAsync(machine, TestContext.Current.CancellationToken);
-        var backend = new MachineBootBackend(store);
+        var backend = new MachineBootBackend(store, new InMemoryTagStore());
 
         BootRecord? found = await backend.FindByMacAsync(MacAddress.Parse("52-54-00-12-34-56"), TestContext.Current.CancellationToken);
         BootRecord? unknown = await backend.FindByMacAsync(MacAddress.Parse("52:54:00:12:34:57"), TestContext.Current.CancellationToken);
 
         Assert.Equal(new BootRecord("abc123", "node1", MachineStatus.New, MachineStatus.New, "amd64/generic", "ubuntu", "jammy", "", false), found);
         Assert.Null(unknown);
+    }
+
+    [Fact]
+    public async Task The_kernel_options_are_those_of_the_first_tag_by_name_that_has_any()
+    {
+        var store = new InMemoryMachineStore();
+        var tags = new InMemoryTagStore();
+        foreach ((string name, string opts) in new[] { ("zeta", "console=ttyS1"), ("alpha", ""), ("beta", "console=ttyS0,115200 nomodeset"), ("other", "quiet") })
+        {
+            await tags.AddAsync(new Tag { Name = name, KernelOpts = opts }, TestContext.Current.CancellationToken);
+        }
+
+        Machine machine = Machine.Create("abc123", "node1", DateTime.UnixEpoch);
+        machine.Tags = ["zeta", "alpha", "beta"];
+        machine.Interfaces.Add(new NetworkInterface { Name = "eth0", MacAddress = MacAddress.Parse("52:54:00:12:34:56") });
+        Machine plain = Machine.Create("def456", "node2", DateTime.UnixEpoch);
+        plain.Tags = ["alpha"];
+        plain.Interfaces.Add(new NetworkInterface { Name = "eth0", MacAddress = MacAddress.Parse("52:54:00:12:34:57") });
+        await store.AddAsync(machine, TestContext.Current.CancellationToken);
+        await store.AddAsync(plain, TestContext.Current.CancellationToken);
+        var backend = new MachineBootBackend(store, tags);
+
+        BootRecord? tagged = await backend.FindByMacAsync(MacAddress.Parse("52:54:00:12:34:56"), TestContext.Current.CancellationToken);
+        BootRecord? untagged = await backend.FindByMacAsync(MacAddress.Parse("52:54:00:12:34:57"), TestContext.Current.CancellationToken);
+
+        Assert.Equal("console=ttyS0,115200 nomodeset", tagged!.KernelOpts);
+        Assert.Equal("", untagged!.KernelOpts);
+        Assert.Equal("console=ttyS0,115200 nomodeset", BootSelector.Select(tagged, BootDefaults.Maas).KernelOpts);
     }
 }

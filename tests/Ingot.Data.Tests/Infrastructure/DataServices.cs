@@ -2,6 +2,7 @@ using Ingot.Core.Boot;
 using Ingot.Core.BootResources;
 using Ingot.Core.Config;
 using Ingot.Core.Domains;
+using Ingot.Core.Inventory;
 using Ingot.Core.Machines;
 using Ingot.Core.Networks;
 using Ingot.Core.ResourcePools;
@@ -37,6 +38,8 @@ public sealed class DataServices : IAsyncDisposable
     public IDomainStore Domains => _services.GetRequiredService<IDomainStore>();
 
     public ITagStore Tags => _services.GetRequiredService<ITagStore>();
+
+    public IHardwareDetailsStore HardwareDetails => _services.GetRequiredService<IHardwareDetailsStore>();
 
     public INetworkStore Networks => _services.GetRequiredService<INetworkStore>();
 

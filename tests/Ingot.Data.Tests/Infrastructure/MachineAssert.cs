@@ -35,6 +35,19 @@ public static class MachineAssert
                         expected.OwnerData.OrderBy(p => p.Key, StringComparer.Ordinal),
                         actual.OwnerData.OrderBy(p => p.Key, StringComparer.Ordinal));
                     continue;
+                case nameof(Machine.HardwareInfo):
+                    Assert.Equal(
+                        expected.HardwareInfo.OrderBy(p => p.Key, StringComparer.Ordinal),
+                        actual.HardwareInfo.OrderBy(p => p.Key, StringComparer.Ordinal));
+                    continue;
+                case nameof(Machine.NumaNodes):
+                    Assert.Equal(expected.NumaNodes.Count, actual.NumaNodes.Count);
+                    Assert.All(expected.NumaNodes.Zip(actual.NumaNodes), p =>
+                    {
+                        Assert.Equal((p.First.Index, p.First.Memory), (p.Second.Index, p.Second.Memory));
+                        Assert.Equal(p.First.Cores, p.Second.Cores);
+                    });
+                    continue;
                 case nameof(Machine.Tags):
                     Assert.Equal(expected.Tags, actual.Tags);
                     continue;

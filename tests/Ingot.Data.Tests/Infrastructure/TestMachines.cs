@@ -59,11 +59,15 @@ public static class TestMachines
         machine.Error = "an error";
         machine.Description = "rack 4, slot 12";
         machine.BiosBootMethod = "uefi";
+        machine.HardwareUuid = "4c4c4544-0051-3810-8052-b4c04f333233";
+        machine.HardwareInfo = new() { ["system_vendor"] = "Dell Inc.", ["mainboard_firmware_date"] = "03/08/2024", ["chassis_type"] = "Rack Mount Chassis" };
+        machine.NumaNodes = [new NumaNode(0, [0, 2], 65536), new NumaNode(1, [1, 3], 65536)];
         machine.BlockDevices =
         [
             new BlockDevice
             {
                 Name = "sda", Model = "QEMU HARDDISK", Serial = $"QM-{id}-1", SizeBytes = 500_107_862_016, BlockSize = 4096, Tags = ["ssd"], IsBootDisk = true,
+                IdPath = $"/dev/disk/by-id/wwn-0x{id}", FirmwareVersion = "2.5+", NumaNode = 1,
                 Partitions =
                 [
                     new Partition { SizeBytes = 536_870_912, Bootable = true, Filesystem = new Filesystem { Type = "fat32", MountPoint = "/boot/efi", Label = "efi" } },
@@ -84,6 +88,13 @@ public static class TestMachines
                 Name = "eth0",
                 MacAddress = NewMac(),
                 LinkSpeed = 10000,
+                InterfaceSpeed = 25000,
+                LinkConnected = false,
+                Vendor = "Mellanox Technologies",
+                Product = "MT27710 Family [ConnectX-4 Lx]",
+                FirmwareVersion = "14.32.1010",
+                NumaNode = 1,
+                SriovMaxVf = 8,
                 Links = [new InterfaceLink { Mode = LinkMode.Auto, Subnet = "10.0.0.0/24", IpAddress = "10.0.0.17" }],
             },
             new NetworkInterface { Name = "eth1", MacAddress = NewMac(), LinkSpeed = 1000, Enabled = false },

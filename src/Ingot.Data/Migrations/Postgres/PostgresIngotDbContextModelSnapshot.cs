@@ -379,6 +379,16 @@ namespace Ingot.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("block_size");
 
+                    b.Property<string>("FirmwareVersion")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("firmware_version");
+
+                    b.Property<string>("IdPath")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("id_path");
+
                     b.Property<bool>("IsBootDisk")
                         .HasColumnType("boolean")
                         .HasColumnName("is_boot_disk");
@@ -396,6 +406,10 @@ namespace Ingot.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("name");
+
+                    b.Property<int>("NumaNode")
+                        .HasColumnType("integer")
+                        .HasColumnName("numa_node");
 
                     b.Property<string>("Serial")
                         .IsRequired()
@@ -433,6 +447,19 @@ namespace Ingot.Data.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("enabled");
 
+                    b.Property<string>("FirmwareVersion")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("firmware_version");
+
+                    b.Property<int>("InterfaceSpeed")
+                        .HasColumnType("integer")
+                        .HasColumnName("interface_speed");
+
+                    b.Property<bool>("LinkConnected")
+                        .HasColumnType("boolean")
+                        .HasColumnName("link_connected");
+
                     b.Property<int>("LinkSpeed")
                         .HasColumnType("integer")
                         .HasColumnName("link_speed");
@@ -451,15 +478,33 @@ namespace Ingot.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("name");
 
+                    b.Property<int>("NumaNode")
+                        .HasColumnType("integer")
+                        .HasColumnName("numa_node");
+
                     b.PrimitiveCollection<List<string>>("Parents")
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("parents");
 
+                    b.Property<string>("Product")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("product");
+
+                    b.Property<int>("SriovMaxVf")
+                        .HasColumnType("integer")
+                        .HasColumnName("sriov_max_vf");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("type");
+
+                    b.Property<string>("Vendor")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("vendor");
 
                     b.Property<int?>("Vlan")
                         .HasColumnType("integer")
@@ -555,6 +600,16 @@ namespace Ingot.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("error_description");
 
+                    b.Property<string>("HardwareInfo")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("hardware_info");
+
+                    b.Property<string>("HardwareUuid")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("hardware_uuid");
+
                     b.Property<string>("Hostname")
                         .IsRequired()
                         .HasColumnType("text")
@@ -581,6 +636,11 @@ namespace Ingot.Data.Migrations.Postgres
                     b.Property<bool>("Netboot")
                         .HasColumnType("boolean")
                         .HasColumnName("netboot");
+
+                    b.Property<string>("NumaNodes")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("numa_nodes");
 
                     b.Property<string>("Osystem")
                         .IsRequired()
@@ -1528,6 +1588,28 @@ namespace Ingot.Data.Migrations.Postgres
                     b.ToTable("dhcp_leases", (string)null);
                 });
 
+            modelBuilder.Entity("Ingot.Data.Model.HardwareDetailRow", b =>
+                {
+                    b.Property<long>("MachineId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("machine_id");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("name");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("data");
+
+                    b.HasKey("MachineId", "Name")
+                        .HasName("pk_hardware_details");
+
+                    b.ToTable("hardware_details", (string)null);
+                });
+
             modelBuilder.Entity("Ingot.Data.Model.NetworkState", b =>
                 {
                     b.Property<int>("Id")
@@ -1895,6 +1977,16 @@ namespace Ingot.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_ssh_keys_users_user_id");
+                });
+
+            modelBuilder.Entity("Ingot.Data.Model.HardwareDetailRow", b =>
+                {
+                    b.HasOne("Ingot.Core.Machines.Machine", null)
+                        .WithMany()
+                        .HasForeignKey("MachineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_hardware_details_machines_machine_id");
                 });
 
             modelBuilder.Entity("Ingot.Core.BootResources.BootResource", b =>

@@ -357,6 +357,16 @@ namespace Ingot.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("block_size");
 
+                    b.Property<string>("FirmwareVersion")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("firmware_version");
+
+                    b.Property<string>("IdPath")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id_path");
+
                     b.Property<bool>("IsBootDisk")
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_boot_disk");
@@ -374,6 +384,10 @@ namespace Ingot.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
+
+                    b.Property<int>("NumaNode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("numa_node");
 
                     b.Property<string>("Serial")
                         .IsRequired()
@@ -409,6 +423,19 @@ namespace Ingot.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("enabled");
 
+                    b.Property<string>("FirmwareVersion")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("firmware_version");
+
+                    b.Property<int>("InterfaceSpeed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("interface_speed");
+
+                    b.Property<bool>("LinkConnected")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("link_connected");
+
                     b.Property<int>("LinkSpeed")
                         .HasColumnType("INTEGER")
                         .HasColumnName("link_speed");
@@ -427,15 +454,33 @@ namespace Ingot.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<int>("NumaNode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("numa_node");
+
                     b.PrimitiveCollection<string>("Parents")
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("parents");
 
+                    b.Property<string>("Product")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product");
+
+                    b.Property<int>("SriovMaxVf")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sriov_max_vf");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("type");
+
+                    b.Property<string>("Vendor")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("vendor");
 
                     b.Property<int?>("Vlan")
                         .HasColumnType("INTEGER")
@@ -529,6 +574,16 @@ namespace Ingot.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("error_description");
 
+                    b.Property<string>("HardwareInfo")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hardware_info");
+
+                    b.Property<string>("HardwareUuid")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hardware_uuid");
+
                     b.Property<string>("Hostname")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -555,6 +610,11 @@ namespace Ingot.Data.Migrations.Sqlite
                     b.Property<bool>("Netboot")
                         .HasColumnType("INTEGER")
                         .HasColumnName("netboot");
+
+                    b.Property<string>("NumaNodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("numa_nodes");
 
                     b.Property<string>("Osystem")
                         .IsRequired()
@@ -1472,6 +1532,28 @@ namespace Ingot.Data.Migrations.Sqlite
                     b.ToTable("dhcp_leases", (string)null);
                 });
 
+            modelBuilder.Entity("Ingot.Data.Model.HardwareDetailRow", b =>
+                {
+                    b.Property<long>("MachineId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("machine_id");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("data");
+
+                    b.HasKey("MachineId", "Name")
+                        .HasName("pk_hardware_details");
+
+                    b.ToTable("hardware_details", (string)null);
+                });
+
             modelBuilder.Entity("Ingot.Data.Model.NetworkState", b =>
                 {
                     b.Property<int>("Id")
@@ -1831,6 +1913,16 @@ namespace Ingot.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_ssh_keys_users_user_id");
+                });
+
+            modelBuilder.Entity("Ingot.Data.Model.HardwareDetailRow", b =>
+                {
+                    b.HasOne("Ingot.Core.Machines.Machine", null)
+                        .WithMany()
+                        .HasForeignKey("MachineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_hardware_details_machines_machine_id");
                 });
 
             modelBuilder.Entity("Ingot.Core.BootResources.BootResource", b =>

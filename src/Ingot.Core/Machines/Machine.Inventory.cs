@@ -1,0 +1,60 @@
+using Ingot.Core.Hardware;
+using Ingot.Core.Inventory;
+
+namespace Ingot.Core.Machines;
+
+public sealed partial class Machine
+{
+    /// <summary>The tag MAAS puts on machines whose DMI system type is not "physical".</summary>
+    public const string VirtualTag = "virtual";
+
+    /// <summary>
+    /// MAAS's <c>hardware_info</c> facts that commissioning found (<c>system_vendor</c>,
+    /// <c>mainboard_firmware_date</c>, <c>chassis_type</c>, ...); a key that is missing is "Unknown".
+    /// The CPU model is <see cref="CpuModel"/>.
+    /// </summary>
+    public Dictionary<string, string> HardwareInfo { get; set; } = [];
+
+    /// <summary>MAAS's <c>hardware_uuid</c>: the DMI UUID when it is a valid one; "" when unknown.</summary>
+    public string HardwareUuid { get; set; } = "";
+
+    /// <summary>The NUMA nodes commissioning found; empty means MAAS's single node 0 with everything.</summary>
+    public List<NumaNode> NumaNodes { get; set; } = [];
+
+    /// <summary>
+    /// MAAS's <c>process_lxd_results</c> for a machine: CPU count, speed and model, memory, NUMA nodes,
+    /// architecture (a more specific subarchitecture of the same architecture is kept), hardware_info
+    /// and hardware_uuid, the <c>virtual</c> tag, physical block devices (matched by serial, else by
+    /// id_path; new ones created unless at most 4 MiB or a loop device; vanished ones removed) and
+    /// interfaces (physical ones by MAC, bonds and bridges by name, VLANs by name and VID; new ones
+    /// created, vanished ones removed; links of kept interfaces kept). The caller saves the machine
+    /// (and makes sure the <see cref="VirtualTag"/> tag exists).
+    /// </summary>
+    public void ApplyInventory(MachineInventory inventory, DateTime now)
+    {
+        CpuCount = inventory.CpuCount;
+        CpuSpeed = inventory.CpuSpeed;
+        if (inventory.CpuModel.Length > 0)
+        {
+            CpuModel = inventory.CpuModel;
+        }
+
+        Memory = inventory.Memory;
+        NumaNodes = [.. inventory.NumaNodes.Select(n => new NumaNode(n.Index, [.. n.Cores], n.Memory))];
+        Architecture = InventoryArchitecture.Merge(Architecture, inventory.Architecture);
+        HardwareInfo = new Dictionary<string, string>(inventory.System.HardwareInfo, StringComparer.Ordinal);
+        HardwareUuid = inventory.System.HardwareUuid;
+        if (inventory.System.IsVirtual)
+        {
+            Tag(VirtualTag, now);
+        }
+        else
+        {
+            Untag(VirtualTag, now);
+        }
+
+        BlockDevices = InventoryStorage.Reconcile(BlockDevices, inventory.Disks);
+        Interfaces = InventoryNetwork.Reconcile(Interfaces, inventory.Interfaces);
+        Updated = now;
+    }
+}

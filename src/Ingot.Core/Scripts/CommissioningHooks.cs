@@ -1,0 +1,68 @@
+using Ingot.Core.Inventory;
+using Ingot.Core.Machines;
+
+namespace Ingot.Core.Scripts;
+
+/// <summary>
+/// MAAS's <c>NODE_INFO_SCRIPTS</c> hooks, run when a commissioning result is stored as passed: the
+/// machine-resources document becomes the machine's hardware (a malformed one fails its result and
+/// records <c>SCRIPT_RESULT_ERROR</c>), lshw and LLDP XML are kept for tags and the <c>details</c> op,
+/// and then every defined tag is evaluated on the machine again.
+/// </summary>
+public static class CommissioningHooks
+{
+    /// <summary>The script whose stdout is the LXD-resources document (MAAS's <c>COMMISSIONING_OUTPUT_NAME</c>).</summary>
+    public const string ResourcesScript = "50-maas-01-commissioning";
+
+    /// <summary>Scripts whose stdout is lshw XML: Ingot's built-in one and MAAS's.</summary>
+    public static IReadOnlySet<string> LshwScripts { get; } = new HashSet<string>(StringComparer.Ordinal) { "maas-lshw", "00-maas-01-lshw" };
+
+    /// <summary>Scripts whose stdout is the LLDP XML (MAAS's capture script).</summary>
+    public static IReadOnlySet<string> LldpScripts { get; } = new HashSet<string>(StringComparer.Ordinal) { "maas-capture-lldp", "99-maas-02-capture-lldp" };
+
+    public static async Task RunAsync(CommissioningInventory inventory, Machine machine, ScriptSet set, SignalRequest request, DateTime now, CancellationToken ct)
+    {
+        bool changed = false;
+        foreach (ScriptUpload upload in request.Uploads ?? [])
+        {
+            ScriptResult? result = request.ScriptResultId is { } id
+                ? set.Results.FirstOrDefault(r => r.Id == id)
+                : set.Results.LastOrDefault(r => r.Name == upload.ScriptName);
+            if (result is not { Status: ScriptStatus.Passed })
+            {
+                continue;
+            }
+
+            byte[] output = upload.Stdout ?? upload.Output ?? [];
+            if (result.Name == ResourcesScript)
+            {
+                InventoryParseResult parsed = await inventory.ApplyToAsync(machine, output, now, ct);
+                if (!parsed.Succeeded)
+                {
+                    result.Status = ScriptStatus.Failed;
+                    result.Updated = now;
+                    continue;
+                }
+            }
+            else if (LshwScripts.Contains(result.Name))
+            {
+                await inventory.KeepDetailsAsync(machine.SystemId, HardwareDetails.LshwName, output, ct);
+            }
+            else if (LldpScripts.Contains(result.Name))
+            {
+                await inventory.KeepDetailsAsync(machine.SystemId, HardwareDetails.LldpName, output, ct);
+            }
+            else
+            {
+                continue;
+            }
+
+            changed = true;
+        }
+
+        if (changed)
+        {
+            await inventory.EvaluateTagsOnAsync(machine, now, ct);
+        }
+    }
+}
