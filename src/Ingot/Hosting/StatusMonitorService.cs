@@ -5,31 +5,50 @@ namespace Ingot.Hosting;
 /// <summary>
 /// Runs <see cref="StatusMonitor"/> at start (so machines that expired while Ingot was stopped
 /// are failed at once) and then every <see cref="StatusMonitor.Interval"/>, on the injected
-/// <see cref="TimeProvider"/>. A failing pass is logged and the loop goes on.
+/// <see cref="TimeProvider"/>. A pass that met machines being written by someone else (at start,
+/// the power requests resubmitted from before the restart) is run again after
+/// <see cref="ConflictRetryDelay"/>, a few times, rather than a whole interval later. A failing pass
+/// is logged and the loop goes on.
 /// </summary>
 public sealed partial class StatusMonitorService(IServiceProvider services, TimeProvider time, ILogger<StatusMonitorService> logger)
     : BackgroundService
 {
+    public static TimeSpan ConflictRetryDelay { get; } = TimeSpan.FromSeconds(1);
+
+    private const int ConflictRetries = 5;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(StatusMonitor.Interval, time);
         do
         {
-            try
+            for (int retry = 0; await PassAsync(stoppingToken) > 0 && retry < ConflictRetries; retry++)
             {
-                StatusMonitor monitor = await IngotState.StatusMonitorAsync(services, stoppingToken);
-                IReadOnlyList<string> failed = await monitor.RunOnceAsync(stoppingToken);
-                if (failed.Count > 0)
-                {
-                    TimedOut(logger, failed.Count, string.Join(", ", failed));
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                PassFailed(logger, e);
+                await Task.Delay(ConflictRetryDelay, time, stoppingToken);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>One pass; returns how many expired machines it could not fail because they were being written.</summary>
+    private async Task<int> PassAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            StatusMonitor monitor = await IngotState.StatusMonitorAsync(services, stoppingToken);
+            IReadOnlyList<string> failed = await monitor.RunOnceAsync(stoppingToken);
+            if (failed.Count > 0)
+            {
+                TimedOut(logger, failed.Count, string.Join(", ", failed));
+            }
+
+            return monitor.Conflicts;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            PassFailed(logger, e);
+            return 0;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Status monitor failed {Count} timed-out machine(s): {SystemIds}")]

@@ -115,13 +115,28 @@ public class StatusMonitorTests
         await AddAsync(Testing, "m3", LifecycleSettings.Default);
         var monitor = new StatusMonitor(new ConflictOn("m2", _store), LifecycleSettings.Default, _time);
 
-        _time.Advance(TimeSpan.FromMinutes(30));
+        _time.Advance(TimeSpan.FromMinutes(60)); // Deploying's bound: every machine has expired
         IReadOnlyList<string> failed = await monitor.RunOnceAsync(Ct);
 
         Assert.Equal(["m1", "m3"], failed.Order());
+        Assert.Equal(1, monitor.Conflicts);
         Assert.Equal(FailedCommissioning, (await _store.FindAsync("m1", Ct))!.Status);
         Assert.Equal(FailedTesting, (await _store.FindAsync("m3", Ct))!.Status);
         Assert.DoesNotContain(await _store.EventsAsync("m2", Ct), e => e.Type == "REQUEST_NODE_MARK_FAILED_SYSTEM");
+    }
+
+    [Fact]
+    public async Task A_machine_saved_by_someone_else_meanwhile_is_read_again_and_failed_in_the_same_pass()
+    {
+        await AddAsync(Commissioning, "m1", LifecycleSettings.Default);
+        var monitor = new StatusMonitor(new SavedMeanwhileOnce("m1", _store), LifecycleSettings.Default, _time);
+
+        _time.Advance(TimeSpan.FromMinutes(30));
+
+        Assert.Equal(["m1"], await monitor.RunOnceAsync(Ct));
+        Assert.Equal(0, monitor.Conflicts);
+        Machine saved = (await _store.FindAsync("m1", Ct))!;
+        Assert.Equal((FailedCommissioning, Ingot.Core.Power.PowerState.Off), (saved.Status, saved.PowerState));
     }
 
     [Fact]

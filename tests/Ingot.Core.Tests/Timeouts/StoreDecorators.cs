@@ -46,3 +46,25 @@ internal sealed class ConflictOn(string systemId, IMachineStore inner) : StoreDe
             ? Task.FromException(new MachineConflictException(machine.SystemId, machine.Version))
             : base.SaveAsync(machine, ct);
 }
+
+/// <summary>
+/// The first save of <paramref name="systemId"/> loses a race: another writer (a power result) saves the
+/// machine first, so that save conflicts; later saves go through.
+/// </summary>
+internal sealed class SavedMeanwhileOnce(string systemId, IMachineStore inner) : StoreDecorator(inner)
+{
+    private bool _raced;
+
+    public override async Task SaveAsync(Machine machine, CancellationToken ct)
+    {
+        if (machine.SystemId == systemId && !_raced)
+        {
+            _raced = true;
+            Machine other = (await FindAsync(systemId, ct))!;
+            other.PowerState = Ingot.Core.Power.PowerState.Off;
+            await base.SaveAsync(other, ct);
+        }
+
+        await base.SaveAsync(machine, ct);
+    }
+}
