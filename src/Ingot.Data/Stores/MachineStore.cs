@@ -1,6 +1,7 @@
 using Ingot.Core.Events;
 using Ingot.Core.Hardware;
 using Ingot.Core.Machines;
+using Ingot.Core.Power;
 using Ingot.Data.Model;
 using Ingot.Data.Secrets;
 using Microsoft.EntityFrameworkCore;
@@ -18,12 +19,13 @@ namespace Ingot.Data.Stores;
 /// machines, then their disks and interfaces as flat rows, stitched in memory; power parameters are
 /// decrypted only when the <see cref="MachineQuery"/> asks for them.
 /// </summary>
-public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, SecretsAtRest secrets) : IMachineStore
+public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, SecretsAtRest secrets, PowerTypeCatalog? powerTypes = null) : IMachineStore
 {
     private static readonly MachineStatus[] s_enlisting = [MachineStatus.New, MachineStatus.Commissioning];
     private static readonly MachineStatus[] s_monitored = [.. MachineStatuses.Monitored];
     private readonly MachineReads _reads = new(contexts, secrets);
     private readonly SaveClaims _claims = new();
+    private readonly BmcLinks _bmcs = new(secrets, powerTypes);
 
     public Task<Machine?> FindAsync(string systemId, CancellationToken ct) => _reads.FindAsync(systemId, ct);
 
@@ -55,6 +57,10 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
         }
 
         long previousVersion = machine.Version;
+        long? previousBmc = machine.BmcId;
+        secrets.EnsureKey();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        long? leftBmc = await _bmcs.LinkAsync(db, machine, [], ct);
         var entry = db.Add(machine);
         WriteShadowColumns(db, machine);
         entry.Property(m => m.Version).CurrentValue = 1;
@@ -62,10 +68,14 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
         try
         {
             await db.SaveChangesAsync(ct);
+            await BmcLinks.DeleteIfOrphanAsync(db, leftBmc, ct);
+            await transaction.CommitAsync(ct);
         }
         catch (DbUpdateException)
         {
             entry.Property(m => m.Version).CurrentValue = previousVersion;
+            machine.BmcId = previousBmc;
+            await transaction.RollbackAsync(CancellationToken.None);
             await using IngotDbContext check = contexts.CreateDbContext();
             if (await check.Machines.AnyAsync(m => m.SystemId == machine.SystemId, ct))
             {
@@ -114,10 +124,20 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
     {
         await using IngotDbContext db = contexts.CreateDbContext();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var bmcs = new Dictionary<Machine, long?>();
+        secrets.EnsureKey();
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await RowLocks.TakeOrFailAsync(db, ordered, ct);
+            long[] batch = [.. ordered.Select(m => m.Id)];
+            var leftBmcs = new List<long?>();
+            foreach (Machine machine in ordered.Where(m => !_reads.PowerParametersUnread(m)))
+            {
+                bmcs[machine] = machine.BmcId;
+                leftBmcs.Add(await _bmcs.LinkAsync(db, machine, batch, ct));
+            }
+
             foreach (Machine machine in ordered)
             {
                 var entry = db.Entry(machine);
@@ -144,16 +164,23 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
             }
 
             await db.SaveChangesAsync(ct);
+            foreach (long? left in leftBmcs)
+            {
+                await BmcLinks.DeleteIfOrphanAsync(db, left, ct);
+            }
+
             await transaction.CommitAsync(ct);
         }
         catch (Exception e) when (e is DbUpdateConcurrencyException || StoreErrors.IsConcurrencyAbort(e) || RowLocks.IsBusy(e))
         {
+            RestoreBmcs(bmcs);
             RestoreVersions(db, ordered, expected);
             Machine loser = (e as DbUpdateConcurrencyException)?.Entries.Select(x => x.Entity).OfType<Machine>().FirstOrDefault() ?? ordered[0];
             throw new MachineConflictException(loser.SystemId, expected[loser.SystemId]);
         }
         catch
         {
+            RestoreBmcs(bmcs);
             RestoreVersions(db, ordered, expected);
             throw;
         }
@@ -181,6 +208,7 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
 
             AddEvents(db, machine);
             await db.SaveChangesAsync(ct);
+            await BmcLinks.DeleteIfOrphanAsync(db, machine.BmcId, ct);
             await transaction.CommitAsync(ct);
         }
         catch (Exception e) when (StoreErrors.IsConcurrencyAbort(e))
@@ -259,6 +287,14 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
         {
             db.Add(machineEvent);
             db.Entry(machineEvent).Property<string>(ShadowColumns.SystemId).CurrentValue = machine.SystemId;
+        }
+    }
+
+    private static void RestoreBmcs(Dictionary<Machine, long?> bmcs)
+    {
+        foreach ((Machine machine, long? bmc) in bmcs)
+        {
+            machine.BmcId = bmc;
         }
     }
 
