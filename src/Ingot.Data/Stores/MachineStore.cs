@@ -17,7 +17,9 @@ namespace Ingot.Data.Stores;
 /// lose (<see cref="SaveClaims"/>) or whose rows another writer holds (PostgreSQL, <c>NOWAIT</c>)
 /// is refused the same way without waiting. Reads are untracked (<see cref="MachineReads"/>): the
 /// machines, then their disks and interfaces as flat rows, stitched in memory; power parameters are
-/// decrypted only when the <see cref="MachineQuery"/> asks for them.
+/// decrypted only when the <see cref="MachineQuery"/> asks for them. A save of a machine whose power
+/// parameters were read also links it to its BMC (<see cref="BmcLinks"/>, with the scopes of
+/// <paramref name="powerTypes"/> when given) in the same transaction.
 /// </summary>
 public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, SecretsAtRest secrets, PowerTypeCatalog? powerTypes = null) : IMachineStore
 {
@@ -64,7 +66,7 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
         var entry = db.Add(machine);
         WriteShadowColumns(db, machine);
         entry.Property(m => m.Version).CurrentValue = 1;
-        AddEvents(db, machine);
+        MachineWrites.AddEvents(db, machine);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -160,7 +162,7 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
             foreach (Machine machine in ordered)
             {
                 await HardwareRows.ReplaceIfChangedAsync(db, machine, ct);
-                AddEvents(db, machine);
+                MachineWrites.AddEvents(db, machine);
             }
 
             await db.SaveChangesAsync(ct);
@@ -173,15 +175,15 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
         }
         catch (Exception e) when (e is DbUpdateConcurrencyException || StoreErrors.IsConcurrencyAbort(e) || RowLocks.IsBusy(e))
         {
-            RestoreBmcs(bmcs);
-            RestoreVersions(db, ordered, expected);
+            MachineWrites.RestoreBmcs(bmcs);
+            MachineWrites.RestoreVersions(db, ordered, expected);
             Machine loser = (e as DbUpdateConcurrencyException)?.Entries.Select(x => x.Entity).OfType<Machine>().FirstOrDefault() ?? ordered[0];
             throw new MachineConflictException(loser.SystemId, expected[loser.SystemId]);
         }
         catch
         {
-            RestoreBmcs(bmcs);
-            RestoreVersions(db, ordered, expected);
+            MachineWrites.RestoreBmcs(bmcs);
+            MachineWrites.RestoreVersions(db, ordered, expected);
             throw;
         }
 
@@ -206,7 +208,7 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
                 throw new MachineConflictException(machine.SystemId, machine.Version);
             }
 
-            AddEvents(db, machine);
+            MachineWrites.AddEvents(db, machine);
             await db.SaveChangesAsync(ct);
             await BmcLinks.DeleteIfOrphanAsync(db, machine.BmcId, ct);
             await transaction.CommitAsync(ct);
@@ -279,34 +281,5 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
         entry.Property<string>(ShadowColumns.PowerParameters).CurrentValue = secrets.ProtectPowerParameters(machine.PowerParameters);
         entry.Property<string?>(ShadowColumns.PowerAddress).CurrentValue =
             machine.PowerParameters.TryGetValue("power_address", out string? address) && address.Length > 0 ? address : null;
-    }
-
-    private static void AddEvents(IngotDbContext db, Machine machine)
-    {
-        foreach (MachineEvent machineEvent in machine.PendingEvents)
-        {
-            db.Add(machineEvent);
-            db.Entry(machineEvent).Property<string>(ShadowColumns.SystemId).CurrentValue = machine.SystemId;
-        }
-    }
-
-    private static void RestoreBmcs(Dictionary<Machine, long?> bmcs)
-    {
-        foreach ((Machine machine, long? bmc) in bmcs)
-        {
-            machine.BmcId = bmc;
-        }
-    }
-
-    private static void RestoreVersions(IngotDbContext db, List<Machine> machines, Dictionary<string, long> expected)
-    {
-        foreach (Machine machine in machines)
-        {
-            var entry = db.Entry(machine);
-            if (entry.State != EntityState.Detached)
-            {
-                entry.Property(m => m.Version).CurrentValue = expected[machine.SystemId];
-            }
-        }
     }
 }
