@@ -73,6 +73,8 @@ public abstract class IngotDbContext(DbContextOptions options) : DbContext(optio
 
     public DbSet<ScriptResult> ScriptResults => Set<ScriptResult>();
 
+    public DbSet<BmcRow> Bmcs => Set<BmcRow>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<Enum>().HaveConversion<string>();
@@ -99,6 +101,7 @@ public abstract class IngotDbContext(DbContextOptions options) : DbContext(optio
         modelBuilder.ApplyConfiguration(new SshKeyConfiguration());
         modelBuilder.ApplyConfiguration(new OAuthNonceConfiguration());
         modelBuilder.ApplyConfiguration(new DhcpLeaseConfiguration());
+        modelBuilder.ApplyConfiguration(new BmcConfiguration());
         var network = new NetworkConfiguration();
         modelBuilder.ApplyConfiguration<Fabric>(network);
         modelBuilder.ApplyConfiguration<Vlan>(network);

@@ -15,6 +15,16 @@ public sealed partial class Machine
     public PowerRequest RequestedPower { get; private set; }
 
     /// <summary>
+    /// The BMC this machine sits behind (MAAS's <c>Node.bmc</c>), kept by the store: machines on a
+    /// chassis BMC (Redfish, ...) with the same BMC-scoped parameters share one, and a change of those
+    /// parameters on one machine reaches all of them. Null without a power type.
+    /// </summary>
+    public long? BmcId { get; set; }
+
+    /// <summary>When the BMC last answered a power query (MAAS's <c>power_state_queried</c>); null if never.</summary>
+    public DateTime? PowerStateQueried { get; set; }
+
+    /// <summary>
     /// Whether a status change since the machine was loaded calls for a power query 20 s after the save
     /// (<see cref="PowerQueryTransitions"/>). Not stored: like MAAS's post-commit timer, it lives in the
     /// process that made the change; whoever schedules the query takes it (<see cref="TakePowerQueryDue"/>).

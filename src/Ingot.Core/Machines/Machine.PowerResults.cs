@@ -51,10 +51,14 @@ public sealed partial class Machine
         RecordQueriedPowerState(outcome, now);
     }
 
-    /// <summary>A query's result (<c>update_power_state</c>): a failure is an error state and a NODE_POWER_QUERY_FAILED event.</summary>
+    /// <summary>
+    /// A query's result (<c>update_power_state</c>): a failure is an error state and a NODE_POWER_QUERY_FAILED
+    /// event. Either way <see cref="PowerStateQueried"/> becomes <paramref name="now"/>.
+    /// </summary>
     public void RecordQueriedPowerState(PowerOutcome outcome, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(outcome);
+        PowerStateQueried = now;
         if (!outcome.Succeeded)
         {
             if (PowerState != PowerState.Error)

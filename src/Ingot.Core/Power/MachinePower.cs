@@ -50,10 +50,9 @@ public sealed class MachinePower(IMachineStore store, IPowerClient client, TimeP
         }
 
         PowerOutcome outcome = await client.QueryAsync(Command(machine, PowerRequest.None), ct);
-        if (outcome.State != machine.PowerState)
-        {
-            await ChangeAsync(machine.SystemId, m => m.RecordQueriedPowerState(outcome, Now), ct);
-        }
+
+        // Saved on every answer, not only on a change: the query time (power_state_queried) is shown.
+        await ChangeAsync(machine.SystemId, m => m.RecordQueriedPowerState(outcome, Now), ct);
 
         return outcome;
     }

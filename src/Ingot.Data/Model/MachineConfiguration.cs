@@ -24,6 +24,7 @@ internal sealed class MachineConfiguration : IEntityTypeConfiguration<Machine>
         b.Property<string>(ShadowColumns.PowerParameters).HasColumnName("power_parameters").IsRequired();
         b.Property<string?>(ShadowColumns.PowerAddress).HasColumnName("power_address");
         b.HasIndex(ShadowColumns.PowerAddress);
+        b.HasOne<BmcRow>().WithMany().HasForeignKey(m => m.BmcId).OnDelete(DeleteBehavior.SetNull);
         b.HasMany(m => m.BlockDevices).WithOne().HasForeignKey(ShadowColumns.MachineId).IsRequired().OnDelete(DeleteBehavior.Cascade);
         b.HasMany(m => m.Interfaces).WithOne().HasForeignKey(ShadowColumns.MachineId).IsRequired().OnDelete(DeleteBehavior.Cascade);
     }

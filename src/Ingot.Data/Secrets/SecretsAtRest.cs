@@ -22,6 +22,13 @@ public sealed class SecretsAtRest(IDataProtectionProvider provider)
             ? []
             : JsonSerializer.Deserialize<Dictionary<string, string>>(_powerParameters.Unprotect(protectedText)) ?? [];
 
+    /// <summary>
+    /// Makes sure the key ring has a current key, creating one (a write of its own) if due. Called before
+    /// a store opens a transaction that will protect parameters after its first write: on SQLite the
+    /// key ring's write would otherwise wait on that transaction's lock.
+    /// </summary>
+    public void EnsureKey() => _ = _powerParameters.Protect([]);
+
     public string ProtectTokenSecret(string secret) => _tokenSecrets.Protect(secret);
 
     public string UnprotectTokenSecret(string protectedText) => _tokenSecrets.Unprotect(protectedText);

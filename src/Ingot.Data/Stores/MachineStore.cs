@@ -1,6 +1,7 @@
 using Ingot.Core.Events;
 using Ingot.Core.Hardware;
 using Ingot.Core.Machines;
+using Ingot.Core.Power;
 using Ingot.Data.Model;
 using Ingot.Data.Secrets;
 using Microsoft.EntityFrameworkCore;
@@ -16,14 +17,17 @@ namespace Ingot.Data.Stores;
 /// lose (<see cref="SaveClaims"/>) or whose rows another writer holds (PostgreSQL, <c>NOWAIT</c>)
 /// is refused the same way without waiting. Reads are untracked (<see cref="MachineReads"/>): the
 /// machines, then their disks and interfaces as flat rows, stitched in memory; power parameters are
-/// decrypted only when the <see cref="MachineQuery"/> asks for them.
+/// decrypted only when the <see cref="MachineQuery"/> asks for them. A save of a machine whose power
+/// parameters were read also links it to its BMC (<see cref="BmcLinks"/>, with the scopes of
+/// <paramref name="powerTypes"/> when given) in the same transaction.
 /// </summary>
-public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, SecretsAtRest secrets) : IMachineStore
+public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, SecretsAtRest secrets, PowerTypeCatalog? powerTypes = null) : IMachineStore
 {
     private static readonly MachineStatus[] s_enlisting = [MachineStatus.New, MachineStatus.Commissioning];
     private static readonly MachineStatus[] s_monitored = [.. MachineStatuses.Monitored];
     private readonly MachineReads _reads = new(contexts, secrets);
     private readonly SaveClaims _claims = new();
+    private readonly BmcLinks _bmcs = new(secrets, powerTypes);
 
     public Task<Machine?> FindAsync(string systemId, CancellationToken ct) => _reads.FindAsync(systemId, ct);
 
@@ -55,17 +59,25 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
         }
 
         long previousVersion = machine.Version;
+        long? previousBmc = machine.BmcId;
+        secrets.EnsureKey();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        long? leftBmc = await _bmcs.LinkAsync(db, machine, [], ct);
         var entry = db.Add(machine);
         WriteShadowColumns(db, machine);
         entry.Property(m => m.Version).CurrentValue = 1;
-        AddEvents(db, machine);
+        MachineWrites.AddEvents(db, machine);
         try
         {
             await db.SaveChangesAsync(ct);
+            await BmcLinks.DeleteIfOrphanAsync(db, leftBmc, ct);
+            await transaction.CommitAsync(ct);
         }
         catch (DbUpdateException)
         {
             entry.Property(m => m.Version).CurrentValue = previousVersion;
+            machine.BmcId = previousBmc;
+            await transaction.RollbackAsync(CancellationToken.None);
             await using IngotDbContext check = contexts.CreateDbContext();
             if (await check.Machines.AnyAsync(m => m.SystemId == machine.SystemId, ct))
             {
@@ -114,10 +126,20 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
     {
         await using IngotDbContext db = contexts.CreateDbContext();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var bmcs = new Dictionary<Machine, long?>();
+        secrets.EnsureKey();
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await RowLocks.TakeOrFailAsync(db, ordered, ct);
+            long[] batch = [.. ordered.Select(m => m.Id)];
+            var leftBmcs = new List<long?>();
+            foreach (Machine machine in ordered.Where(m => !_reads.PowerParametersUnread(m)))
+            {
+                bmcs[machine] = machine.BmcId;
+                leftBmcs.Add(await _bmcs.LinkAsync(db, machine, batch, ct));
+            }
+
             foreach (Machine machine in ordered)
             {
                 var entry = db.Entry(machine);
@@ -140,21 +162,28 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
             foreach (Machine machine in ordered)
             {
                 await HardwareRows.ReplaceIfChangedAsync(db, machine, ct);
-                AddEvents(db, machine);
+                MachineWrites.AddEvents(db, machine);
             }
 
             await db.SaveChangesAsync(ct);
+            foreach (long? left in leftBmcs)
+            {
+                await BmcLinks.DeleteIfOrphanAsync(db, left, ct);
+            }
+
             await transaction.CommitAsync(ct);
         }
         catch (Exception e) when (e is DbUpdateConcurrencyException || StoreErrors.IsConcurrencyAbort(e) || RowLocks.IsBusy(e))
         {
-            RestoreVersions(db, ordered, expected);
+            MachineWrites.RestoreBmcs(bmcs);
+            MachineWrites.RestoreVersions(db, ordered, expected);
             Machine loser = (e as DbUpdateConcurrencyException)?.Entries.Select(x => x.Entity).OfType<Machine>().FirstOrDefault() ?? ordered[0];
             throw new MachineConflictException(loser.SystemId, expected[loser.SystemId]);
         }
         catch
         {
-            RestoreVersions(db, ordered, expected);
+            MachineWrites.RestoreBmcs(bmcs);
+            MachineWrites.RestoreVersions(db, ordered, expected);
             throw;
         }
 
@@ -179,8 +208,9 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
                 throw new MachineConflictException(machine.SystemId, machine.Version);
             }
 
-            AddEvents(db, machine);
+            MachineWrites.AddEvents(db, machine);
             await db.SaveChangesAsync(ct);
+            await BmcLinks.DeleteIfOrphanAsync(db, machine.BmcId, ct);
             await transaction.CommitAsync(ct);
         }
         catch (Exception e) when (StoreErrors.IsConcurrencyAbort(e))
@@ -251,26 +281,5 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
         entry.Property<string>(ShadowColumns.PowerParameters).CurrentValue = secrets.ProtectPowerParameters(machine.PowerParameters);
         entry.Property<string?>(ShadowColumns.PowerAddress).CurrentValue =
             machine.PowerParameters.TryGetValue("power_address", out string? address) && address.Length > 0 ? address : null;
-    }
-
-    private static void AddEvents(IngotDbContext db, Machine machine)
-    {
-        foreach (MachineEvent machineEvent in machine.PendingEvents)
-        {
-            db.Add(machineEvent);
-            db.Entry(machineEvent).Property<string>(ShadowColumns.SystemId).CurrentValue = machine.SystemId;
-        }
-    }
-
-    private static void RestoreVersions(IngotDbContext db, List<Machine> machines, Dictionary<string, long> expected)
-    {
-        foreach (Machine machine in machines)
-        {
-            var entry = db.Entry(machine);
-            if (entry.State != EntityState.Detached)
-            {
-                entry.Property(m => m.Version).CurrentValue = expected[machine.SystemId];
-            }
-        }
     }
 }

@@ -108,6 +108,15 @@ public sealed class RedfishClient(HttpClient http, RedfishAuthentication authent
         {
             return await http.SendAsync(request, ct);
         }
+        catch (HttpRequestException e) when (e.InnerException is System.Security.Authentication.AuthenticationException)
+        {
+            // A refused certificate will not be accepted on a retry: fatal, and the operator's switch named.
+            throw new PowerException(
+                PowerErrorKind.Fatal,
+                $"The TLS certificate of Redfish service {request.RequestUri?.Authority} was not accepted ({e.InnerException.Message}); "
+                + "install a trusted certificate on the BMC or turn certificate checking off (Ingot:Power:Redfish:VerifyCertificates=false).",
+                e);
+        }
         catch (HttpRequestException e)
         {
             throw new PowerException(PowerErrorKind.Connection, $"Redfish service {request.RequestUri?.Authority} unreachable: {e.Message}", e);

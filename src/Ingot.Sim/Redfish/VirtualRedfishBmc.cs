@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace Ingot.Sim.Redfish;
 
 /// <summary>
-/// A virtual Redfish BMC over HTTP: one Kestrel listener on a loopback port serving any number of
+/// A virtual Redfish BMC over HTTP (or HTTPS with <see cref="VirtualRedfishOptions.Certificate"/>): one Kestrel listener on a loopback port serving any number of
 /// ComputerSystems (<c>/redfish/v1/Systems/{id}</c>). Many machines share one service the way blades
 /// share a chassis BMC, each addressed by <c>node_id</c>; a thousand systems cost one socket and a
 /// dictionary. More services (one per port) can run side by side for per-machine BMC addresses.
@@ -49,7 +49,16 @@ public sealed class VirtualRedfishBmc : IAsyncDisposable
 
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(options.Address, options.Port));
+        if (options.Certificate is { } certificate)
+        {
+            builder.WebHost.UseKestrelHttpsConfiguration();
+            builder.WebHost.ConfigureKestrel(k => k.Listen(options.Address, options.Port, l => l.UseHttps(certificate)));
+        }
+        else
+        {
+            builder.WebHost.ConfigureKestrel(k => k.Listen(options.Address, options.Port));
+        }
+
         WebApplication app = builder.Build();
         var bmc = new VirtualRedfishBmc(app, responder, systems);
         app.Run(bmc.HandleAsync);

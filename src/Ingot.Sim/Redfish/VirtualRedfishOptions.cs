@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 
 namespace Ingot.Sim.Redfish;
 
@@ -20,4 +21,7 @@ public sealed record VirtualRedfishOptions
 
     /// <summary>Explicit system ids; when empty, <see cref="SystemCount"/> systems named "1".."N".</summary>
     public IReadOnlyList<string> SystemIds { get; init; } = [];
+
+    /// <summary>Serve HTTPS with this certificate (with its private key) instead of HTTP, as real BMCs do.</summary>
+    public X509Certificate2? Certificate { get; init; }
 }

@@ -1,6 +1,7 @@
 using Ingot.Core.Machines;
 using Ingot.Core.Power;
 using Ingot.Power;
+using Ingot.Power.Redfish;
 
 namespace Ingot.Hosting;
 
@@ -10,10 +11,19 @@ public static class PowerServices
     /// <summary>The driver registry and the power type catalog Core checks parameters against (every host).</summary>
     public static IServiceCollection AddIngotPower(this IServiceCollection services)
     {
-        services.AddSingleton(_ => PowerDrivers.CreateRegistry());
+        services.AddSingleton(sp => PowerDrivers.CreateRegistry(RedfishSettings(sp.GetService<IConfiguration>())));
         services.AddSingleton(sp => sp.GetRequiredService<PowerDriverRegistry>().Catalog);
         return services;
     }
+
+    /// <summary>
+    /// The Redfish driver's settings from configuration: <c>Ingot:Power:Redfish:VerifyCertificates</c>
+    /// (environment <c>Ingot__Power__Redfish__VerifyCertificates=true</c>) checks BMC certificates; off by default, as in MAAS.
+    /// </summary>
+    public static RedfishOptions RedfishSettings(IConfiguration? configuration) => new()
+    {
+        VerifyCertificates = configuration?.GetValue<bool>("Ingot:Power:Redfish:VerifyCertificates") ?? false,
+    };
 
     /// <summary>
     /// Talking to BMCs (<c>ingot serve</c>): the power client, the queue the API submits operations'

@@ -126,6 +126,24 @@ public sealed class MachinePowerTests
         Assert.Equal(PowerState.Error, (await _store.FindAsync("query1", Ct))!.PowerState);
     }
 
+    [Fact]
+    public async Task Every_answered_query_stores_its_time_even_when_the_state_is_unchanged()
+    {
+        Machine machine = await DeployedAsync("queried1");
+        Assert.Null(machine.PowerStateQueried);
+        _client.Answer = new PowerOutcome(PowerState.On);
+        DateTime first = Now;
+        await _power.QueryAsync((await _store.FindAsync("queried1", Ct))!, Ct);
+        Assert.Equal(first, (await _store.FindAsync("queried1", Ct))!.PowerStateQueried);
+
+        _time.Advance(TimeSpan.FromMinutes(5));
+        await _power.QueryAsync((await _store.FindAsync("queried1", Ct))!, Ct);
+        Machine stored = (await _store.FindAsync("queried1", Ct))!;
+        Assert.Equal(Now, stored.PowerStateQueried);
+        Assert.Equal(PowerState.On, stored.PowerState);
+        Assert.DoesNotContain(await _store.EventsAsync("queried1", Ct), e => e.Type.StartsWith("NODE_POWER", StringComparison.Ordinal));
+    }
+
     private static void MachineEventAssert(IReadOnlyList<Events.MachineEvent> events, string type, string description) =>
         Assert.Contains(events, e => e.Type == type && e.Description == description);
 }

@@ -5,10 +5,13 @@ using Ingot.Core.Domains;
 using Ingot.Core.Inventory;
 using Ingot.Core.Machines;
 using Ingot.Core.Networks;
+using Ingot.Core.Power;
 using Ingot.Core.ResourcePools;
 using Ingot.Core.Tags;
 using Ingot.Core.Users;
 using Ingot.Core.Zones;
+using Ingot.Data.Secrets;
+using Ingot.Data.Stores;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ingot.Data.Tests.Infrastructure;
@@ -26,6 +29,10 @@ public sealed class DataServices : IAsyncDisposable
     public IngotDatabase Database => _services.GetRequiredService<IngotDatabase>();
 
     public IMachineStore Machines => _services.GetRequiredService<IMachineStore>();
+
+    /// <summary>A machine store that knows these power types, so BMC-scoped parameters are shared as their drivers declare.</summary>
+    public IMachineStore MachinesKnowing(PowerTypeCatalog powerTypes) =>
+        new MachineStore(Database, _services.GetRequiredService<SecretsAtRest>(), powerTypes);
 
     public IUserStore Users => _services.GetRequiredService<IUserStore>();
 

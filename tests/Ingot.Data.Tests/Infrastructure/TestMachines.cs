@@ -38,6 +38,7 @@ public static class TestMachines
             ["k_g"] = $"kg-key-{id}",
         };
         machine.PowerState = PowerState.On;
+        machine.PowerStateQueried = now.AddMinutes(-3);
         machine.Osystem = "ubuntu";
         machine.DistroSeries = "noble";
         machine.HweKernel = "ga-24.04";

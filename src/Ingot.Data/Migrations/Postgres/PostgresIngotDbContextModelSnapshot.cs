@@ -546,6 +546,10 @@ namespace Ingot.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("bios_boot_method");
 
+                    b.Property<long?>("BmcId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("bmc_id");
+
                     b.Property<string>("CommissioningResult")
                         .HasColumnType("text")
                         .HasColumnName("commissioning_result");
@@ -675,6 +679,10 @@ namespace Ingot.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("power_state");
 
+                    b.Property<DateTime?>("PowerStateQueried")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("power_state_queried");
+
                     b.Property<string>("PowerType")
                         .IsRequired()
                         .HasColumnType("text")
@@ -729,6 +737,9 @@ namespace Ingot.Data.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_machines");
+
+                    b.HasIndex("BmcId")
+                        .HasDatabaseName("ix_machines_bmc_id");
 
                     b.HasIndex("Hostname")
                         .HasDatabaseName("ix_machines_hostname");
@@ -1530,6 +1541,47 @@ namespace Ingot.Data.Migrations.Postgres
                     b.ToTable("zones", (string)null);
                 });
 
+            modelBuilder.Entity("Ingot.Data.Model.BmcRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created");
+
+                    b.Property<string>("PowerAddress")
+                        .HasColumnType("text")
+                        .HasColumnName("power_address");
+
+                    b.Property<string>("PowerParameters")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("power_parameters");
+
+                    b.Property<string>("PowerType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("power_type");
+
+                    b.Property<DateTime>("Updated")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bmcs");
+
+                    b.HasIndex("PowerType", "PowerAddress")
+                        .HasDatabaseName("ix_bmcs_power_type_power_address");
+
+                    b.ToTable("bmcs", (string)null);
+                });
+
             modelBuilder.Entity("Ingot.Data.Model.ConfigEntry", b =>
                 {
                     b.Property<string>("Name")
@@ -1895,6 +1947,15 @@ namespace Ingot.Data.Migrations.Postgres
                         });
 
                     b.Navigation("Links");
+                });
+
+            modelBuilder.Entity("Ingot.Core.Machines.Machine", b =>
+                {
+                    b.HasOne("Ingot.Data.Model.BmcRow", null)
+                        .WithMany()
+                        .HasForeignKey("BmcId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_machines_bmcs_bmc_id");
                 });
 
             modelBuilder.Entity("Ingot.Core.Networks.IpRange", b =>

@@ -520,6 +520,10 @@ namespace Ingot.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("bios_boot_method");
 
+                    b.Property<long?>("BmcId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bmc_id");
+
                     b.Property<string>("CommissioningResult")
                         .HasColumnType("TEXT")
                         .HasColumnName("commissioning_result");
@@ -649,6 +653,10 @@ namespace Ingot.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("power_state");
 
+                    b.Property<DateTime?>("PowerStateQueried")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("power_state_queried");
+
                     b.Property<string>("PowerType")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -703,6 +711,9 @@ namespace Ingot.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_machines");
+
+                    b.HasIndex("BmcId")
+                        .HasDatabaseName("ix_machines_bmc_id");
 
                     b.HasIndex("Hostname")
                         .HasDatabaseName("ix_machines_hostname");
@@ -1474,6 +1485,45 @@ namespace Ingot.Data.Migrations.Sqlite
                     b.ToTable("zones", (string)null);
                 });
 
+            modelBuilder.Entity("Ingot.Data.Model.BmcRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created");
+
+                    b.Property<string>("PowerAddress")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("power_address");
+
+                    b.Property<string>("PowerParameters")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("power_parameters");
+
+                    b.Property<string>("PowerType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("power_type");
+
+                    b.Property<DateTime>("Updated")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bmcs");
+
+                    b.HasIndex("PowerType", "PowerAddress")
+                        .HasDatabaseName("ix_bmcs_power_type_power_address");
+
+                    b.ToTable("bmcs", (string)null);
+                });
+
             modelBuilder.Entity("Ingot.Data.Model.ConfigEntry", b =>
                 {
                     b.Property<string>("Name")
@@ -1831,6 +1881,15 @@ namespace Ingot.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Links");
+                });
+
+            modelBuilder.Entity("Ingot.Core.Machines.Machine", b =>
+                {
+                    b.HasOne("Ingot.Data.Model.BmcRow", null)
+                        .WithMany()
+                        .HasForeignKey("BmcId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_machines_bmcs_bmc_id");
                 });
 
             modelBuilder.Entity("Ingot.Core.Networks.IpRange", b =>
