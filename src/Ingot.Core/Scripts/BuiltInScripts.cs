@@ -7,8 +7,10 @@ namespace Ingot.Core.Scripts;
 /// The scripts Ingot ships until a script catalog (the <c>scripts/</c> API) exists: MAAS's built-in
 /// names, so results and commands that name them line up with MAAS. The bodies are Ingot's own short
 /// shell scripts; each prints what it gathered and exits non-zero when it could not gather it.
-/// The commissioning inventory (<c>50-maas-01-commissioning</c>) runs <c>machine-resources</c>,
-/// which the ephemeral image must provide.
+/// The longer bodies (<see cref="BuiltInScriptBodies"/>) run in Ingot's busybox ephemeral image:
+/// <c>50-maas-01-commissioning</c> prints the LXD-resources document itself (or runs
+/// <c>machine-resources</c> where installed), <c>maas-lshw</c> writes lshw's XML layout (or runs lshw),
+/// and the testing scripts take their expensive parts as parameters (<c>--size=</c>, <c>--read-mib=</c>).
 /// </summary>
 public static class BuiltInScripts
 {
@@ -20,7 +22,7 @@ public static class BuiltInScripts
         new(1, "maas-support-info", ScriptSetKind.Commissioning, "Gather the machine's support information.", 300, 2, 0, ["node"],
             Shebang + "uname -a\ncat /proc/cmdline\nip -o link 2>/dev/null || true\nlsblk 2>/dev/null || true\n"),
         new(2, "maas-lshw", ScriptSetKind.Commissioning, "Output the hardware as lshw XML.", 300, 2, 0, ["node"],
-            Shebang + "exec lshw -xml\n"),
+            BuiltInScriptBodies.Read("maas-lshw")),
         new(3, "maas-list-modaliases", ScriptSetKind.Commissioning, "List the modaliases of the machine's devices.", 60, 2, 0, ["node"],
             Shebang + "find /sys/devices -name modalias -exec cat {} + | sort -u\n"),
         new(4, "maas-kernel-cmdline", ScriptSetKind.Commissioning, "Output the kernel command line.", 10, 2, 0, ["node"],
@@ -30,11 +32,13 @@ public static class BuiltInScripts
         new(6, "30-maas-01-bmc-config", ScriptSetKind.Commissioning, "Detect the machine's BMC and create the ingot BMC user.", 300, 0, 0, ["bmc-config", "node"],
             BmcConfigScript.Text),
         new(7, "50-maas-01-commissioning", ScriptSetKind.Commissioning, "Gather the machine's resources (LXD resources JSON).", 600, 0, 0, ["node"],
-            Shebang + "exec machine-resources\n"),
+            BuiltInScriptBodies.Read("50-maas-01-commissioning")),
         new(8, "smartctl-validate", ScriptSetKind.Testing, "Validate SMART health for all drives in parallel.", 600, 2, 3, ["storage", "commissioning"],
-            Shebang + "status=0\nfor disk in $(lsblk -dno NAME,TYPE | awk '$2==\"disk\"{print $1}'); do\n  smartctl -H \"/dev/$disk\" || [ $? -eq 4 ] || status=1\ndone\nexit $status\n"),
+            BuiltInScriptBodies.Read("smartctl-validate")),
         new(9, "memtester", ScriptSetKind.Testing, "Run memtester against a bounded amount of free memory.", 0, 0, 2, ["memory"],
-            Shebang + "exec memtester \"${MEMTESTER_SIZE:-64M}\" 1\n"),
+            BuiltInScriptBodies.Read("memtester")),
+        new(10, "network-link-check", ScriptSetKind.Testing, "Check that every interface that is up has its link and that the region answers.", 120, 2, 4, ["network"],
+            BuiltInScriptBodies.Read("network-link-check")),
     ];
 
     private static readonly FrozenDictionary<string, BuiltInScript> s_byName =

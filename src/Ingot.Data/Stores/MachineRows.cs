@@ -27,7 +27,7 @@ internal static class MachineRows
                "hwe_kernel", "min_hwe_kernel", "agent_name", "zone", "pool", "tags", "cpu_count", "cpu_speed", "cpu_model",
                "memory", "enlisting", "commissioning_result", "netboot", "enable_ssh", "created", "updated", "version",
                "bios_boot_method", "description", "requested_power", "owner_data", "power_parameters",
-               "hardware_info", "hardware_uuid", "numa_nodes", "bmc_id", "power_state_queried"
+               "hardware_info", "hardware_uuid", "numa_nodes", "bmc_id", "power_state_queried", "script_run"
         FROM "machines"
         """;
 
@@ -168,6 +168,7 @@ internal static class MachineRows
         m.NumaNodes = JsonSerializer.Deserialize<List<NumaNode>>(r.GetString(40)) ?? [];
         m.BmcId = r.IsDBNull(41) ? null : r.GetInt64(41);
         m.PowerStateQueried = RowValues.NullableInstant(r, 42);
+        SetScriptRun(m, r.GetInt32(43));
         return m;
     }
 
@@ -306,4 +307,7 @@ internal static class MachineRows
 
     [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_RequestedPower")]
     private static extern void SetRequestedPower(Machine machine, PowerRequest value);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_ScriptRun")]
+    private static extern void SetScriptRun(Machine machine, int value);
 }

@@ -63,6 +63,8 @@ public static class TestMachines
         machine.HardwareUuid = "4c4c4544-0051-3810-8052-b4c04f333233";
         machine.HardwareInfo = new() { ["system_vendor"] = "Dell Inc.", ["mainboard_firmware_date"] = "03/08/2024", ["chassis_type"] = "Rack Mount Chassis" };
         machine.NumaNodes = [new NumaNode(0, [0, 2], 65536), new NumaNode(1, [1, 3], 65536)];
+        machine.BeginScriptRun(); // ScriptRun 2: the raw-SQL reads must carry script_run too
+        machine.BeginScriptRun();
         machine.BlockDevices =
         [
             new BlockDevice

@@ -22,6 +22,9 @@ public sealed class NetworkBootLab : IAsyncDisposable
 
     internal IngotServer Server => _server ?? throw new InvalidOperationException("the lab is not started");
 
+    /// <summary>The admin's API key (<c>consumer:token:secret</c>).</summary>
+    internal string ApiKey { get; private set; } = "";
+
     /// <summary>Where the test logs (VM consoles, ingot's output) are kept: next to the test binaries.</summary>
     public static string LogDirectory { get; } = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "e2e-logs")).FullName;
 
@@ -77,6 +80,7 @@ public sealed class NetworkBootLab : IAsyncDisposable
         _server = server;
         await server.RunAsync("createadmin", "--username", "admin", "--password", "e2e-admin", "--email", "admin@example.com");
         string key = (await server.RunAsync("apikey", "--username", "admin")).Trim();
+        ApiKey = key;
         await server.RunAsync("add-ephemeral-image", "--dir", image);
 
         _network = await BootNetwork.CreateAsync();

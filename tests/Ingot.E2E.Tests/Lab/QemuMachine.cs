@@ -42,9 +42,11 @@ internal sealed class QemuMachine : IAsyncDisposable
     /// <summary>
     /// Starts a VM on a new tap. With the NIC's option ROM (<paramref name="nicRom"/>, qemu's iPXE, the
     /// default) the VM boots from iPXE at once; without it a UEFI VM boots with the firmware's own PXE
-    /// client (EDK2's), which loads a first stage over TFTP.
+    /// client (EDK2's), which loads a first stage over TFTP. <paramref name="hardware"/> adds vCPUs and a
+    /// virtio disk (a raw file with a serial number); the MAC depends on <paramref name="index"/> only, so a
+    /// second start with the same index is the same machine booting again.
     /// </summary>
-    public static async Task<QemuMachine> StartAsync(BootNetwork network, int index, Firmware firmware, int memoryMiB = 512, bool nicRom = true)
+    public static async Task<QemuMachine> StartAsync(BootNetwork network, int index, Firmware firmware, int memoryMiB = 512, bool nicRom = true, VmHardware? hardware = null)
     {
         string tap = await network.AddTapAsync();
         string mac = string.Create(CultureInfo.InvariantCulture, $"52:54:00:e2:e0:{index:x2}");
@@ -58,13 +60,19 @@ internal sealed class QemuMachine : IAsyncDisposable
         string[] args =
         [
             "netns", "exec", network.Namespace, Binary,
-            "-name", $"e2e{index}", "-accel", "tcg", "-m", memoryMiB.ToString(CultureInfo.InvariantCulture), "-smp", "1",
+            "-name", $"e2e{index}", "-accel", "tcg", "-m", (hardware?.MemoryMiB ?? memoryMiB).ToString(CultureInfo.InvariantCulture),
+            "-smp", (hardware?.Cpus ?? 1).ToString(CultureInfo.InvariantCulture),
             "-nographic", "-monitor", "none", "-serial", "stdio", "-no-reboot",
             "-netdev", $"tap,id=n0,ifname={tap},script=no,downscript=no",
             "-device", $"virtio-net-pci,netdev=n0,mac={mac}" + (nicRom ? "" : ",romfile="),
             "-boot", "order=n",
         ];
         foreach (string arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        foreach (string arg in hardware?.DiskArguments() ?? [])
         {
             info.ArgumentList.Add(arg);
         }

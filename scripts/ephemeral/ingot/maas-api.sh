@@ -1,0 +1,82 @@
+# maas-api.sh, sourced by Ingot's ephemeral agent: HTTP to the region as MAAS's maas_api_helper does it,
+# with busybox wget. Requests to the metadata API carry an OAuth 1.0 PLAINTEXT header when the machine
+# has credentials (CONSUMER_KEY, TOKEN_KEY, TOKEN_SECRET); signals are hand-built multipart/form-data
+# bodies with op=signal as a body field. Every request is bounded (timeout 60 s) and retried three times.
+
+oauth_header() {
+    [ -n "${TOKEN_KEY:-}" ] || return 0
+    printf 'Authorization: OAuth realm="", oauth_nonce="%s", oauth_timestamp="%s", oauth_consumer_key="%s", oauth_signature_method="PLAINTEXT", oauth_version="1.0", oauth_token="%s", oauth_signature="%%26%s"' \
+        "$(tr -d '-' < /proc/sys/kernel/random/uuid)" "$(date +%s)" "$CONSUMER_KEY" "$TOKEN_KEY" "$TOKEN_SECRET"
+}
+
+# http_get URL OUTFILE: GET (signed when there are credentials); 0 on a 2xx answer.
+http_get() {
+    for try in 1 2 3; do
+        if [ -n "${TOKEN_KEY:-}" ]; then
+            timeout 60 wget -q -O "$2" --header "$(oauth_header)" "$1" 2>>/run/ingot-agent-http.log && return 0
+        else
+            timeout 60 wget -q -O "$2" "$1" 2>>/run/ingot-agent-http.log && return 0
+        fi
+        sleep "$try"
+    done
+    return 1
+}
+
+# http_post URL BODYFILE CONTENT_TYPE OUTFILE: POST (signed when there are credentials).
+http_post() {
+    for try in 1 2 3; do
+        if [ -n "${TOKEN_KEY:-}" ]; then
+            timeout 60 wget -q -O "$4" --header "$(oauth_header)" --header "Content-Type: $3" --post-file "$2" "$1" 2>>/run/ingot-agent-http.log && return 0
+        else
+            timeout 60 wget -q -O "$4" --header "Content-Type: $3" --post-file "$2" "$1" 2>>/run/ingot-agent-http.log && return 0
+        fi
+        sleep "$try"
+    done
+    return 1
+}
+
+# Multipart bodies: mp_begin, then mp_field NAME VALUE / mp_file NAME PATH, then mp_post URL.
+mp_begin() {
+    BOUNDARY="ingot-$(tr -d '-' < /proc/sys/kernel/random/uuid)"
+    BODY=/run/ingot-agent-body
+    : > "$BODY"
+}
+mp_field() {
+    printf '%s\r\nContent-Disposition: form-data; name="%s"\r\n\r\n%s\r\n' "--$BOUNDARY" "$1" "$2" >> "$BODY"
+}
+mp_file() {
+    printf '%s\r\nContent-Disposition: form-data; name="%s"; filename="%s"\r\nContent-Type: application/octet-stream\r\n\r\n' \
+        "--$BOUNDARY" "$1" "$1" >> "$BODY"
+    cat "$2" >> "$BODY"
+    printf '\r\n' >> "$BODY"
+}
+mp_post() {
+    printf '%s--\r\n' "--$BOUNDARY" >> "$BODY"
+    http_post "$1" "$BODY" "multipart/form-data; boundary=$BOUNDARY" /run/ingot-agent-answer
+}
+
+# signal STATUS [ERROR] [FIELD=VALUE...] [@NAME=FILE...]: POST <metadata_url>2012-03-01/ op=signal.
+signal() {
+    mp_begin
+    mp_field op signal
+    mp_field status "$1"
+    if [ $# -ge 2 ] && [ -n "$2" ]; then mp_field error "$2"; fi
+    shift; [ $# -gt 0 ] && shift
+    for part in "$@"; do
+        case "$part" in
+            @*=*) part=${part#@}; [ -f "${part#*=}" ] && mp_file "${part%%=*}" "${part#*=}" ;;
+            *=*) mp_field "${part%%=*}" "${part#*=}" ;;
+        esac
+    done
+    mp_post "${METADATA_URL%/}/2012-03-01/"
+}
+
+# urlencode TEXT: application/x-www-form-urlencoded value.
+urlencode() {
+    printf '%s' "$1" | od -An -v -tx1 | tr -s ' \n' '  ' | awk '{
+        for (i = 1; i <= NF; i++) {
+            c = sprintf("%c", ("0x" $i) + 0)
+            if ($i ~ /^(3[0-9]|4[1-9a-f]|5[0-9a]|6[1-9a-f]|7[0-9a]|2d|2e|5f|7e)$/) printf "%s", c; else printf "%%%s", toupper($i)
+        }
+    }'
+}

@@ -1,0 +1,123 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Ingot.E2E.Tests.Lab;
+
+namespace Ingot.E2E.Tests;
+
+/// <summary>
+/// The whole in-band flow with nothing faked: a qemu VM (TCG, 2 vCPUs, 512 MiB, a 64 MiB virtio disk)
+/// network-boots Ingot's ephemeral image from Ingot alone, whose agent enlists it anonymously and runs
+/// the built-in commissioning scripts (NEW, VM off); the operator sets manual power and accepts it; the
+/// VM, started again as the operator would, commissions and tests (COMMISSIONING → TESTING → READY) and
+/// powers itself off. The machine then holds the hardware qemu was started with. Each stage is bounded
+/// and names what it waited for; the consoles, ingot's output and the machine's events are kept in
+/// <see cref="NetworkBootLab.LogDirectory"/>.
+/// </summary>
+public sealed class CommissioningTests(NetworkBootLab lab) : IClassFixture<NetworkBootLab>
+{
+    private const int Index = 0x51;
+    private static readonly TimeSpan s_bootLimit = TimeSpan.FromMinutes(4);
+    private static readonly TimeSpan s_scriptsLimit = TimeSpan.FromMinutes(6);
+
+    [Fact]
+    public async Task A_vm_enlists_is_accepted_commissions_tests_and_is_ready_with_the_hardware_qemu_gave_it()
+    {
+        E2ERequirements.Require();
+        await lab.StartAsync();
+        DirectoryInfo directory = Directory.CreateTempSubdirectory("ingot-e2e-commissioning-");
+        var hardware = VmHardware.Create(cpus: 2, memoryMiB: 512, diskMiB: 64, diskSerial: "ingot-e2e-disk0", directory.FullName);
+        using var maas = new MaasClient(lab.Server.ApiUrl, lab.ApiKey);
+        string systemId = "";
+        try
+        {
+            // Boot 1: enlistment. The agent creates the machine anonymously and commissions it; it lands in NEW.
+            string mac;
+            await using (QemuMachine vm = await QemuMachine.StartAsync(lab.Network, Index, Firmware.Bios, hardware: hardware))
+            {
+                mac = vm.Mac;
+                try
+                {
+                    Match enlisted = await vm.WaitForConsoleAsync(@"INGOT-EPHEMERAL: agent: enlisted as (\w+)", s_bootLimit, "the ephemeral agent to enlist the unknown VM (anonymous machines create)");
+                    systemId = enlisted.Groups[1].Value;
+                    await vm.WaitForConsoleAsync("INGOT-EPHEMERAL: agent: all scripts successfully ran", s_scriptsLimit, "the enlistment's commissioning scripts to run and signal OK");
+                    await vm.WaitForExitAsync(TimeSpan.FromMinutes(1), "the enlisted VM to power itself off");
+                }
+                finally
+                {
+                    await File.WriteAllTextAsync(Path.Combine(NetworkBootLab.LogDirectory, "vm-enlistment-console.log"), vm.Console, CancellationToken.None);
+                }
+            }
+
+            JsonElement enlisted2 = await maas.GetAsync($"machines/{systemId}/");
+            Assert.Equal("New", enlisted2.GetProperty("status_name").GetString());
+            Assert.Contains(enlisted2.GetProperty("interface_set").EnumerateArray(), i => i.GetProperty("mac_address").GetString() == mac);
+
+            await maas.PutAsync($"machines/{systemId}/", ("power_type", "manual"));
+            await maas.PostAsync("machines/?op=accept", ("machines", systemId));
+            Assert.Equal("Commissioning", (await maas.GetAsync($"machines/{systemId}/")).GetProperty("status_name").GetString());
+
+            // Boot 2: commissioning and testing (manual power: the operator starts the VM).
+            await using (QemuMachine vm = await QemuMachine.StartAsync(lab.Network, Index, Firmware.Bios, hardware: hardware))
+            {
+                try
+                {
+                    await vm.WaitForConsoleAsync(@"INGOT-EPHEMERAL: agent: metadata \S+", s_bootLimit, "the accepted VM to boot with its own credentials (by-id preseed)");
+                    Assert.DoesNotContain("no credentials, enlisting", vm.Console, StringComparison.Ordinal);
+                    await vm.WaitForConsoleAsync(@"INGOT-EPHEMERAL: agent: finished 50-maas-01-commissioning \[\d+/\d+\]: exit 0", s_scriptsLimit, "the accepted machine's new commissioning run to gather its resources");
+                    await vm.WaitForConsoleAsync("INGOT-EPHEMERAL: agent: starting testing scripts", s_scriptsLimit, "the commissioning scripts to pass and the agent to signal TESTING");
+                    await vm.WaitForConsoleAsync(@"INGOT-EPHEMERAL: agent: finished smartctl-validate \[1/1\]: exit 0", s_scriptsLimit, "the storage self-check of the testing run");
+                    await vm.WaitForConsoleAsync("INGOT-EPHEMERAL: agent: all scripts successfully ran", s_scriptsLimit, "the testing scripts to pass and the agent to signal OK");
+                    await vm.WaitForExitAsync(TimeSpan.FromMinutes(1), "the commissioned VM to power itself off");
+                }
+                finally
+                {
+                    await File.WriteAllTextAsync(Path.Combine(NetworkBootLab.LogDirectory, "vm-commissioning-console.log"), vm.Console, CancellationToken.None);
+                }
+            }
+
+            JsonElement machine = await maas.GetAsync($"machines/{systemId}/");
+            Assert.Equal("Ready", machine.GetProperty("status_name").GetString());
+            Assert.Equal(hardware.Cpus, machine.GetProperty("cpu_count").GetInt32());
+            Assert.Equal(hardware.MemoryMiB, machine.GetProperty("memory").GetInt32());
+            Assert.Equal("amd64/generic", machine.GetProperty("architecture").GetString());
+            JsonElement disk = Assert.Single(machine.GetProperty("physicalblockdevice_set").EnumerateArray());
+            Assert.Equal(hardware.DiskBytes, disk.GetProperty("size").GetInt64());
+            Assert.Equal(hardware.DiskSerial, disk.GetProperty("serial").GetString());
+            JsonElement nic = Assert.Single(machine.GetProperty("interface_set").EnumerateArray());
+            Assert.Equal(mac, nic.GetProperty("mac_address").GetString());
+
+            JsonElement commissioning = await maas.GetAsync($"nodes/{systemId}/results/current-commissioning/");
+            Assert.All(commissioning.GetProperty("results").EnumerateArray(), r => Assert.True(r.GetProperty("status_name").GetString() == "Passed", r.ToString()));
+            Assert.Contains(commissioning.GetProperty("results").EnumerateArray(), r => r.GetProperty("name").GetString() == "50-maas-01-commissioning");
+            JsonElement testing = await maas.GetAsync($"nodes/{systemId}/results/current-testing/");
+            Assert.Contains(testing.GetProperty("results").EnumerateArray(), r => r.GetProperty("name").GetString() == "smartctl-validate" && r.GetProperty("status_name").GetString() == "Passed");
+        }
+        finally
+        {
+            await KeepLogsAsync(maas, systemId);
+            directory.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Ingot's output and the machine's events, next to the consoles.</summary>
+    private async Task KeepLogsAsync(MaasClient maas, string systemId)
+    {
+        await File.WriteAllTextAsync(Path.Combine(NetworkBootLab.LogDirectory, "commissioning-ingot-serve.log"), lab.Server.Output, CancellationToken.None);
+        if (systemId.Length == 0)
+        {
+            return;
+        }
+
+        string events;
+        try
+        {
+            events = (await maas.GetAsync($"events/?op=query&id={systemId}&level=DEBUG&limit=1000")).ToString();
+        }
+        catch (InvalidOperationException e)
+        {
+            events = $"events could not be read: {e.Message}";
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(NetworkBootLab.LogDirectory, "commissioning-events.json"), events, CancellationToken.None);
+    }
+}
