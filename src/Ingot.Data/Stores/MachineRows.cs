@@ -5,6 +5,7 @@ using Ingot.Core.Hardware;
 using Ingot.Core.Machines;
 using Ingot.Core.Machines.Actions;
 using Ingot.Core.Power;
+using Ingot.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ingot.Data.Stores;
@@ -27,7 +28,7 @@ internal static class MachineRows
                "hwe_kernel", "min_hwe_kernel", "agent_name", "zone", "pool", "tags", "cpu_count", "cpu_speed", "cpu_model",
                "memory", "enlisting", "commissioning_result", "netboot", "enable_ssh", "created", "updated", "version",
                "bios_boot_method", "description", "requested_power", "owner_data", "power_parameters",
-               "hardware_info", "hardware_uuid", "numa_nodes"
+               "hardware_info", "hardware_uuid", "numa_nodes", "storage_groups"
         FROM "machines"
         """;
 
@@ -166,6 +167,7 @@ internal static class MachineRows
         m.HardwareInfo = RowValues.StringMap(r, 38);
         m.HardwareUuid = r.GetString(39);
         m.NumaNodes = JsonSerializer.Deserialize<List<NumaNode>>(r.GetString(40)) ?? [];
+        m.Storage = JsonSerializer.Deserialize<StorageGroups>(r.GetString(41)) ?? new();
         return m;
     }
 
