@@ -109,13 +109,22 @@ public static class NetplanConfig
 
         if (addresses.Count > 0)
         {
-            var ns = new JsonObject { ["addresses"] = Strings(nameservers.Concat(network.Nameservers).Distinct(StringComparer.Ordinal)) };
+            var ns = new JsonObject();
+            List<string> resolvers = [.. nameservers.Concat(network.Nameservers).Distinct(StringComparer.Ordinal)];
+            if (resolvers.Count > 0)
+            {
+                ns["addresses"] = Strings(resolvers);
+            }
+
             if (network.SearchDomains.Count > 0)
             {
                 ns["search"] = Strings(network.SearchDomains);
             }
 
-            entry["nameservers"] = ns;
+            if (ns.Count > 0)
+            {
+                entry["nameservers"] = ns;
+            }
         }
     }
 
