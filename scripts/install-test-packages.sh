@@ -12,6 +12,7 @@
 #   gpgv gpg                          gpgv checks signed image streams (.sjson); gpg makes the tests' keys
 #   python3-requests python3-configobj python3-oauthlib python3-yaml  cloud-init's MAAS datasource, which is
 #                                     unpacked (not installed) into /opt/ingot-test/cloud-init-root below
+#   netplan.io python3-jsonschema      netplan generate --root-dir checks the rendered netplan YAML; jsonschema for cloud-init
 #   chromium                          headless browser that Playwright drives in the web UI tests
 # PostgreSQL is installed by scripts/postgres.sh, not here.
 # Usage: scripts/install-test-packages.sh        (as root, or with sudo available)
@@ -21,7 +22,8 @@ packages=(golang-go golang-github-juju-gomaasapi-dev
           busybox-static isc-dhcp-client tftp-hpa curl
           openipmi freeipmi-tools ipmitool redfishtool python3-sushy
           qemu-system-x86 ipxe ipxe-qemu ovmf cpio gpgv gpg chromium
-          python3-requests python3-configobj python3-oauthlib python3-yaml)
+          python3-requests python3-configobj python3-oauthlib python3-yaml
+          netplan.io python3-jsonschema)
 
 missing=()
 for package in "${packages[@]}"; do

@@ -35,6 +35,8 @@ public static class ApiCatalog
         NodeInterfacesApi.Resource,
         NodeInterfaceApi.Resource,
         NodeBlockDevicesApi.Resource,
+        Storage.NodeBlockDeviceApi.Resource, Storage.NodePartitionsApi.Resource, Storage.NodePartitionApi.Resource, Storage.NodePartitionApi.PluralResource,
+        Storage.VolumeGroupsApi.Resource, Storage.VolumeGroupApi.Resource, Storage.VolumeGroupApi.PluralResource, Storage.RaidsApi.Resource, Storage.RaidApi.Resource,
         NodeScriptResultsApi.Collection,
         NodeScriptResultsApi.Item,
         SshKeysApi.Resource,

@@ -47,6 +47,8 @@ public static class IngotApiServiceCollectionExtensions
         services.TryAddSingleton<NetworkModelVersion>();
         services.TryAddSingleton<NetworkOperations>();
         services.TryAddSingleton<InterfaceLinking>();
+        services.TryAddSingleton<Core.Storage.StorageEditing>();
+        services.TryAddSingleton<AutoAddresses>();
         services.TryAddSingleton<MachineSignals>();
         services.TryAddSingleton<StatusMessages>();
         services.AddSingleton<OpenApiCache>();

@@ -1,30 +1,33 @@
-using System.Text;
+using Ingot.Core.Boot;
+using Ingot.Core.Curtin;
 using Ingot.Core.Machines;
+using Ingot.Core.Metadata;
+using Ingot.Core.NetworkConfig;
+using Ingot.Core.Networks;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ingot.Api.Machines;
 
 /// <summary>
-/// <c>op=get_curtin_config</c>'s YAML. This is a <b>minimal</b> document: the operating system and the
-/// installer's log file only. MAAS renders its whole curtin preseed here (sources, storage and network
-/// layout, late commands); Ingot's comes with the deployment work.
+/// Gathers what the curtin configuration is made of (the network model, the machine's token, the image the
+/// machine deploys) and renders it with <see cref="CurtinDocument"/>: the document of <c>op=get_curtin_config</c>
+/// and of the metadata API's <c>curtin/&lt;ver&gt;/user-data</c>.
 /// </summary>
 internal static class CurtinConfig
 {
-    public static string Render(Machine machine)
+    public static async Task<string> RenderAsync(IServiceProvider services, Machine machine, string baseUrl, CancellationToken ct)
     {
-        var yaml = new StringBuilder();
-        yaml.Append("# Minimal curtin configuration for ").Append(machine.Hostname).Append(" (").Append(machine.SystemId).Append(").\n");
-        yaml.Append("# Ingot does not render the full MAAS curtin preseed yet.\n");
-        yaml.Append("install:\n");
-        yaml.Append("  log_file: /tmp/install.log\n");
-        yaml.Append("  error_tarfile: /tmp/curtin-logs.tar\n");
-        yaml.Append("ingot:\n");
-        yaml.Append("  osystem: ").Append(Quoted(machine.Osystem)).Append('\n');
-        yaml.Append("  distro_series: ").Append(Quoted(machine.DistroSeries)).Append('\n');
-        return yaml.ToString();
-    }
+        NetworkModel model = await services.GetRequiredService<NetworkOperations>().LoadAsync(ct);
+        DeployedNetwork network = DeployedNetwork.From(machine.Interfaces, model, [], machine.Domain);
+        MachineToken? token = await services.GetRequiredService<IMachineTokenStore>().FindForMachineAsync(machine.SystemId, ct);
+        CurtinSource? source = null;
+        if (services.GetService<IBootImageCatalog>() is { } images
+            && await images.FindAsync(machine.Osystem, machine.DistroSeries, machine.Architecture, ct) is { } image)
+        {
+            source = CurtinSource.For(image, baseUrl);
+        }
 
-    /// <summary>A YAML double-quoted scalar.</summary>
-    private static string Quoted(string value) =>
-        "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+        string kernel = machine.Osystem == "ubuntu" ? "linux-generic" : "";
+        return CurtinDocument.Render(new CurtinDocumentInput(machine, network, source, baseUrl, token, kernel));
+    }
 }

@@ -48,7 +48,8 @@ public static partial class MachineApi
     private static async Task<ApiResult> CurtinConfigAsync(ApiRequest request, CancellationToken ct)
     {
         Machine machine = await request.Queries().GetInDeploymentAsync(SystemId(request), request.Caller, ct);
-        return ApiResult.Text(CurtinConfig.Render(machine));
+        string baseUrl = $"{request.Http.Request.Scheme}://{request.Http.Request.Host}";
+        return ApiResult.Text(await CurtinConfig.RenderAsync(request.Http.RequestServices, machine, baseUrl, ct));
     }
 
     /// <summary>

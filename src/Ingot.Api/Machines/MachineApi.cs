@@ -77,6 +77,7 @@ public static partial class MachineApi
             .Get("power_parameters", PowerParametersAsync, "Get power parameters.\n\nAdministrators only.")
             .Get("details", DetailsAsync, "Get system details.\n\nA BSON document with the machine's lldp and lshw output.")
             .Get("get_curtin_config", CurtinConfigAsync, "Get the curtin configuration.\n\nOnly while deploying or deployed.")
+            .Post("set_storage_layout", SetStorageLayoutAsync, StorageLayoutDoc)
             .Get("get_token", TokenAsync, "Get the machine's metadata token.\n\nAdministrators only.")
             .Post("set_workload_annotations", SetAnnotationsAsync, AnnotationsDoc)
             .Post("set_owner_data", SetAnnotationsAsync, AnnotationsDoc));

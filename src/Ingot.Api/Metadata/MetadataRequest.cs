@@ -31,6 +31,8 @@ internal sealed class MetadataRequest(HttpContext http, MetadataPath path, ApiPa
     /// <summary>Where the machine reached Ingot (MAAS's rack URL for this machine), without a trailing slash.</summary>
     public string BaseUrl => $"{http.Request.Scheme}://{http.Request.Host}";
 
+    public IServiceProvider Services => http.RequestServices;
+
     public T Service<T>()
         where T : notnull => http.RequestServices.GetRequiredService<T>();
 

@@ -25,7 +25,7 @@ internal static class UserData
 
         if (request.Path.Curtin)
         {
-            return ApiResult.Bytes(StatusCodes.Status200OK, "application/octet-stream", System.Text.Encoding.UTF8.GetBytes(Machines.CurtinConfig.Render(machine)));
+            return ApiResult.Bytes(StatusCodes.Status200OK, "application/octet-stream", System.Text.Encoding.UTF8.GetBytes(await Machines.CurtinConfig.RenderAsync(request.Services, machine, request.BaseUrl, ct)));
         }
 
         DateTime now = request.Service<TimeProvider>().GetUtcNow().UtcDateTime;

@@ -21,6 +21,6 @@ public static class NodeBlockDevicesApi
     {
         Machine machine = await request.Queries().FindVisibleAsync(request.Route("system_id"), request.Caller, ct)
             ?? throw ApiException.NotFound("Node");
-        return ApiResult.Json(writer => MachineDevicesJson.WriteBlockDevices(writer, machine));
+        return ApiResult.Json(writer => StorageJson.WriteDevices(writer, machine));
     }
 }

@@ -24,6 +24,7 @@ public sealed class ConfigSettings(IConfigStore store)
     public const string EnableDiskErasingOnRelease = "enable_disk_erasing_on_release";
     public const string DefaultMinHweKernel = "default_min_hwe_kernel";
     public const string KernelOptsName = "kernel_opts";
+    public const string DefaultStorageLayoutName = "default_storage_layout";
 
     /// <summary>Every setting, by name.</summary>
     public static IReadOnlyList<ConfigSetting> All { get; } =
@@ -32,6 +33,7 @@ public sealed class ConfigSettings(IConfigStore store)
         new(CommissioningOsystemName, ConfigSettingKind.Text, DefaultOsystem, "Default operating system used for commissioning", SeriesName),
         new(DefaultDistroSeriesName, ConfigSettingKind.Text, DefaultDistroSeries, "Default OS release used for deployment", SeriesName),
         new(DefaultMinHweKernel, ConfigSettingKind.Text, "", "Default Minimum Kernel Version", MinHweKernel),
+        new(DefaultStorageLayoutName, ConfigSettingKind.Text, "flat", "Default storage layout", Storage.DefaultStorage.Validate),
         new(DefaultOsystemName, ConfigSettingKind.Text, DefaultOsystem, "Default operating system used for deployment", Osystem),
         new(EnableDiskErasingOnRelease, ConfigSettingKind.Flag, false, "Erase nodes' disks prior to releasing", Boolean),
         new(KernelOptsName, ConfigSettingKind.Text, "", "Boot parameters to pass to the kernel by default", Text),

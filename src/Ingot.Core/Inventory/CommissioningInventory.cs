@@ -1,6 +1,8 @@
+using Ingot.Core.Config;
 using Ingot.Core.Events;
 using Ingot.Core.Forms;
 using Ingot.Core.Machines;
+using Ingot.Core.Storage;
 using Ingot.Core.Tags;
 
 namespace Ingot.Core.Inventory;
@@ -15,7 +17,7 @@ namespace Ingot.Core.Inventory;
 /// <see cref="SaveDetailsAsync"/> takes the lshw or LLDP XML and re-evaluates the defined tags.
 /// A machine changed meanwhile is loaded again (a few times at most).
 /// </summary>
-public sealed class CommissioningInventory(IMachineStore machines, ITagStore tags, IHardwareDetailsStore details, TagEvaluation evaluation, TimeProvider time)
+public sealed class CommissioningInventory(IMachineStore machines, ITagStore tags, IHardwareDetailsStore details, TagEvaluation evaluation, TimeProvider time, IConfigStore? config = null)
 {
     private const int Attempts = 5;
 
@@ -37,6 +39,7 @@ public sealed class CommissioningInventory(IMachineStore machines, ITagStore tag
             }
 
             machine.ApplyInventory(parsed.Inventory, now);
+            await ApplyDefaultStorageAsync(machine, ct);
             TagEvaluation.Apply(machine, await evaluation.DefinedTagsAsync(ct), await details.GetAsync(systemId, ct), now);
         }, ct);
         return parsed;
@@ -62,7 +65,23 @@ public sealed class CommissioningInventory(IMachineStore machines, ITagStore tag
         }
 
         machine.ApplyInventory(parsed.Inventory, now);
+        await ApplyDefaultStorageAsync(machine, ct);
         return parsed;
+    }
+
+    /// <summary>
+    /// MAAS's default layout after commissioning, on a machine whose storage is not configured yet (a layout
+    /// or custom storage that is already there is kept: Ingot does not record <c>skip_storage</c>).
+    /// </summary>
+    private async Task ApplyDefaultStorageAsync(Machine machine, CancellationToken ct)
+    {
+        bool configured = machine.BlockDevices.Any(d => d.Partitions.Count > 0 || d.Filesystem is not null)
+            || machine.Storage.VolumeGroups.Count > 0 || machine.Storage.Raids.Count > 0;
+        if (!configured && machine.BlockDevices.Count > 0)
+        {
+            string? layout = config is null ? null : await config.GetAsync(ConfigSettings.DefaultStorageLayoutName, ct);
+            DefaultStorage.Apply(machine, layout);
+        }
     }
 
     /// <summary>Keeps lshw or LLDP XML without touching the machine (the signal re-evaluates tags in its own save).</summary>

@@ -85,6 +85,9 @@ public sealed partial class Machine
 
     public List<NetworkInterface> Interfaces { get; set; } = [];
 
+    /// <summary>Volume groups and RAIDs over the disks (the disks' partitions and filesystems are on <see cref="BlockDevices"/>).</summary>
+    public Storage.StorageGroups Storage { get; set; } = new();
+
     /// <summary>MAAS's <c>NodeMetadata(key="enlisting")</c>: commissioning ends in NEW, not READY.</summary>
     public bool Enlisting { get; set; }
 

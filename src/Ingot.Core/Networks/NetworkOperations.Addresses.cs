@@ -56,7 +56,7 @@ public sealed partial class NetworkOperations
     }, ct);
 
     /// <summary>Claims an address for a machine's link (STATIC with <paramref name="requested"/>, else the next free one).</summary>
-    internal Task<StaticIpAddress> ClaimForLinkAsync(string cidr, IPAddress? requested, long interfaceId, string? user, IReadOnlyList<string> links, CancellationToken ct) =>
+    internal Task<StaticIpAddress> ClaimForLinkAsync(string cidr, IPAddress? requested, long interfaceId, string? user, IReadOnlyList<string> links, CancellationToken ct, IpAddressType type = IpAddressType.Sticky) =>
         EditAsync(null, model =>
         {
             Subnet subnet = model.SubnetByCidr(cidr) ?? throw NotFound.Of("Subnet");
@@ -64,7 +64,7 @@ public sealed partial class NetworkOperations
             var claimed = new StaticIpAddress
             {
                 Ip = address.ToString(),
-                AllocType = IpAddressType.Sticky,
+                AllocType = type,
                 SubnetId = subnet.Id,
                 InterfaceId = interfaceId,
                 User = user,

@@ -5,6 +5,7 @@ using Ingot.Core.Hardware;
 using Ingot.Core.Machines;
 using Ingot.Core.Machines.Actions;
 using Ingot.Core.Power;
+using Ingot.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ingot.Data.Stores;
@@ -27,7 +28,8 @@ internal static class MachineRows
                "hwe_kernel", "min_hwe_kernel", "agent_name", "zone", "pool", "tags", "cpu_count", "cpu_speed", "cpu_model",
                "memory", "enlisting", "commissioning_result", "netboot", "enable_ssh", "created", "updated", "version",
                "bios_boot_method", "description", "requested_power", "owner_data", "power_parameters",
-               "hardware_info", "hardware_uuid", "numa_nodes", "bmc_id", "power_state_queried", "script_run"
+               "hardware_info", "hardware_uuid", "numa_nodes", "bmc_id", "power_state_queried", "script_run",
+               "storage_groups"
         FROM "machines"
         """;
 
@@ -169,6 +171,7 @@ internal static class MachineRows
         m.BmcId = r.IsDBNull(41) ? null : r.GetInt64(41);
         m.PowerStateQueried = RowValues.NullableInstant(r, 42);
         SetScriptRun(m, r.GetInt32(43));
+        m.Storage = JsonSerializer.Deserialize<StorageGroups>(r.GetString(44)) ?? new();
         return m;
     }
 

@@ -48,7 +48,7 @@ internal static class BlockDeviceJson
         writer.WriteEndObject();
     }
 
-    private static void WritePartition(Utf8JsonWriter writer, Machine machine, BlockDevice disk, string diskPath, bool isBootDisk, int index)
+    internal static void WritePartition(Utf8JsonWriter writer, Machine machine, BlockDevice disk, string diskPath, bool isBootDisk, int index)
     {
         Partition partition = disk.Partitions[index];
         long id = DerivedIds.Partition(disk.Id, index);
@@ -70,7 +70,7 @@ internal static class BlockDeviceJson
     }
 
     /// <summary><c>{"fstype","label","uuid","mount_point","mount_options"}</c> or null; empty texts are MAAS's nulls.</summary>
-    private static void WriteFilesystem(Utf8JsonWriter writer, Filesystem? filesystem, string systemId, string kind, long deviceId, int index)
+    internal static void WriteFilesystem(Utf8JsonWriter writer, Filesystem? filesystem, string systemId, string kind, long deviceId, int index)
     {
         if (filesystem is null)
         {

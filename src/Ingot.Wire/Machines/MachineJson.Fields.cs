@@ -113,8 +113,8 @@ public static partial class MachineJson
         WriteParts(writer, "blockdevice_set"u8, parts, disksStart, machine.BlockDevices.Count);
         WriteParts(writer, "physicalblockdevice_set"u8, parts, disksStart, machine.BlockDevices.Count);
         WriteEmptyArray(writer, "virtualblockdevice_set"u8);
-        WriteEmptyArray(writer, "volume_groups"u8);
-        WriteEmptyArray(writer, "raids"u8);
+        WriteIncomplete(writer, "volume_groups"u8, machine.SystemId, machine.Storage.VolumeGroups.Select(v => v.Id));
+        WriteIncomplete(writer, "raids"u8, machine.SystemId, machine.Storage.Raids.Select(r => r.Id));
         WriteStatusEvent(writer, context.LatestEvents.GetValueOrDefault(systemId));
         writer.WriteString("status_name"u8, machine.Status.Label());
         writer.WriteNumber("node_type"u8, 0);
@@ -277,6 +277,22 @@ public static partial class MachineJson
         }
 
         writer.WriteEndObject();
+    }
+
+    /// <summary>MAAS's nested groups: <c>{"system_id", "id", "__incomplete__": true}</c> each.</summary>
+    private static void WriteIncomplete(Utf8JsonWriter writer, ReadOnlySpan<byte> name, string systemId, IEnumerable<long> ids)
+    {
+        writer.WriteStartArray(name);
+        foreach (long id in ids)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("system_id"u8, systemId);
+            writer.WriteNumber("id"u8, id);
+            writer.WriteBoolean("__incomplete__"u8, true);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 
     private static void WriteEmptyArray(Utf8JsonWriter writer, ReadOnlySpan<byte> name)

@@ -48,6 +48,11 @@ public static class MachineAssert
                         Assert.Equal(p.First.Cores, p.Second.Cores);
                     });
                     continue;
+                case nameof(Machine.Storage):
+                    Assert.Equal(
+                        System.Text.Json.JsonSerializer.Serialize(expected.Storage),
+                        System.Text.Json.JsonSerializer.Serialize(actual.Storage));
+                    continue;
                 case nameof(Machine.Tags):
                     Assert.Equal(expected.Tags, actual.Tags);
                     continue;

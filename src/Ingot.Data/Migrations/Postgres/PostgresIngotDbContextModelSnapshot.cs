@@ -711,6 +711,11 @@ namespace Ingot.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("status_expires");
 
+                    b.Property<string>("Storage")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("storage_groups");
+
                     b.Property<string>("SystemId")
                         .IsRequired()
                         .HasColumnType("text")

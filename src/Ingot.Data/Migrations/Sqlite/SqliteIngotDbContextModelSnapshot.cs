@@ -685,6 +685,11 @@ namespace Ingot.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("status_expires");
 
+                    b.Property<string>("Storage")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("storage_groups");
+
                     b.Property<string>("SystemId")
                         .IsRequired()
                         .HasColumnType("TEXT")

@@ -1,0 +1,39 @@
+using Ingot.Api.Wire;
+using Ingot.Core.Machines;
+using Ingot.Core.Storage;
+
+namespace Ingot.Api.Machines;
+
+public static partial class MachineApi
+{
+    private const string StorageLayoutDoc = """
+        Change the storage layout of a machine.
+
+        Only on a Ready machine; the layout replaces the whole storage configuration.
+
+        :param storage_layout: flat, lvm or blank (bcache, vmfs6, vmfs7 and custom are refused).
+        :type storage_layout: unicode
+        :param boot_size: Size of the boot partition (bytes, with K/M/G/T suffix, or a percentage).
+        :type boot_size: unicode
+        :param root_size: Size of the root partition.
+        :type root_size: unicode
+        :param root_device: The block device on which to place the root partition.
+        :type root_device: unicode
+        :param vg_name: LVM only. Name of the created volume group (default vgroot).
+        :type vg_name: unicode
+        :param lv_name: LVM only. Name of the created logical volume (default lvroot).
+        :type lv_name: unicode
+        :param lv_size: LVM only. Size of the created logical volume.
+        :type lv_size: unicode
+        """;
+
+    /// <summary><c>set_storage_layout</c>: admin, READY only (409), 400 with MAAS's field errors when the layout does not fit the disks.</summary>
+    private static async Task<ApiResult> SetStorageLayoutAsync(ApiRequest request, CancellationToken ct)
+    {
+        ApiParameters p = request.Parameters;
+        var layout = new StorageLayoutRequest(
+            p.Get("storage_layout"), p.Get("boot_size"), p.Get("root_size"), p.Get("root_device"), p.Get("vg_name"), p.Get("lv_name"), p.Get("lv_size"));
+        Machine machine = await request.Service<StorageEditing>().SetLayoutAsync(request.Caller, SystemId(request), layout, ct);
+        return await MachineResponses.OneAsync(request, machine, ct);
+    }
+}
