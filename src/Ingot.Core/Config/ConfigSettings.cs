@@ -22,6 +22,8 @@ public sealed class ConfigSettings(IConfigStore store)
     public const string DefaultOsystemName = "default_osystem";
     public const string DefaultDistroSeriesName = "default_distro_series";
     public const string EnableDiskErasingOnRelease = "enable_disk_erasing_on_release";
+    public const string DiskEraseWithSecureErase = "disk_erase_with_secure_erase";
+    public const string DiskEraseWithQuickErase = "disk_erase_with_quick_erase";
     public const string DefaultMinHweKernel = "default_min_hwe_kernel";
     public const string KernelOptsName = "kernel_opts";
 
@@ -33,6 +35,8 @@ public sealed class ConfigSettings(IConfigStore store)
         new(DefaultDistroSeriesName, ConfigSettingKind.Text, DefaultDistroSeries, "Default OS release used for deployment", SeriesName),
         new(DefaultMinHweKernel, ConfigSettingKind.Text, "", "Default Minimum Kernel Version", MinHweKernel),
         new(DefaultOsystemName, ConfigSettingKind.Text, DefaultOsystem, "Default operating system used for deployment", Osystem),
+        new(DiskEraseWithQuickErase, ConfigSettingKind.Flag, false, "Use quick erase by default when erasing disks.", Boolean),
+        new(DiskEraseWithSecureErase, ConfigSettingKind.Flag, false, "Use secure erase by default when erasing disks.", Boolean),
         new(EnableDiskErasingOnRelease, ConfigSettingKind.Flag, false, "Erase nodes' disks prior to releasing", Boolean),
         new(KernelOptsName, ConfigSettingKind.Text, "", "Boot parameters to pass to the kernel by default", Text),
         new(MaasName, ConfigSettingKind.Text, Environment.MachineName, "MAAS name", Text),

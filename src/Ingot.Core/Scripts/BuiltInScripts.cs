@@ -35,6 +35,7 @@ public static class BuiltInScripts
             Shebang + "status=0\nfor disk in $(lsblk -dno NAME,TYPE | awk '$2==\"disk\"{print $1}'); do\n  smartctl -H \"/dev/$disk\" || [ $? -eq 4 ] || status=1\ndone\nexit $status\n"),
         new(9, "memtester", ScriptSetKind.Testing, "Run memtester against a bounded amount of free memory.", 0, 0, 2, ["memory"],
             Shebang + "exec memtester \"${MEMTESTER_SIZE:-64M}\" 1\n"),
+        new(10, WipeDisks.Name, ScriptSetKind.Release, "Erase all disks.", 0, 0, 3, ["wipe"], WipeDisks.Body),
     ];
 
     private static readonly FrozenDictionary<string, BuiltInScript> s_byName =
@@ -42,7 +43,7 @@ public static class BuiltInScripts
 
     public static BuiltInScript? Find(string name) => s_byName.GetValueOrDefault(name);
 
-    /// <summary>The scripts a new set of this kind holds: every commissioning script, or the default testing scripts.</summary>
+    /// <summary>The scripts a new set of this kind holds: every commissioning or release script, or the default testing scripts.</summary>
     public static IReadOnlyList<BuiltInScript> DefaultFor(ScriptSetKind kind) =>
-        [.. All.Where(s => s.Kind == kind && s.IsDefault)];
+        [.. All.Where(s => s.Kind == kind && (s.IsDefault || kind == ScriptSetKind.Release))];
 }

@@ -27,7 +27,7 @@ internal static class MachineRows
                "hwe_kernel", "min_hwe_kernel", "agent_name", "zone", "pool", "tags", "cpu_count", "cpu_speed", "cpu_model",
                "memory", "enlisting", "commissioning_result", "netboot", "enable_ssh", "created", "updated", "version",
                "bios_boot_method", "description", "requested_power", "owner_data", "power_parameters",
-               "hardware_info", "hardware_uuid", "numa_nodes"
+               "hardware_info", "hardware_uuid", "numa_nodes", "user_data", "ephemeral_deploy", "secure_erase", "quick_erase"
         FROM "machines"
         """;
 
@@ -166,6 +166,10 @@ internal static class MachineRows
         m.HardwareInfo = RowValues.StringMap(r, 38);
         m.HardwareUuid = r.GetString(39);
         m.NumaNodes = JsonSerializer.Deserialize<List<NumaNode>>(r.GetString(40)) ?? [];
+        m.UserData = r.GetString(41);
+        m.EphemeralDeploy = r.GetBoolean(42);
+        m.SecureErase = r.GetBoolean(43);
+        m.QuickErase = r.GetBoolean(44);
         return m;
     }
 
