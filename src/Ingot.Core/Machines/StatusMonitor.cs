@@ -7,6 +7,7 @@ namespace Ingot.Core.Machines;
 /// expiry has passed is failed with <c>Node operation '&lt;label&gt;' timed out after &lt;N&gt; minutes.</c>
 /// Expiry lives with the machine, so machines that expired while Ingot was stopped are failed on
 /// the first pass after start. A machine that changed meanwhile (conflict) is left to the next pass.
+/// DEPLOYING is bounded by MAAS's deploy workflow instead, whose time-out gives <c>time-out during deployment</c>.
 /// </summary>
 public sealed class StatusMonitor(IMachineStore store, LifecycleSettings settings, TimeProvider time)
 {
@@ -25,7 +26,7 @@ public sealed class StatusMonitor(IMachineStore store, LifecycleSettings setting
                 continue;
             }
 
-            machine.MarkFailed(Machine.TimeoutMessage(machine.Status, minutes), now, Actor.System);
+            machine.MarkFailed(machine.Status == MachineStatus.Deploying ? Machine.DeploymentTimedOut : Machine.TimeoutMessage(machine.Status, minutes), now, Actor.System);
             try
             {
                 await store.SaveAsync(machine, ct);
