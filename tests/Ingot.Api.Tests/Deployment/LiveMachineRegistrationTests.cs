@@ -36,7 +36,7 @@ public sealed class LiveMachineRegistrationTests(LiveMachineRegistrationTests.Ho
     }
 
     private static Task<(int ExitCode, string Output)> RunInLiveHostAsync(LiveHostNamespace ns, string command) =>
-        ns.ShellAsync($"exec unshare --mount --propagation private sh -c '{(ReadOnlySandbox + command).Replace("'", "'\\''", StringComparison.Ordinal)}'");
+        ns.ShellAsync($"exec unshare --mount --propagation private sh -c '{(ReadOnlySandbox + "\n" + command).Replace("'", "'\\''", StringComparison.Ordinal)}'");
 
     [Fact]
     public async Task The_registration_script_reports_the_live_hosts_proc_and_sys_data_once_per_token_and_writes_nothing()
