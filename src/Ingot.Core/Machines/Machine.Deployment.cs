@@ -16,9 +16,10 @@ public sealed partial class Machine
 
     /// <summary>
     /// MAAS's <c>ephemeral_deployment</c>: deployed (or deploying) to memory, because asked to or
-    /// because the machine has no disk.
+    /// because the machine has no disk. False in every other status.
     /// </summary>
-    public bool IsEphemeralDeployment => EphemeralDeploy || BlockDevices.Count == 0;
+    public bool IsEphemeralDeployment =>
+        Status is MachineStatus.Deploying or MachineStatus.Deployed && (EphemeralDeploy || BlockDevices.Count == 0);
 
     /// <summary>
     /// <c>end_deployment</c>: the deployed OS's cloud-init fetched its user-data, so DEPLOYING

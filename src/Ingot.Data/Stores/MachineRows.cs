@@ -27,7 +27,7 @@ internal static class MachineRows
                "hwe_kernel", "min_hwe_kernel", "agent_name", "zone", "pool", "tags", "cpu_count", "cpu_speed", "cpu_model",
                "memory", "enlisting", "commissioning_result", "netboot", "enable_ssh", "created", "updated", "version",
                "bios_boot_method", "description", "requested_power", "owner_data", "power_parameters",
-               "hardware_info", "hardware_uuid", "numa_nodes", "user_data", "ephemeral_deploy", "secure_erase", "quick_erase"
+               "hardware_info", "hardware_uuid", "numa_nodes", "user_data", "ephemeral_deploy", "secure_erase", "quick_erase", "script_run"
         FROM "machines"
         """;
 
@@ -170,6 +170,7 @@ internal static class MachineRows
         m.EphemeralDeploy = r.GetBoolean(42);
         m.SecureErase = r.GetBoolean(43);
         m.QuickErase = r.GetBoolean(44);
+        SetScriptRun(m, r.GetInt32(45));
         return m;
     }
 
@@ -278,6 +279,9 @@ internal static class MachineRows
 
     [UnsafeAccessor(UnsafeAccessorKind.Constructor)]
     private static extern Machine NewMachine();
+
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_ScriptRun")]
+    private static extern void SetScriptRun(Machine machine, int value);
 
     [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_Id")]
     private static extern void SetId(Machine machine, long value);
