@@ -26,6 +26,7 @@ public static class IngotApiEndpoints
         app.Map("/MAAS/accounts/authenticate/", AuthenticateEndpoint.HandleAsync);
         app.Map("/MAAS/metadata", MetadataEndpoint.HandleAsync);
         app.Map("/MAAS/metadata/{**rest}", MetadataEndpoint.HandleAsync);
+        app.Map(Registration.RegistrationEndpoint.PathPrefix + "{token}", Registration.RegistrationEndpoint.HandleAsync);
         return app;
     }
 

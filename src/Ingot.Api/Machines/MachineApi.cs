@@ -79,6 +79,7 @@ public static partial class MachineApi
             .Get("get_curtin_config", CurtinConfigAsync, "Get the curtin configuration.\n\nOnly while deploying or deployed.")
             .Post("set_storage_layout", SetStorageLayoutAsync, StorageLayoutDoc)
             .Get("get_token", TokenAsync, "Get the machine's metadata token.\n\nAdministrators only.")
+            .Get("get_registration_command", RegistrationCommandAsync, "Get a one-use command that reports a deployed machine's hardware from its running system.\n\nAdministrators only.")
             .Post("set_workload_annotations", SetAnnotationsAsync, AnnotationsDoc)
             .Post("set_owner_data", SetAnnotationsAsync, AnnotationsDoc));
 

@@ -64,8 +64,8 @@ internal static class MachineForms
     };
 
     /// <summary>
-    /// <c>op=deploy</c>. <c>user_data</c> must be base64 (400 otherwise); Core has nowhere to keep it
-    /// until the metadata API serves it, so it is checked and not stored.
+    /// <c>op=deploy</c>. <c>user_data</c> must be base64 (400 otherwise); it is kept with the machine
+    /// and the deployed OS reads it, decoded, from the metadata API's <c>user-data</c>.
     /// </summary>
     public static DeployOptions Deploy(ApiParameters p)
     {
@@ -79,7 +79,7 @@ internal static class MachineForms
             throw ApiValidationException.Field("install_kvm", "Ingot does not deploy VM hosts.");
         }
 
-        string osystem = "";
+        string osystem = p.Get("osystem") ?? "";
         string series = p.Get("distro_series") ?? "";
         if (series.IndexOf('/', StringComparison.Ordinal) is var slash and > 0)
         {
@@ -93,7 +93,8 @@ internal static class MachineForms
             HweKernel: p.Get("hwe_kernel") ?? "",
             AgentName: p.Get("agent_name") ?? "",
             EphemeralDeploy: p.GetBool("ephemeral_deploy", fallback: false),
-            Comment: p.Get("comment"));
+            Comment: p.Get("comment"),
+            UserData: p.Get("user_data") ?? "");
     }
 
     public static ReleaseOptions Release(ApiParameters p) => new(

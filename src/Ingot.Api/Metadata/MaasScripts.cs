@@ -8,7 +8,8 @@ namespace Ingot.Api.Metadata;
 
 /// <summary>
 /// <c>&lt;version&gt;/maas-scripts</c>: the machine's current commissioning set while COMMISSIONING
-/// (or DEPLOYED, hardware sync), its testing set while TESTING; 204 when it has nothing to run.
+/// (or DEPLOYED, hardware sync), its testing set while TESTING, its release set (<c>wipe-disks</c>)
+/// while DISK_ERASING or RELEASING; 204 when it has nothing to run.
 /// Anonymous callers (enlistment) get every built-in commissioning script.
 /// </summary>
 internal static class MaasScripts
@@ -28,6 +29,7 @@ internal static class MaasScripts
         {
             MachineStatus.Commissioning or MachineStatus.Deployed => ScriptSetKind.Commissioning,
             MachineStatus.Testing => ScriptSetKind.Testing,
+            MachineStatus.DiskErasing or MachineStatus.Releasing => ScriptSetKind.Release,
             _ => null,
         };
         if (kind is null)
@@ -38,6 +40,6 @@ internal static class MaasScripts
         ScriptSet set = await new ScriptSets(request.Service<IScriptResultStore>(), request.Service<TimeProvider>()).CurrentAsync(machine, kind.Value, ct);
         return set.Results.Count == 0
             ? ApiResult.Bytes(StatusCodes.Status204NoContent, ContentType, [])
-            : ApiResult.Bytes(StatusCodes.Status200OK, ContentType, MaasScriptsTar.ForSet(set, now));
+            : ApiResult.Bytes(StatusCodes.Status200OK, ContentType, MaasScriptsTar.ForSet(set, now, machine));
     }
 }

@@ -1,6 +1,7 @@
 using System.Formats.Tar;
 using System.Text;
 using System.Text.Json.Nodes;
+using Ingot.Core.Machines;
 using Ingot.Core.Machines.Signals;
 using Ingot.Core.Scripts;
 
@@ -14,16 +15,24 @@ namespace Ingot.Api.Metadata;
 internal static class MaasScriptsTar
 {
     /// <summary>The tar for a machine's current set (entries carry its result ids and progress).</summary>
-    public static byte[] ForSet(ScriptSet set, DateTime mtime) =>
-        Build(set.Kind, set.Results.Select(r => (BuiltInScripts.Find(r.Name), (ScriptResult?)r)), mtime);
+    public static byte[] ForSet(ScriptSet set, DateTime mtime, Machine? machine = null) =>
+        Build(set.Kind, set.Results.Select(r => (BuiltInScripts.Find(r.Name), (ScriptResult?)r)), mtime, machine);
 
     /// <summary>The tar the enlistment environment downloads: every built-in commissioning script, no results.</summary>
     public static byte[] ForEnlistment(DateTime mtime) =>
         Build(ScriptSetKind.Commissioning, BuiltInScripts.DefaultFor(ScriptSetKind.Commissioning).Select(s => ((BuiltInScript?)s, (ScriptResult?)null)), mtime);
 
-    private static byte[] Build(ScriptSetKind kind, IEnumerable<(BuiltInScript? Script, ScriptResult? Result)> entries, DateTime mtime)
+    /// <summary>Where a set's scripts go in the tar and its index key's prefix (<c>&lt;folder&gt;_scripts</c>).</summary>
+    public static string Folder(ScriptSetKind kind) => kind switch
     {
-        string folder = kind == ScriptSetKind.Testing ? "testing" : "commissioning";
+        ScriptSetKind.Testing => "testing",
+        ScriptSetKind.Release => "release",
+        _ => "commissioning",
+    };
+
+    private static byte[] Build(ScriptSetKind kind, IEnumerable<(BuiltInScript? Script, ScriptResult? Result)> entries, DateTime mtime, Machine? machine = null)
+    {
+        string folder = Folder(kind);
         var index = new JsonArray();
         using var stream = new MemoryStream();
         using (var tar = new TarWriter(stream, TarEntryFormat.Gnu, leaveOpen: true))
@@ -37,7 +46,13 @@ internal static class MaasScriptsTar
                 }
 
                 string path = $"{folder}/{script.Name}";
-                index.Add(Entry(script, result, path));
+                JsonObject entry = Entry(script, result, path);
+                if (script.Name == WipeDisks.Name && machine is not null)
+                {
+                    entry["parameters"] = WipeDisksParameters(machine);
+                }
+
+                index.Add(entry);
                 var file = new GnuTarEntry(TarEntryType.RegularFile, path)
                 {
                     DataStream = new MemoryStream(Encoding.UTF8.GetBytes(script.Body)),
@@ -58,6 +73,13 @@ internal static class MaasScriptsTar
 
         return stream.ToArray();
     }
+
+    /// <summary>MAAS's two boolean inputs of <c>wipe-disks</c>, with this erase's values.</summary>
+    private static JsonObject WipeDisksParameters(Machine machine) => new()
+    {
+        ["secure_erase"] = new JsonObject { ["type"] = "boolean", ["value"] = machine.SecureErase, ["argument_format"] = WipeDisks.SecureEraseArgument },
+        ["quick_erase"] = new JsonObject { ["type"] = "boolean", ["value"] = machine.QuickErase, ["argument_format"] = WipeDisks.QuickEraseArgument },
+    };
 
     private static JsonObject Entry(BuiltInScript script, ScriptResult? result, string path) => new()
     {

@@ -20,31 +20,49 @@ internal static class Preseeds
     public static string Enlist(string baseUrl) => CloudConfigYaml.Write(new JsonObject
     {
         ["datasource"] = new JsonObject { ["MAAS"] = new JsonObject { ["metadata_url"] = $"{baseUrl}/MAAS/metadata/" } },
-        ["power_state"] = PowerState("poweroff", 1800),
+        ["power_state"] = PowerState("poweroff", 1800, PoweroffCondition),
     });
 
+    /// <summary>The reboot condition MAAS sets on the installer's reboot.</summary>
+    public const string RebootCondition = "test ! -e /tmp/block-reboot";
+
     /// <summary>
-    /// A known machine: the datasource with its token (the curtin URL while deploying), the
-    /// status webhook, and power off after 3600 s (7 days while erasing disks) or, while deploying,
-    /// reboot after 1800 s.
+    /// A known machine (<c>get_preseed_type_for</c>): the installer's (DEPLOYING, not to memory) has
+    /// the curtin metadata URL and reboots after 1800 s; every other one, a deployment to memory
+    /// included, is the commissioning kind: the plain metadata URL and, unless the machine is
+    /// entering rescue mode, deploying to memory or commissioning/testing with <c>enable_ssh</c>, a
+    /// power off after 3600 s (7 days while erasing disks). Both carry the datasource with the
+    /// machine's token and the status webhook.
     /// </summary>
     public static string ForMachine(string baseUrl, Machine machine, MachineToken token)
     {
-        bool deploying = machine.Status == MachineStatus.Deploying;
-        string metadataUrl = deploying ? $"{baseUrl}/MAAS/metadata/curtin/" : $"{baseUrl}/MAAS/metadata/";
-        JsonObject power = deploying
-            ? PowerState("reboot", 1800)
-            : PowerState("poweroff", machine.Status == MachineStatus.DiskErasing ? 7 * 24 * 3600 : 3600);
-        return CloudConfigYaml.Write(new JsonObject
+        bool installer = machine.Status == MachineStatus.Deploying && !machine.IsEphemeralDeployment;
+        string metadataUrl = installer ? $"{baseUrl}/MAAS/metadata/curtin/" : $"{baseUrl}/MAAS/metadata/";
+        var document = new JsonObject
         {
             ["datasource"] = new JsonObject { ["MAAS"] = Credentials(token, "metadata_url", metadataUrl) },
             ["reporting"] = new JsonObject
             {
                 ["maas"] = Credentials(token, "endpoint", $"{baseUrl}/MAAS/metadata/status/{machine.SystemId}", webhook: true),
             },
-            ["power_state"] = power,
-        });
+        };
+        if (installer)
+        {
+            document["power_state"] = PowerState("reboot", 1800, RebootCondition);
+        }
+        else if (!StaysOn(machine))
+        {
+            document["power_state"] = PowerState("poweroff", machine.Status == MachineStatus.DiskErasing ? 7 * 24 * 3600 : 3600, PoweroffCondition);
+        }
+
+        return CloudConfigYaml.Write(document);
     }
+
+    /// <summary>MAAS leaves these ephemeral environments running: someone is meant to log in, or it is the deployed OS.</summary>
+    private static bool StaysOn(Machine machine) =>
+        machine.Status == MachineStatus.EnteringRescueMode
+        || (machine.Status is MachineStatus.Commissioning or MachineStatus.Testing && machine.EnableSsh)
+        || (machine.Status is MachineStatus.Deploying or MachineStatus.Deployed && machine.IsEphemeralDeployment);
 
     private static JsonObject Credentials(MachineToken token, string urlKey, string url, bool webhook = false)
     {
@@ -61,11 +79,11 @@ internal static class Preseeds
         return section;
     }
 
-    private static JsonObject PowerState(string mode, int timeout) => new()
+    private static JsonObject PowerState(string mode, int timeout, string condition) => new()
     {
         ["delay"] = "now",
         ["mode"] = mode,
         ["timeout"] = timeout,
-        ["condition"] = PoweroffCondition,
+        ["condition"] = condition,
     };
 }

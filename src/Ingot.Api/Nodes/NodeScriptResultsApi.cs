@@ -90,6 +90,7 @@ public static class NodeScriptResultsApi
         "commissioning" or "0" => ScriptSetKind.Commissioning,
         "installation" or "1" => ScriptSetKind.Installation,
         "testing" or "2" => ScriptSetKind.Testing,
+        "release" or "3" => ScriptSetKind.Release,
         _ => throw ApiException.BadRequest($"Unknown type: '{type}'"),
     };
 }

@@ -18,6 +18,7 @@ internal static class ScriptResultJson
         {
             ScriptSetKind.Installation => (1, "Installation"),
             ScriptSetKind.Testing => (2, "Testing"),
+            ScriptSetKind.Release => (3, "Release"),
             _ => (0, "Commissioning"),
         };
         DateTime? started = set.Results.Min(r => r.Started);

@@ -5,8 +5,9 @@ namespace Ingot.Core.Boot;
 /// <summary>
 /// MAAS's decision of what a machine boots (<c>Node.get_boot_purpose</c>): the commissioning-like
 /// statuses (<c>COMMISSIONING_LIKE_STATUSES</c> in <c>maasserver/node_status.py</c>) boot the
-/// commissioning ephemeral image; DEPLOYING boots the installer while netboot is on; everything else
-/// boots from the local disk.
+/// commissioning ephemeral image; DEPLOYING boots the installer while netboot is on (for a deployment
+/// to memory, the deployed release's ephemeral image, which a DEPLOYED ephemeral machine keeps
+/// booting); everything else boots from the local disk.
 /// </summary>
 public static class BootPurposes
 {
@@ -31,6 +32,12 @@ public static class BootPurposes
     };
 
     /// <summary>The purpose for the machine behind a MAC; null (an unknown MAC) enlists.</summary>
-    public static BootPurpose For(BootRecord? machine) =>
-        machine is null ? BootPurpose.Enlist : For(machine.Status, machine.Netboot);
+    public static BootPurpose For(BootRecord? machine) => machine switch
+    {
+        null => BootPurpose.Enlist,
+
+        // Deployed to memory: the ephemeral image is the OS, so every boot loads it again.
+        { Status: MachineStatus.Deployed, EphemeralDeployment: true } => BootPurpose.Xinstall,
+        _ => For(machine.Status, machine.Netboot),
+    };
 }

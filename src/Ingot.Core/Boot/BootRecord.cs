@@ -5,7 +5,8 @@ namespace Ingot.Core.Boot;
 /// <summary>
 /// What the boot servers need to know about a machine that network-boots: who it is, its status and
 /// what it would boot (<see cref="Architecture"/> as MAAS writes it: <c>amd64/generic</c>), and the
-/// extra kernel options its tags give it (<see cref="KernelOpts"/>, "" for none).
+/// extra kernel options its tags give it (<see cref="KernelOpts"/>, "" for none). <see cref="EphemeralDeployment"/>:
+/// deployed to memory (MAAS's <c>ephemeral_deployment</c>), so it network-boots its OS every time.
 /// </summary>
 public sealed record BootRecord(
     string SystemId,
@@ -17,4 +18,5 @@ public sealed record BootRecord(
     string DistroSeries,
     string HweKernel,
     bool Netboot,
-    string KernelOpts = "");
+    string KernelOpts = "",
+    bool EphemeralDeployment = false);

@@ -18,7 +18,7 @@ public sealed class MachineBootBackend(IMachineStore machines, ITagStore tags) :
             return null;
         }
 
-        return new BootRecord(m.SystemId, m.Hostname, m.Status, m.PreviousStatus, m.Architecture, m.Osystem, m.DistroSeries, m.HweKernel, m.Netboot, await KernelOptsAsync(m, ct));
+        return new BootRecord(m.SystemId, m.Hostname, m.Status, m.PreviousStatus, m.Architecture, m.Osystem, m.DistroSeries, m.HweKernel, m.Netboot, await KernelOptsAsync(m, ct), m.IsEphemeralDeployment);
     }
 
     private async Task<string> KernelOptsAsync(Machine machine, CancellationToken ct)

@@ -22,6 +22,8 @@ public sealed class ConfigSettings(IConfigStore store)
     public const string DefaultOsystemName = "default_osystem";
     public const string DefaultDistroSeriesName = "default_distro_series";
     public const string EnableDiskErasingOnRelease = "enable_disk_erasing_on_release";
+    public const string DiskEraseWithSecureErase = "disk_erase_with_secure_erase";
+    public const string DiskEraseWithQuickErase = "disk_erase_with_quick_erase";
     public const string DefaultMinHweKernel = "default_min_hwe_kernel";
     public const string KernelOptsName = "kernel_opts";
     public const string DefaultStorageLayoutName = "default_storage_layout";
@@ -35,6 +37,8 @@ public sealed class ConfigSettings(IConfigStore store)
         new(DefaultMinHweKernel, ConfigSettingKind.Text, "", "Default Minimum Kernel Version", MinHweKernel),
         new(DefaultStorageLayoutName, ConfigSettingKind.Text, "flat", "Default storage layout", Storage.DefaultStorage.Validate),
         new(DefaultOsystemName, ConfigSettingKind.Text, DefaultOsystem, "Default operating system used for deployment", Osystem),
+        new(DiskEraseWithQuickErase, ConfigSettingKind.Flag, false, "Use quick erase by default when erasing disks.", Boolean),
+        new(DiskEraseWithSecureErase, ConfigSettingKind.Flag, false, "Use secure erase by default when erasing disks.", Boolean),
         new(EnableDiskErasingOnRelease, ConfigSettingKind.Flag, false, "Erase nodes' disks prior to releasing", Boolean),
         new(KernelOptsName, ConfigSettingKind.Text, "", "Boot parameters to pass to the kernel by default", Text),
         new(MaasName, ConfigSettingKind.Text, Environment.MachineName, "MAAS name", Text),

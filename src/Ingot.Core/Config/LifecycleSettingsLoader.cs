@@ -10,8 +10,17 @@ public static class LifecycleSettingsLoader
     public static async Task<LifecycleSettings> LoadAsync(IConfigStore config, CancellationToken ct)
     {
         string? timeout = await config.GetAsync(ConfigNames.NodeTimeout, ct);
-        return timeout is null
+        LifecycleSettings settings = timeout is null
             ? LifecycleSettings.Default
             : new LifecycleSettings(int.Parse(timeout, NumberStyles.Integer, CultureInfo.InvariantCulture));
+        return settings with
+        {
+            EraseOnRelease = await FlagAsync(config, ConfigSettings.EnableDiskErasingOnRelease, ct),
+            EraseWithSecureErase = await FlagAsync(config, ConfigSettings.DiskEraseWithSecureErase, ct),
+            EraseWithQuickErase = await FlagAsync(config, ConfigSettings.DiskEraseWithQuickErase, ct),
+        };
     }
+
+    private static async Task<bool> FlagAsync(IConfigStore config, string name, CancellationToken ct) =>
+        await config.GetAsync(name, ct) == "true";
 }

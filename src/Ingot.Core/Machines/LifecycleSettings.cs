@@ -21,6 +21,26 @@ public sealed record LifecycleSettings
 
     public int NodeTimeout { get; }
 
+    /// <summary>MAAS's <c>enable_disk_erasing_on_release</c>: every release erases the disks.</summary>
+    public bool EraseOnRelease { get; init; }
+
+    /// <summary>MAAS's <c>disk_erase_with_secure_erase</c>: erasing uses secure erase by default.</summary>
+    public bool EraseWithSecureErase { get; init; }
+
+    /// <summary>MAAS's <c>disk_erase_with_quick_erase</c>: erasing uses quick erase by default.</summary>
+    public bool EraseWithQuickErase { get; init; }
+
+    /// <summary>
+    /// MAAS's <c>ReleaseForm</c> defaults: erase when asked or when the setting says so; the secure
+    /// and quick flags are the request's or, when it does not set them, the settings'.
+    /// </summary>
+    public Actions.ReleaseOptions WithEraseDefaults(Actions.ReleaseOptions options) => options with
+    {
+        Erase = options.Erase || EraseOnRelease,
+        SecureErase = options.SecureErase || EraseWithSecureErase,
+        QuickErase = options.QuickErase || EraseWithQuickErase,
+    };
+
     public static LifecycleSettings Default { get; } = new();
 
     /// <summary>

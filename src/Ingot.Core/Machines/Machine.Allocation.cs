@@ -27,7 +27,7 @@ public sealed partial class Machine
 
     /// <summary>
     /// <c>start</c> on an ALLOCATED machine (<c>_start_deployment</c>): REQUEST_NODE_START_DEPLOYMENT,
-    /// DEPLOYING (validated), the operating system recorded, power on (or cycle when on).
+    /// DEPLOYING (validated), the operating system, user-data and ephemeral_deploy recorded, power on (or cycle when on).
     /// <para>
     /// Deploy timeout: MAAS does not arm <c>status_expires</c> for DEPLOYING; it passes
     /// <c>timeout = 2 * node_timeout</c> to its Temporal deploy workflow, which marks the machine
@@ -45,6 +45,8 @@ public sealed partial class Machine
         Osystem = options.Osystem.Length > 0 ? options.Osystem : DeployOptions.DefaultOsystem;
         DistroSeries = options.DistroSeries.Length > 0 ? options.DistroSeries : DeployOptions.DefaultDistroSeries;
         HweKernel = options.HweKernel;
+        UserData = options.UserData;
+        EphemeralDeploy = options.EphemeralDeploy;
         SetStatusExpires(now.AddMinutes(settings.ExpiryMinutes(MachineStatus.Deploying)!.Value));
         RequestPowerOnOrCycle(now);
     }

@@ -30,6 +30,9 @@ public sealed partial class Machine
     }
 
     /// <summary>The message MAAS's status monitor fails an expired machine with.</summary>
+    /// <summary>MAAS's deploy workflow's <c>mark_failed</c> message when it runs out of time (2 x node_timeout).</summary>
+    public const string DeploymentTimedOut = "time-out during deployment";
+
     public static string TimeoutMessage(MachineStatus status, int minutes) =>
         $"Node operation '{status.Label()}' timed out after {minutes} minutes.";
 }

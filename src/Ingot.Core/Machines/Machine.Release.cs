@@ -7,14 +7,21 @@ namespace Ingot.Core.Machines;
 
 public sealed partial class Machine
 {
+    /// <summary>The <c>wipe-disks</c> input <c>secure_erase</c> of the current disk erasing.</summary>
+    public bool SecureErase { get; set; }
+
+    /// <summary>The <c>wipe-disks</c> input <c>quick_erase</c> of the current disk erasing.</summary>
+    public bool QuickErase { get; set; }
+
     /// <summary>
-    /// <c>start_releasing</c>: with <see cref="ReleaseOptions.Erase"/> the machine boots the
+    /// <c>start_releasing</c>: with <see cref="ReleaseOptions.Erase"/> (or the
+    /// <c>enable_disk_erasing_on_release</c> setting) the machine boots the
     /// ephemeral environment to wipe its disks (DISK_ERASING, which MAAS never arms an expiry
     /// for); otherwise it is released at once (<see cref="Release"/>).
     /// </summary>
     public void StartReleasing(Actor actor, DateTime now, LifecycleSettings settings, ReleaseOptions? options = null)
     {
-        options ??= ReleaseOptions.Default;
+        options = settings.WithEraseDefaults(options ?? ReleaseOptions.Default);
         if (!options.Erase)
         {
             Release(actor, now, settings, options.Comment);
@@ -31,6 +38,9 @@ public sealed partial class Machine
         };
         Record(EventTypes.RequestNodeEraseDisk, (options.Comment ?? "") + flags, now, actor.Username);
         TransitionTo(MachineStatus.DiskErasing, now, actor.Username);
+        BeginScriptRun();
+        SecureErase = options.SecureErase;
+        QuickErase = options.QuickErase;
         SetStatusExpires(null);
         RequestPowerOnOrCycle(now);
     }
@@ -70,6 +80,8 @@ public sealed partial class Machine
         Osystem = "";
         DistroSeries = "";
         HweKernel = "";
+        UserData = "";
+        EphemeralDeploy = false;
         Netboot = true;
         if (alreadyOff || !IsPowerQueryable)
         {

@@ -9,6 +9,7 @@ namespace Ingot.Core.Machines;
 /// the first pass after start. A machine that changed meanwhile (conflict, e.g. a power request
 /// stored its result) is read again and failed if it is still expired, a few times at most; one
 /// still being written by someone else is counted in <see cref="Conflicts"/> and left to a later pass.
+/// DEPLOYING is bounded by MAAS's deploy workflow instead, whose time-out gives <c>time-out during deployment</c>.
 /// </summary>
 public sealed class StatusMonitor(IMachineStore store, LifecycleSettings settings, TimeProvider time)
 {
@@ -37,7 +38,7 @@ public sealed class StatusMonitor(IMachineStore store, LifecycleSettings setting
                     break;
                 }
 
-                machine.MarkFailed(Machine.TimeoutMessage(machine.Status, minutes), now, Actor.System);
+                machine.MarkFailed(machine.Status == MachineStatus.Deploying ? Machine.DeploymentTimedOut : Machine.TimeoutMessage(machine.Status, minutes), now, Actor.System);
                 try
                 {
                     await store.SaveAsync(machine, ct);

@@ -39,6 +39,7 @@ public static class BuiltInScripts
             BuiltInScriptBodies.Read("memtester")),
         new(10, "network-link-check", ScriptSetKind.Testing, "Check that every interface that is up has its link and that the region answers.", 120, 2, 4, ["network"],
             BuiltInScriptBodies.Read("network-link-check")),
+        new(11, WipeDisks.Name, ScriptSetKind.Release, "Erase all disks.", 0, 0, 3, ["wipe"], WipeDisks.Body),
     ];
 
     private static readonly FrozenDictionary<string, BuiltInScript> s_byName =
@@ -46,7 +47,7 @@ public static class BuiltInScripts
 
     public static BuiltInScript? Find(string name) => s_byName.GetValueOrDefault(name);
 
-    /// <summary>The scripts a new set of this kind holds: every commissioning script, or the default testing scripts.</summary>
+    /// <summary>The scripts a new set of this kind holds: every commissioning or release script, or the default testing scripts.</summary>
     public static IReadOnlyList<BuiltInScript> DefaultFor(ScriptSetKind kind) =>
-        [.. All.Where(s => s.Kind == kind && s.IsDefault)];
+        [.. All.Where(s => s.Kind == kind && (s.IsDefault || kind == ScriptSetKind.Release))];
 }

@@ -26,7 +26,7 @@ public sealed class MachineSignals(IMachineStore machines, IScriptResultStore re
         }
 
         var sets = new ScriptSets(results, time);
-        ScriptSet? set = preview.StoresResultsIn is ScriptSetKind.Commissioning or ScriptSetKind.Testing
+        ScriptSet? set = preview.StoresResultsIn is ScriptSetKind.Commissioning or ScriptSetKind.Testing or ScriptSetKind.Release
             ? await sets.CurrentAsync(machine, preview.StoresResultsIn.Value, ct)
             : null;
         if (set is not null)

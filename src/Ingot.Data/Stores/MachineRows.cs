@@ -29,7 +29,7 @@ internal static class MachineRows
                "memory", "enlisting", "commissioning_result", "netboot", "enable_ssh", "created", "updated", "version",
                "bios_boot_method", "description", "requested_power", "owner_data", "power_parameters",
                "hardware_info", "hardware_uuid", "numa_nodes", "bmc_id", "power_state_queried", "script_run",
-               "storage_groups"
+               "storage_groups", "user_data", "ephemeral_deploy", "secure_erase", "quick_erase"
         FROM "machines"
         """;
 
@@ -172,6 +172,10 @@ internal static class MachineRows
         m.PowerStateQueried = RowValues.NullableInstant(r, 42);
         SetScriptRun(m, r.GetInt32(43));
         m.Storage = JsonSerializer.Deserialize<StorageGroups>(r.GetString(44)) ?? new();
+        m.UserData = r.GetString(45);
+        m.EphemeralDeploy = r.GetBoolean(46);
+        m.SecureErase = r.GetBoolean(47);
+        m.QuickErase = r.GetBoolean(48);
         return m;
     }
 
@@ -280,6 +284,9 @@ internal static class MachineRows
 
     [UnsafeAccessor(UnsafeAccessorKind.Constructor)]
     private static extern Machine NewMachine();
+
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_ScriptRun")]
+    private static extern void SetScriptRun(Machine machine, int value);
 
     [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_Id")]
     private static extern void SetId(Machine machine, long value);

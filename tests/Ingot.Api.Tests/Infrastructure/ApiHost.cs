@@ -17,6 +17,7 @@ public class ApiHost : IAsyncLifetime
 {
     private readonly Action<IServiceCollection>? _configure;
     private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("ingot-api-tests-");
+    private readonly string _urls = "http://127.0.0.1:0";
     private WebApplication? _app;
 
     public ApiHost()
@@ -26,6 +27,10 @@ public class ApiHost : IAsyncLifetime
 
     protected ApiHost(Action<IServiceCollection>? configure) => _configure = configure;
 
+    /// <summary>A host listening on <paramref name="urls"/> instead of a loopback port (e.g. <c>http://0.0.0.0:0</c>).</summary>
+    protected ApiHost(Action<IServiceCollection>? configure, string urls)
+        : this(configure) => _urls = urls;
+
     /// <summary>Where the host listens, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
 
@@ -34,11 +39,12 @@ public class ApiHost : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var location = new DataLocation(_directory.FullName, $"Data Source={Path.Combine(_directory.FullName, "ingot.db")}");
-        _app = IngotWebHost.Build(location, "http://127.0.0.1:0", _configure);
+        _app = IngotWebHost.Build(location, _urls, _configure);
         await IngotState.MigrateAsync(_app.Services, CancellationToken.None);
         await _app.StartAsync();
         string address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseAddress = new Uri(address.TrimEnd('/') + "/");
+        // A host listening on every address is reached over loopback.
+        BaseAddress = new Uri(address.Replace("://0.0.0.0:", "://127.0.0.1:", StringComparison.Ordinal).TrimEnd('/') + "/");
     }
 
     public async ValueTask DisposeAsync()

@@ -2,7 +2,8 @@ namespace Ingot.Core.Machines.Actions;
 
 /// <summary>
 /// What a deployment installs. Empty values fall back to MAAS's defaults
-/// (<c>default_osystem</c> "ubuntu", <c>default_distro_series</c>).
+/// (<c>default_osystem</c> "ubuntu", <c>default_distro_series</c>). <see cref="UserData"/> is the
+/// <c>user_data</c> parameter as sent (base64 by MAAS's contract).
 /// </summary>
 public sealed record DeployOptions(
     string Osystem = "",
@@ -10,7 +11,8 @@ public sealed record DeployOptions(
     string HweKernel = "",
     string AgentName = "",
     bool EphemeralDeploy = false,
-    string? Comment = null)
+    string? Comment = null,
+    string UserData = "")
 {
     public const string DefaultOsystem = "ubuntu";
 

@@ -127,7 +127,8 @@ public static class MachineStatesDocument
         Line(doc, "## Failure map and monitored statuses");
         Line(doc);
         Line(doc, "A machine in a monitored status that outlives its expiry is failed by the status monitor with");
-        Line(doc, "`Node operation '<label>' timed out after <N> minutes.`");
+        Line(doc, "`Node operation '<label>' timed out after <N> minutes.`, except DEPLOYING, which gets MAAS's deploy");
+        Line(doc, "workflow message `time-out during deployment`.");
         Line(doc);
         Line(doc, "| Monitored status | Fails to | Timeout |");
         Line(doc, "|---|---|---|");

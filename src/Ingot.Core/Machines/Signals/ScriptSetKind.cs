@@ -11,4 +11,7 @@ public enum ScriptSetKind
 
     /// <summary><c>current_installation_script_set</c>.</summary>
     Installation,
+
+    /// <summary><c>current_release_script_set</c>: the release scripts (<c>wipe-disks</c>).</summary>
+    Release,
 }

@@ -65,13 +65,11 @@ public static class SignalTable
             Commissioning or Deployed => ProcessCommissioning(signal, facts),
             Testing => ProcessTesting(signal, facts),
             Deploying => FailOn(signal, InstallationFailed) with { StoresResultsIn = ScriptSetKind.Installation },
-            DiskErasing => signal == SignalStatus.Ok
-                ? new SignalOutcome { Event = EventTypes.NodeStatusEvent, EventDescription = DiskErasingFinished }
-                : FailOn(signal, DiskErasingFailed),
+            DiskErasing => ProcessDiskErasing(signal),
             EnteringRescueMode => signal is SignalStatus.Ok or SignalStatus.Working
                 ? new SignalOutcome { Target = RescueMode, Event = EventTypes.RescueMode }
                 : FailOn(signal, EnteringRescueModeFailed),
-            Releasing => FailOn(signal, ReleasingFailed),
+            Releasing => FailOn(signal, ReleasingFailed) with { StoresResultsIn = ScriptSetKind.Release },
             RescueMode => new SignalOutcome { StoresResultsIn = ScriptSetKind.Commissioning },
             _ when Ignored.Contains(current) => SignalOutcome.Ignored,
             _ => new SignalOutcome { Refusal = SignalRefusal.StatusNotValid(current) },
@@ -160,6 +158,14 @@ public static class SignalTable
             StoresResultsIn = ScriptSetKind.Testing,
             Event = EventFor(target),
         };
+    }
+
+    private static SignalOutcome ProcessDiskErasing(SignalStatus signal)
+    {
+        SignalOutcome outcome = signal == SignalStatus.Ok
+            ? new SignalOutcome { Event = EventTypes.NodeStatusEvent, EventDescription = DiskErasingFinished }
+            : FailOn(signal, DiskErasingFailed);
+        return outcome with { StoresResultsIn = ScriptSetKind.Release };
     }
 
     private static SignalOutcome FailOn(SignalStatus signal, string comment) =>

@@ -594,6 +594,10 @@ namespace Ingot.Data.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("enlisting");
 
+                    b.Property<bool>("EphemeralDeploy")
+                        .HasColumnType("boolean")
+                        .HasColumnName("ephemeral_deploy");
+
                     b.Property<string>("Error")
                         .IsRequired()
                         .HasColumnType("text")
@@ -693,6 +697,10 @@ namespace Ingot.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("previous_status");
 
+                    b.Property<bool>("QuickErase")
+                        .HasColumnType("boolean")
+                        .HasColumnName("quick_erase");
+
                     b.Property<string>("RequestedPower")
                         .IsRequired()
                         .HasColumnType("text")
@@ -701,6 +709,10 @@ namespace Ingot.Data.Migrations.Postgres
                     b.Property<int>("ScriptRun")
                         .HasColumnType("integer")
                         .HasColumnName("script_run");
+
+                    b.Property<bool>("SecureErase")
+                        .HasColumnType("boolean")
+                        .HasColumnName("secure_erase");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -729,6 +741,11 @@ namespace Ingot.Data.Migrations.Postgres
                     b.Property<DateTime>("Updated")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated");
+
+                    b.Property<string>("UserData")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("user_data");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()

@@ -568,6 +568,10 @@ namespace Ingot.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("enlisting");
 
+                    b.Property<bool>("EphemeralDeploy")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ephemeral_deploy");
+
                     b.Property<string>("Error")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -667,6 +671,10 @@ namespace Ingot.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("previous_status");
 
+                    b.Property<bool>("QuickErase")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quick_erase");
+
                     b.Property<string>("RequestedPower")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -675,6 +683,10 @@ namespace Ingot.Data.Migrations.Sqlite
                     b.Property<int>("ScriptRun")
                         .HasColumnType("INTEGER")
                         .HasColumnName("script_run");
+
+                    b.Property<bool>("SecureErase")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("secure_erase");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -703,6 +715,11 @@ namespace Ingot.Data.Migrations.Sqlite
                     b.Property<DateTime>("Updated")
                         .HasColumnType("TEXT")
                         .HasColumnName("updated");
+
+                    b.Property<string>("UserData")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_data");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()

@@ -1,0 +1,62 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Ingot.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class DeploymentInputs : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "ephemeral_deploy",
+                table: "machines",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "quick_erase",
+                table: "machines",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "secure_erase",
+                table: "machines",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "user_data",
+                table: "machines",
+                type: "text",
+                nullable: false,
+                defaultValue: "");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ephemeral_deploy",
+                table: "machines");
+
+            migrationBuilder.DropColumn(
+                name: "quick_erase",
+                table: "machines");
+
+            migrationBuilder.DropColumn(
+                name: "secure_erase",
+                table: "machines");
+
+            migrationBuilder.DropColumn(
+                name: "user_data",
+                table: "machines");
+        }
+    }
+}

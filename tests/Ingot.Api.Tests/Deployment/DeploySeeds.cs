@@ -1,0 +1,129 @@
+using System.Buffers.Binary;
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Ingot.Api.Tests.Infrastructure;
+using Ingot.Api.Tests.Metadata;
+using Ingot.Core.Enlistment;
+using Ingot.Core.Hardware;
+using Ingot.Core.Machines;
+using Ingot.Core.Users;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ingot.Api.Tests.Deployment;
+
+/// <summary>READY machines, SSH keys, events and the requests cloud-init and curtin send, for the deployment flow tests.</summary>
+public static class DeploySeeds
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>A commissioned READY machine (manual power), with one 8 GiB disk unless <paramref name="diskless"/>.</summary>
+    public static async Task<Machine> ReadyMachineAsync(this ApiHost host, ApiUser admin, bool diskless = false)
+    {
+        DateTime now = TimeProvider.System.GetUtcNow().UtcDateTime;
+        Machine machine = Machine.Create(SystemIdGenerator.Shared.Next(), "deploy-" + Guid.NewGuid().ToString("N")[..8], now);
+        machine.Architecture = "amd64/generic";
+        machine.PowerType = "manual";
+        machine.Interfaces.Add(new NetworkInterface
+        {
+            Name = "eth0",
+            MacAddress = MacAddress.Parse($"52:54:01:{Random.Shared.Next(256):x2}:{Random.Shared.Next(256):x2}:{Random.Shared.Next(256):x2}"),
+        });
+        if (!diskless)
+        {
+            machine.BlockDevices.Add(new BlockDevice { Name = "vda", SizeBytes = 8L << 30 });
+        }
+
+        machine.StartCommissioning(Actor.User(admin.Username, isAdmin: true), now, LifecycleSettings.Default);
+        machine.Signal("OK", null, false, now);
+        Assert.Equal(MachineStatus.Ready, machine.Status);
+        await host.Services.GetRequiredService<IMachineStore>().AddAsync(machine, Ct);
+        return machine;
+    }
+
+    /// <summary>Adds an ssh-ed25519 key (random body, as ssh-keygen writes it) to the user's account; returns it.</summary>
+    public static async Task<string> AddSshKeyAsync(this ApiHost host, ApiUser user)
+    {
+        byte[] name = Encoding.ASCII.GetBytes("ssh-ed25519");
+        byte[] blob = new byte[4 + name.Length + 4 + 32];
+        BinaryPrimitives.WriteInt32BigEndian(blob, name.Length);
+        name.CopyTo(blob, 4);
+        BinaryPrimitives.WriteInt32BigEndian(blob.AsSpan(4 + name.Length), 32);
+        Random.Shared.NextBytes(blob.AsSpan(8 + name.Length));
+        string key = $"ssh-ed25519 {Convert.ToBase64String(blob)} {user.Username}@laptop";
+        using HttpClient api = host.Client(user.ApiKey);
+        using HttpResponseMessage created = await api.PostAsync("MAAS/api/2.0/account/prefs/sshkeys/", MaasMultipart.Build(("key", key)), Ct);
+        created.EnsureSuccessStatusCode();
+        return key;
+    }
+
+    /// <summary>POST <c>machines/{id}/?op=…</c> with form fields; asserts 200 and returns the machine JSON.</summary>
+    public static async Task<JsonNode> OpAsync(this ApiHost host, ApiUser user, string systemId, string op, params (string Name, string Value)[] fields)
+    {
+        using HttpClient api = host.Client(user.ApiKey);
+        using HttpResponseMessage response = await api.PostAsync($"MAAS/api/2.0/machines/{systemId}/?op={op}", new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))), Ct);
+        string body = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.IsSuccessStatusCode, $"op={op}: {(int)response.StatusCode} {body}");
+        return JsonNode.Parse(body)!;
+    }
+
+    /// <summary>The machine's events as <c>events/?op=query</c> gives them: (type description, description), newest first.</summary>
+    public static async Task<List<(string Type, string Description)>> EventsAsync(this ApiHost host, ApiUser admin, string systemId)
+    {
+        using HttpClient api = host.Client(admin.ApiKey);
+        JsonNode page = JsonNode.Parse(await api.GetStringAsync($"MAAS/api/2.0/events/?op=query&id={systemId}&level=DEBUG&limit=1000", Ct))!;
+        return [.. page["events"]!.AsArray().Select(e => (e!["type"]!.GetValue<string>(), e["description"]!.GetValue<string>()))];
+    }
+
+    /// <summary>
+    /// A reporting event as cloud-init's (or curtin's) webhook handler posts it to <c>status/&lt;id&gt;</c>:
+    /// JSON with name, description, event_type, origin, timestamp and, on finish, result; OAuth header.
+    /// </summary>
+    public static async Task<HttpResponseMessage> ReportAsync(this RemoteScriptsClient node, ApiHost host, string systemId, string origin, string eventType, string name, string? result = null, string description = "")
+    {
+        var payload = new Dictionary<string, object>
+        {
+            ["name"] = name,
+            ["description"] = description,
+            ["event_type"] = eventType,
+            ["origin"] = origin,
+            ["timestamp"] = 1764212345.25,
+        };
+        if (result is not null)
+        {
+            payload["result"] = result;
+        }
+
+        using HttpClient client = host.Anonymous();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"MAAS/metadata/status/{systemId}")
+        {
+            Content = new StringContent(JsonSerializer.Serialize(payload), Encoding.ASCII, "application/json"),
+        };
+        request.Headers.TryAddWithoutValidation("Authorization", OAuthSigner.Header(node.ApiKey));
+        return await client.SendAsync(request, Ct);
+    }
+
+    /// <summary>Runs a shell script with <c>sh</c>, extra environment given; returns exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunShellAsync(string script, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var start = new ProcessStartInfo("sh") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach ((string key, string value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        using Process process = Process.Start(start)!;
+        await process.StandardInput.WriteAsync(script);
+        process.StandardInput.Close();
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync(Ct);
+        Task<string> stderr = process.StandardError.ReadToEndAsync(Ct);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        deadline.CancelAfter(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(deadline.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    public static MediaTypeHeaderValue? ContentType(this HttpResponseMessage response) => response.Content.Headers.ContentType;
+}
