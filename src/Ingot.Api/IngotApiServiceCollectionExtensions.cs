@@ -9,6 +9,7 @@ using Ingot.Core.Metadata;
 using Ingot.Core.Networks;
 using Ingot.Core.ResourcePools;
 using Ingot.Core.Scripts;
+using Ingot.Core.Scripts.Catalog;
 using Ingot.Core.Tags;
 using Ingot.Core.Users;
 using Ingot.Core.Zones;
@@ -48,6 +49,8 @@ public static class IngotApiServiceCollectionExtensions
         services.TryAddSingleton<NetworkOperations>();
         services.TryAddSingleton<InterfaceLinking>();
         services.TryAddSingleton<MachineSignals>();
+        services.TryAddSingleton<ScriptCatalog>();
+        services.TryAddSingleton<ScriptOperations>();
         services.TryAddSingleton<StatusMessages>();
         services.AddSingleton<OpenApiCache>();
         services.AddSingleton<OAuthVerifier>();

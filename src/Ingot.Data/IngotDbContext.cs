@@ -7,6 +7,7 @@ using Ingot.Core.Metadata;
 using Ingot.Core.Networks;
 using Ingot.Core.ResourcePools;
 using Ingot.Core.Scripts;
+using Ingot.Core.Scripts.Catalog;
 using Ingot.Core.Tags;
 using Ingot.Core.Users;
 using Ingot.Core.Zones;
@@ -73,6 +74,8 @@ public abstract class IngotDbContext(DbContextOptions options) : DbContext(optio
 
     public DbSet<ScriptResult> ScriptResults => Set<ScriptResult>();
 
+    public DbSet<Script> Scripts => Set<Script>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<Enum>().HaveConversion<string>();
@@ -118,5 +121,8 @@ public abstract class IngotDbContext(DbContextOptions options) : DbContext(optio
         modelBuilder.ApplyConfiguration<MachineToken>(metadata);
         modelBuilder.ApplyConfiguration<ScriptSet>(metadata);
         modelBuilder.ApplyConfiguration<ScriptResult>(metadata);
+        var scripts = new ScriptConfiguration();
+        modelBuilder.ApplyConfiguration<Script>(scripts);
+        modelBuilder.ApplyConfiguration<ScriptVersion>(scripts);
     }
 }
