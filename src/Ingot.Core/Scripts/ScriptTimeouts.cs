@@ -87,7 +87,7 @@ public sealed class ScriptTimeouts(IMachineStore machines, IScriptResultStore re
         catalog.FindAsync(result.ScriptId?.ToString(CultureInfo.InvariantCulture) ?? result.Name, ct);
 
     /// <summary>The value of the result's <c>runtime</c> parameter, when it has one.</summary>
-    internal static int? RuntimeParameter(ScriptResult result)
+    public static int? RuntimeParameter(ScriptResult result)
     {
         try
         {

@@ -27,7 +27,7 @@ internal static class MachineRows
                "hwe_kernel", "min_hwe_kernel", "agent_name", "zone", "pool", "tags", "cpu_count", "cpu_speed", "cpu_model",
                "memory", "enlisting", "commissioning_result", "netboot", "enable_ssh", "created", "updated", "version",
                "bios_boot_method", "description", "requested_power", "owner_data", "power_parameters",
-               "hardware_info", "hardware_uuid", "numa_nodes"
+               "hardware_info", "hardware_uuid", "numa_nodes", "script_run"
         FROM "machines"
         """;
 
@@ -166,6 +166,7 @@ internal static class MachineRows
         m.HardwareInfo = RowValues.StringMap(r, 38);
         m.HardwareUuid = r.GetString(39);
         m.NumaNodes = JsonSerializer.Deserialize<List<NumaNode>>(r.GetString(40)) ?? [];
+        SetScriptRun(m, r.GetInt32(41));
         return m;
     }
 
@@ -280,6 +281,9 @@ internal static class MachineRows
 
     [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_SystemId")]
     private static extern void SetSystemId(Machine machine, string value);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_ScriptRun")]
+    private static extern void SetScriptRun(Machine machine, int value);
 
     [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_Status")]
     private static extern void SetStatus(Machine machine, MachineStatus value);
