@@ -8,6 +8,7 @@ using Ingot.Api.Networks;
 using Ingot.Api.Nodes;
 using Ingot.Api.RackControllers;
 using Ingot.Api.ResourcePools;
+using Ingot.Api.Scripts;
 using Ingot.Api.SshKeys;
 using Ingot.Api.Tags;
 using Ingot.Api.Users;
@@ -72,5 +73,7 @@ public static class ApiCatalog
         IpRangesApi.Resource,
         IpRangeApi.Resource,
         IpAddressesApi.Resource,
+        ScriptsApi.Resource,
+        ScriptApi.Resource,
     ];
 }

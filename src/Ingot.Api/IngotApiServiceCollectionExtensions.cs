@@ -9,6 +9,7 @@ using Ingot.Core.Metadata;
 using Ingot.Core.Networks;
 using Ingot.Core.ResourcePools;
 using Ingot.Core.Scripts;
+using Ingot.Core.Scripts.Catalog;
 using Ingot.Core.Tags;
 using Ingot.Core.Users;
 using Ingot.Core.Zones;
@@ -50,6 +51,8 @@ public static class IngotApiServiceCollectionExtensions
         services.TryAddSingleton<Core.Storage.StorageEditing>();
         services.TryAddSingleton<AutoAddresses>();
         services.TryAddSingleton<MachineSignals>();
+        services.TryAddSingleton<ScriptCatalog>();
+        services.TryAddSingleton<ScriptOperations>();
         services.TryAddSingleton<StatusMessages>();
         services.AddSingleton<OpenApiCache>();
         services.AddSingleton<OAuthVerifier>();

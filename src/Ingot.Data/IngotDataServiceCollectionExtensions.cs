@@ -9,6 +9,7 @@ using Ingot.Core.Metadata;
 using Ingot.Core.Networks;
 using Ingot.Core.ResourcePools;
 using Ingot.Core.Scripts;
+using Ingot.Core.Scripts.Catalog;
 using Ingot.Core.Tags;
 using Ingot.Core.Users;
 using Ingot.Core.Zones;
@@ -63,6 +64,7 @@ public static class IngotDataServiceCollectionExtensions
         services.AddSingleton<IBootSourceStore, BootSourceStore>();
         services.AddSingleton<IMachineTokenStore, MachineTokenStore>();
         services.AddSingleton<IScriptResultStore, ScriptResultStore>();
+        services.AddSingleton<IScriptStore, ScriptStore>();
         return services;
     }
 }

@@ -7,6 +7,7 @@ using Ingot.Core.Metadata;
 using Ingot.Core.Networks;
 using Ingot.Core.ResourcePools;
 using Ingot.Core.Scripts;
+using Ingot.Core.Scripts.Catalog;
 using Ingot.Core.Tags;
 using Ingot.Core.Users;
 using Ingot.Core.Zones;
@@ -75,6 +76,8 @@ public abstract class IngotDbContext(DbContextOptions options) : DbContext(optio
 
     public DbSet<BmcRow> Bmcs => Set<BmcRow>();
 
+    public DbSet<Script> Scripts => Set<Script>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<Enum>().HaveConversion<string>();
@@ -121,5 +124,8 @@ public abstract class IngotDbContext(DbContextOptions options) : DbContext(optio
         modelBuilder.ApplyConfiguration<MachineToken>(metadata);
         modelBuilder.ApplyConfiguration<ScriptSet>(metadata);
         modelBuilder.ApplyConfiguration<ScriptResult>(metadata);
+        var scripts = new ScriptConfiguration();
+        modelBuilder.ApplyConfiguration<Script>(scripts);
+        modelBuilder.ApplyConfiguration<ScriptVersion>(scripts);
     }
 }

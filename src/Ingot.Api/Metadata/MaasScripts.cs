@@ -2,6 +2,7 @@ using Ingot.Api.Wire;
 using Ingot.Core.Machines;
 using Ingot.Core.Machines.Signals;
 using Ingot.Core.Scripts;
+using Ingot.Core.Scripts.Catalog;
 using Microsoft.AspNetCore.Http;
 
 namespace Ingot.Api.Metadata;
@@ -37,9 +38,10 @@ internal static class MaasScripts
             return ApiResult.Bytes(StatusCodes.Status204NoContent, ContentType, []);
         }
 
-        ScriptSet set = await new ScriptSets(request.Service<IScriptResultStore>(), request.Service<TimeProvider>()).CurrentAsync(machine, kind.Value, ct);
+        var catalog = request.Service<ScriptCatalog>();
+        ScriptSet set = await new ScriptSets(request.Service<IScriptResultStore>(), request.Service<TimeProvider>(), catalog).CurrentAsync(machine, kind.Value, ct);
         return set.Results.Count == 0
             ? ApiResult.Bytes(StatusCodes.Status204NoContent, ContentType, [])
-            : ApiResult.Bytes(StatusCodes.Status200OK, ContentType, MaasScriptsTar.ForSet(set, now, machine));
+            : ApiResult.Bytes(StatusCodes.Status200OK, ContentType, MaasScriptsTar.ForSet(set, await catalog.ListAsync(ct), now, machine));
     }
 }

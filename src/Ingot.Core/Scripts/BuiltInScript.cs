@@ -15,6 +15,7 @@ namespace Ingot.Core.Scripts;
 /// <param name="HardwareType">MAAS's <c>hardware_type</c>: 0 node, 1 cpu, 2 memory, 3 storage, 4 network.</param>
 /// <param name="Tags">MAAS's tags (<c>commissioning</c> marks a default testing script).</param>
 /// <param name="Body">The script itself (a shell script).</param>
+/// <param name="Parameters">MAAS's <c>parameters</c> (a JSON object), e.g. a <c>runtime</c>.</param>
 public sealed record BuiltInScript(
     int Id,
     string Name,
@@ -24,7 +25,8 @@ public sealed record BuiltInScript(
     int Parallel,
     int HardwareType,
     IReadOnlyList<string> Tags,
-    string Body)
+    string Body,
+    string Parameters = "{}")
 {
     /// <summary>Whether MAAS runs it by default (testing scripts tagged <c>commissioning</c>).</summary>
     public bool IsDefault => Kind == ScriptSetKind.Commissioning || Tags.Contains("commissioning");

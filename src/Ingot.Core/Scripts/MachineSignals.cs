@@ -11,7 +11,8 @@ namespace Ingot.Core.Scripts;
 /// their hooks (<see cref="CommissioningHooks"/>): the hardware inventory, lshw and LLDP details, tags.
 /// A refused signal changes nothing.
 /// </summary>
-public sealed class MachineSignals(IMachineStore machines, IScriptResultStore results, TimeProvider time, CommissioningInventory? inventory = null)
+public sealed class MachineSignals(
+    IMachineStore machines, IScriptResultStore results, TimeProvider time, CommissioningInventory? inventory = null, Catalog.ScriptCatalog? catalog = null)
 {
     public async Task<SignalOutcome> SignalAsync(string systemId, SignalRequest request, CancellationToken ct)
     {
@@ -25,7 +26,7 @@ public sealed class MachineSignals(IMachineStore machines, IScriptResultStore re
             throw refusal.ToException();
         }
 
-        var sets = new ScriptSets(results, time);
+        var sets = new ScriptSets(results, time, catalog);
         ScriptSet? set = preview.StoresResultsIn is ScriptSetKind.Commissioning or ScriptSetKind.Testing or ScriptSetKind.Release
             ? await sets.CurrentAsync(machine, preview.StoresResultsIn.Value, ct)
             : null;

@@ -21,6 +21,12 @@ public sealed class ScriptResult
 
     public ScriptStatus Status { get; set; }
 
+    /// <summary>
+    /// The script's parameters with the value this run uses (MAAS's <c>ScriptResult.parameters</c>),
+    /// a JSON object as <c>maas-scripts</c>' <c>index.json</c> carries it.
+    /// </summary>
+    public string Parameters { get; set; } = "{}";
+
     public int? ExitStatus { get; set; }
 
     /// <summary>Runtime in seconds as the machine measured it.</summary>

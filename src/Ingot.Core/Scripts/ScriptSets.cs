@@ -6,9 +6,11 @@ namespace Ingot.Core.Scripts;
 /// <summary>
 /// A machine's current script sets: the set of a kind for the machine's current
 /// <see cref="Machine.ScriptRun"/>, made from <see cref="BuiltInScripts"/> with every result
-/// pending the first time it is needed.
+/// pending the first time it is needed. With a <see cref="Catalog.ScriptCatalog"/>, a set made on first
+/// need holds what <see cref="ScriptSelection"/> chooses by default (user scripts included); without,
+/// the built-ins only. Sets made at <c>commission</c>/<c>test</c> with the request's choices come first.
 /// </summary>
-public sealed class ScriptSets(IScriptResultStore store, TimeProvider time)
+public sealed class ScriptSets(IScriptResultStore store, TimeProvider time, Catalog.ScriptCatalog? catalog = null)
 {
     public async Task<ScriptSet> CurrentAsync(Machine machine, ScriptSetKind kind, CancellationToken ct)
     {
@@ -18,6 +20,15 @@ public sealed class ScriptSets(IScriptResultStore store, TimeProvider time)
         }
 
         DateTime now = time.GetUtcNow().UtcDateTime;
+        if (catalog is not null && kind is ScriptSetKind.Commissioning or ScriptSetKind.Testing)
+        {
+            IReadOnlyList<Catalog.Script> all = await catalog.ListAsync(ct);
+            IReadOnlyList<Catalog.Script> chosen = kind == ScriptSetKind.Testing
+                ? ScriptSelection.Testing(all, null)
+                : ScriptSelection.Commissioning(all, null, machine.Enlisting);
+            return await store.AddSetAsync(ScriptSelection.NewSet(machine, kind, chosen, new Dictionary<string, string>(), now), ct);
+        }
+
         var set = new ScriptSet { SystemId = machine.SystemId, Kind = kind, Run = machine.ScriptRun, Created = now };
         set.Results.AddRange(BuiltInScripts.DefaultFor(kind).Select(script => new ScriptResult
         {

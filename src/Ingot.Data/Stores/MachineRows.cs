@@ -318,6 +318,4 @@ internal static class MachineRows
     [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_RequestedPower")]
     private static extern void SetRequestedPower(Machine machine, PowerRequest value);
 
-    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_ScriptRun")]
-    private static extern void SetScriptRun(Machine machine, int value);
 }

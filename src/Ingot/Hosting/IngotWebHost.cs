@@ -28,6 +28,7 @@ public static class IngotWebHost
         builder.Services.AddIngotApi();
         builder.Services.AddIngotWeb();
         builder.Services.AddHostedService<StatusMonitorService>();
+        builder.Services.AddHostedService<ScriptTimeoutService>();
         builder.Services.AddHostedService<NoncePruningService>();
         BootHosting.AddBootServices(builder.Services);
         builder.Services.AddHostedService<BootResourceImportService>();

@@ -1218,6 +1218,143 @@ namespace Ingot.Data.Migrations.Postgres
                     b.ToTable("resource_pools", (string)null);
                 });
 
+            modelBuilder.Entity("Ingot.Core.Scripts.Catalog.Script", b =>
+                {
+                    b.Property<long>("RowId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("row_id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("RowId"));
+
+                    b.Property<bool>("ApplyConfiguredNetworking")
+                        .HasColumnType("boolean")
+                        .HasColumnName("apply_configured_networking");
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.Property<bool>("Destructive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("destructive");
+
+                    b.Property<string>("ForHardware")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("for_hardware");
+
+                    b.Property<int>("HardwareType")
+                        .HasColumnType("integer")
+                        .HasColumnName("hardware_type");
+
+                    b.Property<bool>("MayReboot")
+                        .HasColumnType("boolean")
+                        .HasColumnName("may_reboot");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Packages")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("packages");
+
+                    b.Property<int>("Parallel")
+                        .HasColumnType("integer")
+                        .HasColumnName("parallel");
+
+                    b.Property<string>("Parameters")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("parameters");
+
+                    b.Property<bool>("Recommission")
+                        .HasColumnType("boolean")
+                        .HasColumnName("recommission");
+
+                    b.Property<string>("Results")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("results");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("tags");
+
+                    b.Property<int>("TimeoutSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("timeout_seconds");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("type");
+
+                    b.Property<DateTime>("Updated")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated");
+
+                    b.HasKey("RowId")
+                        .HasName("pk_scripts");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_scripts_name");
+
+                    b.ToTable("scripts", (string)null);
+                });
+
+            modelBuilder.Entity("Ingot.Core.Scripts.Catalog.ScriptVersion", b =>
+                {
+                    b.Property<long>("RowId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("row_id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("RowId"));
+
+                    b.Property<string>("Comment")
+                        .HasColumnType("text")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("data");
+
+                    b.Property<long>("ScriptRowId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("script_row_id");
+
+                    b.HasKey("RowId")
+                        .HasName("pk_script_versions");
+
+                    b.HasIndex("ScriptRowId")
+                        .HasDatabaseName("ix_script_versions_script_row_id");
+
+                    b.ToTable("script_versions", (string)null);
+                });
+
             modelBuilder.Entity("Ingot.Core.Scripts.ScriptResult", b =>
                 {
                     b.Property<long>("Id")
@@ -1248,6 +1385,11 @@ namespace Ingot.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("bytea")
                         .HasColumnName("output");
+
+                    b.Property<string>("Parameters")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("parameters");
 
                     b.Property<byte[]>("Result")
                         .IsRequired()
@@ -2032,6 +2174,16 @@ namespace Ingot.Data.Migrations.Postgres
                         .HasConstraintName("fk_vlans_space_space_id");
                 });
 
+            modelBuilder.Entity("Ingot.Core.Scripts.Catalog.ScriptVersion", b =>
+                {
+                    b.HasOne("Ingot.Core.Scripts.Catalog.Script", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("ScriptRowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_script_versions_scripts_script_row_id");
+                });
+
             modelBuilder.Entity("Ingot.Core.Scripts.ScriptResult", b =>
                 {
                     b.HasOne("Ingot.Core.Scripts.ScriptSet", null)
@@ -2087,6 +2239,11 @@ namespace Ingot.Data.Migrations.Postgres
                     b.Navigation("BlockDevices");
 
                     b.Navigation("Interfaces");
+                });
+
+            modelBuilder.Entity("Ingot.Core.Scripts.Catalog.Script", b =>
+                {
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("Ingot.Core.Scripts.ScriptSet", b =>

@@ -1176,6 +1176,139 @@ namespace Ingot.Data.Migrations.Sqlite
                     b.ToTable("resource_pools", (string)null);
                 });
 
+            modelBuilder.Entity("Ingot.Core.Scripts.Catalog.Script", b =>
+                {
+                    b.Property<long>("RowId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("row_id");
+
+                    b.Property<bool>("ApplyConfiguredNetworking")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("apply_configured_networking");
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<bool>("Destructive")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("destructive");
+
+                    b.Property<string>("ForHardware")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("for_hardware");
+
+                    b.Property<int>("HardwareType")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hardware_type");
+
+                    b.Property<bool>("MayReboot")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("may_reboot");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Packages")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("packages");
+
+                    b.Property<int>("Parallel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("parallel");
+
+                    b.Property<string>("Parameters")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parameters");
+
+                    b.Property<bool>("Recommission")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recommission");
+
+                    b.Property<string>("Results")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("results");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tags");
+
+                    b.Property<int>("TimeoutSeconds")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("timeout_seconds");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<DateTime>("Updated")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated");
+
+                    b.HasKey("RowId")
+                        .HasName("pk_scripts");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_scripts_name");
+
+                    b.ToTable("scripts", (string)null);
+                });
+
+            modelBuilder.Entity("Ingot.Core.Scripts.Catalog.ScriptVersion", b =>
+                {
+                    b.Property<long>("RowId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("row_id");
+
+                    b.Property<string>("Comment")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("data");
+
+                    b.Property<long>("ScriptRowId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("script_row_id");
+
+                    b.HasKey("RowId")
+                        .HasName("pk_script_versions");
+
+                    b.HasIndex("ScriptRowId")
+                        .HasDatabaseName("ix_script_versions_script_row_id");
+
+                    b.ToTable("script_versions", (string)null);
+                });
+
             modelBuilder.Entity("Ingot.Core.Scripts.ScriptResult", b =>
                 {
                     b.Property<long>("Id")
@@ -1204,6 +1337,11 @@ namespace Ingot.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("BLOB")
                         .HasColumnName("output");
+
+                    b.Property<string>("Parameters")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parameters");
 
                     b.Property<byte[]>("Result")
                         .IsRequired()
@@ -1966,6 +2104,16 @@ namespace Ingot.Data.Migrations.Sqlite
                         .HasConstraintName("fk_vlans_space_space_id");
                 });
 
+            modelBuilder.Entity("Ingot.Core.Scripts.Catalog.ScriptVersion", b =>
+                {
+                    b.HasOne("Ingot.Core.Scripts.Catalog.Script", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("ScriptRowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_script_versions_scripts_script_row_id");
+                });
+
             modelBuilder.Entity("Ingot.Core.Scripts.ScriptResult", b =>
                 {
                     b.HasOne("Ingot.Core.Scripts.ScriptSet", null)
@@ -2021,6 +2169,11 @@ namespace Ingot.Data.Migrations.Sqlite
                     b.Navigation("BlockDevices");
 
                     b.Navigation("Interfaces");
+                });
+
+            modelBuilder.Entity("Ingot.Core.Scripts.Catalog.Script", b =>
+                {
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("Ingot.Core.Scripts.ScriptSet", b =>

@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Ingot.Core.Machines;
+using Ingot.Core.Machines.Signals;
+using Ingot.Core.Scripts.Catalog;
+using Ingot.Core.Users;
+
+namespace Ingot.Core.Scripts;
+
+/// <summary>
+/// MAAS's <c>mark_nodes_failed_after_missing_script_timeout</c>, script part: a RUNNING result of a
+/// COMMISSIONING or TESTING machine's current set whose timeout (its <c>runtime</c> parameter's value,
+/// else the script's timeout; 0 is none) plus <see cref="Grace"/> has passed since it started becomes
+/// TIMEDOUT, the set's other pending/running results ABORTED, and the machine is failed
+/// (<c>&lt;script&gt; has run past it's timeout(&lt;t&gt;)</c>, a system mark-failed event) and, unless
+/// SSH is enabled, powered off. A machine changed meanwhile (conflict) is left to the next pass.
+/// </summary>
+public sealed class ScriptTimeouts(IMachineStore machines, IScriptResultStore results, ScriptCatalog catalog, TimeProvider time)
+{
+    /// <summary>The machine kills an overrunning script itself and signals; the region waits this long more.</summary>
+    public static TimeSpan Grace { get; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Runs one pass; returns the system ids it failed.</summary>
+    public async Task<IReadOnlyList<string>> RunOnceAsync(CancellationToken ct)
+    {
+        DateTime now = time.GetUtcNow().UtcDateTime;
+        var failed = new List<string>();
+        foreach (Machine machine in await machines.ListAsync(ct))
+        {
+            ScriptSetKind? kind = machine.Status switch
+            {
+                MachineStatus.Commissioning => ScriptSetKind.Commissioning,
+                MachineStatus.Testing => ScriptSetKind.Testing,
+                _ => null,
+            };
+            if (kind is null || await results.FindSetAsync(machine.SystemId, kind.Value, machine.ScriptRun, ct) is not { } set)
+            {
+                continue;
+            }
+
+            if (await OverrunAsync(set, now, ct) is not ({ } result, int seconds))
+            {
+                continue;
+            }
+
+            string message = $"{result.Name} has run past it's timeout({ScriptChoices.TimeoutText(seconds)})";
+            result.Status = ScriptStatus.TimedOut;
+            result.Updated = now;
+            ScriptResultUpdates.AbortUnfinished(set, now);
+            machine.MarkFailed(message, now, Actor.System);
+            if (!machine.EnableSsh)
+            {
+                machine.Stop(Actor.System, now, comment: "Node stopped because SSH is disabled");
+            }
+
+            try
+            {
+                await machines.SaveAsync(machine, ct);
+            }
+            catch (MachineConflictException)
+            {
+                continue;
+            }
+
+            await results.SaveSetAsync(set, ct);
+            failed.Add(machine.SystemId);
+        }
+
+        return failed;
+    }
+
+    private async Task<(ScriptResult Result, int Seconds)?> OverrunAsync(ScriptSet set, DateTime now, CancellationToken ct)
+    {
+        foreach (ScriptResult result in set.Results.Where(r => r.Status == ScriptStatus.Running && r.Started is not null))
+        {
+            int seconds = RuntimeParameter(result) ?? (await ScriptOfAsync(result, ct))?.TimeoutSeconds ?? 0;
+            if (seconds > 0 && result.Started!.Value + TimeSpan.FromSeconds(seconds) + Grace < now)
+            {
+                return (result, seconds);
+            }
+        }
+
+        return null;
+    }
+
+    private Task<Script?> ScriptOfAsync(ScriptResult result, CancellationToken ct) =>
+        catalog.FindAsync(result.ScriptId?.ToString(CultureInfo.InvariantCulture) ?? result.Name, ct);
+
+    /// <summary>The value of the result's <c>runtime</c> parameter, when it has one.</summary>
+    public static int? RuntimeParameter(ScriptResult result)
+    {
+        try
+        {
+            return (JsonNode.Parse(result.Parameters) as JsonObject)?
+                .Select(p => p.Value)
+                .OfType<JsonObject>()
+                .Where(p => p["type"]?.GetValue<string>() == "runtime")
+                .Select(p => p["value"] is JsonValue v && v.TryGetValue(out int n) ? n : (int?)null)
+                .FirstOrDefault(v => v is not null);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+}

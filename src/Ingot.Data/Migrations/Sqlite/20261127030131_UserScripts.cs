@@ -1,0 +1,99 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Ingot.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class UserScripts : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "parameters",
+                table: "script_results",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.CreateTable(
+                name: "scripts",
+                columns: table => new
+                {
+                    row_id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    name = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    description = table.Column<string>(type: "TEXT", nullable: false),
+                    tags = table.Column<string>(type: "TEXT", nullable: false),
+                    type = table.Column<string>(type: "TEXT", nullable: false),
+                    hardware_type = table.Column<int>(type: "INTEGER", nullable: false),
+                    parallel = table.Column<int>(type: "INTEGER", nullable: false),
+                    timeout_seconds = table.Column<int>(type: "INTEGER", nullable: false),
+                    destructive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    may_reboot = table.Column<bool>(type: "INTEGER", nullable: false),
+                    recommission = table.Column<bool>(type: "INTEGER", nullable: false),
+                    apply_configured_networking = table.Column<bool>(type: "INTEGER", nullable: false),
+                    parameters = table.Column<string>(type: "TEXT", nullable: false),
+                    results = table.Column<string>(type: "TEXT", nullable: false),
+                    packages = table.Column<string>(type: "TEXT", nullable: false),
+                    for_hardware = table.Column<string>(type: "TEXT", nullable: false),
+                    created = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    updated = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_scripts", x => x.row_id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "script_versions",
+                columns: table => new
+                {
+                    row_id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    script_row_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    data = table.Column<string>(type: "TEXT", nullable: false),
+                    comment = table.Column<string>(type: "TEXT", nullable: true),
+                    created = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_script_versions", x => x.row_id);
+                    table.ForeignKey(
+                        name: "fk_script_versions_scripts_script_row_id",
+                        column: x => x.script_row_id,
+                        principalTable: "scripts",
+                        principalColumn: "row_id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_script_versions_script_row_id",
+                table: "script_versions",
+                column: "script_row_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_scripts_name",
+                table: "scripts",
+                column: "name",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "script_versions");
+
+            migrationBuilder.DropTable(
+                name: "scripts");
+
+            migrationBuilder.DropColumn(
+                name: "parameters",
+                table: "script_results");
+        }
+    }
+}
