@@ -22,7 +22,8 @@ public sealed class EphemeralEnvironment(SimulatedMachine machine, BootDecision 
         var anonymous = new MetadataClient(http, url, null, time);
         Preseed preseed = Preseed.Parse(await anonymous.GetStringAsync(url, ct));
         string root = preseed.MetadataUrl[..preseed.MetadataUrl.IndexOf("/MAAS/", StringComparison.Ordinal)];
-        if (preseed.Credentials is null)
+        bool enlisting = preseed.Credentials is null;
+        if (enlisting)
         {
             machine.Report("enlisting");
             if (await EnlistAsync(new MetadataClient(http, preseed.MetadataUrl, null, time), root, ct) is not { } systemId)
@@ -31,6 +32,15 @@ public sealed class EphemeralEnvironment(SimulatedMachine machine, BootDecision 
             }
 
             preseed = Preseed.Parse(await anonymous.GetStringAsync($"{root}/MAAS/metadata/latest/by-id/{systemId}/?op=get_preseed", ct));
+        }
+
+        // Injected failures strike a known machine's boots: enlistment goes through, so the machine
+        // is there to accept, and its commissioning (or testing) then fails or hangs.
+        MachineFailure failure = enlisting ? MachineFailure.None : machine.Failure;
+        if (failure.Kind == FailureKind.Hang)
+        {
+            machine.Report("hung while booting: cloud-init never reports");
+            return EphemeralEnd.StayOn;
         }
 
         var metadata = new MetadataClient(http, preseed.MetadataUrl, preseed.Credentials, time);
@@ -46,7 +56,7 @@ public sealed class EphemeralEnvironment(SimulatedMachine machine, BootDecision 
             return await EraseAsync(metadata, preseed, ct);
         }
 
-        return await new RemoteScripts(metadata, machine, boot.Address?.ToString(), time).RunAsync(ct);
+        return await new RemoteScripts(metadata, machine, failure, boot.Address?.ToString(), time).RunAsync(ct);
     }
 
     /// <summary>The enlistment steps; the new machine's system_id, or null when it is already registered.</summary>

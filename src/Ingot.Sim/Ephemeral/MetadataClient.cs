@@ -15,6 +15,7 @@ namespace Ingot.Sim.Ephemeral;
 public sealed class MetadataClient(HttpClient http, string metadataUrl, string? credentials, TimeProvider time)
 {
     private const string Boundary = "----------------ingot-sim-5f0c2a";
+    private const int Attempts = 5;
 
     public string MetadataUrl => metadataUrl;
 
@@ -26,18 +27,14 @@ public sealed class MetadataClient(HttpClient http, string metadataUrl, string? 
     /// <summary>GET <c>metadata_url + path</c>; the status and body.</summary>
     public async Task<(HttpStatusCode Status, byte[] Body)> GetAsync(string path, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, Resolve(path));
-        Sign(request);
-        using HttpResponseMessage response = await http.SendAsync(request, ct);
+        using HttpResponseMessage response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, Resolve(path)), ct);
         return (response.StatusCode, await response.Content.ReadAsByteArrayAsync(ct));
     }
 
     /// <summary>GET an absolute URL (signed when there are credentials); the body of a success, else throws.</summary>
     public async Task<string> GetStringAsync(string url, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        Sign(request);
-        using HttpResponseMessage response = await http.SendAsync(request, ct);
+        using HttpResponseMessage response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, url), ct);
         string body = await response.Content.ReadAsStringAsync(ct);
         return response.IsSuccessStatusCode ? body : throw new HttpRequestException($"GET {url}: {(int)response.StatusCode} {body}", null, response.StatusCode);
     }
@@ -45,12 +42,8 @@ public sealed class MetadataClient(HttpClient http, string metadataUrl, string? 
     /// <summary>A form POST to an absolute URL; the status and body.</summary>
     public async Task<(HttpStatusCode Status, string Body)> PostFormAsync(string url, IEnumerable<(string Name, string Value)> fields, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, url)
-        {
-            Content = new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))),
-        };
-        Sign(request);
-        using HttpResponseMessage response = await http.SendAsync(request, ct);
+        KeyValuePair<string, string>[] form = [.. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))];
+        using HttpResponseMessage response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) }, ct);
         return (response.StatusCode, await response.Content.ReadAsStringAsync(ct));
     }
 
@@ -78,19 +71,26 @@ public sealed class MetadataClient(HttpClient http, string metadataUrl, string? 
         }
 
         Line("--" + Boundary + "--");
-        var content2 = new ByteArrayContent(body.ToArray());
-        content2.Headers.ContentType = MediaTypeHeaderValue.Parse($"multipart/form-data; boundary={Boundary}");
-        using var request = new HttpRequestMessage(HttpMethod.Post, Resolve("2012-03-01/")) { Content = content2 };
-        Sign(request);
-        using HttpResponseMessage response = await http.SendAsync(request, ct);
+        byte[] bytes = body.ToArray();
+        using HttpResponseMessage response = await SendAsync(
+            () =>
+            {
+                var content = new ByteArrayContent(bytes);
+                content.Headers.ContentType = MediaTypeHeaderValue.Parse($"multipart/form-data; boundary={Boundary}");
+                return new HttpRequestMessage(HttpMethod.Post, Resolve("2012-03-01/")) { Content = content };
+            },
+            ct);
         if (response.StatusCode != HttpStatusCode.OK)
         {
             throw new HttpRequestException($"signal {status}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}", null, response.StatusCode);
         }
     }
 
-    /// <summary>A cloud-init/curtin reporting event to the status webhook (Ingot answers 204).</summary>
-    public async Task ReportAsync(string endpoint, string origin, string eventType, string name, string description, string? result, CancellationToken ct)
+    /// <summary>
+    /// A cloud-init/curtin reporting event to the status webhook (Ingot answers 204). Best effort, as
+    /// cloud-init's reporting is: a refused event is logged by the caller's report, not fatal.
+    /// </summary>
+    public async Task<bool> ReportAsync(string endpoint, string origin, string eventType, string name, string description, string? result, CancellationToken ct)
     {
         var message = new JsonObject
         {
@@ -105,13 +105,32 @@ public sealed class MetadataClient(HttpClient http, string metadataUrl, string? 
             message["result"] = result;
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint)
+        string json = message.ToJsonString();
+        using HttpResponseMessage response = await SendAsync(
+            () => new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new StringContent(json, Encoding.ASCII, "application/json") },
+            ct);
+        return response.IsSuccessStatusCode;
+    }
+
+    /// <summary>
+    /// Sends a signed request, again (up to <see cref="Attempts"/> times, a little later each time) when
+    /// Ingot answers 409 or 503: another writer changed the machine meanwhile, as the in-image helpers retry.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> make, CancellationToken ct)
+    {
+        for (int attempt = 1; ; attempt++)
         {
-            Content = new StringContent(message.ToJsonString(), Encoding.ASCII, "application/json"),
-        };
-        Sign(request);
-        using HttpResponseMessage response = await http.SendAsync(request, ct);
-        response.EnsureSuccessStatusCode();
+            using HttpRequestMessage request = make();
+            Sign(request);
+            HttpResponseMessage response = await http.SendAsync(request, ct);
+            if (attempt == Attempts || response.StatusCode is not (HttpStatusCode.Conflict or HttpStatusCode.ServiceUnavailable))
+            {
+                return response;
+            }
+
+            response.Dispose();
+            await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), time, ct);
+        }
     }
 
     private Uri Resolve(string path) => new(new Uri(metadataUrl), path);

@@ -11,10 +11,9 @@ namespace Ingot.Sim.Ephemeral;
 /// <c>maas-run-remote-scripts</c> on a simulated machine: downloads <c>maas-scripts</c>, runs the
 /// commissioning scripts (WORKING when each starts, WORKING with its files and exit status when it
 /// ends), downloads again, signals TESTING and runs the testing scripts, then signals OK — or FAILED
-/// when a script failed, as the real runner does. An injected hang stops after the first script starts.
-/// A 204 (nothing to run: rescue mode) is answered with OK and the machine stays up.
+/// when a script failed, as the real runner does. A 204 (nothing to run: rescue mode) is answered with OK and the machine stays up.
 /// </summary>
-public sealed class RemoteScripts(MetadataClient metadata, SimulatedMachine machine, string? address, TimeProvider time)
+public sealed class RemoteScripts(MetadataClient metadata, SimulatedMachine machine, MachineFailure failure, string? address, TimeProvider time)
 {
     public async Task<EphemeralEnd> RunAsync(CancellationToken ct)
     {
@@ -34,9 +33,11 @@ public sealed class RemoteScripts(MetadataClient metadata, SimulatedMachine mach
                 return failedOrHung;
             }
 
-            (_, index) = await IndexAsync(ct);
             machine.Report("ephemeral: signal TESTING");
             await metadata.SignalAsync("TESTING", ct: ct);
+
+            // Ingot makes the testing results when testing starts; the runner downloads again to get them.
+            (_, index) = await IndexAsync(ct);
         }
 
         JsonArray testing = index?["testing_scripts"]?.AsArray() ?? [];
@@ -61,15 +62,10 @@ public sealed class RemoteScripts(MetadataClient metadata, SimulatedMachine mach
             string version = entry["script_version_id"]?.GetValue<int>().ToString(CultureInfo.InvariantCulture) ?? "0";
             machine.Report($"{kind}: {name}");
             await metadata.SignalAsync("WORKING", [("script_result_id", id), ("name", name)], ct: ct);
-            if (machine.Failure.Kind == FailureKind.Hang)
-            {
-                machine.Report($"{kind}: hung in {name}");
-                return EphemeralEnd.StayOn;
-            }
 
             long started = time.GetTimestamp();
-            int exit = ScriptOutputs.ExitStatus(name, machine.Failure);
-            byte[] stdout = ScriptOutputs.Stdout(name, machine, address);
+            int exit = ScriptOutputs.ExitStatus(name, failure);
+            byte[] stdout = ScriptOutputs.Stdout(name, machine, failure, address);
             byte[] stderr = exit == 0 ? [] : Encoding.UTF8.GetBytes($"{name}: failed (injected by ingot sim)\n");
             string runtime = time.GetElapsedTime(started).TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
             await metadata.SignalAsync(

@@ -21,11 +21,11 @@ public static class ScriptOutputs
         _ => 0,
     };
 
-    public static byte[] Stdout(string script, SimulatedMachine machine, string? address) => script switch
+    public static byte[] Stdout(string script, SimulatedMachine machine, MachineFailure failure, string? address) => script switch
     {
         Resources => Encoding.UTF8.GetBytes(MachineResourcesDocument.Build(machine.Profile, machine.Uuid, address).ToJsonString()),
         "maas-lshw" => Encoding.UTF8.GetBytes(Lshw(machine.Profile, machine.Uuid)),
-        "smartctl-validate" when machine.Failure.Kind == FailureKind.DeadDisk =>
+        "smartctl-validate" when failure.Kind == FailureKind.DeadDisk =>
             Encoding.UTF8.GetBytes($"/dev/{machine.Profile.Disks[0].Name}: SMART overall-health self-assessment test result: FAILED!\n"),
         _ => Encoding.UTF8.GetBytes($"{script}: ok on {machine.Hostname}\n"),
     };

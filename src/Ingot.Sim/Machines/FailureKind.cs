@@ -1,6 +1,9 @@
 namespace Ingot.Sim.Machines;
 
-/// <summary>What goes wrong with a simulated machine (<c>--failures</c>).</summary>
+/// <summary>
+/// What goes wrong with a simulated machine (<c>--failures</c>). Script, disk and hang failures strike
+/// the boots of a known machine (commissioning after accept, testing), not its enlistment.
+/// </summary>
 public enum FailureKind
 {
     None,
@@ -11,7 +14,7 @@ public enum FailureKind
     /// <summary>A dead disk: the disk tests (<c>smartctl-validate</c>) fail.</summary>
     DeadDisk,
 
-    /// <summary>The ephemeral environment hangs after starting its first script: the status times out.</summary>
+    /// <summary>The machine hangs while booting (cloud-init never reports): the status times out.</summary>
     Hang,
 
     /// <summary>The BMC does not answer (its address has nothing listening).</summary>

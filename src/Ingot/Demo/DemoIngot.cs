@@ -43,7 +43,8 @@ public sealed class DemoIngot : IAsyncDisposable
 
     public string DataDirectory { get; }
 
-    public static async Task<DemoIngot> StartAsync(string dataDirectory, int port, bool quiet, CancellationToken ct)
+    /// <summary>Starts it; <paramref name="time"/> replaces Ingot's clock (tests move it to expire a status).</summary>
+    public static async Task<DemoIngot> StartAsync(string dataDirectory, int port, bool quiet, CancellationToken ct, TimeProvider? time = null)
     {
         if (Directory.Exists(dataDirectory))
         {
@@ -73,6 +74,11 @@ public sealed class DemoIngot : IAsyncDisposable
         {
             services.Replace(ServiceDescriptor.Singleton(dhcp));
             services.AddPowerExecution();
+            if (time is not null)
+            {
+                services.Replace(ServiceDescriptor.Singleton(time));
+            }
+
             if (quiet)
             {
                 services.AddLogging(logging => logging.ClearProviders());
