@@ -9,7 +9,7 @@ namespace Ingot.Tests.Sim;
 /// </summary>
 public sealed class SimulatedMachineLifecycleTests(SimLabHost lab) : IClassFixture<SimLabHost>
 {
-    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan s_limit = TimeSpan.FromSeconds(120);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -19,7 +19,7 @@ public sealed class SimulatedMachineLifecycleTests(SimLabHost lab) : IClassFixtu
         SimulatedDataCentre dc = await lab.StartAsync(1, "standard");
         SimulatedMachine sim = dc.Machines[0];
 
-        JsonNode enlisted = await lab.WaitForStatusAsync(sim, "New", Limit);
+        JsonNode enlisted = await lab.WaitForStatusAsync(sim, "New", s_limit);
         string id = enlisted["system_id"]!.GetValue<string>();
         JsonNode machine = (await lab.Api.GetAsync($"machines/{id}/", Ct))!;
         Assert.Equal(sim.Profile.CpuCount, machine["cpu_count"]!.GetValue<int>());
@@ -31,10 +31,10 @@ public sealed class SimulatedMachineLifecycleTests(SimLabHost lab) : IClassFixtu
         Assert.Equal(sim.Profile.Disks.Count, machine["blockdevice_set"]!.AsArray().Count);
 
         await lab.Api.PostAsync("machines/?op=accept", Ct, ("machines", id));
-        await lab.WaitForStatusAsync(sim, "Ready", Limit);
+        await lab.WaitForStatusAsync(sim, "Ready", s_limit);
         await lab.Api.PostAsync("machines/?op=allocate", Ct, ("system_id", id));
         await lab.Api.PostAsync($"machines/{id}/?op=deploy", Ct);
-        await lab.WaitForStatusAsync(sim, "Deployed", Limit);
+        await lab.WaitForStatusAsync(sim, "Deployed", s_limit);
 
         Assert.True(sim.HasInstalledSystem, "the installer wrote the system to the simulated disk");
         Assert.True(sim.Boots >= 4, $"enlist, commission, install and the installed system each booted; boots: {sim.Boots}");
@@ -45,7 +45,7 @@ public sealed class SimulatedMachineLifecycleTests(SimLabHost lab) : IClassFixtu
     {
         SimulatedDataCentre dc = await lab.StartAsync(1, "small", (1, new MachineFailure(FailureKind.Script, "maas-lshw")));
         await AcceptAsync(dc.Machines[0]);
-        JsonNode machine = await lab.WaitForStatusAsync(dc.Machines[0], "Failed commissioning", Limit);
+        JsonNode machine = await lab.WaitForStatusAsync(dc.Machines[0], "Failed commissioning", s_limit);
 
         string id = machine["system_id"]!.GetValue<string>();
         JsonNode results = (await lab.Api.GetAsync($"nodes/{id}/results/current-commissioning/", Ct))!;
@@ -59,7 +59,7 @@ public sealed class SimulatedMachineLifecycleTests(SimLabHost lab) : IClassFixtu
     {
         SimulatedDataCentre dc = await lab.StartAsync(1, "small", (1, new MachineFailure(FailureKind.DeadDisk)));
         await AcceptAsync(dc.Machines[0]);
-        JsonNode machine = await lab.WaitForStatusAsync(dc.Machines[0], "Failed testing", Limit);
+        JsonNode machine = await lab.WaitForStatusAsync(dc.Machines[0], "Failed testing", s_limit);
 
         string id = machine["system_id"]!.GetValue<string>();
         JsonNode results = (await lab.Api.GetAsync($"nodes/{id}/results/current-testing/", Ct))!;
@@ -75,7 +75,7 @@ public sealed class SimulatedMachineLifecycleTests(SimLabHost lab) : IClassFixtu
         long started = TimeProvider.System.GetTimestamp();
         while (!sim.Activity.Contains("no DHCP lease", StringComparison.Ordinal))
         {
-            Assert.True(TimeProvider.System.GetElapsedTime(started) < Limit, $"Waited for {sim.Hostname} to give up on DHCP; it says '{sim.Activity}'.");
+            Assert.True(TimeProvider.System.GetElapsedTime(started) < s_limit, $"Waited for {sim.Hostname} to give up on DHCP; it says '{sim.Activity}'.");
             await Task.Delay(TimeSpan.FromMilliseconds(250), Ct);
         }
 
@@ -85,7 +85,7 @@ public sealed class SimulatedMachineLifecycleTests(SimLabHost lab) : IClassFixtu
     /// <summary>Waits for the machine to enlist (NEW; failures spare enlistment) and accepts it.</summary>
     private async Task AcceptAsync(SimulatedMachine sim)
     {
-        JsonNode machine = await lab.WaitForStatusAsync(sim, "New", Limit);
+        JsonNode machine = await lab.WaitForStatusAsync(sim, "New", s_limit);
         await lab.Api.PostAsync("machines/?op=accept", Ct, ("machines", machine["system_id"]!.GetValue<string>()));
     }
 }
