@@ -28,6 +28,12 @@ public sealed class DhcpListener(Socket socket, DhcpInterface link, IDhcpHandler
 
     public DhcpInterface Interface => link;
 
+    /// <summary>
+    /// Answers relayed requests only (a loopback relay listener) and replies to <c>giaddr</c> on the
+    /// port the relay sent from, which need not be 67 when the relay runs without root.
+    /// </summary>
+    public bool RelayedOnly { get; init; }
+
     public int Port => ((IPEndPoint)socket.LocalEndPoint!).Port;
 
     public long ReceivedCount => Interlocked.Read(ref _received);
@@ -103,6 +109,13 @@ public sealed class DhcpListener(Socket socket, DhcpInterface link, IDhcpHandler
             return;
         }
 
+        if (RelayedOnly && !request.IsRelayed)
+        {
+            Interlocked.Increment(ref _dropped);
+            DhcpLog.Dropped(logger, link.Name, request.MessageType, sender, "not relayed (this listener answers relays only)");
+            return;
+        }
+
         ValueTask<DhcpAnswer> answering;
         try
         {
@@ -168,7 +181,9 @@ public sealed class DhcpListener(Socket socket, DhcpInterface link, IDhcpHandler
             }
 
             int length = DhcpCodec.Write(packet, reply);
-            IPEndPoint destination = DhcpReplyRoute.For(request, packet, sender, port);
+            IPEndPoint destination = RelayedOnly
+                ? new IPEndPoint(request.RelayAddress, sender.Port)
+                : DhcpReplyRoute.For(request, packet, sender, port);
             await socket.SendToAsync(reply.AsMemory(0, length), SocketFlags.None, destination, ct);
             Interlocked.Increment(ref _sent);
             DhcpMetrics.Sent.Add(1, new TagList { { "interface", link.Name }, { "type", packet.MessageType.ToString() } });

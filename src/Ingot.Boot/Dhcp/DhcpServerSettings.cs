@@ -3,5 +3,14 @@ namespace Ingot.Boot.Dhcp;
 /// <summary>How the DHCP service runs: authoritative or proxy, and which first-stage files it hands out.</summary>
 public sealed record DhcpServerSettings(DhcpMode Mode, DhcpBootSettings Boot)
 {
+    /// <summary>
+    /// A UDP port on 127.0.0.1 where DHCP answers relayed requests only (simulated machines behind a
+    /// loopback relay; no root needed), replying to <c>giaddr</c> on the port the relay sent from. Null: off.
+    /// </summary>
+    public int? LoopbackRelayPort { get; init; }
+
+    /// <summary>A UDP port on 127.0.0.1 where TFTP serves too (no root needed). Null: off.</summary>
+    public int? LoopbackTftpPort { get; init; }
+
     public static DhcpServerSettings Default { get; } = new(DhcpMode.Authoritative, DhcpBootSettings.Default);
 }

@@ -25,7 +25,7 @@ public sealed class DhcpService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!interfaces.Enabled)
+        if (!interfaces.Enabled && settings.LoopbackRelayPort is null)
         {
             DhcpLog.Off(_logger);
             return;
@@ -62,6 +62,19 @@ public sealed class DhcpService(
                     {
                         DhcpLog.CannotListen(_logger, name, $"port {port}: {e.Message}");
                     }
+                }
+            }
+
+            if (settings.LoopbackRelayPort is { } relayPort)
+            {
+                try
+                {
+                    listeners.Add(new DhcpListener(DhcpSocket.OpenLoopback(relayPort), DhcpInterface.Loopback, handler, loggers.CreateLogger<DhcpListener>()) { RelayedOnly = true });
+                    DhcpLog.Listening(_logger, settings.Mode, DhcpInterface.Loopback.Name, DhcpInterface.Loopback.Address, relayPort);
+                }
+                catch (SocketException e)
+                {
+                    DhcpLog.CannotListen(_logger, DhcpInterface.Loopback.Name, $"port {relayPort}: {e.Message}");
                 }
             }
 

@@ -35,4 +35,20 @@ public static class DhcpSocket
             throw;
         }
     }
+
+    /// <summary>A socket on 127.0.0.1:<paramref name="port"/> for relayed requests (no device, no broadcast, no root for a high port).</summary>
+    public static Socket OpenLoopback(int port)
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        try
+        {
+            socket.Bind(new IPEndPoint(IPAddress.Loopback, port));
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
 }

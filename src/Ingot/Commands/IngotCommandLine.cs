@@ -45,6 +45,8 @@ public static class IngotCommandLine
                 "createadmin" => await CreateAdminCommand.RunAsync(command, stdout, ct),
                 "apikey" => await ApiKeyCommand.RunAsync(command, stdout, ct),
                 "add-ephemeral-image" => await AddEphemeralImageCommand.RunAsync(command, stdout, ct),
+                "demo" => await DemoCommand.RunAsync(command, stdout, stderr, ct),
+                "sim" => await SimCommand.RunAsync(command, stdout, stderr, ct),
                 _ => throw new UsageException($"ingot: unknown command '{command.Spec.Name}'"),
             };
         }

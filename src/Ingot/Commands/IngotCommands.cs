@@ -16,6 +16,7 @@ public static class IngotCommands
             s_database,
             new OptionSpec("urls", "URLS", "Where to listen (default http://127.0.0.1:5240, MAAS's port)."),
             new OptionSpec("boot-urls", "URLS", "Where machines reach HTTP boot (default http://0.0.0.0:5248, MAAS's port; 'none' for only --urls). DHCP and TFTP hand out URLs on the first URL's port."),
+            new OptionSpec("loopback-boot", "DHCP_PORT,TFTP_PORT", "Also serve DHCP (relayed requests only) and TFTP on 127.0.0.1 at these UDP ports, for simulated machines behind a loopback relay (no root needed)."),
             new OptionSpec("boot-interface", "IFACE", "A host interface for the boot services (DHCP, TFTP, HTTP boot); repeatable (or $INGOT_BOOT_INTERFACES, space or comma separated). Without one, boot services are off.", Repeatable: true),
         ]);
 
@@ -51,7 +52,7 @@ public static class IngotCommands
             s_database,
         ]);
 
-    public static IReadOnlyList<CommandSpec> All { get; } = [Serve, CreateAdmin, ApiKey, AddEphemeralImage];
+    public static IReadOnlyList<CommandSpec> All { get; } = [Serve, CreateAdmin, ApiKey, AddEphemeralImage, SimCommands.Demo, SimCommands.Sim];
 
     public static string Help() =>
         "usage: ingot <command> [options]\n\n" +

@@ -1,4 +1,5 @@
 using System.Net.NetworkInformation;
+using Ingot.Boot.Dhcp;
 using Ingot.CommandLine;
 using Ingot.Core.Boot;
 using Ingot.Hosting;
@@ -33,10 +34,11 @@ public static class ServeCommand
             throw new UsageException($"ingot serve: --boot-interface: no such interface on this host: {string.Join(", ", unknown)}", command.Spec);
         }
 
+        DhcpServerSettings dhcp = LoopbackBoot.Apply(BootHosting.DhcpSettings(BootHosting.HttpPort(command.Get("boot-urls"))), command.Get("loopback-boot"), command.Spec);
         await using WebApplication app = IngotWebHost.Build(location, urls, services =>
         {
             services.Replace(ServiceDescriptor.Singleton(boot));
-            services.Replace(ServiceDescriptor.Singleton(BootHosting.DhcpSettings(BootHosting.HttpPort(command.Get("boot-urls")))));
+            services.Replace(ServiceDescriptor.Singleton(dhcp));
             services.AddPowerExecution();
         });
         await IngotState.MigrateAsync(app.Services, ct);

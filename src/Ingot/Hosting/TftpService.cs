@@ -21,7 +21,7 @@ internal sealed partial class TftpService(BootInterfaces interfaces, DhcpServerS
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!interfaces.Enabled)
+        if (!interfaces.Enabled && settings.LoopbackTftpPort is null)
         {
             Off(_logger);
             return Task.CompletedTask;
@@ -30,9 +30,15 @@ internal sealed partial class TftpService(BootInterfaces interfaces, DhcpServerS
         TftpFiles files = TftpConfigs.Standard(settings.Boot.HttpPort);
         string names = string.Join(", ", files.Names);
         Serving(_logger, names);
-        foreach (IPAddress address in Addresses(interfaces.Names))
+        IEnumerable<IPEndPoint> endpoints = Addresses(interfaces.Names).Select(a => new IPEndPoint(a, Port));
+        if (settings.LoopbackTftpPort is { } loopbackPort)
         {
-            var listener = new TftpListener(new IPEndPoint(address, Port), files, TftpLimits.Default, time, loggers.CreateLogger<TftpListener>());
+            endpoints = endpoints.Append(new IPEndPoint(IPAddress.Loopback, loopbackPort));
+        }
+
+        foreach (IPEndPoint endpoint in endpoints)
+        {
+            var listener = new TftpListener(endpoint, files, TftpLimits.Default, time, loggers.CreateLogger<TftpListener>());
             listener.Start();
             _listeners.Add(listener);
         }

@@ -1,0 +1,110 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Ingot.Boot.Dhcp;
+
+namespace Ingot.Sim.Boot;
+
+/// <summary>
+/// A NIC's DHCP client as its firmware or iPXE runs it, seen through a relay agent on loopback: the
+/// relay forwards DISCOVER and REQUEST to Ingot with <c>giaddr</c> set to its address and gets the
+/// answers back on its own socket (RFC 2131 §4.1), so no broadcast and no root are needed. A PXE ROM
+/// says <c>PXEClient</c> with its architecture (option 93); iPXE sends user class <c>iPXE</c>.
+/// </summary>
+public static class RelayedDhcpClient
+{
+    /// <summary>The lease, or null when no server answered after every attempt.</summary>
+    public static async Task<DhcpLease?> ObtainAsync(SimNetwork network, IPAddress relay, string mac, ushort architecture, bool ipxe, CancellationToken ct)
+    {
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        socket.Bind(new IPEndPoint(relay, 0));
+        byte[] chaddr = new byte[16];
+        Convert.FromHexString(mac.Replace(":", "", StringComparison.Ordinal)).CopyTo(chaddr, 0);
+        uint xid = (uint)Random.Shared.Next();
+        List<DhcpOption> common =
+        [
+            new(DhcpOptionCode.ClientArchitecture, [(byte)(architecture >> 8), (byte)architecture]),
+            new(DhcpOptionCode.ClientNetworkInterface, [1, 3, 16]),
+            ipxe
+                ? new DhcpOption(DhcpOptionCode.UserClass, Encoding.ASCII.GetBytes("iPXE"))
+                : new DhcpOption(DhcpOptionCode.VendorClass, Encoding.ASCII.GetBytes($"PXEClient:Arch:{architecture:D5}:UNDI:003016")),
+            new(DhcpOptionCode.ParameterRequestList, [1, 3, 6, 12, 15, 28, 43, 60, 66, 67, 175]),
+        ];
+        var discover = new DhcpPacket
+        {
+            TransactionId = xid,
+            Hops = 1,
+            RelayAddress = relay,
+            ClientHardwareAddress = chaddr,
+            Options = [new(DhcpOptionCode.MessageType, [(byte)DhcpMessageType.Discover]), .. common],
+        };
+        DhcpPacket? offer = await ExchangeAsync(socket, network, discover, DhcpMessageType.Offer, ct);
+        if (offer?.ServerIdentifier is not { } server)
+        {
+            return null;
+        }
+
+        DhcpPacket request = discover with
+        {
+            Options =
+            [
+                new(DhcpOptionCode.MessageType, [(byte)DhcpMessageType.Request]),
+                new(DhcpOptionCode.RequestedAddress, offer.YourAddress.GetAddressBytes()),
+                new(DhcpOptionCode.ServerIdentifier, server.GetAddressBytes()),
+                .. common,
+            ],
+        };
+        DhcpPacket? ack = await ExchangeAsync(socket, network, request, DhcpMessageType.Ack, ct);
+        if (ack is null)
+        {
+            return null;
+        }
+
+        string file = ack.Find(DhcpOptionCode.BootFileName) is { } f ? Encoding.ASCII.GetString(f).TrimEnd('\0') : ack.BootFile;
+        return new DhcpLease(ack.YourAddress, server, ack.ServerAddress, file);
+    }
+
+    private static async Task<DhcpPacket?> ExchangeAsync(Socket socket, SimNetwork network, DhcpPacket packet, DhcpMessageType wanted, CancellationToken ct)
+    {
+        byte[] buffer = new byte[DhcpCodec.MaximumLength];
+        byte[] receive = new byte[2048];
+        for (int attempt = 0; attempt < network.DhcpAttempts; attempt++)
+        {
+            int length = DhcpCodec.Write(packet with { Seconds = (ushort)(attempt * 4) }, buffer);
+            await socket.SendToAsync(buffer.AsMemory(0, length), SocketFlags.None, network.Dhcp, ct);
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            wait.CancelAfter(network.DhcpWait);
+            try
+            {
+                while (true)
+                {
+                    SocketReceiveFromResult got = await socket.ReceiveFromAsync(receive, SocketFlags.None, new IPEndPoint(IPAddress.Any, 0), wait.Token);
+                    if (DhcpCodec.Parse(receive.AsSpan(0, got.ReceivedBytes)).Packet is { } reply
+                        && reply.TransactionId == packet.TransactionId && reply.MessageType == wanted)
+                    {
+                        return reply;
+                    }
+
+                    if (DhcpCodec.Parse(receive.AsSpan(0, got.ReceivedBytes)).Packet is { MessageType: DhcpMessageType.Nak })
+                    {
+                        return null;
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                // No answer in time: ask again.
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Option 93's value for a firmware (RFC 4578: 0 BIOS x86, 7 EFI x86-64, 11 EFI arm64).</summary>
+    public static ushort Architecture(bool uefi, string debianArch) => (uefi, debianArch) switch
+    {
+        (_, "arm64") => 11,
+        (true, _) => 7,
+        _ => 0,
+    };
+}

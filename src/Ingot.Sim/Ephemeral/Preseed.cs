@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Ingot.Sim.Ephemeral;
+
+/// <summary>
+/// What cloud-init takes from the cloud-config that <c>cloud-config-url=</c> names: the MAAS
+/// datasource's <c>metadata_url</c> and credentials (none while enlisting), the status webhook's
+/// endpoint, and <c>power_state</c> (poweroff or reboot, and its timeout).
+/// </summary>
+public sealed partial record Preseed(string MetadataUrl, string? Credentials, string? WebhookEndpoint, string PowerMode, int PowerTimeout)
+{
+    /// <summary>The installer's datasource (<c>…/MAAS/metadata/curtin/</c>): the machine is deploying.</summary>
+    public bool IsInstaller => MetadataUrl.Contains("/curtin/", StringComparison.Ordinal);
+
+    /// <summary>MAAS gives disk erasing a 7-day poweroff timeout; nothing else has it.</summary>
+    public bool IsDiskErasing => PowerMode == "poweroff" && PowerTimeout >= 7 * 24 * 3600;
+
+    /// <summary>The system_id at the end of the webhook endpoint (<c>…/status/&lt;id&gt;</c>).</summary>
+    public string? SystemId => WebhookEndpoint is { } e ? e[(e.LastIndexOf('/') + 1)..] : null;
+
+    public static Preseed Parse(string yaml)
+    {
+        string metadata = Field(yaml, "metadata_url") ?? throw new FormatException("The preseed names no metadata_url.");
+        string? consumer = Field(yaml, "consumer_key");
+        string? token = Field(yaml, "token_key");
+        string? secret = Field(yaml, "token_secret");
+        string? credentials = consumer is not null && token is not null && secret is not null ? $"{consumer}:{token}:{secret}" : null;
+        int timeout = int.TryParse(Field(yaml, "timeout"), NumberStyles.None, CultureInfo.InvariantCulture, out int t) ? t : 0;
+        return new Preseed(metadata.EndsWith('/') ? metadata : metadata + "/", credentials, Field(yaml, "endpoint"), Field(yaml, "mode") ?? "poweroff", timeout);
+    }
+
+    private static string? Field(string yaml, string name)
+    {
+        foreach (Match m in FieldPattern().Matches(yaml))
+        {
+            if (m.Groups["key"].Value == name)
+            {
+                return m.Groups["value"].Value.Trim().Trim('"');
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex("^\\s*(?<key>[a-z_]+):[ ]+(?<value>.+)$", RegexOptions.Multiline)]
+    private static partial Regex FieldPattern();
+}

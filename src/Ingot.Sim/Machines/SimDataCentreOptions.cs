@@ -1,0 +1,14 @@
+namespace Ingot.Sim.Machines;
+
+/// <summary>How many simulated machines, of which profile, with which failures.</summary>
+public sealed record SimDataCentreOptions
+{
+    public int Machines { get; init; } = 12;
+
+    public string Profile { get; init; } = "mixed";
+
+    public IReadOnlyDictionary<int, MachineFailure> Failures { get; init; } = new Dictionary<int, MachineFailure>();
+
+    /// <summary>The first machine's number (MACs and names follow from it), so that several sims do not collide.</summary>
+    public int FirstNumber { get; init; } = 1;
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Ingot.Sim.Boot;
+using Ingot.Sim.Redfish;
+
+namespace Ingot.Sim.Machines;
+
+/// <summary>
+/// A rack of simulated machines behind one virtual Redfish service (one ComputerSystem per machine,
+/// addressed by <c>node_id</c>, the way blades share a chassis BMC). A machine whose failure is
+/// <see cref="FailureKind.Bmc"/> enlists with a BMC address where nothing listens.
+/// </summary>
+public sealed class SimulatedDataCentre : IAsyncDisposable
+{
+    /// <summary>Where a dead BMC "is": the discard port on loopback, on which nothing listens.</summary>
+    public const string DeadBmcAddress = "http://127.0.0.1:9";
+
+    private readonly VirtualRedfishBmc _bmc;
+
+    private SimulatedDataCentre(VirtualRedfishBmc bmc, IReadOnlyList<SimulatedMachine> machines)
+    {
+        _bmc = bmc;
+        Machines = machines;
+    }
+
+    public IReadOnlyList<SimulatedMachine> Machines { get; }
+
+    public Uri BmcAddress => _bmc.BaseAddress;
+
+    public static async Task<SimulatedDataCentre> StartAsync(SimDataCentreOptions options, SimNetwork network, TimeProvider time, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        int[] numbers = [.. Enumerable.Range(options.FirstNumber, options.Machines)];
+        var bmcOptions = new VirtualRedfishOptions { SystemIds = [.. numbers.Select(n => n.ToString(CultureInfo.InvariantCulture))] };
+        VirtualRedfishBmc bmc = await VirtualRedfishBmc.StartAsync(bmcOptions, ct);
+        var machines = new List<SimulatedMachine>();
+        foreach (int n in numbers)
+        {
+            HardwareProfile profile = HardwareProfiles.For(options.Profile, n)
+                ?? throw new ArgumentException($"Unknown profile '{options.Profile}'; one of {string.Join(", ", HardwareProfiles.Names)}.", nameof(options));
+            MachineFailure failure = options.Failures.TryGetValue(n - options.FirstNumber + 1, out MachineFailure? f) ? f : MachineFailure.None;
+            string id = n.ToString(CultureInfo.InvariantCulture);
+            var parameters = new JsonObject
+            {
+                ["power_address"] = failure.Kind == FailureKind.Bmc ? DeadBmcAddress : bmc.BaseAddress.ToString().TrimEnd('/'),
+                ["power_user"] = bmcOptions.UserName,
+                ["power_pass"] = bmcOptions.Password,
+                ["node_id"] = id,
+            };
+            machines.Add(new SimulatedMachine(n, profile, failure, bmc.Systems[id], "redfish", parameters, network, time));
+        }
+
+        return new SimulatedDataCentre(bmc, machines);
+    }
+
+    /// <summary>Presses every machine's power button.</summary>
+    public void PowerOnAll()
+    {
+        foreach (SimulatedMachine machine in Machines)
+        {
+            machine.PowerOn();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (SimulatedMachine machine in Machines)
+        {
+            machine.Halt();
+        }
+
+        await _bmc.DisposeAsync();
+    }
+}

@@ -1,0 +1,176 @@
+using System.Globalization;
+using System.Net.Sockets;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Ingot.Sim.Boot;
+using Ingot.Sim.Ephemeral;
+using Ingot.Sim.Redfish;
+
+namespace Ingot.Sim.Machines;
+
+/// <summary>
+/// One simulated machine: a hardware profile, a system behind a virtual BMC, and what it does when
+/// powered. Power on (through its BMC, by Ingot or by hand) starts a boot: network first, as MAAS
+/// machines are set up — DHCP, TFTP, iPXE, kernel — then the ephemeral environment; when iPXE says
+/// "local disk", the installed system boots if there is one. Power off stops whatever runs. The machine
+/// powers itself off or reboots through its own system, as cloud-init's <c>power_state</c> does.
+/// </summary>
+public sealed class SimulatedMachine
+{
+    private readonly Lock _lock = new();
+    private readonly SimNetwork _network;
+    private readonly TimeProvider _time;
+    private CancellationTokenSource? _running;
+    private InstalledSystem? _installed;
+    private string _activity = "off";
+    private int _boots;
+
+    public SimulatedMachine(int number, HardwareProfile profile, MachineFailure failure, VirtualSystem system, string powerType, JsonObject powerParameters, SimNetwork network, TimeProvider time)
+    {
+        Number = number;
+        Profile = profile;
+        Failure = failure;
+        System = system;
+        PowerType = powerType;
+        PowerParameters = powerParameters;
+        _network = network;
+        _time = time;
+        System.PowerChanged += (_, e) => OnPower(e);
+    }
+
+    public int Number { get; }
+
+    public HardwareProfile Profile { get; }
+
+    public MachineFailure Failure { get; }
+
+    public VirtualSystem System { get; }
+
+    public Guid Uuid => System.Uuid;
+
+    public string PowerType { get; }
+
+    public JsonObject PowerParameters { get; }
+
+    public string Hostname => string.Create(CultureInfo.InvariantCulture, $"sim-{Number:D3}");
+
+    /// <summary>What the machine is doing now ("off", "PXE: DHCP", "commissioning: maas-lshw", …).</summary>
+    public string Activity { get { lock (_lock) { return _activity; } } }
+
+    /// <summary>The last error a boot ended with, if any.</summary>
+    public string? LastError { get; private set; }
+
+    public int Boots => Volatile.Read(ref _boots);
+
+    public bool HasInstalledSystem { get { lock (_lock) { return _installed is not null; } } }
+
+    /// <summary>Presses the power button (on), as an operator does for a machine Ingot does not know yet.</summary>
+    public void PowerOn() => System.Reset("On");
+
+    public void Report(string activity)
+    {
+        lock (_lock)
+        {
+            _activity = activity;
+        }
+    }
+
+    internal void Install(InstalledSystem installed)
+    {
+        lock (_lock)
+        {
+            _installed = installed;
+        }
+    }
+
+    internal void Wipe()
+    {
+        lock (_lock)
+        {
+            _installed = null;
+        }
+    }
+
+    /// <summary>Stops whatever runs (the data centre is shutting down).</summary>
+    public void Halt()
+    {
+        lock (_lock)
+        {
+            _running?.Cancel();
+            _running = null;
+        }
+    }
+
+    private void OnPower(VirtualPowerEventArgs e)
+    {
+        CancellationTokenSource? previous;
+        CancellationTokenSource? next = e.IsOn ? new CancellationTokenSource() : null;
+        lock (_lock)
+        {
+            previous = _running;
+            _running = next;
+            _activity = e.IsOn ? "powering on" : "off";
+        }
+
+        previous?.Cancel();
+        if (next is not null)
+        {
+            _ = Task.Run(() => BootAsync(e.BootSource, next.Token));
+        }
+    }
+
+    private async Task BootAsync(string target, CancellationToken ct)
+    {
+        Interlocked.Increment(ref _boots);
+        try
+        {
+            // Boot order network first, as MAAS machines are set up: a one-time "Pxe" override and the
+            // default ("Hdd") both start with the network; iPXE's script sends the machine to its disk.
+            _ = target;
+            BootDecision decision = await new NetworkBoot(_network, Profile, Failure.Kind == FailureKind.NoLease, Report).RunAsync(ct);
+            EphemeralEnd end = decision.Outcome switch
+            {
+                BootOutcome.Ephemeral => await new EphemeralEnvironment(this, decision, _time).RunAsync(ct),
+                _ => await LocalBootAsync(decision, ct),
+            };
+            ct.ThrowIfCancellationRequested();
+            switch (end)
+            {
+                case EphemeralEnd.PowerOff:
+                    System.Reset("ForceOff");
+                    break;
+                case EphemeralEnd.Reboot:
+                    System.Reset("ForceRestart");
+                    break;
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Powered off meanwhile.
+        }
+        catch (Exception e) when (e is HttpRequestException or InvalidOperationException or FormatException or JsonException or SocketException or TftpFetchException)
+        {
+            LastError = e.Message;
+            Report($"error: {e.Message}");
+        }
+    }
+
+    private async Task<EphemeralEnd> LocalBootAsync(BootDecision decision, CancellationToken ct)
+    {
+        InstalledSystem? installed;
+        lock (_lock)
+        {
+            installed = _installed;
+        }
+
+        if (installed is null)
+        {
+            Report($"{decision.Detail}; no operating system on disk");
+            return EphemeralEnd.StayOn;
+        }
+
+        using HttpClient http = SimHttp.BoundTo(decision.Address);
+        var system = new MetadataClient(http, installed.MetadataUrl, installed.Credentials, _time);
+        return await Installation.FirstBootAsync(system, installed, this, ct);
+    }
+}

@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Net;
+using Ingot.CommandLine;
+using Ingot.Sim.Boot;
+using Ingot.Sim.Machines;
+using Ingot.Sim.Operator;
+
+namespace Ingot.Commands;
+
+/// <summary>
+/// <c>ingot sim</c>: N simulated machines against a running Ingot. It sets up the relay's subnet and
+/// the boot image settings through the API (admin key), presses every machine's power button, and
+/// prints what each machine does as it changes, until Ctrl-C. The machines enlist with their Redfish
+/// BMC's address and credentials, so Ingot can power them from then on.
+/// </summary>
+public static class SimCommand
+{
+    public const string KeyVariable = "INGOT_API_KEY";
+
+    public static async Task<int> RunAsync(ParsedCommand command, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        var url = new Uri(command.Get("url") ?? "http://127.0.0.1:5240/");
+        string key = command.Get("key") ?? Environment.GetEnvironmentVariable(KeyVariable)
+            ?? throw new UsageException($"ingot sim: --key (or ${KeyVariable}) is required: an admin API key, as 'ingot apikey --username NAME' prints it", command.Spec);
+        int machines = command.GetInt("machines", 12, 1, 100000);
+        int first = command.GetInt("first", 1, 1, 1 << 23);
+        string profile = command.Get("profile") ?? "mixed";
+        if (HardwareProfiles.For(profile, 1) is null)
+        {
+            throw new UsageException($"ingot sim: --profile '{profile}' is not one of {string.Join(", ", HardwareProfiles.Names)}", command.Spec);
+        }
+
+        if ((command.Get("bmc") ?? "redfish") is var bmc && bmc != "redfish")
+        {
+            throw new UsageException(bmc == "ipmi"
+                ? "ingot sim: --bmc ipmi is not available for simulated machines yet (ipmi_sim BMCs drive qemu VMs only); use redfish"
+                : $"ingot sim: --bmc '{bmc}' is not redfish or ipmi", command.Spec);
+        }
+
+        (IReadOnlyDictionary<int, MachineFailure> failures, string? error) = FailureSpec.Parse(command.Get("failures"), machines);
+        if (error is not null)
+        {
+            throw new UsageException($"ingot sim: --failures {error}", command.Spec);
+        }
+
+        string[] ports = (command.Get("loopback-boot") ?? "6767,6969").Split(',');
+        string[] image = (command.Get("image") ?? "ingot/sim").Split('/');
+        if (ports.Length != 2 || !int.TryParse(ports[0], CultureInfo.InvariantCulture, out int dhcp) || !int.TryParse(ports[1], CultureInfo.InvariantCulture, out int tftp) || image.Length != 2)
+        {
+            throw new UsageException("ingot sim: --loopback-boot is DHCP_PORT,TFTP_PORT and --image OS/SERIES", command.Spec);
+        }
+
+        var network = new SimNetwork(new IPEndPoint(IPAddress.Loopback, dhcp), new IPEndPoint(IPAddress.Loopback, tftp));
+        using var api = new IngotApi(url, key, TimeProvider.System);
+        await SimLab.PrepareAsync(api, network, image[0], image[1], ct);
+        var options = new SimDataCentreOptions { Machines = machines, Profile = profile, Failures = failures, FirstNumber = first };
+        await using SimulatedDataCentre dataCentre = await SimulatedDataCentre.StartAsync(options, network, TimeProvider.System, ct);
+        await stdout.WriteLineAsync($"{machines} simulated machines ({profile}), Redfish BMC at {dataCentre.BmcAddress}; powering them on. Ctrl-C stops them.");
+        dataCentre.PowerOnAll();
+
+        var last = new Dictionary<int, string>();
+        using var tick = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        try
+        {
+            while (await tick.WaitForNextTickAsync(ct))
+            {
+                foreach (SimulatedMachine machine in dataCentre.Machines)
+                {
+                    string activity = machine.Activity;
+                    if (!last.TryGetValue(machine.Number, out string? before) || before != activity)
+                    {
+                        last[machine.Number] = activity;
+                        await stdout.WriteLineAsync($"{machine.Hostname} {machine.BootMac()}: {activity}");
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Ctrl-C.
+        }
+
+        return IngotCommandLine.Ok;
+    }
+
+    private static string BootMac(this SimulatedMachine machine) => machine.Profile.BootMac;
+}

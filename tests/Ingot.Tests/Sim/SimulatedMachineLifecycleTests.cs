@@ -1,0 +1,91 @@
+using System.Text.Json.Nodes;
+using Ingot.Sim.Machines;
+
+namespace Ingot.Tests.Sim;
+
+/// <summary>
+/// Simulated machines through the real boot path and metadata API against an in-process Ingot:
+/// the happy path to DEPLOYED, and the signal-table branches their injected failures take.
+/// </summary>
+public sealed class SimulatedMachineLifecycleTests(SimLabHost lab) : IClassFixture<SimLabHost>
+{
+    private static readonly TimeSpan s_limit = TimeSpan.FromSeconds(120);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_machine_enlists_with_its_profile_as_hardware_then_commissions_and_deploys()
+    {
+        SimulatedDataCentre dc = await lab.StartAsync(1, "standard");
+        SimulatedMachine sim = dc.Machines[0];
+
+        JsonNode enlisted = await lab.WaitForStatusAsync(sim, "New", s_limit);
+        string id = enlisted["system_id"]!.GetValue<string>();
+        JsonNode machine = (await lab.Api.GetAsync($"machines/{id}/", Ct))!;
+        Assert.Equal(sim.Profile.CpuCount, machine["cpu_count"]!.GetValue<int>());
+        Assert.Equal(sim.Profile.MemoryMiB, machine["memory"]!.GetValue<long>());
+        Assert.Equal("redfish", machine["power_type"]!.GetValue<string>());
+        Assert.Equal(
+            sim.Profile.Nics.Select(n => n.Mac).Order(),
+            machine["interface_set"]!.AsArray().Select(i => i!["mac_address"]!.GetValue<string>()).Order());
+        Assert.Equal(sim.Profile.Disks.Count, machine["blockdevice_set"]!.AsArray().Count);
+
+        await lab.Api.PostAsync("machines/?op=accept", Ct, ("machines", id));
+        await lab.WaitForStatusAsync(sim, "Ready", s_limit);
+        await lab.Api.PostAsync("machines/?op=allocate", Ct, ("system_id", id));
+        await lab.Api.PostAsync($"machines/{id}/?op=deploy", Ct);
+        await lab.WaitForStatusAsync(sim, "Deployed", s_limit);
+
+        Assert.True(sim.HasInstalledSystem, "the installer wrote the system to the simulated disk");
+        Assert.True(sim.Boots >= 4, $"enlist, commission, install and the installed system each booted; boots: {sim.Boots}");
+    }
+
+    [Fact]
+    public async Task A_failing_commissioning_script_fails_commissioning_with_that_result_failed()
+    {
+        SimulatedDataCentre dc = await lab.StartAsync(1, "small", (1, new MachineFailure(FailureKind.Script, "maas-lshw")));
+        await AcceptAsync(dc.Machines[0]);
+        JsonNode machine = await lab.WaitForStatusAsync(dc.Machines[0], "Failed commissioning", s_limit);
+
+        string id = machine["system_id"]!.GetValue<string>();
+        JsonNode results = (await lab.Api.GetAsync($"nodes/{id}/results/current-commissioning/", Ct))!;
+        JsonNode lshw = results["results"]!.AsArray().Single(r => r!["name"]!.GetValue<string>() == "maas-lshw")!;
+        Assert.Equal("Failed", lshw["status_name"]!.GetValue<string>());
+        Assert.Equal(1, lshw["exit_status"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_dead_disk_fails_testing()
+    {
+        SimulatedDataCentre dc = await lab.StartAsync(1, "small", (1, new MachineFailure(FailureKind.DeadDisk)));
+        await AcceptAsync(dc.Machines[0]);
+        JsonNode machine = await lab.WaitForStatusAsync(dc.Machines[0], "Failed testing", s_limit);
+
+        string id = machine["system_id"]!.GetValue<string>();
+        JsonNode results = (await lab.Api.GetAsync($"nodes/{id}/results/current-testing/", Ct))!;
+        JsonNode smart = results["results"]!.AsArray().Single(r => r!["name"]!.GetValue<string>() == "smartctl-validate")!;
+        Assert.Equal("Failed", smart["status_name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_NIC_that_never_gets_a_lease_never_enlists()
+    {
+        SimulatedDataCentre dc = await lab.StartAsync(1, "small", (1, new MachineFailure(FailureKind.NoLease)));
+        SimulatedMachine sim = dc.Machines[0];
+        long started = TimeProvider.System.GetTimestamp();
+        while (!sim.Activity.Contains("no DHCP lease", StringComparison.Ordinal))
+        {
+            Assert.True(TimeProvider.System.GetElapsedTime(started) < s_limit, $"Waited for {sim.Hostname} to give up on DHCP; it says '{sim.Activity}'.");
+            await Task.Delay(TimeSpan.FromMilliseconds(250), Ct);
+        }
+
+        Assert.Null(await lab.FindAsync(sim.Profile.BootMac));
+    }
+
+    /// <summary>Waits for the machine to enlist (NEW; failures spare enlistment) and accepts it.</summary>
+    private async Task AcceptAsync(SimulatedMachine sim)
+    {
+        JsonNode machine = await lab.WaitForStatusAsync(sim, "New", s_limit);
+        await lab.Api.PostAsync("machines/?op=accept", Ct, ("machines", machine["system_id"]!.GetValue<string>()));
+    }
+}
