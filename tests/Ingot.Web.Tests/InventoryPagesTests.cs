@@ -51,6 +51,37 @@ public sealed class InventoryPagesTests(UiHost host)
 
         await Expect(page.Locator($"tr[data-cidr='{cidr}']")).ToContainTextAsync("No DHCP");
         await Expect(page.GetByTestId("networks")).ToContainTextAsync("fabric-0");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = $"Configure DHCP on {cidr}" })).ToHaveCountAsync(0);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact(Timeout = 90_000)]
+    public async Task An_admin_enables_dhcp_on_a_vlan_only_with_a_dynamic_range_and_disables_it_again()
+    {
+        var networks = host.Services.GetRequiredService<NetworkOperations>();
+        Actor admin = Actor.User(UiHost.AdminName, isAdmin: true);
+        Fabric fabric = await networks.CreateFabricAsync(admin, new NetworkForm(new Dictionary<string, IReadOnlyList<string>>()), TestContext.Current.CancellationToken);
+        string prefix = $"10.{Random.Shared.Next(100, 250)}.{Random.Shared.Next(0, 250)}";
+        string cidr = prefix + ".0/24";
+        await networks.CreateSubnetAsync(admin, new NetworkForm(new Dictionary<string, IReadOnlyList<string>> { ["cidr"] = [cidr], ["fabric"] = [fabric.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)] }), TestContext.Current.CancellationToken);
+        IPage page = await ZonesPoolsTagsTests.OpenAsync(host, "MAAS/r/networks", UiHost.AdminName, UiHost.AdminPassword, TestContext.Current.CancellationToken);
+        ILocator row = page.Locator($"tr[data-cidr='{cidr}']");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Configure DHCP on {cidr}" }).ClickAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = "Enable" }).ClickAsync();
+        await Expect(page.GetByTestId("form-error")).ToContainTextAsync("dhcp_on: ");
+        await Expect(row).ToContainTextAsync("No DHCP");
+
+        await page.GetByLabel("Dynamic range start").FillAsync(prefix + ".100");
+        await page.GetByLabel("Dynamic range end").FillAsync(prefix + ".150");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Enable" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("DHCP enabled.");
+        await Expect(row).ToContainTextAsync("Ingot-provided");
+        await Expect(row).ToContainTextAsync($"dynamic {prefix}.100–{prefix}.150");
+        await page.ScreenshotAsync("subnets");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Disable DHCP on {cidr}" }).ClickAsync();
+        await Expect(row).ToContainTextAsync("No DHCP");
         await page.Context.CloseAsync();
     }
 
