@@ -11,6 +11,22 @@ public static class WebUiPaths
 
     public const string Machines = "/MAAS/r/machines";
 
+    public const string AddMachine = "/MAAS/r/machines/add";
+
+    public const string Zones = "/MAAS/r/zones";
+
+    public const string Pools = "/MAAS/r/pools";
+
+    public const string Tags = "/MAAS/r/tags";
+
+    public const string Subnets = "/MAAS/r/networks";
+
+    public const string Images = "/MAAS/r/images";
+
+    public const string Users = "/MAAS/r/settings/users";
+
+    public const string Settings = "/MAAS/r/settings/configuration";
+
     public const string Stylesheet = "/MAAS/r/ingot.css";
 
     public static string Machine(string systemId) => $"/MAAS/r/machine/{Uri.EscapeDataString(systemId)}";

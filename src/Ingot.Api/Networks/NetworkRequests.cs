@@ -1,4 +1,3 @@
-using Ingot.Api.RackControllers;
 using Ingot.Api.Wire;
 using Ingot.Core.Config;
 using Ingot.Core.Networks;

@@ -6,6 +6,7 @@ using Ingot.Api.Zones;
 using Ingot.Core.Config;
 using Ingot.Core.Domains;
 using Ingot.Core.Forms;
+using Ingot.Core.Networks;
 using Ingot.Core.Power;
 using Ingot.Core.Zones;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Ingot.Client.Waiting;
 using Ingot.CommandLine;
 
 namespace Ingot.Client;
@@ -42,6 +43,12 @@ public static class ProfileCommand
             return ClientExitCodes.Ok;
         }
 
+        bool isImport = resource.Command == "boot-resources" && action.Name == "import";
+        if (arguments.Wait && !isImport && (!s_waitable.Contains(action.Name) || resource.Params is not ["system_id"]))
+        {
+            throw new UsageException($"{command}: --wait follows machine actions ({string.Join(", ", s_waitable.Order(StringComparer.Ordinal))}) and boot-resources import");
+        }
+
         var apiUrl = new Uri(profile.Url);
         using HttpClient http = ClientSession.For(profile.ApiKey, options.Time);
         using HttpRequestMessage request = ActionRequest.Build(apiUrl, resource, action, arguments);
@@ -51,7 +58,7 @@ public static class ProfileCommand
         if (!response.IsSuccessStatusCode)
         {
             await stderr.WriteLineAsync($"{(int)response.StatusCode} {response.ReasonPhrase}: {body.Trim()}");
-            return ClientExitCodes.Refused;
+            return response.StatusCode == System.Net.HttpStatusCode.Unauthorized ? ClientExitCodes.Unreachable : ClientExitCodes.Refused;
         }
 
         await stdout.WriteAsync(ResponsePrinter.Render(body, contentType, arguments.Json, options.Terminal));
@@ -60,12 +67,13 @@ public static class ProfileCommand
             return ClientExitCodes.Ok;
         }
 
-        if (!s_waitable.Contains(action.Name) || resource.Params is not ["system_id"])
+        TextWriter progress = arguments.Json ? stderr : stdout;
+        if (isImport)
         {
-            throw new UsageException($"{command}: --wait follows machine actions ({string.Join(", ", s_waitable.Order(StringComparer.Ordinal))})");
+            return await new ImportWaiter(http, apiUrl, options, progress, stderr).WaitAsync(ct);
         }
 
-        return await new MachineWaiter(http, apiUrl, options, arguments.Json ? stderr : stdout, stderr).WaitAsync(arguments.Positionals[0], ct);
+        return await new MachineWaiter(http, apiUrl, options, progress, stderr).WaitAsync(arguments.Positionals[0], ct);
     }
 
     private static string ActionHelp(string command, DescribedResource resource, DescribedAction action)

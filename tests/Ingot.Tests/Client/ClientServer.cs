@@ -10,6 +10,8 @@ namespace Ingot.Tests.Client;
 /// </summary>
 public sealed class ClientServer : IAsyncLifetime
 {
+    public const string Collection = "client server";
+
     private IngotProcess? _serve;
 
     public string DataDir { get; } = Directory.CreateTempSubdirectory("ingot-client-").FullName;
@@ -27,16 +29,16 @@ public sealed class ClientServer : IAsyncLifetime
         ApiKey = key.Trim();
         int port = IngotProcess.FreePort();
         Url = $"http://127.0.0.1:{port}/MAAS/";
-        _serve = IngotProcess.Start(null, "serve", "--data-dir", DataDir, "--urls", $"http://127.0.0.1:{port}");
+        _serve = IngotProcess.Start(null, "serve", "--data-dir", DataDir, "--urls", $"http://127.0.0.1:{port}", "--boot-urls", "none");
         await _serve.WaitUntilServingAsync(TimeSpan.FromSeconds(90));
     }
 
     /// <summary>Runs <c>ingot ARGS</c> in-process with <paramref name="profiles"/> as the profiles file.</summary>
-    public static async Task<(int Code, string Out, string Err)> RunAsync(string profiles, string[] args, string stdin = "", TimeSpan? waitLimit = null)
+    public static async Task<(int Code, string Out, string Err)> RunAsync(string profiles, string[] args, string stdin = "", TimeSpan? waitLimit = null, bool terminal = false)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var options = new ClientOptions(profiles, Terminal: false, waitLimit ?? TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(200), TimeProvider.System);
+        var options = new ClientOptions(profiles, terminal, waitLimit ?? TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(200), TimeProvider.System);
         int code = await IngotCommandLine.RunAsync(args, new StringReader(stdin), stdout, stderr, options, TestContext.Current.CancellationToken);
         return (code, stdout.ToString(), stderr.ToString());
     }

@@ -4,7 +4,8 @@ using Ingot.Client;
 namespace Ingot.Tests.Client;
 
 /// <summary>The operator CLI against a real server: profiles, commands built from describe/, output, exit codes.</summary>
-public sealed class ClientTests(ClientServer server) : IClassFixture<ClientServer>, IDisposable
+[Collection(ClientServer.Collection)]
+public sealed class ClientTests(ClientServer server) : IDisposable
 {
     private readonly string _profiles = Path.Combine(Directory.CreateTempSubdirectory("ingot-profiles-").FullName, "profiles.json");
 
@@ -88,11 +89,11 @@ public sealed class ClientTests(ClientServer server) : IClassFixture<ClientServe
 
         var (aborted, abortOutput, abortErr) = await ClientServer.RunAsync(_profiles, ["lab", "machine", "abort", systemId, "--wait"]);
         Assert.True(aborted == 0, abortOutput + abortErr);
-        Assert.Contains($"{systemId}: New", abortOutput, StringComparison.Ordinal);
+        Assert.Contains($"{systemId} is New", abortOutput, StringComparison.Ordinal);
 
         var (code, output, err) = await ClientServer.RunAsync(_profiles, ["lab", "machine", "commission", systemId, "--wait"], waitLimit: TimeSpan.FromSeconds(1));
         Assert.True(code == ClientExitCodes.WaitTimedOut, output + err);
-        Assert.Contains($"{systemId}: Commissioning", output, StringComparison.Ordinal);
+        Assert.Matches($@"{systemId}: \[[#-]+\]\s+Commissioning", output);
         Assert.Contains("still Commissioning", err, StringComparison.Ordinal);
     }
 

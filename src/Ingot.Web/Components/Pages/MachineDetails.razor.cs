@@ -26,6 +26,7 @@ public sealed partial class MachineDetails
     private IReadOnlyList<NodeAction> _actions = [];
     private IReadOnlyList<MachineEvent> _events = [];
     private IReadOnlyDictionary<string, string>? _powerParameters;
+    private IReadOnlyList<Core.Scripts.ScriptSet> _results = [];
     private int _eventsTotal;
     private NodeAction? _pending;
     private string? _actionError;
@@ -47,6 +48,9 @@ public sealed partial class MachineDetails
 
     [Inject]
     private MachineActionRunner Runner { get; set; } = default!;
+
+    [Inject]
+    private Core.Scripts.IScriptResultStore Results { get; set; } = default!;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -78,6 +82,7 @@ public sealed partial class MachineDetails
         _machine = machine;
         _actions = [.. MachineActionRunner.WithoutForm.Where(a => a.IsActionable(actor, machine))];
         _powerParameters = actor.IsAdmin ? machine.PowerParameters : null;
+        _results = [.. (await Results.SetsAsync(SystemId, ct)).GroupBy(s => s.Kind).Select(g => g.MaxBy(s => s.Run)!).OrderBy(s => s.Kind)];
         IReadOnlyList<MachineEvent> events = await Store.EventsAsync(SystemId, ct);
         _eventsTotal = events.Count;
         _events = [.. events.OrderByDescending(e => e.Created).ThenByDescending(e => e.Id).Take(EventsShown)];

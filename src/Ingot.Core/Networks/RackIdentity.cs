@@ -1,13 +1,13 @@
 using Ingot.Core.Config;
 using Ingot.Core.Enlistment;
 
-namespace Ingot.Api.RackControllers;
+namespace Ingot.Core.Networks;
 
 /// <summary>
 /// The system_id of Ingot's own rack role: generated once, kept in the global settings under
 /// <see cref="SettingName"/> (not one <c>get_config</c> exposes), the same for every region and restart.
 /// </summary>
-internal static class RackIdentity
+public static class RackIdentity
 {
     public const string SettingName = "ingot_rack_system_id";
 

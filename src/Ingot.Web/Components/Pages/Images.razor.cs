@@ -1,0 +1,113 @@
+using System.Globalization;
+using Ingot.Core.BootResources;
+using Ingot.Core.Forms;
+using Ingot.Web.Admin;
+using Ingot.Web.Session;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ingot.Web.Components.Pages;
+
+/// <summary>
+/// Boot images and their import: the list of <see cref="BootResourceOperations.ListAsync"/>, the import's
+/// status (<see cref="BootResourceImportStatus"/>: bytes, messages, errors) refreshed each second while it
+/// runs, and for admins start and stop (as <c>op=import</c> and <c>op=stop_import</c>: admin only).
+/// </summary>
+public sealed partial class Images : IDisposable
+{
+    private static readonly TimeSpan s_refresh = TimeSpan.FromSeconds(1);
+
+    private readonly CancellationTokenSource _disposed = new();
+    private IReadOnlyList<BootResource>? _resources;
+    private BootResourceImportStatus? _status;
+    private bool _isAdmin;
+    private bool _polling;
+    private string? _error;
+
+    [Inject]
+    private IServiceProvider Services { get; set; } = default!;
+
+    [Inject]
+    private UiSession Session { get; set; } = default!;
+
+    private BootResourceImports? Imports => Services.GetService<BootResourceImports>();
+
+    protected override async Task OnInitializedAsync()
+    {
+        _isAdmin = (await Session.ActorAsync(_disposed.Token))?.IsAdmin == true;
+        _status = Imports?.Status;
+        await LoadAsync();
+    }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (RendererInfo.IsInteractive && _status is { IsImporting: true } && !_polling)
+        {
+            _ = PollAsync();
+        }
+    }
+
+    public void Dispose()
+    {
+        _disposed.Cancel();
+        _disposed.Dispose();
+    }
+
+    private async Task LoadAsync() =>
+        _resources = [.. (await Services.GetRequiredService<BootResourceOperations>().ListAsync(null, _disposed.Token))
+            .OrderBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Architecture, StringComparer.Ordinal)];
+
+    private async Task PollAsync()
+    {
+        _polling = true;
+        try
+        {
+            TimeProvider time = Services.GetRequiredService<TimeProvider>();
+            while (_status is { IsImporting: true })
+            {
+                await Task.Delay(s_refresh, time, _disposed.Token);
+                await InvokeAsync(async () =>
+                {
+                    if (_status is { IsImporting: false })
+                    {
+                        await LoadAsync();
+                    }
+
+                    StateHasChanged();
+                });
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The page closed.
+        }
+        catch (ObjectDisposedException)
+        {
+            // The page closed.
+        }
+        finally
+        {
+            _polling = false;
+        }
+    }
+
+    private async Task StartAsync()
+    {
+        _error = await UiErrors.RunAsync(async () =>
+        {
+            AdminOnly.Demand(await Session.ActorAsync(_disposed.Token) ?? Core.Users.Actor.User("", isAdmin: false));
+            Imports?.Start();
+        });
+    }
+
+    private async Task StopAsync()
+    {
+        _error = await UiErrors.RunAsync(async () =>
+        {
+            AdminOnly.Demand(await Session.ActorAsync(_disposed.Token) ?? Core.Users.Actor.User("", isAdmin: false));
+            Imports?.Stop();
+        });
+    }
+
+    private static string Megabytes(long bytes) => (bytes / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,93 @@
+using Ingot.Core.Config;
+using Ingot.Core.Networks;
+using Ingot.Core.Users;
+using Ingot.Web.Admin;
+using Ingot.Web.Session;
+using Microsoft.AspNetCore.Components;
+
+namespace Ingot.Web.Components.Pages;
+
+/// <summary>
+/// Fabrics, VLANs and subnets from <see cref="NetworkOperations.LoadAsync"/>; for admins, DHCP on a VLAN
+/// as MAAS's UI configures it: an optional dynamic range first (<c>iprange create type=dynamic</c>), then the
+/// VLAN update <c>dhcp_on=true primary_rack=RACK</c> with Ingot's own rack, through Core's forms (their errors,
+/// e.g. no dynamic range, are the API's).
+/// </summary>
+public sealed partial class Networks
+{
+    private NetworkModel? _model;
+    private bool _isAdmin;
+    private long? _configuring;
+    private string _rangeStart = "";
+    private string _rangeEnd = "";
+    private string? _error;
+    private string? _done;
+    private bool _busy;
+
+    [Inject]
+    private NetworkOperations Operations { get; set; } = default!;
+
+    [Inject]
+    private IConfigStore Config { get; set; } = default!;
+
+    [Inject]
+    private UiSession Session { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        _isAdmin = (await Session.ActorAsync(CancellationToken.None))?.IsAdmin == true;
+        _model = await Operations.LoadAsync(CancellationToken.None);
+    }
+
+    private void Configure(long subnetId)
+    {
+        _configuring = subnetId;
+        _rangeStart = _rangeEnd = "";
+        _error = _done = null;
+    }
+
+    private Task EnableAsync(long vlanId) => RunAsync(async actor =>
+    {
+        if (_rangeStart.Trim().Length > 0 || _rangeEnd.Trim().Length > 0)
+        {
+            await Operations.CreateRangeAsync(actor, Form(("type", "dynamic"), ("start_ip", _rangeStart.Trim()), ("end_ip", _rangeEnd.Trim())), CancellationToken.None);
+        }
+
+        await SetAsync(actor, vlanId, on: true);
+        _configuring = null;
+    });
+
+    private Task SetDhcpAsync(long vlanId, bool on) => RunAsync(actor => SetAsync(actor, vlanId, on));
+
+    private async Task SetAsync(Actor actor, long vlanId, bool on)
+    {
+        string rack = await RackIdentity.SystemIdAsync(Config, CancellationToken.None);
+        NetworkForm form = on ? Form(("dhcp_on", "true"), ("primary_rack", rack)) : Form(("dhcp_on", "false"));
+        await Operations.UpdateVlanAsync(actor, model => NetworkOperations.VlanOf(model, vlanId.ToString(System.Globalization.CultureInfo.InvariantCulture)), form, new HashSet<string>(StringComparer.Ordinal) { rack }, CancellationToken.None);
+        _done = $"DHCP {(on ? "enabled" : "disabled")}.";
+    }
+
+    private static NetworkForm Form(params (string Key, string Value)[] fields) =>
+        new(fields.ToDictionary(f => f.Key, f => (IReadOnlyList<string>)[f.Value], StringComparer.Ordinal));
+
+    private async Task RunAsync(Func<Actor, Task> operation)
+    {
+        _busy = true;
+        _done = null;
+        try
+        {
+            if (await Session.ActorAsync(CancellationToken.None) is not { } actor)
+            {
+                _error = "Your session has ended. Please log in again.";
+                return;
+            }
+
+            _error = await UiErrors.RunAsync(() => operation(actor));
+            _model = await Operations.LoadAsync(CancellationToken.None);
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+}

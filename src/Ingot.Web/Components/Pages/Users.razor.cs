@@ -1,0 +1,110 @@
+using Ingot.Core.Users;
+using Ingot.Web.Admin;
+using Ingot.Web.Machines;
+using Ingot.Web.Session;
+using Microsoft.AspNetCore.Components;
+
+namespace Ingot.Web.Components.Pages;
+
+/// <summary>
+/// Users (admins: add, delete, with the machines each owns) and the logged-in user's own API keys
+/// (generate, delete), through Core's <see cref="UserAccounts"/>: its rules and refusal texts are the API's
+/// ("An administrator cannot self-delete.", "User X cannot be deleted: N node(s) are still allocated.").
+/// </summary>
+public sealed partial class Users
+{
+    private IReadOnlyList<(User User, int Machines)>? _users;
+    private IReadOnlyList<ApiToken>? _tokens;
+    private bool _isAdmin;
+    private string _username = "";
+    private string _email = "";
+    private string _password = "";
+    private bool _admin;
+    private string _keyName = "";
+    private string? _deleting;
+    private string? _error;
+    private string? _done;
+    private bool _busy;
+
+    [Inject]
+    private UserAccounts Accounts { get; set; } = default!;
+
+    [Inject]
+    private IUserStore Store { get; set; } = default!;
+
+    [Inject]
+    private MachineListing Listing { get; set; } = default!;
+
+    [Inject]
+    private UiSession Session { get; set; } = default!;
+
+    protected override Task OnInitializedAsync() => LoadAsync();
+
+    private async Task LoadAsync()
+    {
+        if (await Session.ActorAsync(CancellationToken.None) is not { } actor || await Store.FindAsync(actor.Username!, CancellationToken.None) is not { } me)
+        {
+            _error = "Your session has ended. Please log in again.";
+            return;
+        }
+
+        _isAdmin = actor.IsAdmin;
+        _tokens = [.. (await Store.TokensAsync(me.Id, CancellationToken.None)).OrderBy(t => t.Created)];
+        if (_isAdmin)
+        {
+            IReadOnlyList<MachineRow> rows = await Listing.RowsAsync(CancellationToken.None);
+            _users = [.. (await Store.ListAsync(CancellationToken.None)).OrderBy(u => u.Username, StringComparer.Ordinal)
+                .Select(u => (u, rows.Count(r => r.Owner == u.Username)))];
+        }
+    }
+
+    private Task CreateUserAsync()
+    {
+        string username = _username.Trim();
+        return RunAsync(
+            (actor, _) => Accounts.CreateAsync(actor, username, _email.Trim(), _password, _admin, CancellationToken.None),
+            $"User {username} added.",
+            () =>
+            {
+                _username = _email = _password = "";
+                _admin = false;
+            });
+    }
+
+    private Task DeleteUserAsync(string username) =>
+        RunAsync((actor, _) => Accounts.DeleteAsync(actor, username, CancellationToken.None), $"User {username} deleted.", () => { }, () => _deleting = null);
+
+    private Task CreateKeyAsync() =>
+        RunAsync((_, me) => Accounts.CreateTokenAsync(me, _keyName.Trim(), CancellationToken.None), "API key generated.", () => _keyName = "");
+
+    private Task DeleteKeyAsync(ApiToken token) =>
+        RunAsync((_, me) => Accounts.DeleteTokenAsync(me, token.TokenKey, CancellationToken.None), $"API key {token.Name} deleted.", () => { });
+
+    private async Task RunAsync(Func<Actor, User, Task> operation, string done, Action succeeded, Action? always = null)
+    {
+        _busy = true;
+        _done = null;
+        try
+        {
+            if (await Session.ActorAsync(CancellationToken.None) is not { } actor || await Store.FindAsync(actor.Username!, CancellationToken.None) is not { } me)
+            {
+                _error = "Your session has ended. Please log in again.";
+                return;
+            }
+
+            _error = await UiErrors.RunAsync(() => operation(actor, me));
+            if (_error is null)
+            {
+                _done = done;
+                succeeded();
+            }
+
+            always?.Invoke();
+            await LoadAsync();
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+}
