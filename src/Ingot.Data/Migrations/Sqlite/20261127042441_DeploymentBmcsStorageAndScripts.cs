@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Ingot.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class UserScripts : Migration
+    public partial class DeploymentBmcsStorageAndScripts : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -17,6 +17,70 @@ namespace Ingot.Data.Migrations.Sqlite
                 type: "TEXT",
                 nullable: false,
                 defaultValue: "");
+
+            migrationBuilder.AddColumn<long>(
+                name: "bmc_id",
+                table: "machines",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "ephemeral_deploy",
+                table: "machines",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "power_state_queried",
+                table: "machines",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "quick_erase",
+                table: "machines",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "secure_erase",
+                table: "machines",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "storage_groups",
+                table: "machines",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "user_data",
+                table: "machines",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.CreateTable(
+                name: "bmcs",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    power_type = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    power_address = table.Column<string>(type: "TEXT", nullable: true),
+                    power_parameters = table.Column<string>(type: "TEXT", nullable: false),
+                    created = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    updated = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_bmcs", x => x.id);
+                });
 
             migrationBuilder.CreateTable(
                 name: "scripts",
@@ -71,6 +135,16 @@ namespace Ingot.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_machines_bmc_id",
+                table: "machines",
+                column: "bmc_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_bmcs_power_type_power_address",
+                table: "bmcs",
+                columns: new[] { "power_type", "power_address" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_script_versions_script_row_id",
                 table: "script_versions",
                 column: "script_row_id");
@@ -80,20 +154,67 @@ namespace Ingot.Data.Migrations.Sqlite
                 table: "scripts",
                 column: "name",
                 unique: true);
+
+            migrationBuilder.AddForeignKey(
+                name: "fk_machines_bmcs_bmc_id",
+                table: "machines",
+                column: "bmc_id",
+                principalTable: "bmcs",
+                principalColumn: "id",
+                onDelete: ReferentialAction.SetNull);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "fk_machines_bmcs_bmc_id",
+                table: "machines");
+
+            migrationBuilder.DropTable(
+                name: "bmcs");
+
             migrationBuilder.DropTable(
                 name: "script_versions");
 
             migrationBuilder.DropTable(
                 name: "scripts");
 
+            migrationBuilder.DropIndex(
+                name: "ix_machines_bmc_id",
+                table: "machines");
+
             migrationBuilder.DropColumn(
                 name: "parameters",
                 table: "script_results");
+
+            migrationBuilder.DropColumn(
+                name: "bmc_id",
+                table: "machines");
+
+            migrationBuilder.DropColumn(
+                name: "ephemeral_deploy",
+                table: "machines");
+
+            migrationBuilder.DropColumn(
+                name: "power_state_queried",
+                table: "machines");
+
+            migrationBuilder.DropColumn(
+                name: "quick_erase",
+                table: "machines");
+
+            migrationBuilder.DropColumn(
+                name: "secure_erase",
+                table: "machines");
+
+            migrationBuilder.DropColumn(
+                name: "storage_groups",
+                table: "machines");
+
+            migrationBuilder.DropColumn(
+                name: "user_data",
+                table: "machines");
         }
     }
 }

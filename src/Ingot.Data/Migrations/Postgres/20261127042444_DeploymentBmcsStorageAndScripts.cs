@@ -7,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Ingot.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class UserScripts : Migration
+    public partial class DeploymentBmcsStorageAndScripts : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -18,6 +18,70 @@ namespace Ingot.Data.Migrations.Postgres
                 type: "text",
                 nullable: false,
                 defaultValue: "");
+
+            migrationBuilder.AddColumn<long>(
+                name: "bmc_id",
+                table: "machines",
+                type: "bigint",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "ephemeral_deploy",
+                table: "machines",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "power_state_queried",
+                table: "machines",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "quick_erase",
+                table: "machines",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "secure_erase",
+                table: "machines",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "storage_groups",
+                table: "machines",
+                type: "text",
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "user_data",
+                table: "machines",
+                type: "text",
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.CreateTable(
+                name: "bmcs",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    power_type = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    power_address = table.Column<string>(type: "text", nullable: true),
+                    power_parameters = table.Column<string>(type: "text", nullable: false),
+                    created = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    updated = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_bmcs", x => x.id);
+                });
 
             migrationBuilder.CreateTable(
                 name: "scripts",
@@ -72,6 +136,16 @@ namespace Ingot.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_machines_bmc_id",
+                table: "machines",
+                column: "bmc_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_bmcs_power_type_power_address",
+                table: "bmcs",
+                columns: new[] { "power_type", "power_address" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_script_versions_script_row_id",
                 table: "script_versions",
                 column: "script_row_id");
@@ -81,20 +155,67 @@ namespace Ingot.Data.Migrations.Postgres
                 table: "scripts",
                 column: "name",
                 unique: true);
+
+            migrationBuilder.AddForeignKey(
+                name: "fk_machines_bmcs_bmc_id",
+                table: "machines",
+                column: "bmc_id",
+                principalTable: "bmcs",
+                principalColumn: "id",
+                onDelete: ReferentialAction.SetNull);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "fk_machines_bmcs_bmc_id",
+                table: "machines");
+
+            migrationBuilder.DropTable(
+                name: "bmcs");
+
             migrationBuilder.DropTable(
                 name: "script_versions");
 
             migrationBuilder.DropTable(
                 name: "scripts");
 
+            migrationBuilder.DropIndex(
+                name: "ix_machines_bmc_id",
+                table: "machines");
+
             migrationBuilder.DropColumn(
                 name: "parameters",
                 table: "script_results");
+
+            migrationBuilder.DropColumn(
+                name: "bmc_id",
+                table: "machines");
+
+            migrationBuilder.DropColumn(
+                name: "ephemeral_deploy",
+                table: "machines");
+
+            migrationBuilder.DropColumn(
+                name: "power_state_queried",
+                table: "machines");
+
+            migrationBuilder.DropColumn(
+                name: "quick_erase",
+                table: "machines");
+
+            migrationBuilder.DropColumn(
+                name: "secure_erase",
+                table: "machines");
+
+            migrationBuilder.DropColumn(
+                name: "storage_groups",
+                table: "machines");
+
+            migrationBuilder.DropColumn(
+                name: "user_data",
+                table: "machines");
         }
     }
 }
