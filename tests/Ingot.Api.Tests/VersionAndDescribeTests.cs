@@ -41,7 +41,7 @@ public sealed class VersionAndDescribeTests(ApiHost host) : IClassFixture<ApiHos
         Assert.Matches("^[0-9a-f]{40}$", json.GetProperty("hash").GetString());
 
         var resources = json.GetProperty("resources").EnumerateArray().ToDictionary(r => r.GetProperty("name").GetString()!);
-        Assert.Equal(ApiCatalog.Resources.Select(r => r.Name).Order(StringComparer.Ordinal), resources.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(ApiCatalog.Resources.Select(r => r.Name).Distinct().Order(StringComparer.Ordinal), resources.Keys.Order(StringComparer.Ordinal)); // aliases once
         Assert.Superset(new HashSet<string> { "AccountHandler", "UserHandler", "UsersHandler", "VersionHandler" }, resources.Keys.ToHashSet());
         Assert.Equal(JsonValueKind.Null, resources["VersionHandler"].GetProperty("auth").ValueKind);
         Assert.Equal("VersionHandler", resources["VersionHandler"].GetProperty("anon").GetProperty("name").GetString());
@@ -50,7 +50,7 @@ public sealed class VersionAndDescribeTests(ApiHost host) : IClassFixture<ApiHos
         Assert.Equal(["username"], user.GetProperty("params").EnumerateArray().Select(p => p.GetString()));
         Assert.Equal("/MAAS/api/2.0/users/{username}/", user.GetProperty("path").GetString());
         Assert.Equal($"{host.BaseAddress.GetLeftPart(UriPartial.Authority)}/MAAS/api/2.0/users/{{username}}/", user.GetProperty("uri").GetString());
-        Assert.Equal(ApiCatalog.Resources.Sum(r => (r.Auth is null ? 0 : 1) + (r.Anon is null ? 0 : 1)), json.GetProperty("handlers").GetArrayLength());
+        Assert.Equal(ApiCatalog.Resources.DistinctBy(r => r.Name).Sum(r => (r.Auth is null ? 0 : 1) + (r.Anon is null ? 0 : 1)), json.GetProperty("handlers").GetArrayLength());
     }
 
     [Fact]

@@ -32,7 +32,8 @@ internal static class ApiDescription
 
     private static JsonObject Describe(IReadOnlyList<ApiResource> resources, string? origin)
     {
-        var ordered = resources.OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
+        // A handler served at two paths (MAAS's singular and plural aliases) is described once, at the first.
+        var ordered = resources.DistinctBy(r => r.Name).OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
         var described = ordered.Select(r => new JsonObject
         {
             ["name"] = r.Name,

@@ -86,7 +86,7 @@ public sealed class ScriptsApiTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.Contains("list-me", await Names(all));
         Assert.Contains("list-me", await Names(commissioning));
         Assert.DoesNotContain("smartctl-validate", await Names(commissioning));
-        Assert.Equal(["smartctl-validate"], (await Names(storage)).Where(n => n != "fio-quick"));
+        Assert.Equal(["smartctl-validate", "wipe-disks"], (await Names(storage)).Where(n => n != "fio-quick"));
         JsonElement filteredJson = await filtered.JsonAsync();
         Assert.Equal(["memtester", "list-me"], filteredJson.EnumerateArray().Select(s => s.GetProperty("name").GetString()));
         string data = filteredJson[1].GetProperty("history")[0].GetProperty("data").GetString()!;
