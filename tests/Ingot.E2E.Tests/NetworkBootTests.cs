@@ -30,12 +30,15 @@ public sealed class NetworkBootTests(NetworkBootLab lab) : IClassFixture<Network
         await lab.StartAsync();
         await using QemuMachine vm = await QemuMachine.StartAsync(lab.Network, index, firmware, nicRom: nicRom);
         string name = firmware.ToString().ToLowerInvariant() + (nicRom ? "" : "-firmware-pxe");
+        var stages = new BootStages();
         try
         {
             DhcpLease lease = await WaitForLeaseAsync(vm, TimeSpan.FromSeconds(180));
+            stages.Reached("lease stored");
             if (!nicRom)
             {
                 await vm.WaitForConsoleAsync("NBP file downloaded successfully", TimeSpan.FromSeconds(120), "the firmware's PXE client to load ipxe.efi over Ingot's TFTP");
+                stages.Reached("ipxe.efi loaded over TFTP");
                 Assert.Contains("NBP filename is ipxe.efi", vm.Console, StringComparison.Ordinal);
                 await lab.Server.WaitForOutputAsync($"TFTP sent 'ipxe.efi' to {lease.Address}:", TimeSpan.FromSeconds(10), "Ingot's TFTP server to log the transfer");
             }
@@ -43,9 +46,13 @@ public sealed class NetworkBootTests(NetworkBootLab lab) : IClassFixture<Network
             string bootPath = Regex.Escape(lab.Server.BootUrl.ToString().TrimEnd('/'));
             string mac = Regex.Escape(vm.Mac).Replace(":", "(:|%3A)", StringComparison.Ordinal);
             await vm.WaitForConsoleAsync($"{bootPath}/ipxe/mac/{mac}/boot\\.ipxe", TimeSpan.FromSeconds(120), "iPXE to fetch its per-machine script from Ingot's HTTP boot");
+            stages.Reached("per-machine iPXE script");
             await vm.WaitForConsoleAsync($"{bootPath}/images/ingot/amd64/generic/ephemeral/\\w+/boot-initrd", TimeSpan.FromSeconds(120), "iPXE to load the ephemeral kernel and initrd over HTTP");
+            stages.Reached("initrd requested");
             await vm.WaitForConsoleAsync("Linux version", TimeSpan.FromSeconds(120), "the Linux kernel to start");
+            stages.Reached("Linux version");
             Match up = await vm.WaitForConsoleAsync(@"INGOT-EPHEMERAL: up mac=(\S+) ip=(\S+) if=", TimeSpan.FromSeconds(180), "the ephemeral image's /init to bring up its NIC with DHCP");
+            stages.Reached("INGOT-EPHEMERAL: up");
             Match preseed = await vm.WaitForConsoleAsync(@"INGOT-EPHEMERAL: cloud-config-url=(\S+) rc=", TimeSpan.FromSeconds(90), "/init to fetch the cloud-config-url= of its kernel command line");
 
             Assert.Equal(vm.Mac, up.Groups[1].Value);
@@ -58,6 +65,7 @@ public sealed class NetworkBootTests(NetworkBootLab lab) : IClassFixture<Network
         finally
         {
             await File.WriteAllTextAsync(Path.Combine(NetworkBootLab.LogDirectory, $"vm-{name}-console.log"), vm.Console, CancellationToken.None);
+            await File.WriteAllTextAsync(Path.Combine(NetworkBootLab.LogDirectory, $"vm-{name}-stages.txt"), stages.ToString(), CancellationToken.None);
         }
     }
 

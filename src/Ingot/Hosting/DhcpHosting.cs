@@ -1,4 +1,5 @@
 using Ingot.Boot.Dhcp;
+using Ingot.Boot.Ipv6;
 using Ingot.Core.Boot;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -18,6 +19,7 @@ public static class DhcpHosting
         services.TryAddSingleton(DhcpServerSettings.Default);
         services.TryAddSingleton<IDhcpConfigurationSource>(new FixedDhcpConfigurationSource(DhcpConfiguration.Empty));
         services.AddHostedService<DhcpService>();
+        services.AddHostedService<RouterAdvertisementService>();
         return services;
     }
 }
