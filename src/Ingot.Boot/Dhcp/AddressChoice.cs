@@ -90,13 +90,48 @@ internal static class AddressChoice
         uint n = Ipv4.ToNumber(address);
         return InAny(subnet.DynamicRanges, n)
             && !InAny(subnet.ReservedRanges, n)
-            && !config.Hosts.Any(h => h.Address.Equals(address))
+            && !IsHostAddress(config.Hosts, address)
             && !leases.IsTaken(address, mac, now);
     }
 
-    public static DhcpHost? FixedHost(DhcpSubnet subnet, DhcpConfiguration config, MacAddress mac) =>
-        config.Hosts.FirstOrDefault(h => h.Mac == mac && subnet.Network.Contains(h.Address));
+    // Loops rather than LINQ below: these run for every candidate address of every DISCOVER.
+    public static DhcpHost? FixedHost(DhcpSubnet subnet, DhcpConfiguration config, MacAddress mac)
+    {
+        IReadOnlyList<DhcpHost> hosts = config.Hosts;
+        for (int i = 0; i < hosts.Count; i++)
+        {
+            if (hosts[i].Mac == mac && subnet.Network.Contains(hosts[i].Address))
+            {
+                return hosts[i];
+            }
+        }
 
-    private static bool InAny(IReadOnlyList<AddressRange> ranges, uint n) =>
-        ranges.Any(r => Ipv4.ToNumber(r.Start) <= n && n <= Ipv4.ToNumber(r.End));
+        return null;
+    }
+
+    private static bool IsHostAddress(IReadOnlyList<DhcpHost> hosts, IPAddress address)
+    {
+        for (int i = 0; i < hosts.Count; i++)
+        {
+            if (hosts[i].Address.Equals(address))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool InAny(IReadOnlyList<AddressRange> ranges, uint n)
+    {
+        for (int i = 0; i < ranges.Count; i++)
+        {
+            if (Ipv4.ToNumber(ranges[i].Start) <= n && n <= Ipv4.ToNumber(ranges[i].End))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -55,7 +55,7 @@ public static class DhcpCodec
             return DhcpParseResult.Failed(DhcpParseError.TruncatedOption);
         }
 
-        bool overloaded = options.Any(o => o.Code == DhcpOptionCode.Overload);
+        bool overloaded = IndexOf(options, DhcpOptionCode.Overload) >= 0;
         return new DhcpParseResult(
             new DhcpPacket
             {
@@ -66,10 +66,10 @@ public static class DhcpCodec
                 TransactionId = BinaryPrimitives.ReadUInt32BigEndian(datagram[4..]),
                 Seconds = BinaryPrimitives.ReadUInt16BigEndian(datagram[8..]),
                 Flags = BinaryPrimitives.ReadUInt16BigEndian(datagram[10..]),
-                ClientAddress = new IPAddress(datagram.Slice(12, 4)),
-                YourAddress = new IPAddress(datagram.Slice(16, 4)),
-                ServerAddress = new IPAddress(datagram.Slice(20, 4)),
-                RelayAddress = new IPAddress(datagram.Slice(24, 4)),
+                ClientAddress = Address(datagram.Slice(12, 4)),
+                YourAddress = Address(datagram.Slice(16, 4)),
+                ServerAddress = Address(datagram.Slice(20, 4)),
+                RelayAddress = Address(datagram.Slice(24, 4)),
                 ClientHardwareAddress = datagram.Slice(28, 16).ToArray(),
                 ServerName = overloaded ? "" : Text(datagram.Slice(ServerNameOffset, 64)),
                 BootFile = overloaded ? "" : Text(datagram.Slice(BootFileOffset, 128)),
@@ -105,24 +105,38 @@ public static class DhcpCodec
 
         int at = HeaderLength + 4;
         Span<byte> room = d[..(MaximumLength - 1)];
-        foreach (DhcpOption option in packet.Options.Where(o => o.Code != DhcpOptionCode.RelayAgentInformation))
+        IReadOnlyList<DhcpOption> options = packet.Options;
+        DhcpOption? relayInformation = null;
+        for (int i = 0; i < options.Count; i++)
         {
-            at = WriteOption(option, room, at);
+            if (options[i].Code == DhcpOptionCode.RelayAgentInformation)
+            {
+                relayInformation ??= options[i];
+                continue;
+            }
+
+            at = WriteOption(options[i], room, at);
         }
 
-        foreach (DhcpOption option in packet.Options.Where(o => o.Code == DhcpOptionCode.RelayAgentInformation))
+        for (int i = 0; relayInformation is not null && i < options.Count; i++)
         {
-            at = WriteOption(option, room, at);
+            if (options[i].Code == DhcpOptionCode.RelayAgentInformation)
+            {
+                at = WriteOption(options[i], room, at);
+            }
         }
 
         d[at++] = DhcpOptionCode.End;
         return Math.Max(at, MinimumLength);
     }
 
+    /// <summary>
+    /// The options in order of first appearance; instances of one code are joined (RFC 3396). One pass,
+    /// one array per option; a repeated code (rare) is joined into a new array.
+    /// </summary>
     private static List<DhcpOption>? ReadOptions(ReadOnlySpan<byte> area)
     {
-        var codes = new List<byte>();
-        var values = new Dictionary<byte, List<byte>>();
+        var options = new List<DhcpOption>(16);
         int i = 0;
         while (i < area.Length)
         {
@@ -144,17 +158,36 @@ public static class DhcpCodec
 
             ReadOnlySpan<byte> value = area.Slice(i + 1, area[i]);
             i += 1 + area[i];
-            if (!values.TryGetValue(code, out List<byte>? joined))
+            int seen = IndexOf(options, code);
+            if (seen < 0)
             {
-                codes.Add(code);
-                values[code] = joined = [];
+                options.Add(new DhcpOption(code, value.ToArray()));
             }
-
-            joined.AddRange(value);
+            else
+            {
+                options[seen] = new DhcpOption(code, [.. options[seen].Value, .. value]);
+            }
         }
 
-        return codes.ConvertAll(c => new DhcpOption(c, [.. values[c]]));
+        return options;
     }
+
+    private static int IndexOf(List<DhcpOption> options, byte code)
+    {
+        for (int i = 0; i < options.Count; i++)
+        {
+            if (options[i].Code == code)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>An address field; 0.0.0.0 (most of them in most packets) is the shared <see cref="IPAddress.Any"/>.</summary>
+    private static IPAddress Address(ReadOnlySpan<byte> field) =>
+        BinaryPrimitives.ReadUInt32BigEndian(field) == 0 ? IPAddress.Any : new IPAddress(field);
 
     private static int WriteOption(DhcpOption option, Span<byte> room, int at)
     {

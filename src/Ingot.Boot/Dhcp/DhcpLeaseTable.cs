@@ -116,9 +116,9 @@ public sealed class DhcpLeaseTable
         }
     }
 
-    private List<IPAddress> Put(DhcpLease lease, bool offered)
+    private IReadOnlyList<IPAddress> Put(DhcpLease lease, bool offered)
     {
-        var gone = new List<IPAddress>();
+        IReadOnlyList<IPAddress> gone = [];
         if (_byMac.TryGetValue(lease.Mac, out IPAddress? previous) && !previous.Equals(lease.Address))
         {
             if (_byAddress.Remove(previous, out Entry? old))
@@ -126,7 +126,7 @@ public sealed class DhcpLeaseTable
                 Freed(previous);
                 if (!old.Offered)
                 {
-                    gone.Add(previous);
+                    gone = [previous];
                 }
             }
         }
@@ -164,6 +164,11 @@ public sealed class DhcpLeaseTable
     private void Freed(IPAddress address)
     {
         uint n = Ipv4.ToNumber(address);
+        if (_scans.Count == 0)
+        {
+            return;
+        }
+
         foreach ((AddressRange range, Scan scan) in _scans.ToList())
         {
             if (scan.Next > n && Ipv4.ToNumber(range.Start) <= n && n <= Ipv4.ToNumber(range.End))

@@ -61,10 +61,22 @@ public sealed record DhcpPacket
 
     /// <summary>The client's MAC, when <c>htype</c> is Ethernet (1) and <c>hlen</c> is 6.</summary>
     public MacAddress? Mac => HardwareType == 1 && HardwareLength == 6 && ClientHardwareAddress.Length >= 6
-        ? MacAddress.Parse(Convert.ToHexString(ClientHardwareAddress, 0, 6))
+        ? MacAddress.FromBytes(ClientHardwareAddress)
         : null;
 
-    public byte[]? Find(byte code) => Options.FirstOrDefault(o => o.Code == code)?.Value;
+    public byte[]? Find(byte code)
+    {
+        IReadOnlyList<DhcpOption> options = Options;
+        for (int i = 0; i < options.Count; i++)
+        {
+            if (options[i].Code == code)
+            {
+                return options[i].Value;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Option 53.</summary>
     public DhcpMessageType MessageType => Find(DhcpOptionCode.MessageType) is [byte type] ? (DhcpMessageType)type : DhcpMessageType.None;
@@ -101,9 +113,9 @@ public sealed record DhcpPacket
     /// </summary>
     public bool IsIpxe => Find(DhcpOptionCode.Ipxe) is not null || UserClassContains("iPXE");
 
-    public bool IsPxeClient => VendorClass?.StartsWith("PXEClient", StringComparison.Ordinal) == true;
+    public bool IsPxeClient => Find(DhcpOptionCode.VendorClass) is { } v && v.AsSpan().StartsWith("PXEClient"u8);
 
-    public bool IsHttpClient => VendorClass?.StartsWith("HTTPClient", StringComparison.Ordinal) == true;
+    public bool IsHttpClient => Find(DhcpOptionCode.VendorClass) is { } v && v.AsSpan().StartsWith("HTTPClient"u8);
 
     private IPAddress? Address(byte code) => Find(code) is { Length: 4 } v ? new IPAddress(v) : null;
 
@@ -117,7 +129,7 @@ public sealed record DhcpPacket
             return false;
         }
 
-        byte[] wanted = Encoding.ASCII.GetBytes(name);
+        ReadOnlySpan<byte> wanted = Encoding.ASCII.GetBytes(name);
         if (value.AsSpan().SequenceEqual(wanted))
         {
             return true;

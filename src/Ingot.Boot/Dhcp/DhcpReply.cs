@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Ingot.Core.Boot;
 
@@ -10,9 +11,9 @@ internal static class DhcpReply
 {
     public static DhcpPacket Create(DhcpPacket request, DhcpMessageType type, IPAddress server, IPAddress yourAddress, IPAddress clientAddress, IEnumerable<DhcpOption> options, PxeBoot? boot)
     {
-        var all = new List<DhcpOption>
+        var all = new List<DhcpOption>(16)
         {
-            new(DhcpOptionCode.MessageType, [(byte)type]),
+            MessageTypes[(int)type],
             new(DhcpOptionCode.ServerIdentifier, Ipv4.Bytes(server)),
         };
         all.AddRange(options);
@@ -50,8 +51,18 @@ internal static class DhcpReply
         return request.IsRelayed ? nak with { Flags = (ushort)(nak.Flags | DhcpPacket.BroadcastFlag) } : nak;
     }
 
-    /// <summary>Options 1, 3, 6, 15 and 28 for <paramref name="subnet"/>.</summary>
-    public static IEnumerable<DhcpOption> SubnetOptions(DhcpSubnet subnet)
+    /// <summary>Option 53 for each message type, made once: option values are never changed after they are made.</summary>
+    private static readonly DhcpOption[] MessageTypes = [.. Enumerable.Range(0, 256).Select(t => new DhcpOption(DhcpOptionCode.MessageType, [(byte)t]))];
+
+    /// <summary>
+    /// Options 1, 3, 6, 15 and 28 for <paramref name="subnet"/>, made once per subnet record (a new
+    /// configuration brings new records).
+    /// </summary>
+    public static IReadOnlyList<DhcpOption> SubnetOptions(DhcpSubnet subnet) => SubnetOptionsMade.GetValue(subnet, s => [.. MakeSubnetOptions(s)]);
+
+    private static readonly ConditionalWeakTable<DhcpSubnet, DhcpOption[]> SubnetOptionsMade = [];
+
+    private static IEnumerable<DhcpOption> MakeSubnetOptions(DhcpSubnet subnet)
     {
         yield return new DhcpOption(DhcpOptionCode.SubnetMask, Ipv4.Bytes(Ipv4.SubnetMask(subnet.Network)));
         if (subnet.Gateway is not null)
@@ -73,13 +84,28 @@ internal static class DhcpReply
     }
 
     /// <summary>Options 51, 58 (T1 = ½) and 59 (T2 = ⅞) for a lease of <paramref name="leaseTime"/>.</summary>
-    public static IEnumerable<DhcpOption> LeaseOptions(TimeSpan leaseTime)
+    public static IReadOnlyList<DhcpOption> LeaseOptions(TimeSpan leaseTime)
     {
         uint seconds = (uint)Math.Clamp(leaseTime.TotalSeconds, 1, uint.MaxValue - 1);
-        yield return Seconds(DhcpOptionCode.LeaseTime, seconds);
-        yield return Seconds(DhcpOptionCode.RenewalTime, seconds / 2);
-        yield return Seconds(DhcpOptionCode.RebindingTime, (uint)(seconds * 7UL / 8));
+        if (s_lastLeaseOptions is { } last && last.Seconds == seconds)
+        {
+            return last.Options;
+        }
+
+        DhcpOption[] options =
+        [
+            Seconds(DhcpOptionCode.LeaseTime, seconds),
+            Seconds(DhcpOptionCode.RenewalTime, seconds / 2),
+            Seconds(DhcpOptionCode.RebindingTime, (uint)(seconds * 7UL / 8)),
+        ];
+        s_lastLeaseOptions = new LeaseOptionsMade(seconds, options);
+        return options;
     }
+
+    /// <summary>The options of the last lease time asked for (most servers have one or two lease times).</summary>
+    private static LeaseOptionsMade? s_lastLeaseOptions;
+
+    private sealed record LeaseOptionsMade(uint Seconds, DhcpOption[] Options);
 
     public static DhcpOption Text(byte code, string text) => new(code, Encoding.ASCII.GetBytes(text));
 

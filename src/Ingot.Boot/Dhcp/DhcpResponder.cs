@@ -37,7 +37,7 @@ public sealed class DhcpResponder(DhcpBootSettings boot)
         }
 
         IPAddress on = request.IsRelayed ? request.RelayAddress : link.Address;
-        DhcpSubnet? subnet = config.Subnets.FirstOrDefault(s => s.Network.Contains(on));
+        DhcpSubnet? subnet = SubnetOf(config, on);
         if (subnet is null)
         {
             return DhcpAnswer.Drop($"no subnet for {on}");
@@ -53,6 +53,19 @@ public sealed class DhcpResponder(DhcpBootSettings boot)
             DhcpMessageType.Inform => exchange.Inform(),
             _ => DhcpAnswer.Drop($"{request.MessageType} is not sent by clients"),
         };
+    }
+
+    private static DhcpSubnet? SubnetOf(DhcpConfiguration config, IPAddress on)
+    {
+        for (int i = 0; i < config.Subnets.Count; i++)
+        {
+            if (config.Subnets[i].Network.Contains(on))
+            {
+                return config.Subnets[i];
+            }
+        }
+
+        return null;
     }
 
     private sealed record Exchange(DhcpPacket Packet, MacAddress Mac, IPAddress Server, DhcpSubnet Subnet, DhcpConfiguration Config, DhcpLeaseTable Leases, DateTimeOffset Now, PxeBoot? Boot)
@@ -107,10 +120,12 @@ public sealed class DhcpResponder(DhcpBootSettings boot)
 
         private DhcpPacket Reply(DhcpMessageType type, IPAddress address, IPAddress clientAddress)
         {
-            IEnumerable<DhcpOption> options = DhcpReply.LeaseOptions(Subnet.LeaseTime).Concat(DhcpReply.SubnetOptions(Subnet));
+            var options = new List<DhcpOption>(16);
+            options.AddRange(DhcpReply.LeaseOptions(Subnet.LeaseTime));
+            options.AddRange(DhcpReply.SubnetOptions(Subnet));
             if (AddressChoice.FixedHost(Subnet, Config, Mac) is { Hostname.Length: > 0 } host)
             {
-                options = options.Append(DhcpReply.Text(DhcpOptionCode.HostName, host.Hostname));
+                options.Add(DhcpReply.Text(DhcpOptionCode.HostName, host.Hostname));
             }
 
             return DhcpReply.Create(Packet, type, Server, address, clientAddress, options, Boot);

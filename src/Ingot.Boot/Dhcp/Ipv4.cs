@@ -43,6 +43,7 @@ internal static class Ipv4
         }
 
         uint n = ToNumber(address);
-        return network.PrefixLength > 30 || (n != ToNumber(network.BaseAddress) && n != ToNumber(Broadcast(network)));
+        uint first = ToNumber(network.BaseAddress);
+        return network.PrefixLength > 30 || (n != first && n != (first | ~Mask(network)));
     }
 }

@@ -31,6 +31,10 @@ public readonly record struct MacAddress
         return true;
     }
 
+    /// <summary>The MAC in the first six bytes of <paramref name="bytes"/> (at least six, network order).</summary>
+    public static MacAddress FromBytes(ReadOnlySpan<byte> bytes) =>
+        new(((ulong)bytes[0] << 40) | ((ulong)bytes[1] << 32) | ((ulong)bytes[2] << 24) | ((ulong)bytes[3] << 16) | ((ulong)bytes[4] << 8) | bytes[5]);
+
     public static MacAddress Parse(string text) =>
         TryParse(text, out var mac) ? mac : throw new FormatException($"'{text}' is not a valid MAC address.");
 
