@@ -9,6 +9,7 @@
 #   openipmi freeipmi-tools ipmitool  ipmi_sim BMCs and the IPMI tools the ipmi power driver runs
 #   redfishtool python3-sushy         real Redfish clients that check the virtual Redfish BMC
 #   qemu-system-x86 ipxe ipxe-qemu ovmf cpio  network-boot VMs, first-stage iPXE binaries, image builds
+#   pxelinux syslinux-common          MAAS's BIOS first stage lpxelinux.0 and its ldlinux.c32, served over TFTP
 #   gpgv gpg                          gpgv checks signed image streams (.sjson); gpg makes the tests' keys
 #   python3-requests python3-configobj python3-oauthlib python3-yaml  cloud-init's MAAS datasource, which is
 #                                     unpacked (not installed) into /opt/ingot-test/cloud-init-root below
@@ -21,7 +22,7 @@ set -euo pipefail
 packages=(golang-go golang-github-juju-gomaasapi-dev
           busybox-static isc-dhcp-client tftp-hpa curl
           openipmi freeipmi-tools ipmitool redfishtool python3-sushy
-          qemu-system-x86 ipxe ipxe-qemu ovmf cpio gpgv gpg chromium
+          qemu-system-x86 ipxe ipxe-qemu ovmf cpio pxelinux syslinux-common gpgv gpg chromium
           python3-requests python3-configobj python3-oauthlib python3-yaml
           netplan.io python3-jsonschema)
 
