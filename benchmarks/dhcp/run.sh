@@ -12,7 +12,9 @@
 # second for SECONDS from CLIENTS distinct MACs. Every lease is persisted by every server: Ingot in
 # its SQLite database (the real DhcpLeaseStore, as `ingot serve` uses it), Kea in its memfile CSV,
 # dnsmasq in its lease file. Per-lease logging is off on all three. Rounds go Ingot, Kea, dnsmasq in
-# turn so that load from other work on the machine falls on all of them alike.
+# turn so that load from other work on the machine falls on all of them alike. Ingot's host warms up
+# first (20,000 exchanges in process on a throwaway server, as a long-running `ingot serve` is warm);
+# WARMUP=0 in the environment turns that off.
 #
 # The Debian packages kea-admin (perfdhcp), kea-dhcp4-server and dnsmasq are installed with apt-get
 # when missing, with their system services neither started (policy-rc.d) nor enabled (update-rc.d

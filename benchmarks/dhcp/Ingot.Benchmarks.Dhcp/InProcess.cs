@@ -14,7 +14,7 @@ namespace Ingot.Benchmarks.Dhcp;
 /// </summary>
 internal static class InProcess
 {
-    public static async Task RunAsync(IDhcpLeaseStore store, DhcpConfiguration configuration, int count)
+    public static async Task RunAsync(IDhcpLeaseStore store, DhcpConfiguration configuration, int count, bool quiet = false)
     {
         var link = new DhcpInterface("bench0", IPAddress.Parse("10.77.0.1"), IPNetwork.Parse("10.77.0.0/16"));
         using var server = new DhcpServer(new FixedDhcpConfigurationSource(configuration), store, new DhcpResponder(DhcpBootSettings.Default), TimeProvider.System);
@@ -33,6 +33,11 @@ internal static class InProcess
         wall.Stop();
         TimeSpan used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         long bytes = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+        if (quiet)
+        {
+            return;
+        }
+
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{acks} of {count} exchanges in {wall.Elapsed.TotalSeconds:F2} s: {acks / wall.Elapsed.TotalSeconds:F0}/s, CPU {used.TotalMicroseconds / count:F0} µs, {bytes / count} bytes allocated per exchange (client side included), {GC.CollectionCount(0) - collections} gen-0 GCs"));
     }
