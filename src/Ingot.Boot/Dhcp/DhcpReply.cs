@@ -13,7 +13,7 @@ internal static class DhcpReply
     {
         var all = new List<DhcpOption>(16)
         {
-            MessageTypes[(int)type],
+            s_messageTypes[(int)type],
             new(DhcpOptionCode.ServerIdentifier, Ipv4.Bytes(server)),
         };
         all.AddRange(options);
@@ -52,15 +52,15 @@ internal static class DhcpReply
     }
 
     /// <summary>Option 53 for each message type, made once: option values are never changed after they are made.</summary>
-    private static readonly DhcpOption[] MessageTypes = [.. Enumerable.Range(0, 256).Select(t => new DhcpOption(DhcpOptionCode.MessageType, [(byte)t]))];
+    private static readonly DhcpOption[] s_messageTypes = [.. Enumerable.Range(0, 256).Select(t => new DhcpOption(DhcpOptionCode.MessageType, [(byte)t]))];
 
     /// <summary>
     /// Options 1, 3, 6, 15 and 28 for <paramref name="subnet"/>, made once per subnet record (a new
     /// configuration brings new records).
     /// </summary>
-    public static IReadOnlyList<DhcpOption> SubnetOptions(DhcpSubnet subnet) => SubnetOptionsMade.GetValue(subnet, s => [.. MakeSubnetOptions(s)]);
+    public static IReadOnlyList<DhcpOption> SubnetOptions(DhcpSubnet subnet) => s_subnetOptionsMade.GetValue(subnet, s => [.. MakeSubnetOptions(s)]);
 
-    private static readonly ConditionalWeakTable<DhcpSubnet, DhcpOption[]> SubnetOptionsMade = [];
+    private static readonly ConditionalWeakTable<DhcpSubnet, DhcpOption[]> s_subnetOptionsMade = [];
 
     private static IEnumerable<DhcpOption> MakeSubnetOptions(DhcpSubnet subnet)
     {

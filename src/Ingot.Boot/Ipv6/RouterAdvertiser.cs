@@ -17,8 +17,8 @@ public sealed class RouterAdvertiser(string interfaceName, Socket socket, int in
 {
     private const int SolSocket = 1;
     private const int SoBindToDevice = 25;
-    private static readonly IPAddress AllNodes = IPAddress.Parse("ff02::1");
-    private static readonly IPAddress AllRouters = IPAddress.Parse("ff02::2");
+    private static readonly IPAddress s_allNodes = IPAddress.Parse("ff02::1");
+    private static readonly IPAddress s_allRouters = IPAddress.Parse("ff02::2");
 
     public static TimeSpan MinimumInterval { get; } = TimeSpan.FromMilliseconds(100);
 
@@ -46,7 +46,7 @@ public sealed class RouterAdvertiser(string interfaceName, Socket socket, int in
             socket.SetSocketOption(SocketOptionLevel.IPv6, SocketOptionName.IpTimeToLive, RouterAdvertisement.HopLimit);
             socket.SetSocketOption(SocketOptionLevel.IPv6, SocketOptionName.MulticastInterface, index);
             socket.SetSocketOption(SocketOptionLevel.IPv6, SocketOptionName.MulticastLoopback, false);
-            socket.SetSocketOption(SocketOptionLevel.IPv6, SocketOptionName.AddMembership, new IPv6MulticastOption(AllRouters, index));
+            socket.SetSocketOption(SocketOptionLevel.IPv6, SocketOptionName.AddMembership, new IPv6MulticastOption(s_allRouters, index));
             socket.Bind(new IPEndPoint(IPAddress.IPv6Any, 0));
             reason = "";
             return new RouterAdvertiser(interfaceName, socket, index, time, logger);
@@ -64,7 +64,7 @@ public sealed class RouterAdvertiser(string interfaceName, Socket socket, int in
         var buffer = new byte[1500];
         var advertisement = new byte[RouterAdvertisement.Length];
         RouterAdvertisement.Write(advertisement);
-        var allNodes = new IPEndPoint(new IPAddress(AllNodes.GetAddressBytes(), interfaceIndex), 0);
+        var allNodes = new IPEndPoint(new IPAddress(s_allNodes.GetAddressBytes(), interfaceIndex), 0);
         EndPoint any = new IPEndPoint(IPAddress.IPv6Any, 0);
         long last = long.MinValue;
         while (!stoppingToken.IsCancellationRequested)
