@@ -6,7 +6,7 @@ namespace Ingot.Benchmarks;
 /// <summary>
 /// <c>list</c>: the server's work for <c>GET machines/</c> with N machines: the store's list read plus
 /// the MAAS JSON rendered by <c>MachineJson.RenderListAsync</c> to a discarding stream; with
-/// <c>--http</c>, also the real request through a started host.
+/// <c>--http</c>, also the real request through a started host; with <c>--http-only</c>, only that.
 /// </summary>
 internal static class ListBenchmark
 {
@@ -22,6 +22,11 @@ internal static class ListBenchmark
         await Fleet.SeedAsync(db.Database, db.Secrets, count, ready: count / 20, now, ct);
         Report.Line($"seeded in {seeding.Elapsed.TotalSeconds:0.0} s");
         GC.Collect();
+        if (options.Flag("http-only"))
+        {
+            await HttpList.RunAsync(db, count, warmups, repetitions, ct);
+            return;
+        }
 
         var context = new MachineJsonContext();
         var probe = new CountingStream();

@@ -1,7 +1,7 @@
 // Ingot's benchmarks (benchmarks/README.md). Not tests: each prints medians, min and max of a few
 // repetitions after warm-up, and the process's peak memory.
 //
-//   dotnet run -c Release --project benchmarks/Ingot.Benchmarks -- list     [--machines 10000] [--reps N] [--warmups N] [--http] [--postgres CONN]
+//   dotnet run -c Release --project benchmarks/Ingot.Benchmarks -- list     [--machines 10000] [--reps N] [--warmups N] [--http | --http-only] [--postgres CONN]
 //   dotnet run -c Release --project benchmarks/Ingot.Benchmarks -- read     [--machines 10000] [--reps N] [--postgres CONN]
 //   dotnet run -c Release --project benchmarks/Ingot.Benchmarks -- allocate [--machines 1000] [--ready 50] [--requests 200] [--reps N] [--postgres CONN]
 //   dotnet run -c Release --project benchmarks/Ingot.Benchmarks -- power    [--machines 1000] [--reps N] (Redfish power query through the virtual BMC)

@@ -55,6 +55,7 @@ public static class IngotApiServiceCollectionExtensions
         services.TryAddSingleton<ScriptOperations>();
         services.TryAddSingleton<StatusMessages>();
         services.AddSingleton<OpenApiCache>();
+        services.TryAddSingleton<Machines.MachineListCache>();
         services.AddSingleton<OAuthVerifier>();
         services.AddSingleton<ApiResourceTable>();
         services.AddSingleton<ApiDispatcher>();

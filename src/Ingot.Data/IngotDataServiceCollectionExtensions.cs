@@ -5,6 +5,7 @@ using Ingot.Core.Domains;
 using Ingot.Core.Events;
 using Ingot.Core.Inventory;
 using Ingot.Core.Machines;
+using Ingot.Core.Machines.Queries;
 using Ingot.Core.Metadata;
 using Ingot.Core.Networks;
 using Ingot.Core.ResourcePools;
@@ -48,6 +49,7 @@ public static class IngotDataServiceCollectionExtensions
             .PersistKeysToDbContext<IngotDbContext>();
         services.AddSingleton<SecretsAtRest>();
         services.AddSingleton<IMachineStore, MachineStore>();
+        services.AddSingleton<IMachineVersionReads, MachineVersionReads>();
         services.AddSingleton<IUserStore, UserStore>();
         services.AddSingleton<IConfigStore, ConfigStore>();
         services.AddSingleton<IZoneStore, ZoneStore>();

@@ -163,7 +163,7 @@ public sealed class OAuthTests(ProbeHost host) : IClassFixture<ProbeHost>
         using var version = await WhoAmIAsync(OAuthSigner.Header(user.ApiKey).Replace("oauth_version=\"1.0\"", "oauth_version=\"2.0\"", StringComparison.Ordinal));
         await AssertUnauthorizedAsync(version, "Authorization Error: 'OAuth version 2.0 not supported.'");
         using var method = await WhoAmIAsync(OAuthSigner.Header(user.ApiKey, method: "RSA-SHA1"));
-        await AssertUnauthorizedAsync(method, "Authorization Error: 'Signature method RSA-SHA1 not supported try one of the following: PLAINTEXT'");
+        await AssertUnauthorizedAsync(method, "Authorization Error: 'Signature method RSA-SHA1 not supported try one of the following: PLAINTEXT,HMAC-SHA1'");
     }
 
     [Fact]

@@ -65,7 +65,7 @@ internal sealed partial class ApiDispatcher(ApiResourceTable table, OAuthVerifie
         ApiBody body = await ApiBody.ReadAsync(http.Request, options.Value.MaxBodyBytes, ct);
 
         User? user = null;
-        if (resource.Authenticates && OAuthCredentials.From(http.Request.Headers.Authorization, query, body.Form) is { } credentials)
+        if (resource.Authenticates && OAuthCredentials.From(http.Request, query, body.Form) is { } credentials)
         {
             user = await verifier.VerifyAsync(credentials, ct);
             if (!user.IsActive)

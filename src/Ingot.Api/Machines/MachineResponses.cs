@@ -25,7 +25,7 @@ internal static class MachineResponses
     /// written (<see cref="ApiResult.Json(Action{System.Text.Json.Utf8JsonWriter})"/> used a default writer);
     /// validation is skipped because the renderer writes well-formed JSON.
     /// </summary>
-    private static readonly JsonWriterOptions s_listOptions = new() { SkipValidation = true };
+    internal static JsonWriterOptions ListWriterOptions { get; } = new() { SkipValidation = true };
 
     /// <summary>One machine object.</summary>
     public static async Task<ApiResult> OneAsync(ApiRequest request, Machine machine, CancellationToken ct)
@@ -38,7 +38,7 @@ internal static class MachineResponses
     public static async Task<ApiResult> ListAsync(ApiRequest request, IReadOnlyList<Machine> machines, CancellationToken ct)
     {
         MachineJsonContext context = await ContextAsync(request, machines, ct);
-        return ApiResult.JsonStream((stream, token) => MachineJson.RenderListAsync(machines, context, stream, s_listOptions, token));
+        return ApiResult.JsonStream((stream, token) => MachineJson.RenderListAsync(machines, context, stream, ListWriterOptions, token));
     }
 
     /// <summary>The anonymous field set (enlistment's create response).</summary>

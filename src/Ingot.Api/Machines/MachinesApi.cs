@@ -124,8 +124,7 @@ public static partial class MachinesApi
     private static async Task<ApiResult> ReadAsync(ApiRequest request, CancellationToken ct)
     {
         var filter = MachineFilter.Parse(MachineForms.ToForm(request.Query), await request.VocabularyAsync(ct), allocating: false);
-        IReadOnlyList<Machine> machines = await request.Queries().ListAsync(request.Caller, filter, ct);
-        return await MachineResponses.ListAsync(request, machines, ct);
+        return await MachineListResponse.ReadAsync(request, filter, ct);
     }
 
     private static async Task<ApiResult> CreateAsync(ApiRequest request, CancellationToken ct)

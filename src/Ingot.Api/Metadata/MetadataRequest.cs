@@ -48,7 +48,7 @@ internal sealed class MetadataRequest(HttpContext http, MetadataPath path, ApiPa
             return _caller;
         }
 
-        if (path.Enlist || OAuthCredentials.From(http.Request.Headers.Authorization, query, body.Form) is not { } credentials)
+        if (path.Enlist || OAuthCredentials.From(http.Request, query, body.Form) is not { } credentials)
         {
             return _caller = MetadataCaller.Anonymous;
         }

@@ -1,4 +1,5 @@
 using Ingot.Api.Wire;
+using Microsoft.AspNetCore.Http;
 
 namespace Ingot.Api.OAuth;
 
@@ -21,8 +22,16 @@ internal sealed class OAuthCredentials
     private static readonly string[] s_required = [ConsumerKey, Token, Signature, SignatureMethod, Timestamp, Nonce];
 
     private readonly Dictionary<string, string> _values;
+    private readonly List<KeyValuePair<string, string>> _header;
 
-    private OAuthCredentials(Dictionary<string, string> values) => _values = values;
+    private OAuthCredentials(Dictionary<string, string> values, List<KeyValuePair<string, string>> header)
+    {
+        _values = values;
+        _header = header;
+    }
+
+    /// <summary>The HMAC-SHA1 signature base string of the request (RFC 5849 §3.4.1), when built from one.</summary>
+    public string? BaseString { get; private init; }
 
     public string this[string name] => _values[name];
 
@@ -32,6 +41,30 @@ internal sealed class OAuthCredentials
     /// The request's complete set of OAuth parameters, or null when it has none or an incomplete set
     /// (the request is then anonymous). An <c>OAuth</c> header that cannot be split is a 401.
     /// </summary>
+    /// <summary>
+    /// <see cref="From(string?, ApiParameters, ApiParameters)"/> with the request's signature base
+    /// string: method, base URI, the query parameters, the body's when it is form-urlencoded, and the
+    /// header's OAuth parameters, <c>oauth_signature</c> left out.
+    /// </summary>
+    public static OAuthCredentials? From(HttpRequest request, ApiParameters query, ApiParameters form)
+    {
+        if (From(request.Headers.Authorization, query, form) is not { } credentials)
+        {
+            return null;
+        }
+
+        bool urlEncoded = request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true;
+        IEnumerable<KeyValuePair<string, string>> parameters = Pairs(query)
+            .Concat(urlEncoded ? Pairs(form) : [])
+            .Concat(credentials._header)
+            .Where(p => p.Key != Signature);
+        string uri = HmacSha1Signature.BaseUri(request.Scheme, request.Host.Host, request.Host.Port, request.PathBase + request.Path);
+        return new OAuthCredentials(credentials._values, credentials._header)
+        {
+            BaseString = HmacSha1Signature.BaseString(request.Method, uri, parameters),
+        };
+    }
+
     public static OAuthCredentials? From(string? authorization, ApiParameters query, ApiParameters form)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -43,16 +76,21 @@ internal sealed class OAuthCredentials
             }
         }
 
+        List<KeyValuePair<string, string>> header = [];
         if (authorization is not null && authorization.StartsWith("OAuth ", StringComparison.Ordinal))
         {
-            foreach ((string key, string value) in SplitHeader(authorization["OAuth ".Length..]))
+            header = SplitHeader(authorization["OAuth ".Length..]);
+            foreach ((string key, string value) in header)
             {
                 values[key] = value;
             }
         }
 
-        return s_required.All(values.ContainsKey) ? new OAuthCredentials(values) : null;
+        return s_required.All(values.ContainsKey) ? new OAuthCredentials(values, header) : null;
     }
+
+    private static IEnumerable<KeyValuePair<string, string>> Pairs(ApiParameters parameters) =>
+        parameters.Keys.SelectMany(k => parameters.GetAll(k).Select(v => KeyValuePair.Create(k, v)));
 
     private static List<KeyValuePair<string, string>> SplitHeader(string header)
     {

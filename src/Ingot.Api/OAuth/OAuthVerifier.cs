@@ -9,10 +9,11 @@ using Microsoft.Extensions.Options;
 namespace Ingot.Api.OAuth;
 
 /// <summary>
-/// Checks OAuth 1.0a PLAINTEXT credentials as MAAS (piston's <c>OAuthServer.verify_request</c>) does:
+/// Checks OAuth 1.0a credentials as MAAS (piston's <c>OAuthServer.verify_request</c>) does:
 /// version 1.0 if given, a known token whose consumer matches, a timestamp not older than the window
-/// (future ones pass), the PLAINTEXT signature <c>&amp;&lt;token secret&gt;</c> (the consumer secret is
-/// empty) and a nonce not seen before for that consumer and token. Returns the token's user.
+/// (future ones pass), the PLAINTEXT signature <c>&amp;&lt;token secret&gt;</c> or the HMAC-SHA1 one
+/// over the request's base string (<see cref="HmacSha1Signature"/>; the consumer secret is empty),
+/// and a nonce not seen before for that consumer and token. Returns the token's user.
 /// </summary>
 internal sealed class OAuthVerifier(IUserStore users, IMachineTokenStore machineTokens, INonceLedger nonces, TimeProvider time, IOptions<ApiOptions> options)
 {
@@ -81,12 +82,13 @@ internal sealed class OAuthVerifier(IUserStore users, IMachineTokenStore machine
         }
 
         string method = credentials[OAuthCredentials.SignatureMethod];
-        if (method != PlainText)
+        string expected = method switch
         {
-            throw OAuthFailure.Unauthorized($"Signature method {method} not supported try one of the following: {PlainText}");
-        }
-
-        if (!FixedEquals("&" + Uri.EscapeDataString(tokenSecret), credentials[OAuthCredentials.Signature]))
+            PlainText => "&" + Uri.EscapeDataString(tokenSecret),
+            HmacSha1Signature.Method when credentials.BaseString is { } baseString => HmacSha1Signature.Sign(baseString, "", tokenSecret),
+            _ => throw OAuthFailure.Unauthorized($"Signature method {method} not supported try one of the following: {PlainText},{HmacSha1Signature.Method}"),
+        };
+        if (!FixedEquals(expected, credentials[OAuthCredentials.Signature]))
         {
             throw OAuthFailure.Unauthorized("Invalid signature.");
         }

@@ -23,7 +23,7 @@ namespace Ingot.Wire.Machines;
 /// </summary>
 public static partial class MachineJson
 {
-    private static void WriteMachine(Utf8JsonWriter writer, Machine machine, MachineJsonContext context, ConstraintsByType? constraints, RenderedParts parts)
+    internal static void WriteMachine(Utf8JsonWriter writer, Machine machine, MachineJsonContext context, ConstraintsByType? constraints, RenderedParts parts)
     {
         MachineJsonContext.Fragments fragments = context.Rendered;
         string systemId = machine.SystemId;

@@ -13,7 +13,7 @@ namespace Ingot.Wire.Machines;
 /// object once and reuses the bytes for every machine, which is what makes a list of 10,000 fast.
 /// A name it does not know renders with id 0 and an empty description, never an error.
 /// </summary>
-public sealed class MachineJsonContext
+public sealed partial class MachineJsonContext
 {
     private readonly Lazy<Fragments> _fragments;
 

@@ -32,6 +32,10 @@ public sealed class MachineJsonBytesTests(ApiHost host) : IClassFixture<ApiHost>
         using var list = await client.GetPathAsync(MachineRequests.Machines);
         Assert.Equal(await GoldenAsync("machines-list.json"), await list.Content.ReadAsByteArrayAsync(Ct));
 
+        // The second list writes the JSON the first one kept (MachineListCache): the same bytes.
+        using var again = await client.GetPathAsync(MachineRequests.Machines);
+        Assert.Equal(await GoldenAsync("machines-list.json"), await again.Content.ReadAsByteArrayAsync(Ct));
+
         using var item = await client.GetPathAsync(MachineRequests.Item("pin0001"));
         Assert.Equal(await GoldenAsync("machines-item.json"), await item.Content.ReadAsByteArrayAsync(Ct));
     }
