@@ -6,6 +6,7 @@
 //   dotnet run -c Release --project benchmarks/Ingot.Benchmarks -- allocate [--machines 1000] [--ready 50] [--requests 200] [--reps N] [--postgres CONN]
 //   dotnet run -c Release --project benchmarks/Ingot.Benchmarks -- power    [--machines 1000] [--reps N] (Redfish power query through the virtual BMC)
 //   dotnet run -c Release --project benchmarks/Ingot.Benchmarks -- power --ipmi [--machines 50] [--parallelism 64] [--reps N] (ipmi_sim BMCs through FreeIPMI)
+//   dotnet run -c Release --project benchmarks/Ingot.Benchmarks -- storm [--machines 1000] [--timing-only] [--failures PCT] [--timeout S] [--keep] (simulated machines power on at once against ingot serve)
 //   dotnet run -c Release --project benchmarks/Ingot.Benchmarks -- inventory [--count 1000] [--reps N] (commissioning output and tag definitions, per machine)
 //
 // Without --postgres (or INGOT_BENCH_POSTGRES) each run uses a fresh SQLite file; with it, a fresh
@@ -45,10 +46,12 @@ switch (options.Command)
     case "power":
         await PowerQueryBenchmark.RunAsync(options, cancel.Token);
         return 0;
+    case "storm":
+        return await Ingot.Benchmarks.Storm.StormBenchmark.RunAsync(options, cancel.Token);
     case "inventory":
         await InventoryBenchmark.RunAsync(options, cancel.Token);
         return 0;
     default:
-        Console.Error.WriteLine("usage: Ingot.Benchmarks list|read|allocate|power|inventory [--ipmi] [--machines N] [--parallelism N] [--reps N] [--warmups N] [--postgres CONN] [--http] [--keep]");
+        Console.Error.WriteLine("usage: Ingot.Benchmarks list|read|allocate|power|inventory|storm [--ipmi] [--machines N] [--parallelism N] [--reps N] [--warmups N] [--postgres CONN] [--http] [--keep]");
         return 2;
 }

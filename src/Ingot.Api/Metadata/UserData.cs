@@ -37,18 +37,33 @@ internal static class UserData
             return ApiResult.Bytes(StatusCodes.Status200OK, "application/octet-stream", System.Text.Encoding.UTF8.GetBytes(await Machines.CurtinConfig.RenderAsync(request.Services, machine, request.BaseUrl, ct)));
         }
 
-        DateTime now = request.Service<TimeProvider>().GetUtcNow().UtcDateTime;
-        bool changed = machine.EndDeployment(now);
-        if (machine.Status == MachineStatus.Commissioning)
-        {
-            machine.Record(EventTypes.GatheringInfo, "", now);
-            changed = true;
-        }
+        // What fetching user-data marks (deployed, gathering info) is done again on a fresh read when
+        // another writer saved the machine meanwhile: the fetch is never refused for that.
+        TimeProvider time = request.Service<TimeProvider>();
+        IMachineStore store = request.Service<IMachineStore>();
+        Machine loaded = machine;
+        int attempt = 0;
+        machine = await ConflictRetry.RunAsync(
+            async c =>
+            {
+                Machine current = attempt++ == 0 ? loaded : await store.FindAsync(loaded.SystemId, c) ?? loaded;
+                DateTime now = time.GetUtcNow().UtcDateTime;
+                bool changed = current.EndDeployment(now);
+                if (current.Status == MachineStatus.Commissioning)
+                {
+                    current.Record(EventTypes.GatheringInfo, "", now);
+                    changed = true;
+                }
 
-        if (changed)
-        {
-            await request.Service<IMachineStore>().SaveAsync(machine, ct);
-        }
+                if (changed)
+                {
+                    await store.SaveAsync(current, c);
+                }
+
+                return current;
+            },
+            time,
+            ct);
 
         byte[]? body = await BodyAsync(request, machine, caller.Token!, ct);
         return body is null ? MetadataText.NotFound(NoUserData) : ApiResult.Bytes(StatusCodes.Status200OK, ContentType, body);

@@ -23,7 +23,14 @@ public sealed class StatusMessages(IMachineStore machines, IConfigStore config, 
     public const string ModulesFinal = "modules-final";
 
     /// <summary>Applies the message; returns false when it changed nothing (no event, no status).</summary>
-    public async Task<bool> ApplyAsync(string systemId, StatusMessage message, CancellationToken ct)
+    /// <remarks>
+    /// A save that loses to another writer is done again on the machine as it now is (<see cref="ConflictRetry"/>):
+    /// MAAS accepts every event (204) whatever else writes the node.
+    /// </remarks>
+    public Task<bool> ApplyAsync(string systemId, StatusMessage message, CancellationToken ct) =>
+        ConflictRetry.RunAsync(c => ApplyOnceAsync(systemId, message, c), time, ct);
+
+    private async Task<bool> ApplyOnceAsync(string systemId, StatusMessage message, CancellationToken ct)
     {
         Machine? machine = await machines.FindAsync(systemId, ct);
         if (machine is null)

@@ -11,8 +11,6 @@ namespace Ingot.Core.Power;
 /// </summary>
 public sealed class MachinePower(IMachineStore store, IPowerClient client, TimeProvider time)
 {
-    private const int SaveAttempts = 3;
-
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
     /// <summary>Performs the machine's pending power request, if any; returns the outcome (null when nothing was pending).</summary>
@@ -73,24 +71,21 @@ public sealed class MachinePower(IMachineStore store, IPowerClient client, TimeP
     private static PowerCommand Command(Machine machine, PowerRequest request) =>
         new(machine.SystemId, machine.PowerType, new Dictionary<string, string>(machine.PowerParameters), request);
 
-    private async Task<Machine?> ChangeAsync(string systemId, Action<Machine> change, CancellationToken ct)
-    {
-        for (int attempt = 1; ; attempt++)
-        {
-            if (await store.FindAsync(systemId, ct) is not { } machine)
+    // A storm of 100 machines lost power-state saves after three attempts (the webhook, signal and the
+    // requery all write the same machines); the shared bounded retry waits a little between attempts.
+    private Task<Machine?> ChangeAsync(string systemId, Action<Machine> change, CancellationToken ct) =>
+        ConflictRetry.RunAsync(
+            async c =>
             {
-                return null;
-            }
+                if (await store.FindAsync(systemId, c) is not { } machine)
+                {
+                    return null;
+                }
 
-            change(machine);
-            try
-            {
-                await store.SaveAsync(machine, ct);
+                change(machine);
+                await store.SaveAsync(machine, c);
                 return machine;
-            }
-            catch (MachineConflictException) when (attempt < SaveAttempts)
-            {
-            }
-        }
-    }
+            },
+            time,
+            ct);
 }

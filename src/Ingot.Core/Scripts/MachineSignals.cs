@@ -14,7 +14,15 @@ namespace Ingot.Core.Scripts;
 public sealed class MachineSignals(
     IMachineStore machines, IScriptResultStore results, TimeProvider time, CommissioningInventory? inventory = null, Catalog.ScriptCatalog? catalog = null)
 {
-    public async Task<SignalOutcome> SignalAsync(string systemId, SignalRequest request, CancellationToken ct)
+    /// <summary>
+    /// Applies the signal. When another writer saved the machine meanwhile (a power state, a webhook
+    /// event), everything is done again from a fresh read (<see cref="ConflictRetry"/>): the results of
+    /// the losing attempt were not saved, the script set is read again and the table decides again.
+    /// </summary>
+    public Task<SignalOutcome> SignalAsync(string systemId, SignalRequest request, CancellationToken ct) =>
+        ConflictRetry.RunAsync(c => SignalOnceAsync(systemId, request, c), time, ct);
+
+    private async Task<SignalOutcome> SignalOnceAsync(string systemId, SignalRequest request, CancellationToken ct)
     {
         Machine machine = await machines.FindAsync(systemId, ct) ?? throw MachineOperationException.NotFound();
         DateTime now = time.GetUtcNow().UtcDateTime;

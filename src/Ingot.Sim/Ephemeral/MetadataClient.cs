@@ -114,7 +114,8 @@ public sealed class MetadataClient(HttpClient http, string metadataUrl, string? 
 
     /// <summary>
     /// Sends a signed request, again (up to <see cref="Attempts"/> times, a little later each time) when
-    /// Ingot answers 409 or 503: another writer changed the machine meanwhile, as the in-image helpers retry.
+    /// Ingot answers 503 (busy), as the in-image helpers retry. A 409 is an answer: Ingot applies a
+    /// request that lost a race with another writer itself.
     /// </summary>
     private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> make, CancellationToken ct)
     {
@@ -123,7 +124,7 @@ public sealed class MetadataClient(HttpClient http, string metadataUrl, string? 
             using HttpRequestMessage request = make();
             Sign(request);
             HttpResponseMessage response = await http.SendAsync(request, ct);
-            if (attempt == Attempts || response.StatusCode is not (HttpStatusCode.Conflict or HttpStatusCode.ServiceUnavailable))
+            if (attempt == Attempts || response.StatusCode != HttpStatusCode.ServiceUnavailable)
             {
                 return response;
             }

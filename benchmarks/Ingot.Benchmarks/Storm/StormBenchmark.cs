@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using Ingot.Core.Machines;
+using Ingot.Sim.Boot;
+using Ingot.Sim.Machines;
+using Ingot.Sim.Operator;
+
+namespace Ingot.Benchmarks.Storm;
+
+/// <summary>
+/// <c>storm</c>: N simulated machines power on at once against <c>ingot serve</c> (a child process,
+/// SQLite, loopback), enlist, are accepted (<c>accept_all</c> whenever one is NEW) and commission to
+/// READY. Prints the total time, time-to-READY percentiles, Ingot's peak RSS and CPU time, the boot
+/// errors the machines ended with, the machines that did not get there, and with <c>--failures PCT</c>
+/// where each injected failure landed.
+/// </summary>
+internal static class StormBenchmark
+{
+    public static async Task<int> RunAsync(Options options, CancellationToken ct)
+    {
+        int n = options.Number("machines", 100);
+        bool timing = options.Flag("timing-only");
+        string profile = options.Text("profile") ?? (timing ? "timing" : "mixed");
+        double percent = double.Parse(options.Text("failures") ?? "0", CultureInfo.InvariantCulture);
+        var limit = TimeSpan.FromSeconds(options.Number("timeout", 900));
+        int nodeTimeout = options.Number("node-timeout", percent > 0 ? 2 : 30);
+        string data = Path.Combine(Path.GetTempPath(), $"ingot-storm-{Guid.NewGuid():N}"[..24]);
+        Dictionary<int, MachineFailure> failures = StormFailures.Mix(n, percent);
+
+        Console.WriteLine($"storm: {n:N0} machines, profile {profile}, {failures.Count} injected failures, data {data}");
+        IngotChild ingot = await IngotChild.StartAsync(data, ct);
+        try
+        {
+            var network = new SimNetwork(new IPEndPoint(IPAddress.Loopback, ingot.DhcpPort), new IPEndPoint(IPAddress.Loopback, ingot.TftpPort))
+            {
+                Subnet = "127.77.0.0/16",
+                RangeEnd = IPAddress.Parse("127.77.250.250"),
+            };
+            using var api = new IngotApi(ingot.Url, ingot.ApiKey, TimeProvider.System);
+            await SimLab.PrepareAsync(api, network, "ingot", "sim", ct);
+            await api.PostAsync("maas/?op=set_config", ct, ("name", "node_timeout"), ("value", nodeTimeout.ToString(CultureInfo.InvariantCulture)));
+
+            var dataCentreOptions = new SimDataCentreOptions { Machines = n, Profile = profile, Failures = failures };
+            await using SimulatedDataCentre dataCentre = await SimulatedDataCentre.StartAsync(dataCentreOptions, network, TimeProvider.System, ct);
+            TimeSpan cpuBefore = ingot.CpuTime();
+            var observer = new StormObserver(ingot.DatabasePath);
+            var clock = Stopwatch.StartNew();
+            dataCentre.PowerOnAll();
+
+            IReadOnlyList<(string SystemId, MachineStatus Status, string Error)> rows = [];
+            int accepts = 0;
+            TimeSpan lastPrint = TimeSpan.Zero;
+            int healthy = n - failures.Count;
+            while (clock.Elapsed < limit)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), TimeProvider.System, ct);
+                rows = await observer.StatusesAsync(clock.Elapsed, ct);
+                if (rows.Any(r => r.Status == MachineStatus.New))
+                {
+                    await api.PostAsync("machines/?op=accept_all", ct);
+                    accepts++;
+                }
+
+                int failed = rows.Count(r => MachineStatuses.Failed.Contains(r.Status));
+                if (clock.Elapsed - lastPrint >= TimeSpan.FromSeconds(10))
+                {
+                    lastPrint = clock.Elapsed;
+                    string counts = string.Join(", ", rows.GroupBy(r => r.Status).OrderBy(g => g.Key).Select(g => $"{g.Key.Label()} {g.Count()}"));
+                    string doing = string.Join("; ", dataCentre.Machines.GroupBy(m => m.Activity).OrderByDescending(g => g.Count()).Take(3).Select(g => $"{g.Count()} {g.Key}"));
+                    Console.WriteLine($"  {clock.Elapsed:mm\\:ss} enlisted {rows.Count:N0}: {counts}; Ingot CPU {(ingot.CpuTime() - cpuBefore).TotalSeconds:F0} s; sims: {doing}");
+                }
+
+                // Done: every healthy machine READY, and every injected failure (bar a NIC without a lease,
+                // which never enlists, and a dead BMC back at NEW) settled in a failed status.
+                int settledFailures = failures.Count(f => f.Value.Kind is FailureKind.NoLease or FailureKind.Bmc);
+                if (observer.FirstReady.Count >= healthy && failed >= failures.Count - settledFailures)
+                {
+                    break;
+                }
+            }
+
+            TimeSpan total = clock.Elapsed;
+            TimeSpan cpu = ingot.CpuTime() - cpuBefore;
+            long rss = ingot.PeakRss();
+            Dictionary<string, string> byMac = await observer.MachinesByMacAsync(ct);
+            rows = await observer.StatusesAsync(total, ct);
+            await StormReport.PrintAsync(new StormOutcome(n, profile, total, cpu, rss, accepts, dataCentre.Machines, failures, rows, byMac, observer.FirstReady, ingot.LogPath, data), Console.Out);
+            return 0;
+        }
+        finally
+        {
+            await ingot.DisposeAsync();
+            if (!options.Keep)
+            {
+                Directory.Delete(data, recursive: true);
+            }
+        }
+    }
+}

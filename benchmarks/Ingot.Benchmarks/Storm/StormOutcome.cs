@@ -1,0 +1,20 @@
+using Ingot.Core.Machines;
+using Ingot.Sim.Machines;
+
+namespace Ingot.Benchmarks.Storm;
+
+/// <summary>What a storm run saw, for <see cref="StormReport"/>.</summary>
+internal sealed record StormOutcome(
+    int Machines,
+    string Profile,
+    TimeSpan Total,
+    TimeSpan IngotCpu,
+    long IngotPeakRss,
+    int Accepts,
+    IReadOnlyList<SimulatedMachine> Sims,
+    IReadOnlyDictionary<int, MachineFailure> Failures,
+    IReadOnlyList<(string SystemId, MachineStatus Status, string Error)> Rows,
+    IReadOnlyDictionary<string, string> SystemIdByMac,
+    IReadOnlyDictionary<string, TimeSpan> FirstReady,
+    string IngotLog,
+    string DataDirectory);
