@@ -80,7 +80,7 @@ install_from_curtin() {
     umount /target
     # The late command: MAAS's netboot_off, so that the next boot is from the disk.
     netboot=$(grep -o 'http[^" ,]*/by-id/[^" ,]*' /run/curtin.yaml | head -n 1)
-    echo "op=netboot_off" > /run/ingot-netboot-off
+    printf "op=netboot_off" > /run/ingot-netboot-off
     if http_post "$netboot" /run/ingot-netboot-off application/x-www-form-urlencoded /run/ingot-netboot-answer; then
         say "agent: install: netboot_off posted"
     else
