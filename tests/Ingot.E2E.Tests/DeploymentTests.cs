@@ -71,11 +71,15 @@ public sealed class DeploymentTests(NetworkBootLab lab) : IClassFixture<NetworkB
                 await vm.WaitForConsoleAsync("INGOT-EPHEMERAL: deployed: first boot done", s_bootLimit, "the deployed system to fetch its user-data and report modules-final");
                 await vm.WaitForExitAsync(TimeSpan.FromMinutes(1), "the deployed system to power off");
             });
+            Assert.Contains("Booting from SAN device 0x80", deployedConsole, StringComparison.Ordinal);
             Assert.DoesNotContain("INGOT-EPHEMERAL: agent:", deployedConsole, StringComparison.Ordinal);
             Assert.Contains($"deployed: instance {systemId}, user-data {UserData.Length} bytes: #cloud-config # ingot-e2e-user-data", deployedConsole, StringComparison.Ordinal);
             JsonElement deployed = await maas.GetAsync($"machines/{systemId}/");
             Assert.Equal(("Deployed", "ingot", "deployable"), (deployed.GetProperty("status_name").GetString(), deployed.GetProperty("osystem").GetString(), deployed.GetProperty("distro_series").GetString()));
             Assert.False(IsZero(hardware.DiskPath, 0, 1 << 20), "the disk's first MiB holds the deployed image");
+            string[] events = [.. (await maas.GetAsync($"events/?op=query&id={systemId}&level=DEBUG&limit=1000")).GetProperty("events").EnumerateArray().Select(e => e.GetProperty("description").GetString()!)];
+            Assert.Contains("'cmd-install' curtin command install", events);
+            Assert.Contains("'modules-final' running modules for final", events);
 
             // Release with quick erase; boot 4: the ephemeral image runs wipe-disks and the machine is READY.
             JsonElement erasing = await maas.PostAsync($"machines/{systemId}/?op=release", ("erase", "true"), ("quick_erase", "true"));
