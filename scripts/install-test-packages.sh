@@ -14,6 +14,8 @@
 #   python3-requests python3-configobj python3-oauthlib python3-yaml  cloud-init's MAAS datasource, which is
 #                                     unpacked (not installed) into /opt/ingot-test/cloud-init-root below
 #   netplan.io python3-jsonschema      netplan generate --root-dir checks the rendered netplan YAML; jsonschema for cloud-init
+#   syslinux syslinux-common mtools dosfstools  scripts/build-deploy-image.sh: the deployable raw disk image (FAT
+#                                     partition made and filled without mounting, syslinux MBR and boot loader)
 #   chromium                          headless browser that Playwright drives in the web UI tests
 # PostgreSQL is installed by scripts/postgres.sh, not here.
 # Usage: scripts/install-test-packages.sh        (as root, or with sudo available)
@@ -24,7 +26,8 @@ packages=(golang-go golang-github-juju-gomaasapi-dev
           openipmi freeipmi-tools ipmitool redfishtool python3-sushy
           qemu-system-x86 ipxe ipxe-qemu ovmf cpio pxelinux syslinux-common gpgv gpg chromium
           python3-requests python3-configobj python3-oauthlib python3-yaml
-          netplan.io python3-jsonschema)
+          netplan.io python3-jsonschema
+          syslinux syslinux-common mtools dosfstools)
 
 missing=()
 for package in "${packages[@]}"; do

@@ -23,6 +23,7 @@ read_credentials() {
     CONSUMER_KEY=$(yaml_value consumer_key "$1")
     TOKEN_KEY=$(yaml_value token_key "$1")
     TOKEN_SECRET=$(yaml_value token_secret "$1")
+    REPORT_URL=$(yaml_value endpoint "$1")
 }
 
 debian_architecture() {
@@ -76,4 +77,10 @@ if [ -z "$TOKEN_KEY" ]; then
     enlist || exit 1
 fi
 say "agent: metadata $METADATA_URL"
-run_scripts_from_metadata
+case "$METADATA_URL" in
+    */curtin/|*/curtin)
+        # The installer's preseed (DEPLOYING): curtin's place, taken by install.sh.
+        . /ingot/install.sh
+        install_from_curtin ;;
+    *) run_scripts_from_metadata ;;
+esac

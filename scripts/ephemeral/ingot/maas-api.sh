@@ -80,3 +80,14 @@ urlencode() {
         }
     }'
 }
+
+# report_event EVENT_TYPE ORIGIN NAME DESCRIPTION [RESULT]: one reporting-webhook event (curtin's and
+# cloud-init's "webhook" reporter) to REPORT_URL, else <metadata>/status/<system id>, signed.
+report_event() {
+    url=${REPORT_URL:-$(echo "$METADATA_URL" | sed 's#/metadata/.*#/metadata/#')status/${SYSTEM_ID:-unknown}}
+    result=""
+    [ -n "${5:-}" ] && result=$(printf ', "result": "%s"' "$5")
+    printf '{"event_type": "%s", "origin": "%s", "name": "%s", "description": "%s", "timestamp": %s%s}' \
+        "$1" "$2" "$3" "$4" "$(date +%s)" "$result" > /run/ingot-event.json
+    http_post "$url" /run/ingot-event.json application/json /run/ingot-event-answer
+}

@@ -101,6 +101,20 @@ run_scripts_from_metadata() {
             return 1
         fi
     fi
+    if [ -f "$SCRIPTS_DIR/index.json" ] && [ -n "$(script_list release)" ]; then
+        # DISK_ERASING / RELEASING: the release scripts (wipe-disks), then cloud-init's modules-final.
+        say "agent: starting release scripts"
+        run_set release; failed=$?
+        if [ "$failed" -ne 0 ]; then
+            signal FAILED "$failed release scripts failed to run"
+            say "agent: $failed release scripts failed"
+            return 1
+        fi
+        signal OK "All scripts successfully ran" || { say "agent: signal OK failed"; return 1; }
+        say "agent: all release scripts successfully ran"
+        report_event finish cloudinit modules-final "running modules for final" SUCCESS || say "agent: modules-final report failed"
+        return 0
+    fi
     signal OK "All scripts successfully ran" || { say "agent: signal OK failed"; return 1; }
     say "agent: all scripts successfully ran"
 }

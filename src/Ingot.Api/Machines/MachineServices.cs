@@ -1,4 +1,5 @@
 using Ingot.Api.Wire;
+using Ingot.Core.Boot;
 using Ingot.Core.Cloning;
 using Ingot.Core.Config;
 using Ingot.Core.Domains;
@@ -8,6 +9,7 @@ using Ingot.Core.Machines.Actions;
 using Ingot.Core.Machines.Editing;
 using Ingot.Core.Machines.Filters;
 using Ingot.Core.Machines.Queries;
+using Ingot.Core.Networks;
 using Ingot.Core.Placement;
 using Ingot.Core.Power;
 using Ingot.Core.ResourcePools;
@@ -24,7 +26,11 @@ namespace Ingot.Api.Machines;
 internal static class MachineServices
 {
     public static async Task<MachineOperations> OperationsAsync(this ApiRequest request, CancellationToken ct) =>
-        new(request.Service<IMachineStore>(), request.Service<TimeProvider>(), await SettingsAsync(request, ct));
+        new(request.Service<IMachineStore>(), request.Service<TimeProvider>(), await SettingsAsync(request, ct))
+        {
+            Checks = request.OptionalService<IBootImageCatalog>() is { } images ? new DeploymentChecks(images) : null,
+            AutoAddresses = request.OptionalService<AutoAddresses>(),
+        };
 
     public static async Task<MachineEnlister> EnlisterAsync(this ApiRequest request, CancellationToken ct) =>
         new(request.Service<IMachineStore>(), request.Service<TimeProvider>(), await SettingsAsync(request, ct))

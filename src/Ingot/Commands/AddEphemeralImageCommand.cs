@@ -8,12 +8,16 @@ namespace Ingot.Commands;
 /// <c>ingot add-ephemeral-image --dir DIR</c>: registers the image that <c>scripts/build-ephemeral-image.sh DIR</c>
 /// built (<c>DIR/vmlinuz</c>, <c>DIR/initrd.img</c>) as an uploaded boot resource, <c>ingot/ephemeral</c> for
 /// <c>amd64/generic</c> by default, with a boot-kernel and a boot-initrd file. Registering the same files
-/// again changes nothing.
+/// again changes nothing. With <c>--root-dd-raw FILE</c> the resource also carries a raw disk image
+/// (<c>root-dd.raw</c>) that deployments of it write to the disk.
 /// </summary>
 public static class AddEphemeralImageCommand
 {
     public const string DefaultName = "ingot/ephemeral";
     public const string DefaultArchitecture = "amd64/generic";
+
+    /// <summary>MAAS's file type of a raw disk image (curtin's <c>dd-raw</c>).</summary>
+    public const string RootDdRaw = "root-dd.raw";
 
     public static async Task<int> RunAsync(ParsedCommand command, TextWriter stdout, CancellationToken ct)
     {
@@ -29,6 +33,7 @@ public static class AddEphemeralImageCommand
         [
             (BootResourceFileTypes.Kernel, Path.Combine(dir, "vmlinuz")),
             (BootResourceFileTypes.Initrd, Path.Combine(dir, "initrd.img")),
+            .. command.Get("root-dd-raw") is { } disk ? [(RootDdRaw, disk)] : Array.Empty<(string, string)>(),
         ];
         if (wanted.FirstOrDefault(f => !File.Exists(f.Path)) is { Path: not null } missing)
         {

@@ -48,6 +48,7 @@ public static class IngotCommands
             new OptionSpec("dir", "DIR", "The build's output directory (vmlinuz, initrd.img).", Required: true),
             new OptionSpec("name", "OS/SERIES", "The boot resource's name (default ingot/ephemeral)."),
             new OptionSpec("architecture", "ARCH/SUBARCH", "Its architecture (default amd64/generic)."),
+            new OptionSpec("root-dd-raw", "FILE", "A raw disk image deployments write (root-dd.raw; scripts/build-deploy-image.sh)."),
             s_dataDir,
             s_database,
         ]);

@@ -6,9 +6,11 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ingot.Api.Tests.Infrastructure;
 using Ingot.Api.Tests.Metadata;
+using Ingot.Core.BootResources;
 using Ingot.Core.Enlistment;
 using Ingot.Core.Hardware;
 using Ingot.Core.Machines;
+using Ingot.Core.Storage;
 using Ingot.Core.Users;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,9 +21,13 @@ public static class DeploySeeds
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>A commissioned READY machine (manual power), with one 8 GiB disk unless <paramref name="diskless"/>.</summary>
+    /// <summary>
+    /// A commissioned READY machine (manual power), with one 8 GiB disk and the flat layout unless
+    /// <paramref name="diskless"/>; the host has the ubuntu/noble amd64 image deploy needs.
+    /// </summary>
     public static async Task<Machine> ReadyMachineAsync(this ApiHost host, ApiUser admin, bool diskless = false)
     {
+        await host.AddDeployImageAsync("ubuntu/noble");
         DateTime now = TimeProvider.System.GetUtcNow().UtcDateTime;
         Machine machine = Machine.Create(SystemIdGenerator.Shared.Next(), "deploy-" + Guid.NewGuid().ToString("N")[..8], now);
         machine.Architecture = "amd64/generic";
@@ -34,6 +40,7 @@ public static class DeploySeeds
         if (!diskless)
         {
             machine.BlockDevices.Add(new BlockDevice { Name = "vda", SizeBytes = 8L << 30 });
+            DefaultStorage.Apply(machine, "flat");
         }
 
         machine.StartCommissioning(Actor.User(admin.Username, isAdmin: true), now, LifecycleSettings.Default);
@@ -41,6 +48,40 @@ public static class DeploySeeds
         Assert.Equal(MachineStatus.Ready, machine.Status);
         await host.Services.GetRequiredService<IMachineStore>().AddAsync(machine, Ct);
         return machine;
+    }
+
+    /// <summary>What deploy checks for a stored machine: the image of <paramref name="release"/> and, with disks, the flat layout.</summary>
+    public static async Task PrepareDeployAsync(this ApiHost host, string systemId, string release)
+    {
+        await host.AddDeployImageAsync(release);
+        var store = host.Services.GetRequiredService<IMachineStore>();
+        Machine machine = (await store.FindAsync(systemId, Ct))!;
+        if (machine.BlockDevices.Count > 0 && DefaultStorage.Apply(machine, "flat"))
+        {
+            await store.SaveAsync(machine, Ct);
+        }
+    }
+
+    /// <summary>Registers an amd64/generic boot image <paramref name="name"/> (os/series) with a kernel and initrd, once.</summary>
+    public static async Task AddDeployImageAsync(this ApiHost host, string name)
+    {
+        var store = host.Services.GetRequiredService<IBootResourceStore>();
+        if (await store.FindAsync(BootResourceType.Uploaded, name, "amd64/generic", Ct) is not null)
+        {
+            return;
+        }
+
+        var content = host.Services.GetRequiredService<IBootResourceContent>();
+        var files = new List<BootResourceFile>();
+        foreach (string fileType in new[] { BootResourceFileTypes.Kernel, BootResourceFileTypes.Initrd })
+        {
+            using var stream = new MemoryStream(Encoding.UTF8.GetBytes($"{name} {fileType}\n"));
+            StoredContent stored = await content.StoreAsync(stream, null, null, Ct);
+            files.Add(new BootResourceFile { Filename = fileType, FileType = fileType, Sha256 = stored.Sha256, Size = stored.Size, Complete = true });
+        }
+
+        await host.Services.GetRequiredService<BootResourceOperations>().AddSetAsync(
+            BootResourceType.Uploaded, name, "amd64/generic", BootResourceOperations.UploadedLabel, files, [], "", Ct);
     }
 
     /// <summary>Adds an ssh-ed25519 key (random body, as ssh-keygen writes it) to the user's account; returns it.</summary>

@@ -13,6 +13,7 @@ public sealed class MachineOpsTests(ApiHost host) : IClassFixture<ApiHost>
     {
         ApiUser user = await host.CreateUserAsync();
         Machine machine = await host.AllocatedAsync(user);
+        await Deployment.DeploySeeds.PrepareDeployAsync(host, machine.SystemId, "ubuntu/jammy");
         using var response = await host.Client(user.ApiKey).PostCliAsync(MachineRequests.Item(machine.SystemId), "deploy",
             ("distro_series", "ubuntu/jammy"), ("user_data", Convert.ToBase64String("#cloud-config\n"u8.ToArray())), ("hwe_kernel", "hwe-22.04"), ("comment", "go"));
         var json = await response.OkJsonAsync();
@@ -28,6 +29,7 @@ public sealed class MachineOpsTests(ApiHost host) : IClassFixture<ApiHost>
     {
         ApiUser user = await host.CreateUserAsync();
         Machine machine = await host.ReadyAsync();
+        await Deployment.DeploySeeds.PrepareDeployAsync(host, machine.SystemId, "ubuntu/jammy");
         using var response = await host.Client(user.ApiKey).PostOpAsync(MachineRequests.Item(machine.SystemId), "deploy", ("distro_series", "jammy"));
         var json = await response.OkJsonAsync();
         Assert.Equal("Deploying", json.Str("status_name"));

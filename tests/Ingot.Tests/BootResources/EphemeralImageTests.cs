@@ -17,7 +17,7 @@ namespace Ingot.Tests.BootResources;
 public sealed class EphemeralImageTests : IDisposable
 {
     private static readonly string[] s_modules =
-        ["virtio_ring", "virtio", "virtio_pci_legacy_dev", "virtio_pci_modern_dev", "virtio_pci", "failover", "net_failover", "virtio_net", "e1000", "e1000e", "virtio_blk"];
+        ["virtio_ring", "virtio", "virtio_pci_legacy_dev", "virtio_pci_modern_dev", "virtio_pci", "failover", "net_failover", "virtio_net", "e1000", "e1000e", "virtio_blk", "fat", "vfat", "nls_cp437", "nls_ascii", "nls_utf8"];
 
     private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("ingot-ephemeral-data-");
 
@@ -35,7 +35,7 @@ public sealed class EphemeralImageTests : IDisposable
         Assert.Contains("/ingot/ephemeral.sh", init, StringComparison.Ordinal);
         Assert.True(initramfs.ContainsKey("bin/busybox"));
         Assert.True(initramfs.ContainsKey("etc/udhcpc.script"));
-        Assert.All(["ephemeral.sh", "maas-api.sh", "run-scripts.sh", "flatten-json.awk", "script-list.awk"], f => Assert.True(initramfs.ContainsKey($"ingot/{f}"), $"the agent's {f} is not in the image"));
+        Assert.All(["ephemeral.sh", "maas-api.sh", "run-scripts.sh", "flatten-json.awk", "script-list.awk", "install.sh", "deployed.sh"], f => Assert.True(initramfs.ContainsKey($"ingot/{f}"), $"the agent's {f} is not in the image"));
         Assert.Equal(s_modules, Encoding.ASCII.GetString(initramfs["lib/modules/load-order"]).Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.All(s_modules, m => Assert.True(initramfs[$"lib/modules/{m}.ko"].AsSpan().StartsWith("\u007fELF"u8), $"{m}.ko is not an ELF module"));
         byte[] kernel = await File.ReadAllBytesAsync(Path.Combine(output, "vmlinuz"), Ct);

@@ -10,24 +10,49 @@ public sealed partial class MachineOperations
     /// <c>op=deploy</c>: edit. A READY machine is acquired first (another owner: 409 "Can't allocate
     /// a machine belonging to another user."). Then only a status whose table row contains
     /// DEPLOYING passes, which is ALLOCATED alone; anything else is 409 "Can't deploy a machine that
-    /// is in the '&lt;label&gt;' state". Unlike the UI action there is no diskless or NIC check here.
+    /// is in the '&lt;label&gt;' state". Then <see cref="Checks"/> (boot image, storage) and the AUTO
+    /// link addresses (<see cref="AutoAddresses"/>, given back when the deployment cannot be saved); a
+    /// refusal saves nothing, so the machine keeps its status and owner. Unlike the UI action there is
+    /// no diskless or NIC check here.
     /// </summary>
-    public Task<Machine> DeployAsync(string systemId, Actor actor, DeployOptions? options, CancellationToken ct) =>
-        ApplyAsync(systemId, actor, NodePermission.Edit, (m, now) =>
+    public async Task<Machine> DeployAsync(string systemId, Actor actor, DeployOptions? options, CancellationToken ct)
+    {
+        Machine m = await LoadAsync(systemId, actor, NodePermission.Edit, ct);
+        DateTime now = Now;
+        options ??= DeployOptions.Default;
+        if (m.Status == MachineStatus.Ready)
         {
-            options ??= DeployOptions.Default;
-            if (m.Status == MachineStatus.Ready)
-            {
-                m.Acquire(actor, now, options.AgentName, options.Comment);
-            }
+            m.Acquire(actor, now, options.AgentName, options.Comment);
+        }
 
-            if (!NodeTransitions.Table[m.Status].Contains(MachineStatus.Deploying))
-            {
-                throw MachineOperationException.StateViolation($"Can't deploy a machine that is in the '{m.Status.Label()}' state");
-            }
+        if (!NodeTransitions.Table[m.Status].Contains(MachineStatus.Deploying))
+        {
+            throw MachineOperationException.StateViolation($"Can't deploy a machine that is in the '{m.Status.Label()}' state");
+        }
 
+        if (Checks is not null)
+        {
+            await Checks.CheckAsync(m, options, ct);
+        }
+
+        if (AutoAddresses is not null)
+        {
+            await AutoAddresses.ClaimAsync(m, ct);
+        }
+
+        try
+        {
             m.StartDeployment(actor, now, settings, options);
-        }, ct);
+            await store.SaveAsync(m, ct);
+        }
+        catch when (AutoAddresses is not null)
+        {
+            await AutoAddresses.ReleaseAsync(m, CancellationToken.None);
+            throw;
+        }
+
+        return m;
+    }
 
     /// <summary>
     /// <c>POST /machines/ op=allocate</c>: among the READY machines the actor may edit that match

@@ -1,4 +1,5 @@
 using Ingot.Core.Machines.Permissions;
+using Ingot.Core.Networks;
 using Ingot.Core.Users;
 
 namespace Ingot.Core.Machines.Actions;
@@ -12,6 +13,12 @@ namespace Ingot.Core.Machines.Actions;
 /// </summary>
 public sealed partial class MachineOperations(IMachineStore store, TimeProvider time, LifecycleSettings settings)
 {
+    /// <summary>The deploy checks (boot image, storage); none when null (hosts without boot images).</summary>
+    public DeploymentChecks? Checks { get; init; }
+
+    /// <summary>Claims AUTO link addresses at deploy and gives them back at release; nothing when null.</summary>
+    public AutoAddresses? AutoAddresses { get; init; }
+
     /// <summary><c>DELETE /machines/{id}/</c>: admin.</summary>
     public async Task DeleteAsync(string systemId, Actor actor, CancellationToken ct)
     {

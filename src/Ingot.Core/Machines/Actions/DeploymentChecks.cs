@@ -1,0 +1,34 @@
+using Ingot.Core.Boot;
+using Ingot.Core.Enlistment;
+using Ingot.Core.Storage;
+
+namespace Ingot.Core.Machines.Actions;
+
+/// <summary>
+/// What MAAS checks when a deployment starts (<c>Node.start</c> → <c>validate_bootresource_exists_for_action</c>,
+/// <c>_start_deployment</c> → storage validation), before anything changes: the release to install must have a
+/// boot image for the machine's architecture (400 "Deployment operating system &lt;os&gt;/&lt;series&gt; is
+/// unavailable for &lt;arch&gt;/&lt;subarch&gt;."), and a deployment to disk needs a storage configuration that
+/// fits the machine (400 <c>{"storage": [...]}</c>, the messages of <see cref="StorageCheck"/>).
+/// </summary>
+public sealed class DeploymentChecks(IBootImageCatalog images)
+{
+    /// <summary>Throws the first refusal; returns when the deployment may start.</summary>
+    public async Task CheckAsync(Machine machine, DeployOptions options, CancellationToken ct)
+    {
+        string osystem = options.Osystem.Length > 0 ? options.Osystem : DeployOptions.DefaultOsystem;
+        string series = options.DistroSeries.Length > 0 ? options.DistroSeries : DeployOptions.DefaultDistroSeries;
+        string architecture = machine.Architecture.Contains('/', StringComparison.Ordinal) ? machine.Architecture : $"{machine.Architecture}/generic";
+        if (await images.FindAsync(osystem, series, architecture, ct) is null)
+        {
+            throw MachineOperationException.Validation($"Deployment operating system {osystem}/{series} is unavailable for {architecture}.");
+        }
+
+        bool toMemory = options.EphemeralDeploy || machine.BlockDevices.Count == 0;
+        IReadOnlyList<string> problems = toMemory ? [] : StorageCheck.Problems(machine);
+        if (problems.Count > 0)
+        {
+            throw new MachineFormException(new Dictionary<string, IReadOnlyList<string>> { ["storage"] = problems });
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System.Net;
+using System.Text.Json;
+using Ingot.Api.Tests.Infrastructure;
+using Ingot.Api.Tests.Metadata;
+using Ingot.Api.Tests.Networks;
+using Ingot.Core.Machines;
+using Ingot.Core.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ingot.Api.Tests.Deployment;
+
+/// <summary>
+/// What <c>op=deploy</c> checks before anything changes (boot image of the release, storage that fits), and
+/// the AUTO link addresses it claims and release gives back.
+/// </summary>
+public sealed class DeployChecksTests(ApiHost host) : IClassFixture<ApiHost>
+{
+    private static async Task AssertUnchangedAsync(ApiHost host, ApiUser admin, string systemId, int eventsBefore)
+    {
+        Machine after = await host.ReloadAsync(systemId);
+        Assert.Equal((MachineStatus.Ready, null, "", ""), (after.Status, after.Owner, after.Osystem, after.DistroSeries));
+        Assert.Equal(eventsBefore, (await host.EventsAsync(admin, systemId)).Count);
+    }
+
+    [Fact]
+    public async Task A_release_without_a_boot_image_is_refused_with_MAAS_text_and_changes_nothing()
+    {
+        ApiUser admin = await host.CreateUserAsync(isAdmin: true);
+        Machine machine = await host.ReadyMachineAsync(admin);
+        int events = (await host.EventsAsync(admin, machine.SystemId)).Count;
+        using var api = new NetworkClient(host.Client(admin.ApiKey));
+
+        var (status, body) = await NetworkClient.FailAsync(api.PostAsync($"machines/{machine.SystemId}/?op=deploy", ("distro_series", "jammy")));
+
+        Assert.Equal((HttpStatusCode.BadRequest, "Deployment operating system ubuntu/jammy is unavailable for amd64/generic."), (status, body));
+        await AssertUnchangedAsync(host, admin, machine.SystemId, events);
+    }
+
+    [Fact]
+    public async Task A_storage_layout_without_a_root_filesystem_is_refused_as_a_storage_error_and_changes_nothing()
+    {
+        ApiUser admin = await host.CreateUserAsync(isAdmin: true);
+        Machine machine = await host.ReadyMachineAsync(admin);
+        Machine stored = await host.ReloadAsync(machine.SystemId);
+        DefaultStorage.Apply(stored, "blank");
+        await host.Services.GetRequiredService<IMachineStore>().SaveAsync(stored, TestContext.Current.CancellationToken);
+        int events = (await host.EventsAsync(admin, machine.SystemId)).Count;
+        using var api = new NetworkClient(host.Client(admin.ApiKey));
+
+        var (status, errors) = await NetworkClient.FieldErrorsAsync(api.PostAsync($"machines/{machine.SystemId}/?op=deploy"));
+
+        Assert.Equal((HttpStatusCode.BadRequest, "Mount the root '/' filesystem to be able to deploy this node."), (status, errors["storage"]));
+        await AssertUnchangedAsync(host, admin, machine.SystemId, events);
+    }
+
+    [Fact]
+    public async Task An_auto_link_gets_an_address_at_deploy_and_gives_it_back_at_release_and_a_refused_deploy_claims_none()
+    {
+        ApiUser admin = await host.CreateUserAsync(isAdmin: true);
+        using var api = new NetworkClient(host.Client(admin.ApiKey));
+        (string cidr, string prefix) = NetworkClient.NewSubnet();
+        long subnet = (await api.CreateSubnetAsync(cidr)).GetProperty("id").GetInt64();
+        Machine machine = await host.ReadyMachineAsync(admin);
+        string nic = $"nodes/{machine.SystemId}/interfaces/{(await host.ReloadAsync(machine.SystemId)).Interfaces[0].Id}/";
+        await NetworkClient.OkAsync(api.PostAsync(nic + "?op=link_subnet", ("mode", "auto"), ("subnet", cidr)));
+
+        var (refused, _) = await NetworkClient.FailAsync(api.PostAsync($"machines/{machine.SystemId}/?op=deploy", ("distro_series", "jammy")));
+        string? afterRefusal = (await host.ReloadAsync(machine.SystemId)).Interfaces[0].Links.Single().IpAddress;
+        JsonElement addressesAfterRefusal = await NetworkClient.OkAsync(api.GetAsync($"subnets/{subnet}/?op=ip_addresses"));
+        JsonElement deployed = await NetworkClient.OkAsync(api.PostAsync($"machines/{machine.SystemId}/?op=deploy"));
+        string? claimed = (await host.ReloadAsync(machine.SystemId)).Interfaces[0].Links.Single().IpAddress;
+        JsonElement addressesDeployed = await NetworkClient.OkAsync(api.GetAsync($"subnets/{subnet}/?op=ip_addresses"));
+        JsonElement released = await NetworkClient.OkAsync(api.PostAsync($"machines/{machine.SystemId}/?op=release"));
+        string? afterRelease = (await host.ReloadAsync(machine.SystemId)).Interfaces[0].Links.Single().IpAddress;
+        JsonElement addressesReleased = await NetworkClient.OkAsync(api.GetAsync($"subnets/{subnet}/?op=ip_addresses"));
+
+        static bool Holds(JsonElement list, string? ip) => list.EnumerateArray().Any(a => a.GetProperty("ip").GetString() == ip);
+        Assert.Equal(HttpStatusCode.BadRequest, refused);
+        Assert.Null(afterRefusal);
+        Assert.DoesNotContain(addressesAfterRefusal.EnumerateArray(), a => a.GetProperty("ip").GetString()!.StartsWith(prefix + ".", StringComparison.Ordinal));
+        Assert.Equal("Deploying", deployed.GetProperty("status_name").GetString());
+        Assert.StartsWith(prefix + ".", claimed, StringComparison.Ordinal);
+        Assert.True(Holds(addressesDeployed, claimed), $"the subnet lists {claimed} while deployed");
+        Assert.Contains(released.GetProperty("status_name").GetString(), new[] { "Ready", "Releasing" });
+        Assert.Null(afterRelease);
+        Assert.False(Holds(addressesReleased, claimed), $"the subnet no longer lists {claimed} after release");
+    }
+}
