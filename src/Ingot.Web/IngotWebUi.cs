@@ -32,6 +32,7 @@ public static class IngotWebUi
         services.AddScoped<UiSession>();
         services.AddSingleton<MachineListing>();
         services.AddScoped<MachineActionRunner>();
+        services.AddScoped<MachineCloneRunner>();
         DecorateMachineStore(services);
         return services;
     }
