@@ -34,6 +34,7 @@ public static class IngotWebUi
         services.AddScoped<MachineActionRunner>();
         services.AddScoped<MachineCloneRunner>();
         DecorateMachineStore(services);
+        InventoryStores.Decorate(services);
         return services;
     }
 
