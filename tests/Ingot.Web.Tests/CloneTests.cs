@@ -27,8 +27,11 @@ public sealed class CloneTests(UiHost host)
         ILocator form = page.GetByTestId("clone-form");
         await form.GetByLabel("Network interfaces").UncheckAsync();
         await form.GetByLabel("Find destinations").FillAsync(u);
+        await Expect(form.GetByLabel($"csmall-{u}.maas")).ToBeVisibleAsync();
         await form.GetByLabel($"cgood-{u}.maas").CheckAsync();
+        await Expect(form.Locator("legend")).ToContainTextAsync("(1 chosen");
         await form.GetByLabel($"csmall-{u}.maas").CheckAsync();
+        await Expect(form.Locator("legend")).ToContainTextAsync("(2 chosen");
         await form.GetByRole(AriaRole.Button, new() { Name = "Clone to 2 machine(s)" }).ClickAsync();
 
         await Expect(page.GetByTestId("clone-results")).ToContainTextAsync($"1 of 2 machine(s) cloned successfully from csrc-{u}.");
