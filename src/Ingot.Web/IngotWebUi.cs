@@ -32,7 +32,9 @@ public static class IngotWebUi
         services.AddScoped<UiSession>();
         services.AddSingleton<MachineListing>();
         services.AddScoped<MachineActionRunner>();
+        services.AddScoped<MachineCloneRunner>();
         DecorateMachineStore(services);
+        InventoryStores.Decorate(services);
         return services;
     }
 

@@ -13,6 +13,8 @@ public static class WebUiPaths
 
     public const string AddMachine = "/MAAS/r/machines/add";
 
+    public const string AddFromBmc = "/MAAS/r/machines/add-bmc";
+
     public const string Zones = "/MAAS/r/zones";
 
     public const string Pools = "/MAAS/r/pools";

@@ -100,11 +100,12 @@ public sealed class MachineActions(IMachineStore store, TimeProvider time, Lifec
             case NodeActions.OverrideFailedTesting:
                 machine.OverrideFailedTesting(actor, now, p.Comment);
                 break;
+            // MAAS's UI records "via web interface"; Ingot's lock form may send a comment instead.
             case NodeActions.Lock:
-                machine.Lock(actor, now, "via web interface");
+                machine.Lock(actor, now, p.Comment ?? "via web interface");
                 break;
             case NodeActions.Unlock:
-                machine.Unlock(actor, now, "via web interface");
+                machine.Unlock(actor, now, p.Comment ?? "via web interface");
                 break;
             case NodeActions.Tag:
                 machine.Tag(p.Tag, now);

@@ -15,6 +15,11 @@ namespace Ingot.Web.Components.Pages;
 /// </summary>
 public sealed partial class Images : IDisposable
 {
+    private InventoryWatch? _watch;
+
+    [Inject]
+    private Core.Changes.InventoryChangeFeed Feed { get; set; } = default!;
+
     private static readonly TimeSpan s_refresh = TimeSpan.FromSeconds(1);
 
     private readonly CancellationTokenSource _disposed = new();
@@ -41,6 +46,16 @@ public sealed partial class Images : IDisposable
 
     protected override void OnAfterRender(bool firstRender)
     {
+        if (firstRender && RendererInfo.IsInteractive)
+        {
+            // Live: boot resources written by an import or through the API show without reload.
+            _watch ??= new InventoryWatch(Feed, new HashSet<Core.Changes.InventoryKind> { Core.Changes.InventoryKind.BootResources }, InvokeAsync, async () =>
+            {
+                await LoadAsync();
+                StateHasChanged();
+            });
+        }
+
         if (RendererInfo.IsInteractive && _status is { IsImporting: true } && !_polling)
         {
             _ = PollAsync();
@@ -49,6 +64,7 @@ public sealed partial class Images : IDisposable
 
     public void Dispose()
     {
+        _watch?.Dispose();
         _disposed.Cancel();
         _disposed.Dispose();
     }

@@ -17,6 +17,7 @@ namespace Ingot.Web.Components.Pages;
 /// </summary>
 public sealed partial class MachineDetails
 {
+    private ActionForm _form = new();
     /// <summary>The events shown, newest first.</summary>
     private const int EventsShown = 50;
 
@@ -80,7 +81,7 @@ public sealed partial class MachineDetails
 
         _notFound = null;
         _machine = machine;
-        _actions = [.. MachineActionRunner.WithoutForm.Where(a => a.IsActionable(actor, machine))];
+        _actions = [.. NodeActions.All.Where(a => a.IsActionable(actor, machine))];
         _powerParameters = actor.IsAdmin ? machine.PowerParameters : null;
         _results = [.. (await Results.SetsAsync(SystemId, ct)).GroupBy(s => s.Kind).Select(g => g.MaxBy(s => s.Run)!).OrderBy(s => s.Kind)];
         IReadOnlyList<MachineEvent> events = await Store.EventsAsync(SystemId, ct);
@@ -118,12 +119,6 @@ public sealed partial class MachineDetails
         });
     }
 
-    private void ChooseAction(NodeAction action)
-    {
-        _pending = action;
-        _actionError = null;
-        _actionDone = null;
-    }
 
     private async Task RunPendingAsync()
     {
@@ -135,7 +130,7 @@ public sealed partial class MachineDetails
         _running = true;
         try
         {
-            ActionResult result = await Runner.RunAsync(SystemId, action.Name, actor, _disposed.Token);
+            ActionResult result = await Runner.RunAsync(SystemId, action.Name, actor, _form, _disposed.Token);
             _pending = null;
             _actionError = result.Error;
             _actionDone = result.Succeeded ? $"{action.Display.TrimEnd('.')}: done." : null;

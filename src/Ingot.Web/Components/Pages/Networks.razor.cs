@@ -13,8 +13,13 @@ namespace Ingot.Web.Components.Pages;
 /// VLAN update <c>dhcp_on=true primary_rack=RACK</c> with Ingot's own rack, through Core's forms (their errors,
 /// e.g. no dynamic range, are the API's).
 /// </summary>
-public sealed partial class Networks
+public sealed partial class Networks : IDisposable
 {
+    private InventoryWatch? _watch;
+
+    [Inject]
+    private Core.Changes.InventoryChangeFeed Feed { get; set; } = default!;
+
     private NetworkModel? _model;
     private bool _isAdmin;
     private long? _configuring;
@@ -38,6 +43,22 @@ public sealed partial class Networks
         _isAdmin = (await Session.ActorAsync(CancellationToken.None))?.IsAdmin == true;
         _model = await Operations.LoadAsync(CancellationToken.None);
     }
+
+
+    /// <summary>Live: reloads when the change feed reports Networks.</summary>
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (firstRender && RendererInfo.IsInteractive)
+        {
+            _watch ??= new InventoryWatch(Feed, new HashSet<Core.Changes.InventoryKind> { Core.Changes.InventoryKind.Networks }, InvokeAsync, async () =>
+            {
+                _model = await Operations.LoadAsync(CancellationToken.None);
+                StateHasChanged();
+            });
+        }
+    }
+
+    public void Dispose() => _watch?.Dispose();
 
     private void Configure(long subnetId)
     {

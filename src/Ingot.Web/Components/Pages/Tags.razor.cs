@@ -12,8 +12,13 @@ namespace Ingot.Web.Components.Pages;
 /// edit (name, definition, comment, kernel options) and delete them through Core's <see cref="TagOperations"/>,
 /// which evaluates a definition over every machine's hardware details.
 /// </summary>
-public sealed partial class Tags
+public sealed partial class Tags : IDisposable
 {
+    private InventoryWatch? _watch;
+
+    [Inject]
+    private Core.Changes.InventoryChangeFeed Feed { get; set; } = default!;
+
     private IReadOnlyList<(Tag Tag, int Machines)>? _tags;
     private bool _isAdmin;
     private string? _editing;
@@ -40,6 +45,22 @@ public sealed partial class Tags
         _isAdmin = (await Session.ActorAsync(CancellationToken.None))?.IsAdmin == true;
         await LoadAsync();
     }
+
+
+    /// <summary>Live: reloads when the change feed reports Tags.</summary>
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (firstRender && RendererInfo.IsInteractive)
+        {
+            _watch ??= new InventoryWatch(Feed, new HashSet<Core.Changes.InventoryKind> { Core.Changes.InventoryKind.Tags }, InvokeAsync, async () =>
+            {
+                await LoadAsync();
+                StateHasChanged();
+            });
+        }
+    }
+
+    public void Dispose() => _watch?.Dispose();
 
     private async Task LoadAsync()
     {

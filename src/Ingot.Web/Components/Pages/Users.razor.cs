@@ -11,8 +11,13 @@ namespace Ingot.Web.Components.Pages;
 /// (generate, delete), through Core's <see cref="UserAccounts"/>: its rules and refusal texts are the API's
 /// ("An administrator cannot self-delete.", "User X cannot be deleted: N node(s) are still allocated.").
 /// </summary>
-public sealed partial class Users
+public sealed partial class Users : IDisposable
 {
+    private InventoryWatch? _watch;
+
+    [Inject]
+    private Core.Changes.InventoryChangeFeed Feed { get; set; } = default!;
+
     private IReadOnlyList<(User User, int Machines)>? _users;
     private IReadOnlyList<ApiToken>? _tokens;
     private bool _isAdmin;
@@ -39,6 +44,22 @@ public sealed partial class Users
     private UiSession Session { get; set; } = default!;
 
     protected override Task OnInitializedAsync() => LoadAsync();
+
+
+    /// <summary>Live: reloads when the change feed reports Users.</summary>
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (firstRender && RendererInfo.IsInteractive)
+        {
+            _watch ??= new InventoryWatch(Feed, new HashSet<Core.Changes.InventoryKind> { Core.Changes.InventoryKind.Users }, InvokeAsync, async () =>
+            {
+                await LoadAsync();
+                StateHasChanged();
+            });
+        }
+    }
+
+    public void Dispose() => _watch?.Dispose();
 
     private async Task LoadAsync()
     {

@@ -9,8 +9,13 @@ namespace Ingot.Web.Components.Shared;
 /// The editor shared by the zones and resource pools pages: the page supplies how to list, create, update
 /// and delete; Core's operations decide who may (their refusals are shown with the API's text).
 /// </summary>
-public sealed partial class NamedItemsEditor
+public sealed partial class NamedItemsEditor : IDisposable
 {
+    private InventoryWatch? _watch;
+
+    [Inject]
+    private Core.Changes.InventoryChangeFeed Feed { get; set; } = default!;
+
     private IReadOnlyList<NamedItem>? _items;
     private string _newName = "";
     private string _newDescription = "";
@@ -31,6 +36,10 @@ public sealed partial class NamedItemsEditor
     [Parameter]
     public bool IsAdmin { get; set; }
 
+    /// <summary>The change-feed kind of the items, so that the list follows changes made elsewhere.</summary>
+    [Parameter, EditorRequired]
+    public Core.Changes.InventoryKind Kind { get; set; }
+
     [Parameter, EditorRequired]
     public Func<CancellationToken, Task<IReadOnlyList<NamedItem>>> Load { get; set; } = default!;
 
@@ -47,6 +56,22 @@ public sealed partial class NamedItemsEditor
     private UiSession Session { get; set; } = default!;
 
     protected override async Task OnParametersSetAsync() => _items = await Load(CancellationToken.None);
+
+
+    /// <summary>Live: reloads when the change feed reports Kind.</summary>
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (firstRender && RendererInfo.IsInteractive)
+        {
+            _watch ??= new InventoryWatch(Feed, new HashSet<Core.Changes.InventoryKind> { Kind }, InvokeAsync, async () =>
+            {
+                _items = await Load(CancellationToken.None);
+                StateHasChanged();
+            });
+        }
+    }
+
+    public void Dispose() => _watch?.Dispose();
 
     private void StartEdit(NamedItem item)
     {
