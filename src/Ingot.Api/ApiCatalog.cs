@@ -36,6 +36,8 @@ public static class ApiCatalog
         NodeInterfacesApi.Resource,
         NodeInterfaceApi.Resource,
         NodeBlockDevicesApi.Resource,
+        NodeDevicesApi.Collection,
+        NodeDevicesApi.Item,
         Storage.NodeBlockDeviceApi.Resource, Storage.NodePartitionsApi.Resource, Storage.NodePartitionApi.Resource, Storage.NodePartitionApi.PluralResource,
         Storage.VolumeGroupsApi.Resource, Storage.VolumeGroupApi.Resource, Storage.VolumeGroupApi.PluralResource, Storage.RaidsApi.Resource, Storage.RaidApi.Resource,
         NodeScriptResultsApi.Collection,

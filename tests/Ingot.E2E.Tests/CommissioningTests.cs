@@ -91,6 +91,14 @@ public sealed class CommissioningTests(NetworkBootLab lab) : IClassFixture<Netwo
             Assert.Contains(commissioning.GetProperty("results").EnumerateArray(), r => r.GetProperty("name").GetString() == "50-maas-01-commissioning");
             JsonElement testing = await maas.GetAsync($"nodes/{systemId}/results/current-testing/");
             Assert.Contains(testing.GetProperty("results").EnumerateArray(), r => r.GetProperty("name").GetString() == "smartctl-validate" && r.GetProperty("status_name").GetString() == "Passed");
+
+            // The PCI devices the agent read from /sys: the virtio NIC (Red Hat's vendor id 1af4) is the machine's interface.
+            JsonElement devices = await maas.GetAsync($"nodes/{systemId}/devices/");
+            Assert.Contains(devices.EnumerateArray(), d => d.GetProperty("bus_name").GetString() == "PCIE"
+                && d.GetProperty("vendor_id").GetString() == "1af4"
+                && d.GetProperty("hardware_type_name").GetString() == "Network"
+                && d.GetProperty("physical_interface").ValueKind == JsonValueKind.Object
+                && d.GetProperty("physical_interface").GetProperty("mac_address").GetString() == mac);
         }
         finally
         {

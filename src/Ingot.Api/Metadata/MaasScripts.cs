@@ -11,7 +11,8 @@ namespace Ingot.Api.Metadata;
 /// <c>&lt;version&gt;/maas-scripts</c>: the machine's current commissioning set while COMMISSIONING
 /// (or DEPLOYED, hardware sync), its testing set while TESTING, its release set (<c>wipe-disks</c>)
 /// while DISK_ERASING or RELEASING; 204 when it has nothing to run.
-/// Anonymous callers (enlistment) get every built-in commissioning script.
+/// Anonymous callers (enlistment) get every built-in commissioning script. Matching <c>for_hardware</c>
+/// scripts are added first (<see cref="ForHardwareScripts"/>).
 /// </summary>
 internal static class MaasScripts
 {
@@ -39,9 +40,28 @@ internal static class MaasScripts
         }
 
         var catalog = request.Service<ScriptCatalog>();
-        ScriptSet set = await new ScriptSets(request.Service<IScriptResultStore>(), request.Service<TimeProvider>(), catalog).CurrentAsync(machine, kind.Value, ct);
+        var store = request.Service<IScriptResultStore>();
+        ScriptSet set = await new ScriptSets(store, request.Service<TimeProvider>(), catalog).CurrentAsync(machine, kind.Value, ct);
+        IReadOnlyList<Script> all = await catalog.ListAsync(ct);
+        if (HardwareKnown(machine, set) && ForHardwareScripts.Select(set, all, machine, now).Count > 0)
+        {
+            await store.SaveSetAsync(set, ct);
+            set = await store.FindSetByIdAsync(set.Id, ct) ?? set;
+        }
+
         return set.Results.Count == 0
             ? ApiResult.Bytes(StatusCodes.Status204NoContent, ContentType, [])
-            : ApiResult.Bytes(StatusCodes.Status200OK, ContentType, MaasScriptsTar.ForSet(set, await catalog.ListAsync(ct), now, machine));
+            : ApiResult.Bytes(StatusCodes.Status200OK, ContentType, MaasScriptsTar.ForSet(set, all, now, machine));
     }
+
+    /// <summary>
+    /// MAAS selects <c>for_hardware</c> scripts on a download after the first commissioning results (a result
+    /// that is no longer pending); a testing set is selected on every download, the hardware being known by then.
+    /// </summary>
+    private static bool HardwareKnown(Machine machine, ScriptSet set) => set.Kind switch
+    {
+        ScriptSetKind.Commissioning => machine.Status == MachineStatus.Commissioning && set.Results.Any(r => r.Status != ScriptStatus.Pending),
+        ScriptSetKind.Testing => true,
+        _ => false,
+    };
 }

@@ -70,11 +70,16 @@ public sealed class CommissioningInventory(IMachineStore machines, ITagStore tag
     }
 
     /// <summary>
-    /// MAAS's default layout after commissioning, on a machine whose storage is not configured yet (a layout
-    /// or custom storage that is already there is kept: Ingot does not record <c>skip_storage</c>).
+    /// MAAS's default layout after commissioning (<c>set_default_storage_layout</c>), on a machine whose storage is
+    /// not configured (commissioning cleared it unless <c>skip_storage</c>); none with <c>skip_storage</c>.
     /// </summary>
     private async Task ApplyDefaultStorageAsync(Machine machine, CancellationToken ct)
     {
+        if (machine.SkipStorage)
+        {
+            return;
+        }
+
         bool configured = machine.BlockDevices.Any(d => d.Partitions.Count > 0 || d.Filesystem is not null)
             || machine.Storage.VolumeGroups.Count > 0 || machine.Storage.Raids.Count > 0;
         if (!configured && machine.BlockDevices.Count > 0)

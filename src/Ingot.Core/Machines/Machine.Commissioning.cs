@@ -8,7 +8,8 @@ public sealed partial class Machine
 {
     /// <summary>
     /// <c>start_commissioning</c>: needs a power type; COMMISSIONING (validated); the actor becomes
-    /// owner; the commissioning result is Running; the expiry is armed for node_timeout minutes;
+    /// owner; the storage and network configuration are cleared unless skipped
+    /// (<see cref="ResetConfigurationForCommissioning"/>); the commissioning result is Running; the expiry is armed for node_timeout minutes;
     /// power on (or cycle when on). Permission is the caller's check.
     /// </summary>
     public void StartCommissioning(Actor actor, DateTime now, LifecycleSettings settings, CommissioningOptions? options = null)
@@ -21,6 +22,7 @@ public sealed partial class Machine
         TransitionTo(MachineStatus.Commissioning, now, actor.Username);
         SetOwner(actor.Username);
         EnableSsh = options.EnableSsh;
+        ResetConfigurationForCommissioning(options.SkipNetworking, options.SkipStorage);
         CommissioningResult = ScriptSetStatus.Running;
         BeginScriptRun();
         ArmExpiry(now, settings);

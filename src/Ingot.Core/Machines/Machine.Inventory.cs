@@ -27,7 +27,8 @@ public sealed partial class Machine
     /// and hardware_uuid, the <c>virtual</c> tag, physical block devices (matched by serial, else by
     /// id_path; new ones created unless at most 4 MiB or a loop device; vanished ones removed) and
     /// interfaces (physical ones by MAC, bonds and bridges by name, VLANs by name and VID; new ones
-    /// created, vanished ones removed; links of kept interfaces kept). The caller saves the machine
+    /// created, vanished ones removed; links of kept interfaces kept) and the PCI/USB devices
+    /// (<see cref="InventoryDevices"/>). The caller saves the machine
     /// (and makes sure the <see cref="VirtualTag"/> tag exists).
     /// </summary>
     public void ApplyInventory(MachineInventory inventory, DateTime now)
@@ -55,6 +56,11 @@ public sealed partial class Machine
 
         BlockDevices = InventoryStorage.Reconcile(BlockDevices, inventory.Disks);
         Interfaces = InventoryNetwork.Reconcile(Interfaces, inventory.Interfaces);
+        NodeDevices = InventoryDevices.Reconcile(
+            NodeDevices,
+            inventory.Devices,
+            [.. Interfaces.Where(i => i.Type == InterfaceType.Physical).Select(i => i.MacAddress.ToString())],
+            [.. BlockDevices.Select(d => d.Name)]);
         Updated = now;
     }
 }

@@ -6,7 +6,8 @@ namespace Ingot.Core.Scripts;
 /// <summary>
 /// MAAS's <c>NODE_INFO_SCRIPTS</c> hooks, run when a commissioning result is stored as passed: the
 /// machine-resources document becomes the machine's hardware (a malformed one fails its result and
-/// records <c>SCRIPT_RESULT_ERROR</c>), lshw and LLDP XML are kept for tags and the <c>details</c> op,
+/// records <c>SCRIPT_RESULT_ERROR</c>), the modalias list becomes the machine's modaliases
+/// (for <c>for_hardware</c>), lshw and LLDP XML are kept for tags and the <c>details</c> op,
 /// and then every defined tag is evaluated on the machine again.
 /// </summary>
 public static class CommissioningHooks
@@ -19,6 +20,9 @@ public static class CommissioningHooks
 
     /// <summary>Scripts whose stdout is the LLDP XML (MAAS's capture script).</summary>
     public static IReadOnlySet<string> LldpScripts { get; } = new HashSet<string>(StringComparer.Ordinal) { "maas-capture-lldp", "99-maas-02-capture-lldp" };
+
+    /// <summary>Scripts whose stdout lists the machine's modaliases, one a line (Ingot's and MAAS's older name).</summary>
+    public static IReadOnlySet<string> ModaliasScripts { get; } = new HashSet<string>(StringComparer.Ordinal) { "maas-list-modaliases", "00-maas-04-list-modaliases" };
 
     public static async Task RunAsync(CommissioningInventory inventory, Machine machine, ScriptSet set, SignalRequest request, DateTime now, CancellationToken ct)
     {
@@ -51,6 +55,11 @@ public static class CommissioningHooks
             else if (LldpScripts.Contains(result.Name))
             {
                 await inventory.KeepDetailsAsync(machine.SystemId, HardwareDetails.LldpName, output, ct);
+            }
+            else if (ModaliasScripts.Contains(result.Name))
+            {
+                machine.ApplyModaliases(System.Text.Encoding.UTF8.GetString(output), now);
+                continue;
             }
             else
             {

@@ -15,6 +15,8 @@ namespace Ingot.Core.Scripts;
 /// user commissioning script that is not <c>for_hardware</c> or tagged <c>noauto</c>; with <c>none</c>
 /// requested, nothing more; else the commissioning scripts named, tagged or numbered in the request.
 /// Enlisting adds the scripts tagged <c>enlisting</c>.</item>
+/// <item>A <c>for_hardware</c> script among them stays only when the machine's known hardware matches
+/// (<see cref="HardwareMatch"/>); the requested tags are kept on the set for <see cref="ForHardwareScripts"/>.</item>
 /// <item>Testing: the testing scripts named, tagged or numbered in the request, by default those
 /// tagged <c>commissioning</c>; <c>none</c> selects nothing (no testing set).</item>
 /// </list>
@@ -55,8 +57,10 @@ public sealed class ScriptSelection(IScriptResultStore store, ScriptCatalog cata
     {
         IReadOnlyList<Script> all = await catalog.ListAsync(ct);
         IReadOnlyList<Script> chosen = kind == ScriptSetKind.Testing ? Testing(all, requested) : Commissioning(all, requested, machine.Enlisting);
+        chosen = [.. chosen.Where(s => s.ForHardware.Count == 0 || HardwareMatch.Matches(s.ForHardware, machine))];
         DateTime now = time.GetUtcNow().UtcDateTime;
         ScriptSet set = NewSet(machine, kind, chosen, input, now);
+        set.Tags = RequestedTags(all, machine.Enlisting && kind == ScriptSetKind.Commissioning ? ["enlisting"] : requested);
         if (skipBmcConfigBy is not null)
         {
             byte[] note = Encoding.UTF8.GetBytes($"INFO: User {skipBmcConfigBy.Username} has choosen to skip BMC configuration during commissioning\n");
@@ -96,6 +100,18 @@ public sealed class ScriptSelection(IScriptResultStore store, ScriptCatalog cata
         }
 
         return set;
+    }
+
+    /// <summary>MAAS's <c>_filter_tags</c>: the requested names that are some script's tag.</summary>
+    public static List<string> RequestedTags(IReadOnlyList<Script> all, IReadOnlyList<string>? requested)
+    {
+        if (requested is null || requested.Count == 0)
+        {
+            return [];
+        }
+
+        var tags = all.SelectMany(s => s.Tags).ToHashSet(StringComparer.Ordinal);
+        return [.. requested.Where(tags.Contains).Distinct(StringComparer.Ordinal)];
     }
 
     private static bool Matches(Script script, IReadOnlyList<string> requested) =>

@@ -21,6 +21,9 @@ public sealed class ScriptSet
     /// <summary>The last time the machine signalled about this set (MAAS's <c>last_ping</c>).</summary>
     public DateTime? LastPing { get; set; }
 
+    /// <summary>The script tags the request named (MAAS's <c>ScriptSet.tags</c>): <c>for_hardware</c> scripts carrying one are added once the hardware is known.</summary>
+    public List<string> Tags { get; set; } = [];
+
     public List<ScriptResult> Results { get; set; } = [];
 
     /// <summary>MAAS's <c>ScriptSet.status</c>: the "worst" status of its results.</summary>

@@ -14,8 +14,15 @@ namespace Ingot.Core.Scripts;
 /// TIMEDOUT, the set's other pending/running results ABORTED, and the machine is failed
 /// (<c>&lt;script&gt; has run past it's timeout(&lt;t&gt;)</c>, a system mark-failed event) and, unless
 /// SSH is enabled, powered off. A machine changed meanwhile (conflict) is left to the next pass.
+/// <para>
+/// The heartbeat half (<see cref="Heartbeats"/>): a COMMISSIONING or TESTING machine whose expiry the first
+/// signal cleared and whose current set was last pinged more than node_timeout minutes ago is failed with
+/// <c>Node has not been heard from for the last &lt;N&gt; minutes</c>, its running and pending results
+/// TIMEDOUT, and powered off unless SSH is enabled; when a running script <c>may_reboot</c>, the expiry is
+/// re-armed to last ping + node_timeout instead (the machine is taken to be rebooting).
+/// </para>
 /// </summary>
-public sealed class ScriptTimeouts(IMachineStore machines, IScriptResultStore results, ScriptCatalog catalog, TimeProvider time)
+public sealed class ScriptTimeouts(IMachineStore machines, IScriptResultStore results, ScriptCatalog catalog, TimeProvider time, Config.IConfigStore? config = null)
 {
     /// <summary>The machine kills an overrunning script itself and signals; the region waits this long more.</summary>
     public static TimeSpan Grace { get; } = TimeSpan.FromMinutes(5);
@@ -24,6 +31,7 @@ public sealed class ScriptTimeouts(IMachineStore machines, IScriptResultStore re
     public async Task<IReadOnlyList<string>> RunOnceAsync(CancellationToken ct)
     {
         DateTime now = time.GetUtcNow().UtcDateTime;
+        int nodeTimeout = config is null ? LifecycleSettings.DefaultNodeTimeout : (await Config.LifecycleSettingsLoader.LoadAsync(config, ct)).NodeTimeout;
         var failed = new List<string>();
         foreach (Machine machine in await machines.ListAsync(ct))
         {
@@ -35,6 +43,16 @@ public sealed class ScriptTimeouts(IMachineStore machines, IScriptResultStore re
             };
             if (kind is null || await results.FindSetAsync(machine.SystemId, kind.Value, machine.ScriptRun, ct) is not { } set)
             {
+                continue;
+            }
+
+            if (machine.StatusExpires is null && Heartbeats.Flatlined(set, now, nodeTimeout))
+            {
+                if (await HeartbeatAsync(machine, set, now, nodeTimeout, ct))
+                {
+                    failed.Add(machine.SystemId);
+                }
+
                 continue;
             }
 
@@ -67,6 +85,50 @@ public sealed class ScriptTimeouts(IMachineStore machines, IScriptResultStore re
         }
 
         return failed;
+    }
+
+    /// <summary>Fails a flatlined machine (true), or re-arms its expiry when a running script may reboot it (false).</summary>
+    private async Task<bool> HeartbeatAsync(Machine machine, ScriptSet set, DateTime now, int nodeTimeout, CancellationToken ct)
+    {
+        var running = set.Results.Where(r => r.Status == ScriptStatus.Running).ToList();
+        bool mayReboot = false;
+        foreach (ScriptResult result in running)
+        {
+            mayReboot |= (await ScriptOfAsync(result, ct))?.MayReboot ?? false;
+        }
+
+        ScriptSet? testing = set.Kind == ScriptSetKind.Commissioning ? await results.FindSetAsync(machine.SystemId, ScriptSetKind.Testing, machine.ScriptRun, ct) : null;
+        if (!Heartbeats.Apply(machine, set, testing, mayReboot, now, nodeTimeout))
+        {
+            await TrySaveAsync(machine, ct);
+            return false;
+        }
+
+        if (!await TrySaveAsync(machine, ct))
+        {
+            return false;
+        }
+
+        await results.SaveSetAsync(set, ct);
+        if (testing is not null)
+        {
+            await results.SaveSetAsync(testing, ct);
+        }
+
+        return true;
+    }
+
+    private async Task<bool> TrySaveAsync(Machine machine, CancellationToken ct)
+    {
+        try
+        {
+            await machines.SaveAsync(machine, ct);
+            return true;
+        }
+        catch (MachineConflictException)
+        {
+            return false;
+        }
     }
 
     private async Task<(ScriptResult Result, int Seconds)?> OverrunAsync(ScriptSet set, DateTime now, CancellationToken ct)

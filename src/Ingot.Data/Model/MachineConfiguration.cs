@@ -22,6 +22,7 @@ internal sealed class MachineConfiguration : IEntityTypeConfiguration<Machine>
         b.Property(m => m.OwnerData).HasConversion(new OwnerDataConverter(), OwnerDataConverter.Comparer);
         b.Property(m => m.HardwareInfo).HasConversion(new OwnerDataConverter(), OwnerDataConverter.Comparer);
         b.Property(m => m.NumaNodes).HasConversion(new JsonColumnConverter<List<NumaNode>>(), JsonColumnConverter<List<NumaNode>>.Comparer);
+        b.Property(m => m.NodeDevices).HasConversion(new JsonColumnConverter<List<NodeDevice>>(), JsonColumnConverter<List<NodeDevice>>.Comparer);
         b.Property(m => m.Storage).HasColumnName("storage_groups").HasConversion(new JsonColumnConverter<StorageGroups>(), JsonColumnConverter<StorageGroups>.Comparer);
         b.Property<string>(ShadowColumns.PowerParameters).HasColumnName("power_parameters").IsRequired();
         b.Property<string?>(ShadowColumns.PowerAddress).HasColumnName("power_address");

@@ -29,7 +29,8 @@ internal static class MachineRows
                "memory", "enlisting", "commissioning_result", "netboot", "enable_ssh", "created", "updated", "version",
                "bios_boot_method", "description", "requested_power", "owner_data", "power_parameters",
                "hardware_info", "hardware_uuid", "numa_nodes", "bmc_id", "power_state_queried", "script_run",
-               "storage_groups", "user_data", "ephemeral_deploy", "secure_erase", "quick_erase"
+               "storage_groups", "user_data", "ephemeral_deploy", "secure_erase", "quick_erase",
+               "node_devices", "modaliases", "skip_networking", "skip_storage"
         FROM "machines"
         """;
 
@@ -176,6 +177,10 @@ internal static class MachineRows
         m.EphemeralDeploy = r.GetBoolean(46);
         m.SecureErase = r.GetBoolean(47);
         m.QuickErase = r.GetBoolean(48);
+        m.NodeDevices = JsonSerializer.Deserialize<List<NodeDevice>>(r.GetString(49)) ?? [];
+        m.Modaliases = RowValues.Strings(r, 50);
+        m.SkipNetworking = r.GetBoolean(51);
+        m.SkipStorage = r.GetBoolean(52);
         return m;
     }
 

@@ -18,6 +18,8 @@ public static class ResourceUris
 
     public static string BlockDevice(string systemId, long deviceId) => $"{ApiRoot}nodes/{systemId}/blockdevices/{deviceId}/";
 
+    public static string NodeDevice(string systemId, long deviceId) => $"{ApiRoot}nodes/{systemId}/devices/{deviceId}/";
+
     public static string Partition(string systemId, long deviceId, long partitionId) =>
         $"{ApiRoot}nodes/{systemId}/blockdevices/{deviceId}/partition/{partitionId}";
 

@@ -32,7 +32,7 @@ public sealed partial class ScriptTimeoutService(IServiceProvider services, Time
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Failed {Count} machine(s) whose script ran past its timeout: {SystemIds}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Failed {Count} machine(s) whose script ran past its timeout or that were not heard from: {SystemIds}")]
     private static partial void TimedOut(ILogger logger, int count, string systemIds);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Script timeout pass failed")]

@@ -48,6 +48,8 @@ public sealed class DataServices : IAsyncDisposable
 
     public IHardwareDetailsStore HardwareDetails => _services.GetRequiredService<IHardwareDetailsStore>();
 
+    public Core.Scripts.IScriptResultStore ScriptResults => _services.GetRequiredService<Core.Scripts.IScriptResultStore>();
+
     public INetworkStore Networks => _services.GetRequiredService<INetworkStore>();
 
     public ISshKeyStore SshKeys => _services.GetRequiredService<ISshKeyStore>();

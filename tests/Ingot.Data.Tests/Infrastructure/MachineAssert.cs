@@ -56,6 +56,12 @@ public static class MachineAssert
                 case nameof(Machine.Tags):
                     Assert.Equal(expected.Tags, actual.Tags);
                     continue;
+                case nameof(Machine.Modaliases):
+                    Assert.Equal(expected.Modaliases, actual.Modaliases);
+                    continue;
+                case nameof(Machine.NodeDevices):
+                    Assert.Equal(expected.NodeDevices, actual.NodeDevices);
+                    continue;
                 case nameof(Machine.BlockDevices):
                     Assert.Equal(HardwareFingerprint.Of(expected.BlockDevices), HardwareFingerprint.Of(actual.BlockDevices));
                     continue;

@@ -63,6 +63,14 @@ public static class TestMachines
         machine.HardwareUuid = "4c4c4544-0051-3810-8052-b4c04f333233";
         machine.HardwareInfo = new() { ["system_vendor"] = "Dell Inc.", ["mainboard_firmware_date"] = "03/08/2024", ["chassis_type"] = "Rack Mount Chassis" };
         machine.NumaNodes = [new NumaNode(0, [0, 2], 65536), new NumaNode(1, [1, 3], 65536)];
+        machine.Modaliases = ["pci:v00001AF4d00001041sv00001AF4sd00001100bc02sc00i00", "acpi:PNP0A03:"];
+        machine.NodeDevices =
+        [
+            new NodeDevice { Id = 1, Bus = NodeDeviceBus.Pcie, HardwareType = 4, NumaNode = 1, VendorId = "1af4", ProductId = "1041", VendorName = "Red Hat, Inc.", ProductName = "Virtio network device", CommissioningDriver = "virtio-pci", PciAddress = "0000:00:03.0", InterfaceMac = "52:54:00:12:34:56" },
+            new NodeDevice { Id = 2, Bus = NodeDeviceBus.Usb, VendorId = "0627", ProductId = "0001", CommissioningDriver = "usbhid", BusNumber = 1, DeviceNumber = 2 },
+        ];
+        machine.SkipNetworking = true;
+        machine.SkipStorage = true;
         machine.BeginScriptRun(); // ScriptRun 2: the raw-SQL reads must carry script_run too
         machine.BeginScriptRun();
         machine.BlockDevices =

@@ -1,9 +1,9 @@
 namespace Ingot.Core.Machines.Actions;
 
 /// <summary>
-/// The options of <c>start_commissioning</c>. Only <see cref="EnableSsh"/> has a place on the
-/// machine today; the skip flags are accepted and passed on, but Core has no script sets or
-/// stored network/storage configuration for them to act on yet.
+/// The options of <c>start_commissioning</c>: <see cref="EnableSsh"/>, <see cref="SkipNetworking"/> and
+/// <see cref="SkipStorage"/> are kept on the machine; <see cref="SkipBmcConfig"/> marks the bmc-config
+/// results skipped when the set is made.
 /// </summary>
 public sealed record CommissioningOptions(
     bool EnableSsh = false,

@@ -1,6 +1,6 @@
 #!/bin/sh
 # 50-maas-01-commissioning (Ingot's body): prints the machine's resources as MAAS's machine-resources
-# does, in the layout of LXD's resources API 1.0 (cpu, memory, storage, network, system) plus the state
+# does, in the layout of LXD's resources API 1.0 (cpu, memory, storage, network, system, pci, usb) plus the state
 # of each network interface ("networks"), read from /proc and /sys with POSIX sh and awk only, so that
 # it runs in Ingot's busybox ephemeral image. Where machine-resources itself is installed, it runs that.
 set -u
@@ -192,10 +192,59 @@ system() {
         "$(str "$(rd $dmi/board_name)")" "$(str "$(rd $dmi/board_serial)")" "$(str "$(rd $dmi/board_version)")"
 }
 
+# The vendor and device names of a PCI id pair from pci.ids, where the image has it ("" otherwise).
+pciids=""; for f in /usr/share/misc/pci.ids /usr/share/hwdata/pci.ids; do [ -r "$f" ] && pciids=$f && break; done
+pcinames() {
+    [ -n "$pciids" ] || { printf '\t\n'; return; }
+    awk -v v="$1" -v d="$2" 'BEGIN { FS = "  " }
+        /^[0-9a-f]/ { if (vn != "") exit; if ($1 == v) vn = substr($0, index($0, "  ") + 2); next }
+        vn != "" && /^\t[0-9a-f]/ { if (substr($1, 2) == d) { dn = substr($0, index($0, "  ") + 2); exit } }
+        END { printf "%s\t%s\n", vn, dn }' "$pciids"
+}
+
+# PCI devices as LXD's resources API lists them (pci.devices), from /sys/bus/pci/devices.
+pci() {
+    printf '{"devices":['
+    sep=""; n=0
+    for d in /sys/bus/pci/devices/*; do
+        [ -r "$d/vendor" ] || continue
+        v=$(hexid "$d/vendor"); p=$(hexid "$d/device")
+        drv=""; [ -e "$d/driver" ] && drv=$(basename "$(readlink -f "$d/driver")")
+        names=$(pcinames "$v" "$p")
+        printf '%s{"driver":%s,"driver_version":%s,"numa_node":%s,"pci_address":%s,"vendor":%s,"vendor_id":%s,"product":%s,"product_id":%s}' \
+            "$sep" "$(str "$drv")" "$(str "$(rd "/sys/module/$drv/version")")" "$(numa "$d")" "$(str "${d##*/}")" \
+            "$(str "${names%%	*}")" "$(str "$v")" "$(str "${names#*	}")" "$(str "$p")"
+        sep=","; n=$((n + 1))
+    done
+    printf '],"total":%s}' "$n"
+}
+
+# USB devices as LXD lists them (usb.devices, each with its interfaces' drivers), from /sys/bus/usb/devices.
+usb() {
+    printf '{"devices":['
+    sep=""; n=0
+    for d in /sys/bus/usb/devices/*; do
+        [ -r "$d/idVendor" ] || continue
+        printf '%s{"bus_address":%s,"device_address":%s,"vendor":%s,"vendor_id":%s,"product":%s,"product_id":%s,"speed":%s,"interfaces":[' \
+            "$sep" "$(num "$(rd "$d/busnum")")" "$(num "$(rd "$d/devnum")")" "$(str "$(rd "$d/manufacturer")")" "$(str "$(rd "$d/idVendor")")" \
+            "$(str "$(rd "$d/product")")" "$(str "$(rd "$d/idProduct")")" "$(num "$(rd "$d/speed")")"
+        c=""
+        for i in "$d"/*:*; do
+            [ -d "$i" ] || continue
+            drv=""; [ -e "$i/driver" ] && drv=$(basename "$(readlink -f "$i/driver")")
+            printf '%s{"driver":%s,"number":%s}' "$c" "$(str "$drv")" "$(num "$(printf '%d' "0x$(rd "$i/bInterfaceNumber")" 2>/dev/null)")"
+            c=","
+        done
+        printf ']}'
+        sep=","; n=$((n + 1))
+    done
+    printf '],"total":%s}' "$n"
+}
+
 os_name=$(sed -n 's/^ID=//p' /etc/os-release 2>/dev/null | tr -d '"'); os_version=$(sed -n 's/^VERSION_ID=//p' /etc/os-release 2>/dev/null | tr -d '"')
 printf '{"api_version":"1.0","api_extensions":["resources","resources_v2","api_os","resources_system","resources_usb_pci"],'
 printf '"environment":{"kernel":%s,"kernel_architecture":%s,"kernel_version":%s,"os_name":%s,"os_version":%s,"server":"ingot-machine-resources","server_name":%s},' \
     "$(str "$(uname -s)")" "$(str "$(uname -m)")" "$(str "$(uname -r)")" "$(str "${os_name:-ingot-ephemeral}")" "$(str "$os_version")" "$(str "$(uname -n)")"
-printf '"resources":{"cpu":%s,"memory":%s,"storage":%s,"network":%s,"system":%s,"pci":{"devices":[],"total":0},"usb":{"devices":[],"total":0}},' \
-    "$(cpu)" "$(memory)" "$(storage)" "$(network)" "$(system)"
+printf '"resources":{"cpu":%s,"memory":%s,"storage":%s,"network":%s,"system":%s,"pci":%s,"usb":%s},' \
+    "$(cpu)" "$(memory)" "$(storage)" "$(network)" "$(system)" "$(pci)" "$(usb)"
 printf '"networks":%s}\n' "$(networks)"

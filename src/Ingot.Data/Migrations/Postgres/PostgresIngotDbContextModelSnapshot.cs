@@ -641,9 +641,19 @@ namespace Ingot.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("min_hwe_kernel");
 
+                    b.PrimitiveCollection<List<string>>("Modaliases")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("modaliases");
+
                     b.Property<bool>("Netboot")
                         .HasColumnType("boolean")
                         .HasColumnName("netboot");
+
+                    b.Property<string>("NodeDevices")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("node_devices");
 
                     b.Property<string>("NumaNodes")
                         .IsRequired()
@@ -713,6 +723,14 @@ namespace Ingot.Data.Migrations.Postgres
                     b.Property<bool>("SecureErase")
                         .HasColumnType("boolean")
                         .HasColumnName("secure_erase");
+
+                    b.Property<bool>("SkipNetworking")
+                        .HasColumnType("boolean")
+                        .HasColumnName("skip_networking");
+
+                    b.Property<bool>("SkipStorage")
+                        .HasColumnType("boolean")
+                        .HasColumnName("skip_storage");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1474,6 +1492,11 @@ namespace Ingot.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("system_id");
+
+                    b.PrimitiveCollection<List<string>>("Tags")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("tags");
 
                     b.HasKey("Id")
                         .HasName("pk_script_sets");

@@ -615,9 +615,19 @@ namespace Ingot.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("min_hwe_kernel");
 
+                    b.PrimitiveCollection<string>("Modaliases")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("modaliases");
+
                     b.Property<bool>("Netboot")
                         .HasColumnType("INTEGER")
                         .HasColumnName("netboot");
+
+                    b.Property<string>("NodeDevices")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("node_devices");
 
                     b.Property<string>("NumaNodes")
                         .IsRequired()
@@ -687,6 +697,14 @@ namespace Ingot.Data.Migrations.Sqlite
                     b.Property<bool>("SecureErase")
                         .HasColumnType("INTEGER")
                         .HasColumnName("secure_erase");
+
+                    b.Property<bool>("SkipNetworking")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("skip_networking");
+
+                    b.Property<bool>("SkipStorage")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("skip_storage");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1424,6 +1442,11 @@ namespace Ingot.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("system_id");
+
+                    b.PrimitiveCollection<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tags");
 
                     b.HasKey("Id")
                         .HasName("pk_script_sets");
