@@ -7,12 +7,14 @@ using Ingot.Core.Inventory;
 using Ingot.Core.Machines;
 using Ingot.Core.Metadata;
 using Ingot.Core.Networks;
+using Ingot.Core.Regions;
 using Ingot.Core.ResourcePools;
 using Ingot.Core.Scripts;
 using Ingot.Core.Scripts.Catalog;
 using Ingot.Core.Tags;
 using Ingot.Core.Users;
 using Ingot.Core.Zones;
+using Ingot.Data.Regions;
 using Ingot.Data.Secrets;
 using Ingot.Data.Stores;
 using Microsoft.AspNetCore.DataProtection;
@@ -65,6 +67,9 @@ public static class IngotDataServiceCollectionExtensions
         services.AddSingleton<IMachineTokenStore, MachineTokenStore>();
         services.AddSingleton<IScriptResultStore, ScriptResultStore>();
         services.AddSingleton<IScriptStore, ScriptStore>();
+        services.AddSingleton<IRegionJobLocks>(database.Provider == DatabaseProvider.Postgres
+            ? new PostgresRegionJobLocks(database.ConnectionString)
+            : new SingleRegionJobLocks());
         return services;
     }
 }

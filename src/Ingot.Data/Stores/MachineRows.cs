@@ -29,7 +29,8 @@ internal static class MachineRows
                "memory", "enlisting", "commissioning_result", "netboot", "enable_ssh", "created", "updated", "version",
                "bios_boot_method", "description", "requested_power", "owner_data", "power_parameters",
                "hardware_info", "hardware_uuid", "numa_nodes", "bmc_id", "power_state_queried", "script_run",
-               "storage_groups", "user_data", "ephemeral_deploy", "secure_erase", "quick_erase"
+               "storage_groups", "user_data", "ephemeral_deploy", "secure_erase", "quick_erase",
+               "claimed_power", "power_claim_expires"
         FROM "machines"
         """;
 
@@ -176,6 +177,8 @@ internal static class MachineRows
         m.EphemeralDeploy = r.GetBoolean(46);
         m.SecureErase = r.GetBoolean(47);
         m.QuickErase = r.GetBoolean(48);
+        SetClaimedPower(m, RowValues.Enum<PowerRequest>(r, 49));
+        SetPowerClaimExpires(m, RowValues.NullableInstant(r, 50));
         return m;
     }
 
@@ -317,5 +320,11 @@ internal static class MachineRows
 
     [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_RequestedPower")]
     private static extern void SetRequestedPower(Machine machine, PowerRequest value);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_ClaimedPower")]
+    private static extern void SetClaimedPower(Machine machine, PowerRequest value);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_PowerClaimExpires")]
+    private static extern void SetPowerClaimExpires(Machine machine, DateTime? value);
 
 }
