@@ -38,7 +38,7 @@ public static class RelayedDhcpClient
             ClientHardwareAddress = chaddr,
             Options = [new(DhcpOptionCode.MessageType, [(byte)DhcpMessageType.Discover]), .. common],
         };
-        DhcpPacket? offer = await ExchangeAsync(socket, network, discover, DhcpMessageType.Offer, ct);
+        DhcpPacket? offer = await ExchangeAsync(socket, network, mac, discover, DhcpMessageType.Offer, ct);
         if (offer?.ServerIdentifier is not { } server)
         {
             return null;
@@ -54,7 +54,7 @@ public static class RelayedDhcpClient
                 .. common,
             ],
         };
-        DhcpPacket? ack = await ExchangeAsync(socket, network, request, DhcpMessageType.Ack, ct);
+        DhcpPacket? ack = await ExchangeAsync(socket, network, mac, request, DhcpMessageType.Ack, ct);
         if (ack is null)
         {
             return null;
@@ -64,14 +64,16 @@ public static class RelayedDhcpClient
         return new DhcpLease(ack.YourAddress, server, ack.ServerAddress, file);
     }
 
-    private static async Task<DhcpPacket?> ExchangeAsync(Socket socket, SimNetwork network, DhcpPacket packet, DhcpMessageType wanted, CancellationToken ct)
+    private static async Task<DhcpPacket?> ExchangeAsync(Socket socket, SimNetwork network, string mac, DhcpPacket packet, DhcpMessageType wanted, CancellationToken ct)
     {
         byte[] buffer = new byte[DhcpCodec.MaximumLength];
         byte[] receive = new byte[2048];
-        for (int attempt = 0; attempt < network.DhcpAttempts; attempt++)
+        int attempts = network.DhcpAttempts * (network.Regions?.All.Count ?? 1);
+        for (int attempt = 0; attempt < attempts; attempt++)
         {
+            SimRegion? region = network.Regions?.For(mac);
             int length = DhcpCodec.Write(packet with { Seconds = (ushort)(attempt * 4) }, buffer);
-            await socket.SendToAsync(buffer.AsMemory(0, length), SocketFlags.None, network.Dhcp, ct);
+            await socket.SendToAsync(buffer.AsMemory(0, length), SocketFlags.None, region?.Dhcp ?? network.Dhcp, ct);
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
             wait.CancelAfter(network.DhcpWait);
             try
@@ -93,7 +95,11 @@ public static class RelayedDhcpClient
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
-                // No answer in time: ask again.
+                // No answer in time: ask again (the next region, when there are several).
+                if (region is not null)
+                {
+                    network.Regions!.Unanswered(region);
+                }
             }
         }
 
