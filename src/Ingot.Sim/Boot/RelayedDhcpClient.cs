@@ -13,8 +13,24 @@ namespace Ingot.Sim.Boot;
 /// </summary>
 public static class RelayedDhcpClient
 {
-    /// <summary>The lease, or null when no server answered after every attempt.</summary>
+    /// <summary>
+    /// The lease, or null when no server answered after every attempt. With several regions, a NAK or an
+    /// unanswered REQUEST (the region that offered died) starts over with a DISCOVER, as RFC 2131 §3.1 says.
+    /// </summary>
     public static async Task<DhcpLease?> ObtainAsync(SimNetwork network, IPAddress relay, string mac, ushort architecture, bool ipxe, CancellationToken ct)
+    {
+        int rounds = network.Regions?.All.Count ?? 1;
+        for (int round = 1; ; round++)
+        {
+            DhcpLease? lease = await ObtainOnceAsync(network, relay, mac, architecture, ipxe, ct);
+            if (lease is not null || round >= rounds)
+            {
+                return lease;
+            }
+        }
+    }
+
+    private static async Task<DhcpLease?> ObtainOnceAsync(SimNetwork network, IPAddress relay, string mac, ushort architecture, bool ipxe, CancellationToken ct)
     {
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         socket.Bind(new IPEndPoint(relay, 0));
