@@ -3,7 +3,9 @@ namespace Ingot.Sim.Boot;
 /// <summary>
 /// Sends a request again when it broke on the wire rather than being answered (a region killed while
 /// it was being served, or a pooled connection to it): the new connection goes to a region that
-/// answers (<see cref="SimHttp"/>). Up to <see cref="Attempts"/> times, a little later each time.
+/// answers (<see cref="SimHttp"/>). Up to <see cref="Attempts"/> times, a little later each time. Only
+/// unsigned requests: a signed one carries a nonce the dead region may have recorded, so its sender
+/// signs it afresh (<see cref="Ephemeral.MetadataClient"/>).
 /// </summary>
 public sealed class RegionFailover(HttpMessageHandler inner) : DelegatingHandler(inner)
 {
@@ -17,7 +19,7 @@ public sealed class RegionFailover(HttpMessageHandler inner) : DelegatingHandler
             {
                 return await base.SendAsync(request, cancellationToken);
             }
-            catch (HttpRequestException e) when (e.StatusCode is null && attempt < Attempts && !cancellationToken.IsCancellationRequested)
+            catch (HttpRequestException e) when (e.StatusCode is null && request.Headers.Authorization is null && attempt < Attempts && !cancellationToken.IsCancellationRequested)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), cancellationToken);
             }

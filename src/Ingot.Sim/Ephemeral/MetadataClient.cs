@@ -114,7 +114,8 @@ public sealed class MetadataClient(HttpClient http, string metadataUrl, string? 
 
     /// <summary>
     /// Sends a signed request, again (up to <see cref="Attempts"/> times, a little later each time) when
-    /// Ingot answers 409 or 503: another writer changed the machine meanwhile, as the in-image helpers retry.
+    /// Ingot answers 409 or 503 (another writer changed the machine meanwhile, as the in-image helpers
+    /// retry) or the request broke on the wire (a region died; the connection goes to another one).
     /// </summary>
     private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> make, CancellationToken ct)
     {
@@ -122,7 +123,18 @@ public sealed class MetadataClient(HttpClient http, string metadataUrl, string? 
         {
             using HttpRequestMessage request = make();
             Sign(request);
-            HttpResponseMessage response = await http.SendAsync(request, ct);
+            HttpResponseMessage response;
+            try
+            {
+                response = await http.SendAsync(request, ct);
+            }
+            catch (HttpRequestException e) when (e.StatusCode is null && attempt < Attempts && !ct.IsCancellationRequested)
+            {
+                // Broken on the wire (the region died under it): again, signed with a new nonce.
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), time, ct);
+                continue;
+            }
+
             if (attempt == Attempts || response.StatusCode is not (HttpStatusCode.Conflict or HttpStatusCode.ServiceUnavailable))
             {
                 return response;
