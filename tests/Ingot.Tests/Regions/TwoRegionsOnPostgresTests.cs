@@ -120,10 +120,12 @@ public sealed class TwoRegionsOnPostgresTests
         foreach ((SimulatedMachine sim, MachineView? view) in state)
         {
             List<string> t = types.GetValueOrDefault(view!.SystemId) ?? [];
-            int requested = t.Count(x => x == "NODE_POWER_ON_STARTING");
-            int sent = sim.System.RedfishResets.Count(x => x == "On");
-            Assert.True(requested == sent, $"{sim.Hostname}: {requested} power-on request(s) taken, {sent} power-on(s) sent to its BMC");
-            Assert.True(requested == t.Count(x => x is "NODE_POWERED_ON" or "NODE_POWER_ON_FAILED"), $"{sim.Hostname}: {requested} power-on request(s), results: {string.Join(", ", t.Where(x => x.StartsWith("NODE_POWER", StringComparison.Ordinal)))}");
+            // Commissioning and deployment power-cycle (Redfish: On when off, ForceRestart when on).
+            int requested = t.Count(x => x is "NODE_POWER_ON_STARTING" or "NODE_POWER_CYCLE_STARTING");
+            int sent = sim.System.RedfishResets.Count(x => x is "On" or "ForceRestart" or "PowerCycle");
+            string seen = string.Join(", ", t.Where(x => x.StartsWith("NODE_POWER", StringComparison.Ordinal)));
+            Assert.True(requested == sent, $"{sim.Hostname}: {requested} power-on/cycle request(s) taken ({seen}), {sent} sent to its BMC ({string.Join(", ", sim.System.RedfishResets)})");
+            Assert.True(requested == t.Count(x => x is "NODE_POWERED_ON" or "NODE_POWER_ON_FAILED" or "NODE_POWER_CYCLE_FAILED"), $"{sim.Hostname}: {requested} power-on/cycle request(s), events: {seen}");
         }
 
         await using var duplicates = new NpgsqlCommand(
