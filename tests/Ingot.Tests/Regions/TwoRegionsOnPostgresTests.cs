@@ -17,7 +17,7 @@ public sealed class TwoRegionsOnPostgresTests
 {
     public const int DefaultMachines = 20;
 
-    private static readonly TimeSpan Bound = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan s_bound = TimeSpan.FromMinutes(5);
 
     [Fact]
     public async Task Every_machine_reaches_its_target_once_when_one_of_two_regions_is_killed_half_way()
@@ -57,10 +57,10 @@ public sealed class TwoRegionsOnPostgresTests
                     await a.Process.KillAsync();
                 }
 
-                if (TimeProvider.System.GetElapsedTime(started) > Bound)
+                if (TimeProvider.System.GetElapsedTime(started) > s_bound)
                 {
                     throw new TimeoutException(
-                        $"Waited {Bound.TotalMinutes} min for all {count} machines to reach their target (region-a killed at " +
+                        $"Waited {s_bound.TotalMinutes} min for all {count} machines to reach their target (region-a killed at " +
                         $"{killedAt?.TotalSeconds.ToString("F0", CultureInfo.InvariantCulture) ?? "never"} s); {atTarget} did. Not at target:\n" +
                         string.Join('\n', state.Where(s => s.View?.Status != op.Target(s.Sim)).Take(20).Select(s =>
                             $"{s.Sim.Hostname} {s.Sim.Profile.BootMac}: {s.View?.Status ?? "not enlisted"}, wants {op.Target(s.Sim)}; " +
