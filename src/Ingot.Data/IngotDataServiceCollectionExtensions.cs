@@ -8,12 +8,14 @@ using Ingot.Core.Machines;
 using Ingot.Core.Machines.Queries;
 using Ingot.Core.Metadata;
 using Ingot.Core.Networks;
+using Ingot.Core.Regions;
 using Ingot.Core.ResourcePools;
 using Ingot.Core.Scripts;
 using Ingot.Core.Scripts.Catalog;
 using Ingot.Core.Tags;
 using Ingot.Core.Users;
 using Ingot.Core.Zones;
+using Ingot.Data.Regions;
 using Ingot.Data.Secrets;
 using Ingot.Data.Stores;
 using Microsoft.AspNetCore.DataProtection;
@@ -67,6 +69,9 @@ public static class IngotDataServiceCollectionExtensions
         services.AddSingleton<IMachineTokenStore, MachineTokenStore>();
         services.AddSingleton<IScriptResultStore, ScriptResultStore>();
         services.AddSingleton<IScriptStore, ScriptStore>();
+        services.AddSingleton<IRegionJobLocks>(database.Provider == DatabaseProvider.Postgres
+            ? new PostgresRegionJobLocks(database.ConnectionString)
+            : new SingleRegionJobLocks());
         return services;
     }
 }

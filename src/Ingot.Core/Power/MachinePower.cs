@@ -16,8 +16,7 @@ public sealed class MachinePower(IMachineStore store, IPowerClient client, TimeP
     /// <summary>Performs the machine's pending power request, if any; returns the outcome (null when nothing was pending).</summary>
     public async Task<PowerOutcome?> CarryOutAsync(string systemId, CancellationToken ct)
     {
-        PowerRequest request = PowerRequest.None;
-        Machine? machine = await ChangeAsync(systemId, m => request = m.TakeRequestedPower(Now), ct);
+        (Machine? machine, PowerRequest request) = await TakeAsync(systemId, ct);
         if (machine is null || request == PowerRequest.None)
         {
             return null;
@@ -30,12 +29,14 @@ public sealed class MachinePower(IMachineStore store, IPowerClient client, TimeP
 
     /// <summary>
     /// The machines with a power request not yet carried out (stored with the machine), e.g. accepted
-    /// before a restart: the executor submits them at start.
+    /// before a restart or by another region, or claimed by a region that stopped before recording the
+    /// result (<see cref="Machine.HasPowerWork"/>): the executor submits them at start and every few seconds.
     /// </summary>
     public async Task<IReadOnlyList<string>> PendingAsync(CancellationToken ct)
     {
         IReadOnlyList<Machine> machines = await store.ListAsync(new MachineQuery(), ct);
-        return [.. machines.Where(m => m.RequestedPower != PowerRequest.None).Select(m => m.SystemId)];
+        DateTime now = Now;
+        return [.. machines.Where(m => m.HasPowerWork(now)).Select(m => m.SystemId)];
     }
 
     /// <summary>Asks the BMC (<c>query_power_state</c>, the poller) and stores the answer; non-queryable types answer unknown.</summary>
@@ -70,6 +71,26 @@ public sealed class MachinePower(IMachineStore store, IPowerClient client, TimeP
 
     private static PowerCommand Command(Machine machine, PowerRequest request) =>
         new(machine.SystemId, machine.PowerType, new Dictionary<string, string>(machine.PowerParameters), request);
+
+    /// <summary>
+    /// Takes the machine's power work (<see cref="Machine.TakeRequestedPower"/>) with the version check; a
+    /// machine with none is not saved, so a request submitted twice (in two regions) costs one read.
+    /// </summary>
+    private Task<(Machine? Machine, PowerRequest Request)> TakeAsync(string systemId, CancellationToken ct) =>
+        ConflictRetry.RunAsync<(Machine?, PowerRequest)>(
+            async c =>
+            {
+                if (await store.FindAsync(systemId, c) is not { } machine || !machine.HasPowerWork(Now))
+                {
+                    return (null, PowerRequest.None);
+                }
+
+                PowerRequest request = machine.TakeRequestedPower(Now);
+                await store.SaveAsync(machine, c);
+                return (machine, request);
+            },
+            time,
+            ct);
 
     // A storm of 100 machines lost power-state saves after three attempts (the webhook, signal and the
     // requery all write the same machines); the shared bounded retry waits a little between attempts.

@@ -30,7 +30,7 @@ internal static class MachineRows
                "bios_boot_method", "description", "requested_power", "owner_data", "power_parameters",
                "hardware_info", "hardware_uuid", "numa_nodes", "bmc_id", "power_state_queried", "script_run",
                "storage_groups", "user_data", "ephemeral_deploy", "secure_erase", "quick_erase",
-               "node_devices", "modaliases", "skip_networking", "skip_storage"
+               "node_devices", "modaliases", "skip_networking", "skip_storage", "claimed_power", "power_claim_expires"
         FROM "machines"
         """;
 
@@ -181,6 +181,8 @@ internal static class MachineRows
         m.Modaliases = RowValues.Strings(r, 50);
         m.SkipNetworking = r.GetBoolean(51);
         m.SkipStorage = r.GetBoolean(52);
+        SetClaimedPower(m, RowValues.Enum<PowerRequest>(r, 53));
+        SetPowerClaimExpires(m, RowValues.NullableInstant(r, 54));
         return m;
     }
 
@@ -322,5 +324,11 @@ internal static class MachineRows
 
     [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_RequestedPower")]
     private static extern void SetRequestedPower(Machine machine, PowerRequest value);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_ClaimedPower")]
+    private static extern void SetClaimedPower(Machine machine, PowerRequest value);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_PowerClaimExpires")]
+    private static extern void SetPowerClaimExpires(Machine machine, DateTime? value);
 
 }

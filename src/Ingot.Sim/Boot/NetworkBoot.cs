@@ -30,7 +30,7 @@ public sealed class NetworkBoot(SimNetwork network, HardwareProfile profile, boo
             report($"PXE: TFTP {lease.BootFile}");
             try
             {
-                await TftpFetch.ReadAsync(lease.Address, network.Tftp, lease.BootFile, ct);
+                await TftpFetch.ReadAsync(lease.Address, network.TftpServerFor(mac), lease.BootFile, ct);
             }
             catch (TftpFetchException e)
             {
@@ -52,7 +52,7 @@ public sealed class NetworkBoot(SimNetwork network, HardwareProfile profile, boo
             return new BootDecision(BootOutcome.Failed, lease.Address, Detail: $"iPXE: boot file '{lease.BootFile}' is not an HTTP script");
         }
 
-        using HttpClient http = SimHttp.BoundTo(lease.Address);
+        using HttpClient http = SimHttp.BoundTo(lease.Address, network.Regions);
         string url = lease.BootFile;
         for (int hop = 0; hop < 4; hop++)
         {

@@ -13,8 +13,24 @@ namespace Ingot.Sim.Boot;
 /// </summary>
 public static class RelayedDhcpClient
 {
-    /// <summary>The lease, or null when no server answered after every attempt.</summary>
+    /// <summary>
+    /// The lease, or null when no server answered after every attempt. With several regions, a NAK or an
+    /// unanswered REQUEST (the region that offered died) starts over with a DISCOVER, as RFC 2131 §3.1 says.
+    /// </summary>
     public static async Task<DhcpLease?> ObtainAsync(SimNetwork network, IPAddress relay, string mac, ushort architecture, bool ipxe, CancellationToken ct)
+    {
+        int rounds = network.Regions?.All.Count ?? 1;
+        for (int round = 1; ; round++)
+        {
+            DhcpLease? lease = await ObtainOnceAsync(network, relay, mac, architecture, ipxe, ct);
+            if (lease is not null || round >= rounds)
+            {
+                return lease;
+            }
+        }
+    }
+
+    private static async Task<DhcpLease?> ObtainOnceAsync(SimNetwork network, IPAddress relay, string mac, ushort architecture, bool ipxe, CancellationToken ct)
     {
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         socket.Bind(new IPEndPoint(relay, 0));
@@ -38,7 +54,7 @@ public static class RelayedDhcpClient
             ClientHardwareAddress = chaddr,
             Options = [new(DhcpOptionCode.MessageType, [(byte)DhcpMessageType.Discover]), .. common],
         };
-        DhcpPacket? offer = await ExchangeAsync(socket, network, discover, DhcpMessageType.Offer, ct);
+        DhcpPacket? offer = await ExchangeAsync(socket, network, mac, discover, DhcpMessageType.Offer, ct);
         if (offer?.ServerIdentifier is not { } server)
         {
             return null;
@@ -54,7 +70,7 @@ public static class RelayedDhcpClient
                 .. common,
             ],
         };
-        DhcpPacket? ack = await ExchangeAsync(socket, network, request, DhcpMessageType.Ack, ct);
+        DhcpPacket? ack = await ExchangeAsync(socket, network, mac, request, DhcpMessageType.Ack, ct);
         if (ack is null)
         {
             return null;
@@ -64,14 +80,16 @@ public static class RelayedDhcpClient
         return new DhcpLease(ack.YourAddress, server, ack.ServerAddress, file);
     }
 
-    private static async Task<DhcpPacket?> ExchangeAsync(Socket socket, SimNetwork network, DhcpPacket packet, DhcpMessageType wanted, CancellationToken ct)
+    private static async Task<DhcpPacket?> ExchangeAsync(Socket socket, SimNetwork network, string mac, DhcpPacket packet, DhcpMessageType wanted, CancellationToken ct)
     {
         byte[] buffer = new byte[DhcpCodec.MaximumLength];
         byte[] receive = new byte[2048];
-        for (int attempt = 0; attempt < network.DhcpAttempts; attempt++)
+        int attempts = network.DhcpAttempts * (network.Regions?.All.Count ?? 1);
+        for (int attempt = 0; attempt < attempts; attempt++)
         {
+            SimRegion? region = network.Regions?.For(mac);
             int length = DhcpCodec.Write(packet with { Seconds = (ushort)(attempt * 4) }, buffer);
-            await socket.SendToAsync(buffer.AsMemory(0, length), SocketFlags.None, network.Dhcp, ct);
+            await socket.SendToAsync(buffer.AsMemory(0, length), SocketFlags.None, region?.Dhcp ?? network.Dhcp, ct);
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
             wait.CancelAfter(network.DhcpWait);
             try
@@ -93,7 +111,11 @@ public static class RelayedDhcpClient
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
-                // No answer in time: ask again.
+                // No answer in time: ask again (the next region, when there are several).
+                if (region is not null)
+                {
+                    network.Regions!.Unanswered(region);
+                }
             }
         }
 

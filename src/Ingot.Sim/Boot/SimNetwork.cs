@@ -24,4 +24,10 @@ public sealed record SimNetwork(IPEndPoint Dhcp, IPEndPoint Tftp)
     public TimeSpan DhcpWait { get; init; } = TimeSpan.FromSeconds(2);
 
     public int DhcpAttempts { get; init; } = 3;
+
+    /// <summary>Several regions with failover between them; null for one Ingot at <see cref="Dhcp"/> and <see cref="Tftp"/>.</summary>
+    public SimRegions? Regions { get; init; }
+
+    /// <summary>Where this NIC's TFTP goes now.</summary>
+    public IPEndPoint TftpServerFor(string mac) => Regions?.For(mac).Tftp ?? Tftp;
 }

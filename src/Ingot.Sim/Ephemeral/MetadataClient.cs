@@ -114,8 +114,9 @@ public sealed class MetadataClient(HttpClient http, string metadataUrl, string? 
 
     /// <summary>
     /// Sends a signed request, again (up to <see cref="Attempts"/> times, a little later each time) when
-    /// Ingot answers 503 (busy), as the in-image helpers retry. A 409 is an answer: Ingot applies a
-    /// request that lost a race with another writer itself.
+    /// Ingot answers 503 (busy), as the in-image helpers retry, or the request broke on the wire (a region
+    /// died; the connection goes to another one). A 409 is an answer: Ingot applies a request that lost a
+    /// race with another writer itself.
     /// </summary>
     private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> make, CancellationToken ct)
     {
@@ -123,7 +124,18 @@ public sealed class MetadataClient(HttpClient http, string metadataUrl, string? 
         {
             using HttpRequestMessage request = make();
             Sign(request);
-            HttpResponseMessage response = await http.SendAsync(request, ct);
+            HttpResponseMessage response;
+            try
+            {
+                response = await http.SendAsync(request, ct);
+            }
+            catch (HttpRequestException e) when (e.StatusCode is null && attempt < Attempts && !ct.IsCancellationRequested)
+            {
+                // Broken on the wire (the region died under it): again, signed with a new nonce.
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), time, ct);
+                continue;
+            }
+
             if (attempt == Attempts || response.StatusCode != HttpStatusCode.ServiceUnavailable)
             {
                 return response;

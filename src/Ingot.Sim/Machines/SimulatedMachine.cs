@@ -42,6 +42,9 @@ public sealed class SimulatedMachine
 
     public HardwareProfile Profile { get; }
 
+    /// <summary>Where the machine meets Ingot (one region, or several with failover).</summary>
+    public SimNetwork Network => _network;
+
     public MachineFailure Failure { get; }
 
     public VirtualSystem System { get; }
@@ -169,7 +172,7 @@ public sealed class SimulatedMachine
             return EphemeralEnd.StayOn;
         }
 
-        using HttpClient http = SimHttp.BoundTo(decision.Address);
+        using HttpClient http = SimHttp.BoundTo(decision.Address, _network.Regions);
         var system = new MetadataClient(http, installed.MetadataUrl, installed.Credentials, _time);
         return await Installation.FirstBootAsync(system, installed, this, ct);
     }

@@ -153,7 +153,7 @@ public sealed class RedfishResponder(string userName, string password, IReadOnly
             return BadRequest("ActionParameterMissing", "The action ComputerSystem.Reset requires the parameter ResetType.");
         }
 
-        return system.Reset(resetType)
+        return system.ResetOverRedfish(resetType)
             ? RedfishResponse.NoContent()
             : BadRequest("ActionParameterValueNotInList", $"The value '{resetType}' for the parameter ResetType is not in the list of acceptable values.");
     }

@@ -23,6 +23,7 @@ public sealed class VirtualSystem(string id)
     private string _overrideTarget = "None";
     private string _bootMode = "UEFI";
     private long _version = 1;
+    private readonly List<string> _redfishResets = [];
 
     public string Id { get; } = id;
 
@@ -41,6 +42,20 @@ public sealed class VirtualSystem(string id)
         {
             return (_on, _overrideEnabled, _overrideTarget, _bootMode, $"W/\"{_version}\"");
         }
+    }
+
+    /// <summary>The reset types asked for over Redfish (by Ingot's power driver), in order: what tests count power actions by.</summary>
+    public IReadOnlyList<string> RedfishResets { get { lock (_lock) { return [.. _redfishResets]; } } }
+
+    /// <summary>A <c>ComputerSystem.Reset</c> that came over Redfish: recorded in <see cref="RedfishResets"/>, then applied.</summary>
+    public bool ResetOverRedfish(string resetType)
+    {
+        lock (_lock)
+        {
+            _redfishResets.Add(resetType);
+        }
+
+        return Reset(resetType);
     }
 
     /// <summary>Applies a <c>ComputerSystem.Reset</c>; false when the reset type is not one this system allows.</summary>

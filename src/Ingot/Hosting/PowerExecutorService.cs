@@ -1,23 +1,54 @@
 using Ingot.Core.Machines;
 using Ingot.Core.Power;
+using Ingot.Core.Regions;
 
 namespace Ingot.Hosting;
 
 /// <summary>
 /// Carries out the power requests the API submits (<see cref="MachinePower.CarryOutAsync"/>), up to
 /// <see cref="Parallelism"/> machines at once; each call is bounded by the drivers' timeouts and retries.
-/// At start, the requests stored before a restart and not yet carried out are submitted first.
+/// At start, and then every <see cref="RecoveryInterval"/> in one region at a time
+/// (<see cref="RegionJob.PowerRecovery"/>), the stored requests no region is carrying out are submitted:
+/// those accepted before a restart, by another region, or claimed by a region that died before it
+/// recorded the result (<see cref="Machine.PowerClaimExpires"/>). Taking a request is a compare-and-set
+/// on the machine, so a request submitted in two regions is carried out once.
 /// </summary>
 public sealed partial class PowerExecutorService(
-    PendingPowerRequests queue, IMachineStore store, IPowerClient client, TimeProvider time, ILogger<PowerExecutorService> logger) : BackgroundService
+    PendingPowerRequests queue, IMachineStore store, IPowerClient client, IRegionJobLocks locks, TimeProvider time, ILogger<PowerExecutorService> logger)
+    : BackgroundService
 {
     public const int Parallelism = 32;
+
+    public static TimeSpan RecoveryInterval { get; } = TimeSpan.FromSeconds(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var power = new MachinePower(store, client, time);
+        await RecoverAsync(power, stoppingToken);
+        Task recovery = RecoverEveryIntervalAsync(power, stoppingToken);
+        await ExecuteQueueAsync(power, stoppingToken);
+        await recovery.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    private async Task RecoverEveryIntervalAsync(MachinePower power, CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(RecoveryInterval, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            await RecoverAsync(power, stoppingToken);
+        }
+    }
+
+    private async Task RecoverAsync(MachinePower power, CancellationToken stoppingToken)
+    {
         try
         {
+            await using IAsyncDisposable? held = await locks.TryTakeAsync(RegionJob.PowerRecovery, stoppingToken);
+            if (held is null)
+            {
+                return;
+            }
+
             IReadOnlyList<string> pending = await power.PendingAsync(stoppingToken);
             foreach (string systemId in pending)
             {
@@ -33,7 +64,10 @@ public sealed partial class PowerExecutorService(
         {
             RecoveryFailed(logger, e);
         }
+    }
 
+    private async Task ExecuteQueueAsync(MachinePower power, CancellationToken stoppingToken)
+    {
         await Parallel.ForEachAsync(
             queue.Reader.ReadAllAsync(stoppingToken),
             new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = stoppingToken },
@@ -53,10 +87,10 @@ public sealed partial class PowerExecutorService(
             });
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} power request(s) pending from before the start resubmitted")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} power request(s) no region was carrying out submitted")]
     private static partial void Recovered(ILogger logger, int count);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Pending power requests could not be read at start")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Pending power requests could not be read")]
     private static partial void RecoveryFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Power action for {SystemId} failed: {Error}")]

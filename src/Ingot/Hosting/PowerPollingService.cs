@@ -1,14 +1,16 @@
 using Ingot.Core.Machines;
 using Ingot.Core.Power;
+using Ingot.Core.Regions;
 
 namespace Ingot.Hosting;
 
 /// <summary>
 /// MAAS's power-state polling: every <see cref="Interval"/> (5 minutes) each machine with a queryable
 /// power type is queried, <see cref="Parallelism"/> at a time, and the state stored
-/// (<see cref="MachinePower.PollAsync"/>), which also completes releases waiting for power off.
+/// (<see cref="MachinePower.PollAsync"/>), which also completes releases waiting for power off. A pass
+/// holds <see cref="RegionJob.PowerPolling"/>'s lock: one region polls at a time.
 /// </summary>
-public sealed partial class PowerPollingService(IMachineStore store, IPowerClient client, TimeProvider time, ILogger<PowerPollingService> logger)
+public sealed partial class PowerPollingService(IMachineStore store, IPowerClient client, IRegionJobLocks locks, TimeProvider time, ILogger<PowerPollingService> logger)
     : BackgroundService
 {
     public const int Parallelism = 64;
@@ -23,6 +25,12 @@ public sealed partial class PowerPollingService(IMachineStore store, IPowerClien
         {
             try
             {
+                await using IAsyncDisposable? held = await locks.TryTakeAsync(RegionJob.PowerPolling, stoppingToken);
+                if (held is null)
+                {
+                    continue;
+                }
+
                 int count = await power.PollAsync(Parallelism, stoppingToken);
                 Polled(logger, count);
             }

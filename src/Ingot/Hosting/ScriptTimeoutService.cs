@@ -1,3 +1,4 @@
+using Ingot.Core.Regions;
 using Ingot.Core.Scripts;
 
 namespace Ingot.Hosting;
@@ -5,9 +6,10 @@ namespace Ingot.Hosting;
 /// <summary>
 /// Runs <see cref="ScriptTimeouts"/> at start and then every <see cref="Core.Machines.StatusMonitor.Interval"/>
 /// (MAAS checks script overruns in the same 60-second status monitor pass), on the injected
-/// <see cref="TimeProvider"/>. A failing pass is logged and the loop goes on.
+/// <see cref="TimeProvider"/>. A failing pass is logged and the loop goes on. A pass holds
+/// <see cref="RegionJob.ScriptTimeouts"/>'s lock, so several regions on one database do not run it at once.
 /// </summary>
-public sealed partial class ScriptTimeoutService(IServiceProvider services, TimeProvider time, ILogger<ScriptTimeoutService> logger)
+public sealed partial class ScriptTimeoutService(IServiceProvider services, IRegionJobLocks locks, TimeProvider time, ILogger<ScriptTimeoutService> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -18,7 +20,8 @@ public sealed partial class ScriptTimeoutService(IServiceProvider services, Time
         {
             try
             {
-                IReadOnlyList<string> failed = await timeouts.RunOnceAsync(stoppingToken);
+                await using IAsyncDisposable? held = await locks.TryTakeAsync(RegionJob.ScriptTimeouts, stoppingToken);
+                IReadOnlyList<string> failed = held is null ? [] : await timeouts.RunOnceAsync(stoppingToken);
                 if (failed.Count > 0)
                 {
                     TimedOut(logger, failed.Count, string.Join(", ", failed));

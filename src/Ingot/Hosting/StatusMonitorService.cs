@@ -1,4 +1,5 @@
 using Ingot.Core.Machines;
+using Ingot.Core.Regions;
 
 namespace Ingot.Hosting;
 
@@ -8,9 +9,10 @@ namespace Ingot.Hosting;
 /// <see cref="TimeProvider"/>. A pass that met machines being written by someone else (at start,
 /// the power requests resubmitted from before the restart) is run again after
 /// <see cref="ConflictRetryDelay"/>, a few times, rather than a whole interval later. A failing pass
-/// is logged and the loop goes on.
+/// is logged and the loop goes on. Each pass holds <see cref="RegionJob.StatusMonitor"/>'s lock: with
+/// several regions on one database, a pass runs in one of them at a time (the others skip theirs).
 /// </summary>
-public sealed partial class StatusMonitorService(IServiceProvider services, TimeProvider time, ILogger<StatusMonitorService> logger)
+public sealed partial class StatusMonitorService(IServiceProvider services, IRegionJobLocks locks, TimeProvider time, ILogger<StatusMonitorService> logger)
     : BackgroundService
 {
     public static TimeSpan ConflictRetryDelay { get; } = TimeSpan.FromSeconds(1);
@@ -35,6 +37,12 @@ public sealed partial class StatusMonitorService(IServiceProvider services, Time
     {
         try
         {
+            await using IAsyncDisposable? held = await locks.TryTakeAsync(RegionJob.StatusMonitor, stoppingToken);
+            if (held is null)
+            {
+                return 0;
+            }
+
             StatusMonitor monitor = await IngotState.StatusMonitorAsync(services, stoppingToken);
             IReadOnlyList<string> failed = await monitor.RunOnceAsync(stoppingToken);
             if (failed.Count > 0)

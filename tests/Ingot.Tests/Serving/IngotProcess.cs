@@ -33,6 +33,18 @@ internal sealed class IngotProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The process id (of <c>dotnet ingot.dll</c>).</summary>
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Kills the process with SIGKILL (no shutdown of any kind) and waits for it to be gone.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: false);
+        await _process.WaitForExitAsync(CancellationToken.None);
+    }
+
     public static IngotProcess Start(IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")

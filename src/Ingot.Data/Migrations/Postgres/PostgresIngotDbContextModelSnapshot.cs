@@ -550,6 +550,11 @@ namespace Ingot.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("bmc_id");
 
+                    b.Property<string>("ClaimedPower")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("claimed_power");
+
                     b.Property<string>("CommissioningResult")
                         .HasColumnType("text")
                         .HasColumnName("commissioning_result");
@@ -682,6 +687,10 @@ namespace Ingot.Data.Migrations.Postgres
                     b.Property<string>("PowerAddress")
                         .HasColumnType("text")
                         .HasColumnName("power_address");
+
+                    b.Property<DateTime?>("PowerClaimExpires")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("power_claim_expires");
 
                     b.Property<string>("PowerParametersProtected")
                         .IsRequired()

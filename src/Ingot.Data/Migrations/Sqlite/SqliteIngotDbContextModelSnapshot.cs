@@ -524,6 +524,11 @@ namespace Ingot.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("bmc_id");
 
+                    b.Property<string>("ClaimedPower")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claimed_power");
+
                     b.Property<string>("CommissioningResult")
                         .HasColumnType("TEXT")
                         .HasColumnName("commissioning_result");
@@ -656,6 +661,10 @@ namespace Ingot.Data.Migrations.Sqlite
                     b.Property<string>("PowerAddress")
                         .HasColumnType("TEXT")
                         .HasColumnName("power_address");
+
+                    b.Property<DateTime?>("PowerClaimExpires")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("power_claim_expires");
 
                     b.Property<string>("PowerParametersProtected")
                         .IsRequired()
