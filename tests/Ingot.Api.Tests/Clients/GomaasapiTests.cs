@@ -1,3 +1,4 @@
+using Ingot.Api.Tests.Deployment;
 using Ingot.Api.Tests.Infrastructure;
 using Ingot.Api.Tests.Machines;
 using Ingot.Core.Machines;
@@ -22,6 +23,11 @@ public sealed class GomaasapiTests(ApiHost host, GomaasapiProgram program) : ICl
         Machine small = await host.ReadyAsync(m => { m.Zone = zone; m.CpuCount = 2; m.Tags.Add(tag); });
         Machine wanted = await host.ReadyAsync(m => { m.Zone = zone; m.CpuCount = 8; m.Memory = 16384; m.Tags.Add(tag); });
         Machine excluded = await host.ReadyAsync(m => { m.Zone = zone; m.CpuCount = 8; m.Memory = 16384; m.Tags.AddRange([tag, otherTag]); });
+        foreach (Machine machine in new[] { small, wanted, excluded })
+        {
+            // What deploy checks: the jammy image and a layout with a root filesystem.
+            await host.PrepareDeployAsync(machine.SystemId, "ubuntu/jammy");
+        }
 
         string url = $"http://127.0.0.1:{host.BaseAddress.Port}/MAAS/";
         ProcessOutcome run = await ProcessOutcome.RunAsync(program.Path,

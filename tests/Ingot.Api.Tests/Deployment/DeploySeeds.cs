@@ -40,11 +40,17 @@ public static class DeploySeeds
         if (!diskless)
         {
             machine.BlockDevices.Add(new BlockDevice { Name = "vda", SizeBytes = 8L << 30 });
+        }
+
+        // Commissioning clears the storage configuration (no skip_storage); the layout comes after it, as
+        // MAAS applies the default layout once commissioning results are in.
+        machine.StartCommissioning(Actor.User(admin.Username, isAdmin: true), now, LifecycleSettings.Default);
+        machine.Signal("OK", null, false, now);
+        if (!diskless)
+        {
             DefaultStorage.Apply(machine, "flat");
         }
 
-        machine.StartCommissioning(Actor.User(admin.Username, isAdmin: true), now, LifecycleSettings.Default);
-        machine.Signal("OK", null, false, now);
         Assert.Equal(MachineStatus.Ready, machine.Status);
         await host.Services.GetRequiredService<IMachineStore>().AddAsync(machine, Ct);
         return machine;
