@@ -123,7 +123,7 @@ public sealed class WaitTests(ClientServer server) : IDisposable
     private async Task WaitForStatusAsync(string systemId, string status)
     {
         string seen = "";
-        for (int attempt = 0; attempt < 100 && seen != status; attempt++)
+        for (int attempt = 0; attempt < 300 && seen != status; attempt++)
         {
             var (_, json, _) = await ClientServer.RunAsync(_profiles, ["lab", "machine", "read", systemId, "--json"]);
             seen = JsonNode.Parse(json)!["status_name"]!.GetValue<string>();
@@ -133,7 +133,7 @@ public sealed class WaitTests(ClientServer server) : IDisposable
             }
         }
 
-        Assert.True(seen == status, $"{systemId} did not become {status} within 10 s; it is {seen}");
+        Assert.True(seen == status, $"{systemId} did not become {status} within 300 reads 100 ms apart; it is {seen}");
     }
 
     private async Task<string> CreateMachineAsync()
