@@ -37,9 +37,9 @@ public sealed class CloneTests(UiHost host)
         await Expect(page.GetByTestId("clone-results")).ToContainTextAsync($"1 of 2 machine(s) cloned successfully from csrc-{u}.");
         ILocator errors = page.GetByTestId("clone-errors");
         await Expect(errors).ToContainTextAsync("Storage");
-        await Expect(errors.Locator($"li[data-system-id={small}]")).ToContainTextAsync($"{small} (csmall-{u}) is invalid:");
-        await Expect(errors.Locator($"li[data-system-id={small}]")).ToContainTextAsync("is smaller than source boot disk");
-        await Expect(errors.Locator($"li[data-system-id={good}]")).ToHaveCountAsync(0);
+        await Expect(errors.Locator($"li[data-system-id=\"{small}\"]")).ToContainTextAsync($"{small} (csmall-{u}) is invalid:");
+        await Expect(errors.Locator($"li[data-system-id=\"{small}\"]")).ToContainTextAsync("is smaller than source boot disk");
+        await Expect(errors.Locator($"li[data-system-id=\"{good}\"]")).ToHaveCountAsync(0);
         await page.ScreenshotAsync("clone-results");
 
         var store = host.Services.GetRequiredService<IMachineStore>();

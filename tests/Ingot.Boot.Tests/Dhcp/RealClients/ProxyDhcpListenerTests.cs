@@ -40,6 +40,13 @@ public sealed class ProxyDhcpListenerTests
         Assert.Equal("PXEClient", offer.VendorClass);
         Assert.Equal((DhcpMessageType.Ack, "ipxe.efi"), (ack.MessageType, ack.BootFile));
         Assert.Equal(DhcpTestNetwork.ServerAddress, ack.ServerAddress);
+
+        // A listener counts an answer after its send returns, so the client may read it first.
+        for (int attempt = 0; attempt < 100 && (onDhcpPort.SentCount, onPxePort.SentCount) != (1, 1); attempt++)
+        {
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+
         Assert.Equal((1, 1), (onDhcpPort.SentCount, onPxePort.SentCount));
     }
 
