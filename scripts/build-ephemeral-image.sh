@@ -6,10 +6,12 @@
 #                      for the deployable image scripts/build-deploy-image.sh makes), and scripts/ephemeral/ingot/
 #                      (the machine-side agent, docs/agent-notes.md) as /ingot, and Debian's dropbear SSH
 #                      server (dropbear-bin: /usr/sbin/dropbear, /usr/bin/dropbearkey) with the shared
-#                      libraries ldd names, which the agent starts in rescue mode (docs/deploy-notes.md)
+#                      libraries ldd names, which the agent starts in rescue mode (docs/deploy-notes.md), and
+#                      the same way sfdisk, mke2fs, mkfs.fat and mcopy for the installer's root tarballs (tgz)
 #   OUTDIR/image.txt   what went in (kernel package and version)
 # The kernel .deb is fetched with `apt-get download` into OUTDIR/cache and unpacked with `dpkg -x` into a
-# temporary directory: nothing is installed on the host. Needs busybox-static, dropbear-bin and cpio
+# temporary directory: nothing is installed on the host. Needs busybox-static, dropbear-bin, fdisk, e2fsprogs,
+# dosfstools, mtools and cpio
 # (scripts/install-test-packages.sh). Idempotent: a second run with the same inputs changes nothing.
 # Exit status 3 when the Debian archive cannot be reached (no kernel package in the cache).
 # Usage: scripts/build-ephemeral-image.sh OUTDIR
@@ -27,9 +29,10 @@ mkdir -p "$cache"
 busybox=/bin/busybox
 [ -x "$busybox" ] || { echo "build-ephemeral-image: $busybox is missing (Debian package busybox-static)" >&2; exit 1; }
 # Dynamically linked programs copied into the image with their libraries.
-programs=(/usr/sbin/dropbear /usr/bin/dropbearkey)
+# dropbear: rescue mode's SSH server; sfdisk, mke2fs, mkfs.fat, mcopy: the installer's root tarballs.
+programs=(/usr/sbin/dropbear /usr/bin/dropbearkey /usr/sbin/sfdisk /usr/sbin/mke2fs /usr/sbin/mkfs.fat /usr/bin/mcopy)
 for p in "${programs[@]}"; do
-    [ -x "$p" ] || { echo "build-ephemeral-image: $p is missing (Debian package dropbear-bin)" >&2; exit 1; }
+    [ -x "$p" ] || { echo "build-ephemeral-image: $p is missing (Debian packages dropbear-bin, fdisk, e2fsprogs, dosfstools, mtools)" >&2; exit 1; }
 done
 
 # Modules in load order (dependencies first); Debian 6.1 has af_packet built in (CONFIG_PACKET=y).
