@@ -4,10 +4,14 @@
 #   OUTDIR/initrd.img  a busybox-static initramfs (cpio newc + gzip): scripts/ephemeral/init as /init, the
 #                      NIC and disk modules (virtio-net, e1000, e1000e, virtio-blk), FAT (vfat and its code pages,
 #                      for the deployable image scripts/build-deploy-image.sh makes), and scripts/ephemeral/ingot/
-#                      (the machine-side agent, docs/agent-notes.md) as /ingot
+#                      (the machine-side agent, docs/agent-notes.md) as /ingot, and Debian's dropbear SSH
+#                      server (dropbear-bin: /usr/sbin/dropbear, /usr/bin/dropbearkey) with the shared
+#                      libraries ldd names, which the agent starts in rescue mode (docs/deploy-notes.md), and
+#                      the same way sfdisk, mke2fs, mkfs.fat and mcopy for the installer's root tarballs (tgz)
 #   OUTDIR/image.txt   what went in (kernel package and version)
 # The kernel .deb is fetched with `apt-get download` into OUTDIR/cache and unpacked with `dpkg -x` into a
-# temporary directory: nothing is installed on the host. Needs busybox-static and cpio
+# temporary directory: nothing is installed on the host. Needs busybox-static, dropbear-bin, fdisk, e2fsprogs,
+# dosfstools, mtools and cpio
 # (scripts/install-test-packages.sh). Idempotent: a second run with the same inputs changes nothing.
 # Exit status 3 when the Debian archive cannot be reached (no kernel package in the cache).
 # Usage: scripts/build-ephemeral-image.sh OUTDIR
@@ -24,6 +28,12 @@ cache="$out/cache"
 mkdir -p "$cache"
 busybox=/bin/busybox
 [ -x "$busybox" ] || { echo "build-ephemeral-image: $busybox is missing (Debian package busybox-static)" >&2; exit 1; }
+# Dynamically linked programs copied into the image with their libraries.
+# dropbear: rescue mode's SSH server; sfdisk, mke2fs, mkfs.fat, mcopy: the installer's root tarballs.
+programs=(/usr/sbin/dropbear /usr/bin/dropbearkey /usr/sbin/sfdisk /usr/sbin/mke2fs /usr/sbin/mkfs.fat /usr/bin/mcopy)
+for p in "${programs[@]}"; do
+    [ -x "$p" ] || { echo "build-ephemeral-image: $p is missing (Debian packages dropbear-bin, fdisk, e2fsprogs, dosfstools, mtools)" >&2; exit 1; }
+done
 
 # Modules in load order (dependencies first); Debian 6.1 has af_packet built in (CONFIG_PACKET=y).
 modules=(drivers/virtio/virtio_ring drivers/virtio/virtio drivers/virtio/virtio_pci_legacy_dev
@@ -53,7 +63,8 @@ fi
 # Skip the build when nothing that goes into the image changed.
 extra_dir="$here/ephemeral/ingot"
 stamp=$( { basename "$deb"; cat "$0" "$here/ephemeral/init" "$here/ephemeral/udhcpc.script";
-           if [ -d "$extra_dir" ]; then (cd "$extra_dir" && find . -type f | sort | xargs -r cat); fi; } | sha256sum | cut -d' ' -f1)
+           if [ -d "$extra_dir" ]; then (cd "$extra_dir" && find . -type f | sort | xargs -r cat); fi
+           sha256sum "${programs[@]}"; } | sha256sum | cut -d' ' -f1)
 if [ -f "$out/vmlinuz" ] && [ -f "$out/initrd.img" ] && [ "$(cat "$out/.stamp" 2>/dev/null)" = "$stamp" ]; then
     echo "build-ephemeral-image: $out is up to date ($(basename "$deb"))"
     exit 0
@@ -70,6 +81,21 @@ cp "$busybox" "$root/bin/busybox"
 install -m 755 "$here/ephemeral/init" "$root/init"
 install -m 755 "$here/ephemeral/udhcpc.script" "$root/etc/udhcpc.script"
 if [ -d "$extra_dir" ]; then cp -a "$extra_dir" "$root/ingot"; fi
+# Each program at its own path, and every library ldd resolves for it (the loader included) at its path.
+for p in "${programs[@]}"; do
+    mkdir -p "$root$(dirname "$p")"
+    cp -L "$p" "$root$p"
+    for lib in $(ldd "$p" | awk '$2 == "=>" && $3 ~ /^\// { print $3 } $1 ~ /^\// { print $1 }'); do
+        mkdir -p "$root$(dirname "$lib")"
+        cp -L "$lib" "$root$lib"
+    done
+done
+# root for dropbear (public keys only: '*' is no password, not a locked account), its shell and home.
+printf 'root:*:0:0:root:/root:/bin/sh\n' > "$root/etc/passwd"
+printf 'root:x:0:\n' > "$root/etc/group"
+printf '/bin/sh\n' > "$root/etc/shells"
+mkdir -p "$root/root" "$root/etc/dropbear"
+chmod 700 "$root/root"
 : > "$root/lib/modules/load-order"
 for m in "${modules[@]}"; do
     f=$(ls "$moddir/$m".ko* 2>/dev/null | head -1 || true)

@@ -17,6 +17,8 @@
 #   syslinux syslinux-common mtools dosfstools  scripts/build-deploy-image.sh: the deployable raw disk image (FAT
 #                                     partition made and filled without mounting, syslinux MBR and boot loader)
 #   chromium                          headless browser that Playwright drives in the web UI tests
+#   dropbear-bin openssh-client       the ephemeral image's SSH server (rescue mode); the SSH client the rescue VM test logs in with
+#   fdisk e2fsprogs                   sfdisk and mke2fs, copied into the ephemeral image for root tarballs (tgz) with mkfs.fat and mcopy
 # PostgreSQL is installed by scripts/postgres.sh, not here.
 # Usage: scripts/install-test-packages.sh        (as root, or with sudo available)
 set -euo pipefail
@@ -27,7 +29,8 @@ packages=(golang-go golang-github-juju-gomaasapi-dev
           qemu-system-x86 ipxe ipxe-qemu ovmf cpio pxelinux syslinux-common gpgv gpg chromium
           python3-requests python3-configobj python3-oauthlib python3-yaml
           netplan.io python3-jsonschema
-          syslinux syslinux-common mtools dosfstools)
+          syslinux syslinux-common mtools dosfstools
+          dropbear-bin openssh-client fdisk e2fsprogs)
 
 missing=()
 for package in "${packages[@]}"; do

@@ -8,10 +8,15 @@
 #     come from the new machine's preseed (by-id/<system_id>/?op=get_preseed);
 #   - then maas-scripts, each commissioning script signalled WORKING before and after (results as
 #     multipart), TESTING, the testing scripts, OK or FAILED (run-scripts.sh).
-# /init powers the machine off afterwards. Console lines start with "INGOT-EPHEMERAL: agent:".
+#   - a cloud-config without power_state (entering rescue mode, enable_ssh) keeps the machine up: with
+#     nothing to run, the agent signals OK as MAAS's rescue user-data does (-> RESCUE_MODE); then it
+#     starts an SSH server for the owner's keys and asks /init to stay up (rescue.sh).
+# /init powers the machine off afterwards, unless asked to stay up (/run/ingot-hold). Console lines start
+# with "INGOT-EPHEMERAL: agent:".
 say() { echo "INGOT-EPHEMERAL: $*"; }
 . /ingot/maas-api.sh
 . /ingot/run-scripts.sh
+. /ingot/rescue.sh
 
 # yaml_value KEY FILE: the first "KEY: value" of a cloud-config, unquoted.
 yaml_value() {
@@ -82,5 +87,15 @@ case "$METADATA_URL" in
         # The installer's preseed (DEPLOYING): curtin's place, taken by install.sh.
         . /ingot/install.sh
         install_from_curtin ;;
-    *) run_scripts_from_metadata ;;
+    *)
+        if stays_on "$CONFIG" && ! download_scripts; then
+            say "agent: nothing to run and no power_state: rescue mode"
+            rescue_ready
+        else
+            run_scripts_from_metadata
+        fi
+        if stays_on "$CONFIG"; then
+            start_ssh_server
+            : > /run/ingot-hold
+        fi ;;
 esac

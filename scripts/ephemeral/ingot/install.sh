@@ -1,20 +1,24 @@
 # install.sh, sourced by Ingot's ephemeral agent when the preseed names curtin's metadata URL
-# (DEPLOYING): it does what curtin does for a whole-disk image. Reads curtin/<ver>/user-data (the
-# curtin config), reports cmd-install start to the webhook, writes sources.goal (dd-raw or dd-gz) over
-# the first disk, writes the config's cloudconfig entries as <name>.cfg into /cloud/ of the image's first
-# partition (FAT; where the deployed system's first boot reads its datasource), runs the maas late
-# command (netboot_off), reports cmd-install finish and asks /init to reboot. Needs maas-api.sh.
+# (DEPLOYING): it does what curtin does. Reads curtin/<ver>/user-data (the curtin config), reports
+# cmd-install start to the webhook, then per sources.goal's type: dd-raw or dd-gz, a whole-disk image
+# written over the first disk, the config's cloudconfig entries then written as <name>.cfg into /cloud/ of
+# the image's first partition (FAT; where the deployed system's first boot reads its datasource); tgz, a
+# root tarball laid onto the config's storage layout (root-tgz.sh). Then runs the maas late command
+# (netboot_off), reports cmd-install finish and asks /init to reboot. Needs maas-api.sh.
+. "${AGENT_DIR:-/ingot}/root-tgz.sh"
+
+CURTIN_CONFIG=${CURTIN_CONFIG:-/run/curtin.yaml}
 
 # curtin_goal KEY: sources.goal.KEY of the curtin config.
 curtin_goal() {
     awk -v key="$1" '/^sources:/ { s = 1; next } s && /^[^ ]/ { s = 0 } s && /goal:/ { g = 1; next }
-        s && g { sub(/^[ \t]*/, ""); if (index($0, key ":") == 1) { v = substr($0, length(key) + 2); gsub(/^[ \t"]+|[ \t"]+$/, "", v); print v; exit } }' /run/curtin.yaml
+        s && g { sub(/^[ \t]*/, ""); if (index($0, key ":") == 1) { v = substr($0, length(key) + 2); gsub(/^[ \t"]+|[ \t"]+$/, "", v); print v; exit } }' "$CURTIN_CONFIG"
 }
 
 # cloudconfig_names, cloudconfig_content NAME: the entries of the config's cloudconfig and one's content
 # (a YAML block scalar, printed without its indentation).
 cloudconfig_names() {
-    awk '/^cloudconfig:/ { c = 1; next } c && /^[^ ]/ { c = 0 } c && /^  [^ ].*:[ \t]*$/ { n = $1; sub(/:$/, "", n); gsub(/"/, "", n); print n }' /run/curtin.yaml
+    awk '/^cloudconfig:/ { c = 1; next } c && /^[^ ]/ { c = 0 } c && /^  [^ ].*:[ \t]*$/ { n = $1; sub(/:$/, "", n); gsub(/"/, "", n); print n }' "$CURTIN_CONFIG"
 }
 cloudconfig_content() {
     awk -v name="$1" '
@@ -34,7 +38,7 @@ cloudconfig_content() {
         c && /^[^ ]/ { c = 0 }
         c && /^  [^ ]/ { n = $1; sub(/:$/, "", n); gsub(/"/, "", n); e = (n == name); next }
         c && e && /^    content:/ { v = $0; sub(/^    content:[ \t]*/, "", v)
-            if (v ~ /^".*"$/) printf "%s", unescape(substr(v, 2, length(v) - 2)); else print v }' /run/curtin.yaml
+            if (v ~ /^".*"$/) printf "%s", unescape(substr(v, 2, length(v) - 2)); else print v }' "$CURTIN_CONFIG"
 }
 
 first_disk() {
@@ -51,7 +55,7 @@ install_failed() {
 }
 
 install_from_curtin() {
-    if ! http_get "${METADATA_URL%/}/2012-03-01/user-data" /run/curtin.yaml; then
+    if ! http_get "${METADATA_URL%/}/2012-03-01/user-data" "$CURTIN_CONFIG"; then
         say "agent: install: the curtin config could not be fetched"
         return 1
     fi
@@ -62,9 +66,18 @@ install_from_curtin() {
     case "$type" in
         dd-raw) timeout 600 wget -q -O - "$uri" | dd of="/dev/$disk" bs=1048576 conv=fsync 2>/run/ingot-dd.log ;;
         dd-gz) timeout 600 wget -q -O - "$uri" | gunzip -c | dd of="/dev/$disk" bs=1048576 conv=fsync 2>/run/ingot-dd.log ;;
-        *) install_failed "source type '$type' is not supported by Ingot's installer (dd-raw, dd-gz)"; return 1 ;;
+        tgz) lay_root_tarball "/dev/$disk" "$uri" /run/ingot-root || return 1 ;;
+        *) install_failed "source type '$type' is not supported by Ingot's installer (dd-raw, dd-gz, tgz)"; return 1 ;;
     esac || { install_failed "writing the image failed: $(tail -n 1 /run/ingot-dd.log)"; return 1; }
     sync
+    [ "$type" = tgz ] || write_image_cloudconfig "$disk" || return 1
+    # The late command: MAAS's netboot_off, so that the next boot is from the disk.
+    netboot_off_and_finish
+}
+
+# write_image_cloudconfig DISK: the cloudconfig entries into /cloud/ of a whole-disk image's first (FAT) partition.
+write_image_cloudconfig() {
+    disk=$1
     blockdev --rereadpt "/dev/$disk" 2>/dev/null
     part=/dev/${disk}1
     [ -b "/dev/${disk}p1" ] && part=/dev/${disk}p1
@@ -78,8 +91,10 @@ install_from_curtin() {
         say "agent: install: wrote cloudconfig $name ($(wc -c < "/target/cloud/$name.cfg") bytes)"
     done
     umount /target
-    # The late command: MAAS's netboot_off, so that the next boot is from the disk.
-    netboot=$(grep -o 'http[^" ,]*/by-id/[^" ,]*' /run/curtin.yaml | head -n 1)
+}
+
+netboot_off_and_finish() {
+    netboot=$(grep -o 'http[^" ,]*/by-id/[^" ,]*' "$CURTIN_CONFIG" | head -n 1)
     printf "op=netboot_off" > /run/ingot-netboot-off
     if http_post "$netboot" /run/ingot-netboot-off application/x-www-form-urlencoded /run/ingot-netboot-answer; then
         say "agent: install: netboot_off posted"

@@ -21,6 +21,9 @@ public sealed record IpmiVm(string Tap, string Mac)
     /// <summary>OVMF for a UEFI machine (q35); null = SeaBIOS.</summary>
     public string? UefiFirmware { get; init; }
 
+    /// <summary>More qemu arguments, after the NIC's (a disk: <c>-drive …</c> <c>-device virtio-blk-pci,…</c>).</summary>
+    public IReadOnlyList<string> Arguments { get; init; } = [];
+
     /// <summary>
     /// The command that starts the VM, one argument a line in <c>qemu.args</c>; the chassis script adds
     /// the boot order, the monitor FIFO and the serial console file.
@@ -44,6 +47,8 @@ public sealed record IpmiVm(string Tap, string Mac)
         {
             args.AddRange(["-machine", "q35", "-bios", UefiFirmware]);
         }
+
+        args.AddRange(Arguments);
 
         return args;
     }

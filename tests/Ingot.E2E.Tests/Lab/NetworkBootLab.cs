@@ -16,7 +16,16 @@ public sealed class NetworkBootLab : IAsyncDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private BootNetwork? _network;
     private IngotServer? _server;
+    private readonly string _prefix;
     private Exception? _setUpFailed;
+
+    public NetworkBootLab()
+        : this("e2e")
+    {
+    }
+
+    /// <summary>A lab whose network namespace and interface names start with <paramref name="prefix"/> (its log is <c>&lt;prefix&gt;-ingot-serve.log</c>).</summary>
+    internal NetworkBootLab(string prefix) => _prefix = prefix;
 
     internal BootNetwork Network => _network ?? throw new InvalidOperationException("the lab is not started");
 
@@ -61,7 +70,7 @@ public sealed class NetworkBootLab : IAsyncDisposable
     {
         if (_server is not null)
         {
-            await File.WriteAllTextAsync(Path.Combine(LogDirectory, "ingot-serve.log"), _server.Output, CancellationToken.None);
+            await File.WriteAllTextAsync(Path.Combine(LogDirectory, _prefix == "e2e" ? "ingot-serve.log" : $"{_prefix}-ingot-serve.log"), _server.Output, CancellationToken.None);
             await _server.DisposeAsync();
         }
 
@@ -83,7 +92,7 @@ public sealed class NetworkBootLab : IAsyncDisposable
         ApiKey = key;
         await server.RunAsync("add-ephemeral-image", "--dir", image);
 
-        _network = await BootNetwork.CreateAsync();
+        _network = await BootNetwork.CreateAsync(_prefix);
         await server.ServeAsync(_network, TimeSpan.FromSeconds(90));
 
         using var maas = new MaasClient(server.ApiUrl, key);

@@ -1,0 +1,218 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Ingot.E2E.Tests.Lab;
+using Ingot.Sim.Ipmi;
+
+namespace Ingot.E2E.Tests;
+
+/// <summary>
+/// Rescue mode of a deployed machine in a qemu VM behind an ipmi_sim BMC, Ingot doing every power action
+/// over IPMI. The machine is added as already deployed (<c>deployed=true</c>, MAAS's way to take over a
+/// running machine): its disk holds the image <c>scripts/build-deploy-image.sh</c> makes, as if installed
+/// earlier, whose system stays up once booted (<c>ingot_hold</c>, as a real OS would). rescue_mode → Ingot
+/// power-cycles it → PXE → the ephemeral image; the agent sees no power_state in its preseed, signals OK
+/// (RESCUE_MODE) and starts dropbear with the owner's key from meta-data/public-keys; the test logs in with
+/// OpenSSH and the key it made and uploaded (account/prefs/sshkeys), checking the host key the console
+/// printed, and reads the machine's MAC and its disk's boot signature. exit_rescue_mode → Ingot power-cycles
+/// it (previous status DEPLOYED) → iPXE's local boot → the system on its disk; DEPLOYED, owner kept.
+/// mark_broken → released first, so Ingot powers it off over IPMI (qemu gone); mark_fixed → READY.
+/// Console, BMC log, Ingot's output and events go to <see cref="NetworkBootLab.LogDirectory"/> (<c>rs-*</c>).
+/// </summary>
+public sealed class RescueModeTests
+{
+    private const string Mac = "52:54:00:e2:e5:01";
+    private static readonly TimeSpan s_bootLimit = TimeSpan.FromMinutes(4);
+    private static readonly TimeSpan s_statusLimit = TimeSpan.FromMinutes(2);
+
+    [Fact]
+    public async Task A_deployed_vm_enters_rescue_mode_is_reached_over_ssh_with_the_owners_key_exits_to_deployed_and_is_powered_off_when_marked_broken()
+    {
+        E2ERequirements.Require();
+        E2ERequirements.RequireIpmi();
+        RequireSsh();
+        await using var lab = new NetworkBootLab("rs");
+        await lab.StartAsync();
+        DirectoryInfo directory = Directory.CreateTempSubdirectory("ingot-e2e-rescue-");
+        var hardware = VmHardware.Create(cpus: 1, memoryMiB: 512, diskMiB: 1024, diskSerial: "ingot-rs-disk0", directory.FullName);
+        await InstallSystemAsync(await DeployImage.PathAsync(), hardware.DiskPath);
+        string tap = await lab.Network.AddTapAsync();
+        var options = new IpmiSimOptions("rs-rescue", FreeUdpPort())
+        {
+            User = "maas",
+            Password = "rescue-bmc",
+            Vm = new IpmiVm(tap, Mac) { Namespace = lab.Network.Namespace, Arguments = [.. hardware.DiskArguments()] },
+        };
+        using var maas = new MaasClient(lab.Server.ApiUrl, lab.ApiKey);
+        IpmiSimBmc? bmc = null;
+        string systemId = "";
+        try
+        {
+            bmc = IpmiSimBmc.Start(options, Path.Combine(directory.FullName, "bmc"));
+            var console = new ConsoleFile(bmc.ConsolePath);
+            string key = Path.Combine(directory.FullName, "id_ed25519");
+            await HostCommand.RunAsync("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "rs-owner", "-f", key);
+            await maas.PostAsync("account/prefs/sshkeys/", ("key", (await File.ReadAllTextAsync(key + ".pub", Ct)).Trim()));
+
+            JsonElement created = await maas.PostAsync(
+                "machines/",
+                ("architecture", "amd64/generic"),
+                ("mac_addresses", Mac),
+                ("hostname", "rs-rescue"),
+                ("deployed", "true"),
+                ("power_type", "ipmi"),
+                ("power_parameters_power_address", bmc.PowerAddress),
+                ("power_parameters_power_user", options.User),
+                ("power_parameters_power_pass", options.Password));
+            systemId = created.GetProperty("system_id").GetString()!;
+            Assert.Equal("Deployed", created.GetProperty("status_name").GetString());
+
+            // Rescue: power cycle over IPMI, PXE, the ephemeral image, signal OK, dropbear with the owner's key.
+            long mark = console.Mark();
+            JsonElement entering = await maas.PostAsync($"machines/{systemId}/?op=rescue_mode");
+            Assert.Equal("Entering rescue mode", entering.GetProperty("status_name").GetString());
+            await console.WaitForAsync("INGOT-EPHEMERAL: init started", mark, s_bootLimit, "the VM, powered on by Ingot over IPMI, to network-boot the ephemeral image");
+            await console.WaitForAsync("INGOT-EPHEMERAL: agent: rescue: signalled OK", mark, s_bootLimit, "the agent to see no power_state and signal OK");
+            Match ssh = await console.WaitForAsync(
+                @"INGOT-EPHEMERAL: agent: ssh: dropbear listening on ([0-9.]+):22 for 1 keys, host key (ssh-ed25519 \S+)",
+                mark,
+                TimeSpan.FromMinutes(1),
+                "dropbear to start with the owner's key");
+            await WaitForStatusAsync(maas, systemId, "Rescue mode", "RESCUE_MODE after the agent's OK");
+            await console.WaitForAsync("INGOT-EPHEMERAL: staying up", mark, TimeSpan.FromMinutes(1), "/init to stay up instead of powering off");
+
+            string address = ssh.Groups[1].Value;
+            string knownHosts = Path.Combine(directory.FullName, "known_hosts");
+            await File.WriteAllTextAsync(knownHosts, $"{address} {ssh.Groups[2].Value}\n", Ct);
+            string output = await HostCommand.RunAsync(
+                "ssh", "-i", key, "-o", $"UserKnownHostsFile={knownHosts}", "-o", "StrictHostKeyChecking=yes", "-o", "BatchMode=yes",
+                "-o", "ConnectTimeout=20", "-o", "LogLevel=ERROR", $"root@{address}",
+                "echo rescue-user=$(id -un); cat /sys/class/net/eth0/address; dd if=/dev/vda bs=1 skip=510 count=2 2>/dev/null | od -An -tx1");
+            Assert.Equal(["rescue-user=root", Mac, "55 aa"], output.Split('\n').Select(l => l.Trim()).ToArray());
+            Assert.Equal("Rescue mode", await StatusAsync(maas, systemId));
+
+            // Exit: previous status DEPLOYED, so Ingot power-cycles it; iPXE boots the disk; DEPLOYED, owner kept.
+            mark = console.Mark();
+            JsonElement exiting = await maas.PostAsync($"machines/{systemId}/?op=exit_rescue_mode");
+            Assert.Contains(exiting.GetProperty("status_name").GetString(), (string[])["Exiting rescue mode", "Deployed"]);
+            await console.WaitForAsync("INGOT-EPHEMERAL: running /ingot/deployed.sh", mark, s_bootLimit, "the power-cycled VM to boot the system on its disk");
+            Assert.Contains("Booting from SAN device 0x80", console.Since(mark), StringComparison.Ordinal);
+            Assert.DoesNotContain("INGOT-EPHEMERAL: agent:", console.Since(mark), StringComparison.Ordinal);
+            await WaitForStatusAsync(maas, systemId, "Deployed", "DEPLOYED after exiting rescue mode");
+            JsonElement deployed = await maas.GetAsync($"machines/{systemId}/");
+            Assert.Equal(("admin", "on"), (deployed.GetProperty("owner").GetString(), deployed.GetProperty("power_state").GetString()));
+            int qemu = bmc.VmProcessId ?? throw new InvalidOperationException($"no VM runs after exiting rescue mode. {Context(bmc)}");
+
+            // Broken: a deployed machine is released first, which powers it off over IPMI; fixed: READY.
+            JsonElement broken = await maas.PostAsync($"machines/{systemId}/?op=mark_broken", ("comment", "rescue test"));
+            Assert.Equal(("Broken", "rescue test"), (broken.GetProperty("status_name").GetString(), broken.GetProperty("error_description").GetString()));
+            await WaitUntilAsync(() => Task.FromResult(!IpmiSimBmc.IsAlive(qemu)), $"Ingot to power the broken machine off over IPMI (qemu {qemu}). {Context(bmc)}");
+            await WaitUntilAsync(async () => (await maas.GetAsync($"machines/{systemId}/")).GetProperty("power_state").GetString() == "off", "power_state off after mark_broken");
+            Assert.Contains("set power 0", await File.ReadAllTextAsync(Path.Combine(bmc.Directory, "control.log"), Ct), StringComparison.Ordinal);
+            JsonElement fixedMachine = await maas.PostAsync($"machines/{systemId}/?op=mark_fixed");
+            Assert.Equal(("Ready", ""), (fixedMachine.GetProperty("status_name").GetString(), fixedMachine.GetProperty("error_description").GetString()));
+        }
+        finally
+        {
+            await KeepLogsAsync(lab, maas, bmc, systemId);
+            if (bmc is not null)
+            {
+                await bmc.DisposeAsync();
+            }
+
+            directory.Delete(recursive: true);
+        }
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static void RequireSsh()
+    {
+        foreach (string tool in (string[])["ssh", "ssh-keygen", "mtype", "mcopy"])
+        {
+            if (!HostCommand.Exists(tool))
+            {
+                Assert.Fail($"{tool} is absent (scripts/install-test-packages.sh installs openssh-client and mtools)");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The deployable image written onto the VM's disk, as an earlier installation would have left it; its
+    /// boot entry gets <c>ingot_hold</c>, so the booted system stays up as an installed OS does.
+    /// </summary>
+    private static async Task InstallSystemAsync(string image, string disk)
+    {
+        await using (FileStream source = File.OpenRead(image))
+        await using (var target = new FileStream(disk, FileMode.Open, FileAccess.Write))
+        {
+            await source.CopyToAsync(target, Ct);
+        }
+
+        string partition = $"{disk}@@1M";
+        string config = await HostCommand.RunAsync("mtype", "-i", partition, "::/syslinux.cfg");
+        Assert.Contains("ingot_deployed", config, StringComparison.Ordinal);
+        string local = Path.Combine(Path.GetDirectoryName(disk)!, "syslinux.cfg");
+        await File.WriteAllTextAsync(local, config.Replace("ingot_deployed", "ingot_deployed ingot_hold", StringComparison.Ordinal) + "\n", Ct);
+        await HostCommand.RunAsync("mcopy", "-o", "-i", partition, local, "::/syslinux.cfg");
+    }
+
+    private static async Task<string> StatusAsync(MaasClient maas, string systemId) =>
+        (await maas.GetAsync($"machines/{systemId}/")).GetProperty("status_name").GetString()!;
+
+    private static Task WaitForStatusAsync(MaasClient maas, string systemId, string status, string stage) =>
+        WaitUntilAsync(async () => await StatusAsync(maas, systemId) == status, stage);
+
+    /// <summary>Polls every 500 ms for at most two minutes, failing with <paramref name="stage"/>.</summary>
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string stage)
+    {
+        var deadline = TimeProvider.System.GetUtcNow() + s_statusLimit;
+        while (!await condition())
+        {
+            if (TimeProvider.System.GetUtcNow() > deadline)
+            {
+                throw new TimeoutException($"Waited {s_statusLimit.TotalSeconds:0} s for {stage}");
+            }
+
+            await Task.Delay(500, Ct);
+        }
+    }
+
+    private static string Context(IpmiSimBmc bmc) =>
+        $"BMC {bmc.Directory}; control.log:\n{Read(Path.Combine(bmc.Directory, "control.log"))}\nqemu.log:\n{Read(Path.Combine(bmc.Directory, "qemu.log"))}";
+
+    private static string Read(string path) => File.Exists(path) ? File.ReadAllText(path) : $"({Path.GetFileName(path)} absent)";
+
+    private static async Task KeepLogsAsync(NetworkBootLab lab, MaasClient maas, IpmiSimBmc? bmc, string systemId)
+    {
+        string logs = NetworkBootLab.LogDirectory;
+        if (bmc is not null)
+        {
+            await File.WriteAllTextAsync(Path.Combine(logs, "rs-rescue-console.log"), Read(bmc.ConsolePath), CancellationToken.None);
+            await File.WriteAllTextAsync(Path.Combine(logs, "rs-rescue-bmc.log"), Context(bmc), CancellationToken.None);
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(logs, "rs-rescue-ingot-serve.log"), lab.Server.Output, CancellationToken.None);
+        if (systemId.Length > 0)
+        {
+            string events;
+            try
+            {
+                events = (await maas.GetAsync($"events/?op=query&id={systemId}&level=DEBUG&limit=1000")).ToString();
+            }
+            catch (InvalidOperationException e)
+            {
+                events = $"events could not be read: {e.Message}";
+            }
+
+            await File.WriteAllTextAsync(Path.Combine(logs, "rs-rescue-events.json"), events, CancellationToken.None);
+        }
+    }
+
+    private static int FreeUdpPort()
+    {
+        using var udp = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        return ((IPEndPoint)udp.Client.LocalEndPoint!).Port;
+    }
+}

@@ -1,0 +1,259 @@
+using System.Diagnostics;
+using System.Formats.Tar;
+using System.IO.Compression;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Ingot.Core.Curtin;
+using Ingot.Core.Hardware;
+using Ingot.Core.Machines;
+using Ingot.Core.Metadata;
+using Ingot.Core.NetworkConfig;
+using Ingot.Core.Storage;
+
+namespace Ingot.Tests.BootResources;
+
+/// <summary>
+/// The installer's root tarballs (curtin's <c>tgz</c> source, scripts/ephemeral/ingot/root-tgz.sh) run for
+/// real with <c>sh</c>: the curtin config is the one Ingot renders (<see cref="CurtinDocument"/>) for a
+/// machine with the flat layout, the tarball is served by busybox's httpd on loopback, the disk is a sparse
+/// file. The script runs in a private mount namespace with its own /run (root: as the ephemeral image runs it).
+/// </summary>
+public sealed class RootTarballInstallTests : IDisposable
+{
+    private const long MiB = 1024 * 1024;
+    private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("ingot-root-tgz-");
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_root_tarball_is_laid_onto_the_flat_layout_with_an_EFI_partition_and_an_ext4_root_holding_the_tarball_fstab_and_cloudconfig()
+    {
+        Require();
+        Machine machine = UefiMachine(4096);
+        StorageLayout.Apply(machine, new StorageLayoutRequest("flat"));
+        string disk = await RunAsync(machine, expectSuccess: true);
+
+        string table = await ToolAsync("sfdisk", "-d", disk);
+        string[] partitions = [.. table.Split('\n').Where(l => l.Contains(" : start=", StringComparison.Ordinal))];
+        Assert.Equal(2, partitions.Length);
+        Assert.Contains("type=C12A7328-F81F-11D2-BA4B-00A0C93EC93B", partitions[0], StringComparison.Ordinal);
+        Assert.Contains("type=0FC63DAF-8483-4772-8E79-3D69D8477DE4", partitions[1], StringComparison.Ordinal);
+        Assert.Contains($"size={machine.BlockDevices[0].Partitions[0].SizeBytes / 512,12}", partitions[0], StringComparison.Ordinal);
+        Assert.Contains($"size={machine.BlockDevices[0].Partitions[1].SizeBytes / 512,12}", partitions[1], StringComparison.Ordinal);
+
+        string root = $"{disk}?offset={Field(partitions[1], "start") * 512}";
+        Assert.Equal("ingot tarball root", (await ToolAsync("debugfs", "-R", "cat /etc/ingot-release", root)).Trim());
+        Assert.Contains("Fast link dest: \"ingot-release\"", await ToolAsync("debugfs", "-R", "stat /etc/release-link", root), StringComparison.Ordinal);
+        string fstab = await ToolAsync("debugfs", "-R", "cat /etc/fstab", root);
+        Assert.Contains(" / ext4 defaults 0 1", fstab, StringComparison.Ordinal);
+        Assert.Contains(" /boot/efi vfat defaults 0 2", fstab, StringComparison.Ordinal);
+        Assert.Contains("metadata_url", await ToolAsync("debugfs", "-R", "cat /etc/cloud/cloud.cfg.d/maas-cloud-config.cfg", root), StringComparison.Ordinal);
+        string superblock = await ToolAsync("dumpe2fs", "-h", root);
+        Assert.Contains("Filesystem volume name:   root", superblock, StringComparison.Ordinal);
+        string rootUuid = fstab.Split('\n').Single(l => l.Contains(" / ext4 ", StringComparison.Ordinal)).Split(' ')[0]["UUID=".Length..];
+        Assert.Contains($"Filesystem UUID:          {rootUuid}", superblock, StringComparison.Ordinal);
+
+        byte[] boot = new byte[512];
+        await using (FileStream file = File.OpenRead(disk))
+        {
+            file.Seek(Field(partitions[0], "start") * 512, SeekOrigin.Begin);
+            await file.ReadExactlyAsync(boot, Ct);
+        }
+
+        Assert.Equal("FAT32   ", Encoding.ASCII.GetString(boot, 82, 8));
+        Assert.Equal("efi        ", Encoding.ASCII.GetString(boot, 71, 11).ToLowerInvariant());
+    }
+
+    [Fact]
+    public async Task A_layout_the_installer_cannot_lay_is_refused_with_the_reason_and_the_disk_is_left_alone()
+    {
+        Require();
+        Machine machine = UefiMachine(4096);
+        StorageLayout.Apply(machine, new StorageLayoutRequest("lvm"));
+        string disk = await RunAsync(machine, expectSuccess: false);
+        Assert.True(IsZero(disk, 0, (int)(4 * MiB)), "the refused layout wrote to the disk");
+    }
+
+    public void Dispose() => _work.Delete(recursive: true);
+
+    private static void Require()
+    {
+        if (!OperatingSystem.IsLinux() || Environment.UserName != "root")
+        {
+            Assert.Skip("the installer runs as root in a private mount namespace (its own /run), as in the ephemeral image: needs root");
+        }
+
+        foreach (string tool in (string[])["/usr/sbin/sfdisk", "/usr/sbin/mke2fs", "/usr/sbin/mkfs.fat", "/usr/bin/mcopy", "/usr/sbin/debugfs", "/bin/busybox", "/usr/bin/unshare"])
+        {
+            if (!File.Exists(tool))
+            {
+                Assert.Fail($"{tool} is absent (scripts/install-test-packages.sh installs fdisk, e2fsprogs, dosfstools, mtools, busybox-static)");
+            }
+        }
+    }
+
+    private static Machine UefiMachine(long diskMiB)
+    {
+        Machine machine = Machine.Create("tgz001", "tgz-test", new DateTime(2026, 11, 27, 0, 0, 0, DateTimeKind.Utc));
+        machine.Architecture = "amd64/generic";
+        machine.BiosBootMethod = "uefi";
+        machine.BlockDevices.Add(new BlockDevice { Id = 1, Name = "vda", Model = "", Serial = "tgz-disk0", SizeBytes = diskMiB * MiB });
+        return machine;
+    }
+
+    /// <summary>Renders the curtin config, serves a small root tarball, runs lay_root_tarball; returns the disk file.</summary>
+    private async Task<string> RunAsync(Machine machine, bool expectSuccess)
+    {
+        string www = Directory.CreateDirectory(Path.Combine(_work.FullName, "www")).FullName;
+        await WriteTarballAsync(Path.Combine(www, "root-tgz"));
+        int port = FreeTcpPort();
+        var token = new MachineToken { SystemId = machine.SystemId, ConsumerKey = "ck", TokenKey = "tk", TokenSecret = "ts" };
+        var network = new DeployedNetwork([], new Dictionary<string, SubnetFacts>(), [], []);
+        string config = CurtinDocument.Render(new CurtinDocumentInput(machine, network, new CurtinSource($"http://127.0.0.1:{port}/root-tgz", "tgz"), "http://127.0.0.1:5248", token));
+        string configPath = Path.Combine(_work.FullName, "curtin.yaml");
+        await File.WriteAllTextAsync(configPath, config, Ct);
+        string disk = Path.Combine(_work.FullName, "disk.raw");
+        await using (var file = new FileStream(disk, FileMode.Create, FileAccess.Write))
+        {
+            file.SetLength(machine.BlockDevices[0].SizeBytes);
+        }
+
+        string agent = Path.Combine(RepositoryRoot(), "scripts", "ephemeral", "ingot");
+        using Process httpd = Process.Start(new ProcessStartInfo("/bin/busybox", ["httpd", "-f", "-p", $"127.0.0.1:{port}", "-h", www]) { UseShellExecute = false })!;
+        try
+        {
+            await WaitForListenerAsync(port);
+            string script = """
+                mount -t tmpfs tmpfs /run || exit 9
+                say() { echo "$*"; }
+                report_event() { echo "report_event $*"; }
+                . "$AGENT_DIR/install.sh"
+                lay_root_tarball "$DISK" "$(curtin_goal uri)" /run/ingot-root
+                """;
+            (int code, string output) = await ShellAsync(script, ("AGENT_DIR", agent), ("CURTIN_CONFIG", configPath), ("DISK", disk));
+            if (expectSuccess)
+            {
+                Assert.True(code == 0, $"lay_root_tarball failed ({code}):\n{output}\ncurtin config:\n{config}");
+                Assert.Contains("filled with the root tarball", output, StringComparison.Ordinal);
+            }
+            else
+            {
+                Assert.True(code == 1, $"lay_root_tarball exited {code}:\n{output}");
+                Assert.Contains("storage item type 'lvm_partition' is not supported by Ingot's installer", output, StringComparison.Ordinal);
+                Assert.Contains("report_event finish curtin cmd-install", output, StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            httpd.Kill();
+            await httpd.WaitForExitAsync(CancellationToken.None);
+        }
+
+        return disk;
+    }
+
+    private static async Task WriteTarballAsync(string path)
+    {
+        await using FileStream file = File.Create(path);
+        await using var gzip = new GZipStream(file, CompressionLevel.Fastest);
+        await using var tar = new TarWriter(gzip, TarEntryFormat.Gnu);
+        await tar.WriteEntryAsync(new GnuTarEntry(TarEntryType.Directory, "./etc/") { Mode = (UnixFileMode)0b111_101_101 }, Ct);
+        var release = new GnuTarEntry(TarEntryType.RegularFile, "./etc/ingot-release")
+        {
+            Mode = (UnixFileMode)0b110_100_100,
+            DataStream = new MemoryStream(Encoding.ASCII.GetBytes("ingot tarball root\n")),
+        };
+        await tar.WriteEntryAsync(release, Ct);
+        await tar.WriteEntryAsync(new GnuTarEntry(TarEntryType.SymbolicLink, "./etc/release-link") { LinkName = "ingot-release" }, Ct);
+    }
+
+    private static long Field(string dumpLine, string name)
+    {
+        string rest = dumpLine[(dumpLine.IndexOf(name + "=", StringComparison.Ordinal) + name.Length + 1)..];
+        return long.Parse(rest[..rest.IndexOf(',', StringComparison.Ordinal)].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static bool IsZero(string path, long offset, int length)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read);
+        file.Seek(offset, SeekOrigin.Begin);
+        byte[] buffer = new byte[length];
+        file.ReadExactly(buffer);
+        return !buffer.AsSpan().ContainsAnyExcept((byte)0);
+    }
+
+    private static async Task<string> ToolAsync(string tool, params string[] args)
+    {
+        (int code, string stdout, string stderr) = await RunProcessAsync(new ProcessStartInfo(tool, args));
+        Assert.True(code == 0, $"{tool} {string.Join(' ', args)} exited {code}: {stdout}{stderr}");
+        return stdout;
+    }
+
+    private static async Task<(int Code, string Output)> ShellAsync(string script, params (string Name, string Value)[] environment)
+    {
+        var start = new ProcessStartInfo("/usr/bin/unshare", ["--mount", "--propagation", "private", "sh", "-c", script]);
+        foreach ((string name, string value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        (int code, string stdout, string stderr) = await RunProcessAsync(start);
+        return (code, stdout + stderr);
+    }
+
+    /// <summary>Runs to the end, at most two minutes.</summary>
+    private static async Task<(int Code, string Stdout, string Stderr)> RunProcessAsync(ProcessStartInfo start)
+    {
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
+        using Process process = Process.Start(start)!;
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync(Ct);
+        Task<string> stderr = process.StandardError.ReadToEndAsync(Ct);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        deadline.CancelAfter(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(deadline.Token);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>busybox httpd takes a moment to listen: connects until it answers (at most 50 × 100 ms).</summary>
+    private static async Task WaitForListenerAsync(int port)
+    {
+        for (int attempt = 0; attempt < 50; attempt++)
+        {
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, port, Ct);
+                return;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(100, Ct);
+            }
+        }
+
+        throw new TimeoutException($"busybox httpd did not listen on 127.0.0.1:{port} within 50 tries");
+    }
+
+    private static int FreeTcpPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Ingot.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No Ingot.slnx above {AppContext.BaseDirectory}.");
+    }
+}
