@@ -16,6 +16,11 @@ public sealed record IpmiVm(string Tap, string Mac)
 
     public int MemoryMiB { get; init; } = 512;
 
+    public int Cpus { get; init; } = 1;
+
+    /// <summary>More qemu arguments after the NIC (disks, for instance), one element each.</summary>
+    public IReadOnlyList<string> ExtraArguments { get; init; } = [];
+
     public string Qemu { get; init; } = DefaultQemu;
 
     /// <summary>OVMF for a UEFI machine (q35); null = SeaBIOS.</summary>
@@ -35,11 +40,12 @@ public sealed record IpmiVm(string Tap, string Mac)
 
         args.AddRange(
         [
-            Qemu, "-name", name, "-accel", "tcg", "-m", MemoryMiB.ToString(CultureInfo.InvariantCulture), "-smp", "1",
+            Qemu, "-name", name, "-accel", "tcg", "-m", MemoryMiB.ToString(CultureInfo.InvariantCulture), "-smp", Cpus.ToString(CultureInfo.InvariantCulture),
             "-nographic",
             "-netdev", $"tap,id=n0,ifname={Tap},script=no,downscript=no",
             "-device", $"virtio-net-pci,netdev=n0,mac={Mac}",
         ]);
+        args.AddRange(ExtraArguments);
         if (UefiFirmware is not null)
         {
             args.AddRange(["-machine", "q35", "-bios", UefiFirmware]);

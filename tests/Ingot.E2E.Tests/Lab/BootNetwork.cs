@@ -13,10 +13,10 @@ internal sealed class BootNetwork : IAsyncDisposable
 {
     private readonly List<string> _taps = [];
 
-    private BootNetwork(string suffix, int octet)
+    private BootNetwork(string prefix, string suffix, int octet)
     {
-        Namespace = $"ingot-e2e-{suffix}";
-        HostInterface = $"ie2e{suffix}";
+        Namespace = $"ingot-{prefix}-{suffix}";
+        HostInterface = $"i{prefix}{suffix}";
         Subnet = $"10.{octet}.77.0/24";
         ServerAddress = IPAddress.Parse($"10.{octet}.77.1");
     }
@@ -34,13 +34,14 @@ internal sealed class BootNetwork : IAsyncDisposable
     public IPAddress Address(int host) =>
         IPAddress.Parse(ServerAddress.ToString()[..^1] + host.ToString(CultureInfo.InvariantCulture));
 
-    public static async Task<BootNetwork> CreateAsync()
+    /// <summary>Creates the network; <paramref name="prefix"/> (at most 4 characters) names its namespace and host interface.</summary>
+    public static async Task<BootNetwork> CreateAsync(string prefix = "e2e")
     {
         string suffix = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray().AsSpan(0, 3));
         string routes = await HostCommand.RunAsync("ip", "-4", "route", "show");
         int[] free = [.. Enumerable.Range(180, 60).Where(o => !routes.Contains($"10.{o}.", StringComparison.Ordinal))];
         int octet = free.Length > 0 ? free[Random.Shared.Next(free.Length)] : throw new InvalidOperationException("no free 10.180-239.77.0/24 subnet on this host");
-        var network = new BootNetwork(suffix, octet);
+        var network = new BootNetwork(prefix, suffix, octet);
         try
         {
             await network.BuildAsync();

@@ -14,9 +14,21 @@ namespace Ingot.E2E.Tests.Lab;
 public sealed class NetworkBootLab : IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly string _networkPrefix;
     private BootNetwork? _network;
     private IngotServer? _server;
     private Exception? _setUpFailed;
+
+    public NetworkBootLab()
+        : this("e2e")
+    {
+    }
+
+    /// <summary>A lab whose network is named with <paramref name="networkPrefix"/> (see <see cref="BootNetwork.CreateAsync"/>).</summary>
+    internal NetworkBootLab(string networkPrefix)
+    {
+        _networkPrefix = networkPrefix;
+    }
 
     internal BootNetwork Network => _network ?? throw new InvalidOperationException("the lab is not started");
 
@@ -83,7 +95,7 @@ public sealed class NetworkBootLab : IAsyncDisposable
         ApiKey = key;
         await server.RunAsync("add-ephemeral-image", "--dir", image);
 
-        _network = await BootNetwork.CreateAsync();
+        _network = await BootNetwork.CreateAsync(_networkPrefix);
         await server.ServeAsync(_network, TimeSpan.FromSeconds(90));
 
         using var maas = new MaasClient(server.ApiUrl, key);
