@@ -10,8 +10,8 @@ namespace Ingot.E2E.Tests;
 /// operator powers the unknown VM on through its BMC; it enlists (NEW, VM off); the operator sets its
 /// ipmi power and accepts it; Ingot powers it on to commission and test it (READY, VM off). The walk
 /// then allocates and deploys the raw image (the installer reboots into a network boot that hands over to
-/// the disk, whose first boot ends the deployment: DEPLOYED), locks the machine and sees a release refused
-/// with MAAS's 403, unlocks it, and releases it with quick erase: Ingot powers it on, <c>wipe-disks</c>
+/// the disk, whose first boot ends the deployment: DEPLOYED, and on), locks the machine and sees a release refused
+/// with MAAS's 403, unlocks it, and releases it with quick erase: Ingot power-cycles it, <c>wipe-disks</c>
 /// runs, and Ingot powers it off over IPMI to finish the release (READY, off). Each stage is bounded and
 /// named; when each was reached is kept in <see cref="Stages"/>.
 /// </summary>
@@ -107,7 +107,9 @@ internal sealed class LifecycleWalk(BmcMachine vm, MaasClient maas)
         Assert.Contains("'cmd-install' curtin command install", events);
         Assert.Contains("'modules-final' running modules for final", events);
         Assert.Equal(["pxe", "pxe", "pxe"], vm.Boots);
-        await vm.WaitForPowerOffAsync(s_offLimit, "the deployed system to power off after its first boot");
+        Assert.True(vm.IsRunning, "the deployed system stays up");
+        JsonElement power = await maas.GetAsync($"machines/{SystemId}/?op=query_power_state");
+        Assert.Equal("on", power.GetProperty("state").GetString());
     }
 
     private async Task LockAsync()
@@ -130,7 +132,7 @@ internal sealed class LifecycleWalk(BmcMachine vm, MaasClient maas)
         int mark = vm.ConsoleMark();
         JsonElement erasing = await maas.PostAsync($"machines/{SystemId}/?op=release", ("erase", "true"), ("quick_erase", "true"));
         Assert.Equal("Disk erasing", erasing.GetProperty("status_name").GetString());
-        await vm.WaitForConsoleAsync(mark, @"INGOT-EPHEMERAL: agent: finished wipe-disks \[1/1\]: exit 0", s_scriptsLimit, "Ingot to power the machine on over IPMI and wipe-disks to quick-erase the disk");
+        await vm.WaitForConsoleAsync(mark, @"INGOT-EPHEMERAL: agent: finished wipe-disks \[1/1\]: exit 0", s_scriptsLimit, "Ingot to power-cycle the deployed machine over IPMI and wipe-disks to quick-erase the disk");
         Stages.Reached("disk erasing: wipe-disks done");
         await WaitForStatusAsync("Ready", s_offLimit, "the erase to finish the release: Ingot's IPMI power off, then READY");
         await vm.WaitForPowerOffAsync(s_offLimit, "the released VM to be off");
