@@ -6,7 +6,8 @@
 #   and the busybox initramfs) and syslinux (package syslinux) booting them with "ingot_deployed" on the
 #   command line, so that the image's /init runs /ingot/deployed.sh: the deployed system's first boot
 #   (reads the datasource the installer wrote to /cloud/, fetches user-data with the machine's token,
-#   reports modules-final). Not a general-purpose OS: enough to prove a deployment boots from its disk.
+#   reports modules-final), and "ingot_hold", so that it then stays up (a shell on the console) as a deployed
+#   server does, until it is powered off. Not a general-purpose OS: enough to prove a deployment boots from its disk.
 # Needs syslinux, syslinux-common, mtools, dosfstools (scripts/install-test-packages.sh).
 # Usage: scripts/build-deploy-image.sh EPHEMERAL_DIR OUTPUT.img      (size: 48 MiB)
 set -euo pipefail
@@ -34,7 +35,7 @@ PROMPT 0
 TIMEOUT 0
 LABEL deployed
   KERNEL /vmlinuz
-  APPEND initrd=/initrd.img console=ttyS0 ingot_deployed
+  APPEND initrd=/initrd.img console=ttyS0 ingot_deployed ingot_hold
 CFG
 
 # The partition: FAT16 of (size - 1) MiB, files copied with mtools, syslinux installed into it.

@@ -42,7 +42,7 @@ public sealed class RescueModeTests
         {
             User = "maas",
             Password = "rescue-bmc",
-            Vm = new IpmiVm(tap, Mac) { Namespace = lab.Network.Namespace, Arguments = [.. hardware.DiskArguments()] },
+            Vm = new IpmiVm(tap, Mac) { Namespace = lab.Network.Namespace, ExtraArguments = [.. hardware.DiskArguments()] },
         };
         using var maas = new MaasClient(lab.Server.ApiUrl, lab.ApiKey);
         IpmiSimBmc? bmc = null;
@@ -140,7 +140,8 @@ public sealed class RescueModeTests
 
     /// <summary>
     /// The deployable image written onto the VM's disk, as an earlier installation would have left it; its
-    /// boot entry gets <c>ingot_hold</c>, so the booted system stays up as an installed OS does.
+    /// boot entry carries <c>ingot_hold</c> (scripts/build-deploy-image.sh), so the booted system stays up as an
+    /// installed OS does.
     /// </summary>
     private static async Task InstallSystemAsync(string image, string disk)
     {
@@ -150,12 +151,8 @@ public sealed class RescueModeTests
             await source.CopyToAsync(target, Ct);
         }
 
-        string partition = $"{disk}@@1M";
-        string config = await HostCommand.RunAsync("mtype", "-i", partition, "::/syslinux.cfg");
-        Assert.Contains("ingot_deployed", config, StringComparison.Ordinal);
-        string local = Path.Combine(Path.GetDirectoryName(disk)!, "syslinux.cfg");
-        await File.WriteAllTextAsync(local, config.Replace("ingot_deployed", "ingot_deployed ingot_hold", StringComparison.Ordinal) + "\n", Ct);
-        await HostCommand.RunAsync("mcopy", "-o", "-i", partition, local, "::/syslinux.cfg");
+        string config = await HostCommand.RunAsync("mtype", "-i", $"{disk}@@1M", "::/syslinux.cfg");
+        Assert.Contains("ingot_deployed ingot_hold", config, StringComparison.Ordinal);
     }
 
     private static async Task<string> StatusAsync(MaasClient maas, string systemId) =>

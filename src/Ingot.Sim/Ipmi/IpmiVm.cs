@@ -16,13 +16,15 @@ public sealed record IpmiVm(string Tap, string Mac)
 
     public int MemoryMiB { get; init; } = 512;
 
+    public int Cpus { get; init; } = 1;
+
+    /// <summary>More qemu arguments after the NIC (disks, for instance), one element each.</summary>
+    public IReadOnlyList<string> ExtraArguments { get; init; } = [];
+
     public string Qemu { get; init; } = DefaultQemu;
 
     /// <summary>OVMF for a UEFI machine (q35); null = SeaBIOS.</summary>
     public string? UefiFirmware { get; init; }
-
-    /// <summary>More qemu arguments, after the NIC's (a disk: <c>-drive …</c> <c>-device virtio-blk-pci,…</c>).</summary>
-    public IReadOnlyList<string> Arguments { get; init; } = [];
 
     /// <summary>
     /// The command that starts the VM, one argument a line in <c>qemu.args</c>; the chassis script adds
@@ -38,17 +40,16 @@ public sealed record IpmiVm(string Tap, string Mac)
 
         args.AddRange(
         [
-            Qemu, "-name", name, "-accel", "tcg", "-m", MemoryMiB.ToString(CultureInfo.InvariantCulture), "-smp", "1",
+            Qemu, "-name", name, "-accel", "tcg", "-m", MemoryMiB.ToString(CultureInfo.InvariantCulture), "-smp", Cpus.ToString(CultureInfo.InvariantCulture),
             "-nographic",
             "-netdev", $"tap,id=n0,ifname={Tap},script=no,downscript=no",
             "-device", $"virtio-net-pci,netdev=n0,mac={Mac}",
         ]);
+        args.AddRange(ExtraArguments);
         if (UefiFirmware is not null)
         {
             args.AddRange(["-machine", "q35", "-bios", UefiFirmware]);
         }
-
-        args.AddRange(Arguments);
 
         return args;
     }
