@@ -2,10 +2,7 @@ using Ingot.Core.Config;
 using Ingot.Core.Forms;
 using Ingot.Core.Machines;
 using Ingot.Core.Machines.Actions;
-using Ingot.Core.Machines.Signals;
 using Ingot.Core.Power;
-using Ingot.Core.Scripts;
-using Ingot.Core.Scripts.Catalog;
 using Ingot.Core.Tags;
 using Ingot.Core.Users;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,10 +11,10 @@ namespace Ingot.Web.Machines;
 
 /// <summary>
 /// Runs MAAS's UI node actions for the pages through Core's <see cref="MachineActions"/> (the same
-/// rules, permissions and error texts as MAAS's UI and websocket), then, as the API's ops do, makes the
-/// script sets of a commissioning or testing run (<see cref="ScriptSelection"/>, with the scripts the
-/// form chose) and hands a machine that asked for power to the power executor. Failures come back as
-/// MAAS's message, per machine.
+/// rules, permissions and error texts as MAAS's UI and websocket), with the same
+/// <see cref="MachineLifecycle"/> as the API's ops (deploy checks, AUTO addresses, the script sets of a
+/// commissioning or testing run), and hands a machine that asked for power to the power executor.
+/// Failures come back as MAAS's message, per machine.
 /// </summary>
 public sealed class MachineActionRunner(IMachineStore store, IConfigStore config, TimeProvider time, IServiceProvider services)
 {
@@ -41,11 +38,8 @@ public sealed class MachineActionRunner(IMachineStore store, IConfigStore config
                 throw NotFound.Of("Tag");
             }
 
-            Machine? machine = await new MachineActions(store, time, settings).ExecuteAsync(systemId, action, actor, parameters, ct);
-            if (machine is not null && action is NodeActions.Commission or NodeActions.Test)
-            {
-                await MakeScriptSetsAsync(machine, action, actor, form ?? new ActionForm(), ct);
-            }
+            var actions = new MachineActions(store, time, settings) { Lifecycle = MachineLifecycle.Compose(services, settings) };
+            Machine? machine = await actions.ExecuteAsync(systemId, action, actor, parameters, ct);
 
             if (machine is { RequestedPower: not PowerRequest.None })
             {
@@ -70,23 +64,5 @@ public sealed class MachineActionRunner(IMachineStore store, IConfigStore config
         }
 
         return results;
-    }
-
-    /// <summary>What <c>op=commission</c> and <c>op=test</c> do after the transition: the run's script sets.</summary>
-    private async Task MakeScriptSetsAsync(Machine machine, string action, Actor actor, ActionForm form, CancellationToken ct)
-    {
-        if (services.GetService<IScriptResultStore>() is not { } results || services.GetService<ScriptCatalog>() is not { } catalog)
-        {
-            return;
-        }
-
-        var selection = new ScriptSelection(results, catalog, time);
-        var input = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (action == NodeActions.Commission)
-        {
-            await selection.CreateAsync(machine, ScriptSetKind.Commissioning, ActionForm.Scripts(form.CommissioningScripts), input, form.SkipBmcConfig ? actor : null, ct);
-        }
-
-        await selection.CreateAsync(machine, ScriptSetKind.Testing, ActionForm.Scripts(form.TestingScripts), input, null, ct);
     }
 }
