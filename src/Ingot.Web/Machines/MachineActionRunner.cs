@@ -18,9 +18,8 @@ namespace Ingot.Web.Machines;
 /// </summary>
 public sealed class MachineActionRunner(IMachineStore store, IConfigStore config, TimeProvider time, IServiceProvider services)
 {
-    /// <summary>The UI actions that need no form, offered in bulk on the list (the others have forms on a machine's page).</summary>
-    public static IReadOnlyList<NodeAction> WithoutForm { get; } =
-        [.. NodeActions.All.Where(a => a.Name is not (NodeActions.SetZone or NodeActions.SetPool or NodeActions.Tag or NodeActions.Untag or NodeActions.Clone))];
+    /// <summary>The actions offered in bulk on the list: all but untag (which picks one of a machine's tags); clone takes the selection as its destinations.</summary>
+    public static IReadOnlyList<NodeAction> Bulk { get; } = [.. NodeActions.All.Where(a => a.Name is not NodeActions.Untag)];
 
     public Task<ActionResult> RunAsync(string systemId, string action, Actor actor, CancellationToken ct) =>
         RunAsync(systemId, action, actor, null, ct);
@@ -55,12 +54,16 @@ public sealed class MachineActionRunner(IMachineStore store, IConfigStore config
     }
 
     /// <summary>Runs <paramref name="action"/> on each machine in turn; one failure does not stop the others.</summary>
-    public async Task<IReadOnlyList<ActionResult>> RunManyAsync(IReadOnlyList<string> systemIds, string action, Actor actor, CancellationToken ct)
+    public Task<IReadOnlyList<ActionResult>> RunManyAsync(IReadOnlyList<string> systemIds, string action, Actor actor, CancellationToken ct) =>
+        RunManyAsync(systemIds, action, actor, null, ct);
+
+    /// <summary>Runs <paramref name="action"/> with one form's parameters on each machine in turn; one failure does not stop the others.</summary>
+    public async Task<IReadOnlyList<ActionResult>> RunManyAsync(IReadOnlyList<string> systemIds, string action, Actor actor, ActionForm? form, CancellationToken ct)
     {
         var results = new List<ActionResult>(systemIds.Count);
         foreach (string systemId in systemIds)
         {
-            results.Add(await RunAsync(systemId, action, actor, null, ct));
+            results.Add(await RunAsync(systemId, action, actor, form, ct));
         }
 
         return results;
