@@ -33,6 +33,7 @@ public static class IngotWebUi
         services.AddSingleton<MachineListing>();
         services.AddScoped<MachineActionRunner>();
         services.AddScoped<MachineCloneRunner>();
+        services.AddScoped<StorageEdits>();
         DecorateMachineStore(services);
         InventoryStores.Decorate(services);
         return services;

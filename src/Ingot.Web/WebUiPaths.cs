@@ -29,6 +29,8 @@ public static class WebUiPaths
 
     public const string Settings = "/MAAS/r/settings/configuration";
 
+    public const string Events = "/MAAS/r/events";
+
     public const string Stylesheet = "/MAAS/r/ingot.css";
 
     public static string Machine(string systemId) => $"/MAAS/r/machine/{Uri.EscapeDataString(systemId)}";

@@ -37,6 +37,8 @@ public sealed class ActionFormTests(UiHost host)
         string diskless = await host.Admin.CreateMachineAsync($"dnodisk-{u}");
         await host.ReadyAsync(id, 8 * MachineSetup.Gb);
         await host.ReadyAsync(diskless, 0);
+        await host.DeployableAsync(id, "ubuntu/jammy");
+        await host.AddDeployImageAsync("ubuntu/noble");
 
         IPage page = await OpenAsync(id, TestContext.Current.CancellationToken);
         await ChooseAsync(page, "Deploy");

@@ -21,7 +21,7 @@ public static partial class MachineApi
         CommissioningOptions options = MachineForms.Commissioning(request.Form);
         try
         {
-            return await ApplyAsync(request, async (ops, id) => await ScriptRunRequest.CommissionAsync(request, await ops.CommissionAsync(id, request.Caller, options, ct), ct), ct);
+            return await ApplyAsync(request, (ops, id) => ops.CommissionAsync(id, request.Caller, options, ScriptRunRequest.Choice(request.Form), ct), ct);
         }
         catch (MachineOperationException e) when (e.Kind == "ValidationError" && e is not Core.Enlistment.MachineFormException)
         {
@@ -35,7 +35,7 @@ public static partial class MachineApi
         bool enableSsh = request.Form.GetBool("enable_ssh", fallback: false);
         try
         {
-            return await ApplyAsync(request, async (ops, id) => await ScriptRunRequest.TestAsync(request, await ops.TestAsync(id, request.Caller, enableSsh, ct), ct), ct);
+            return await ApplyAsync(request, (ops, id) => ops.TestAsync(id, request.Caller, enableSsh, ScriptRunRequest.Choice(request.Form), ct), ct);
         }
         catch (MachineOperationException e) when (e.Kind == "ValidationError" && e is not Core.Enlistment.MachineFormException)
         {

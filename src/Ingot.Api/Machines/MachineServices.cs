@@ -1,5 +1,4 @@
 using Ingot.Api.Wire;
-using Ingot.Core.Boot;
 using Ingot.Core.Cloning;
 using Ingot.Core.Config;
 using Ingot.Core.Domains;
@@ -9,7 +8,6 @@ using Ingot.Core.Machines.Actions;
 using Ingot.Core.Machines.Editing;
 using Ingot.Core.Machines.Filters;
 using Ingot.Core.Machines.Queries;
-using Ingot.Core.Networks;
 using Ingot.Core.Placement;
 using Ingot.Core.Power;
 using Ingot.Core.ResourcePools;
@@ -25,12 +23,14 @@ namespace Ingot.Api.Machines;
 /// </summary>
 internal static class MachineServices
 {
-    public static async Task<MachineOperations> OperationsAsync(this ApiRequest request, CancellationToken ct) =>
-        new(request.Service<IMachineStore>(), request.Service<TimeProvider>(), await SettingsAsync(request, ct))
+    public static async Task<MachineOperations> OperationsAsync(this ApiRequest request, CancellationToken ct)
+    {
+        LifecycleSettings settings = await SettingsAsync(request, ct);
+        return new(request.Service<IMachineStore>(), request.Service<TimeProvider>(), settings)
         {
-            Checks = request.OptionalService<IBootImageCatalog>() is { } images ? new DeploymentChecks(images) : null,
-            AutoAddresses = request.OptionalService<AutoAddresses>(),
+            Lifecycle = MachineLifecycle.Compose(request.Http.RequestServices, settings),
         };
+    }
 
     public static async Task<MachineEnlister> EnlisterAsync(this ApiRequest request, CancellationToken ct) =>
         new(request.Service<IMachineStore>(), request.Service<TimeProvider>(), await SettingsAsync(request, ct))

@@ -1,5 +1,6 @@
 using System.Text;
 using Ingot.Core.Machines.Actions;
+using Ingot.Core.Scripts;
 
 namespace Ingot.Web.Machines;
 
@@ -85,8 +86,14 @@ public sealed class ActionForm
             {
                 Comment = comment,
                 Commissioning = new CommissioningOptions(EnableSsh, SkipBmcConfig, SkipNetworking, SkipStorage),
+                Scripts = new ScriptChoice(ScriptChoice.Split(CommissioningScripts), ScriptChoice.Split(TestingScripts), ScriptInput()),
             },
-            NodeActions.Test => new ActionParameters { Comment = comment, EnableSsh = EnableSsh },
+            NodeActions.Test => new ActionParameters
+            {
+                Comment = comment,
+                EnableSsh = EnableSsh,
+                Scripts = new ScriptChoice(null, ScriptChoice.Split(TestingScripts), ScriptInput()),
+            },
             NodeActions.PowerOff => new ActionParameters { Comment = comment, StopMode = StopMode },
             NodeActions.Tag or NodeActions.Untag => new ActionParameters { Tag = Tag.Trim() },
             NodeActions.SetZone => new ActionParameters { Zone = Zone },
@@ -96,7 +103,9 @@ public sealed class ActionForm
         };
     }
 
-    /// <summary>The script names or tags typed into <paramref name="list"/>; null for the defaults.</summary>
-    public static IReadOnlyList<string>? Scripts(string list) =>
-        string.IsNullOrWhiteSpace(list) ? null : [.. list.Split(',').Select(s => s.Trim()).Where(s => s.Length > 0)];
+    /// <summary>Script parameters as the API takes them (<c>&lt;script&gt;_&lt;param&gt;</c> → value), the empty ones left out.</summary>
+    public Dictionary<string, string> ScriptParameters { get; } = new(StringComparer.Ordinal);
+
+    private Dictionary<string, string> ScriptInput() =>
+        ScriptParameters.Where(p => p.Value.Trim().Length > 0).ToDictionary(p => p.Key, p => p.Value.Trim(), StringComparer.Ordinal);
 }

@@ -17,15 +17,21 @@ public sealed class MaasClient(Uri baseAddress, string apiKey) : IDisposable
     /// <summary>POST <paramref name="path"/> (with <c>?op=</c> when given); fails the test unless 200/201.</summary>
     public async Task<JsonElement> PostAsync(string path, string? op, params (string Name, string Value)[] fields)
     {
+        (int status, string body) = await TryPostAsync(path, op, fields);
+        Assert.True(status is >= 200 and < 300, $"POST {path} op={op}: {status} {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    /// <summary>POST as <see cref="PostAsync"/> but returns the status code and body whatever they are.</summary>
+    public async Task<(int Status, string Body)> TryPostAsync(string path, string? op, params (string Name, string Value)[] fields)
+    {
         using var request = new HttpRequestMessage(HttpMethod.Post, "MAAS/api/2.0/" + path + (op is null ? "" : $"?op={op}"))
         {
             Content = new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Name, f.Value))),
         };
         request.Headers.TryAddWithoutValidation("Authorization", Header());
         using HttpResponseMessage response = await _http.SendAsync(request, TestContext.Current.CancellationToken);
-        string body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        Assert.True(response.IsSuccessStatusCode, $"POST {path} op={op}: {(int)response.StatusCode} {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 
     /// <summary>

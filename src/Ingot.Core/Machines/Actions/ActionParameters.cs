@@ -1,3 +1,5 @@
+using Ingot.Core.Scripts;
+
 namespace Ingot.Core.Machines.Actions;
 
 /// <summary>The parameters a UI action may carry; each action reads only its own.</summary>
@@ -8,6 +10,9 @@ public sealed record ActionParameters
     public string? Comment { get; init; }
 
     public CommissioningOptions Commissioning { get; init; } = CommissioningOptions.Default;
+
+    /// <summary>Commission and test: the scripts and parameters of the run.</summary>
+    public ScriptChoice Scripts { get; init; } = ScriptChoice.Default;
 
     /// <summary>Test: enable_ssh.</summary>
     public bool EnableSsh { get; init; }

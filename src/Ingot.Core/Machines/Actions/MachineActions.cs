@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Ingot.Core.Cloning;
+using Ingot.Core.Enlistment;
 using Ingot.Core.Events;
 using Ingot.Core.Machines.Permissions;
 using Ingot.Core.Users;
@@ -11,10 +12,18 @@ namespace Ingot.Core.Machines.Actions;
 /// <see cref="NodeAction.IsActionable"/>, apply, save with an AUDIT event. A machine the actor
 /// cannot view is not found (404); an action that is not actionable is a <c>NodeActionError</c>
 /// "&lt;name&gt; action is not available for this node.". The REST ops differ in a few places and
-/// live in <see cref="MachineOperations"/>.
+/// live in <see cref="MachineOperations"/>; commission, test, deploy and release share with them
+/// <see cref="Lifecycle"/> (deploy checks, AUTO addresses, script sets).
 /// </summary>
 public sealed class MachineActions(IMachineStore store, TimeProvider time, LifecycleSettings settings)
 {
+    /// <summary>What commission, test, deploy and release do around the transition; by default none of the optional pieces.</summary>
+    public MachineLifecycle Lifecycle
+    {
+        get => field ??= new MachineLifecycle(store, time, settings);
+        init;
+    }
+
     /// <summary>Applies <paramref name="actionName"/>; returns the saved machine, or null when deleted.</summary>
     public async Task<Machine?> ExecuteAsync(
         string systemId, string actionName, Actor actor, ActionParameters? parameters, CancellationToken ct)
@@ -44,36 +53,53 @@ public sealed class MachineActions(IMachineStore store, TimeProvider time, Lifec
             return machine;
         }
 
+        void Audit(Machine m, DateTime at) => m.Record(EventTypes.Audit, $"{action.Display.TrimEnd('.')} '{m.Hostname}'.", at, actor.Username);
+        if (await StartRunAsync(action, machine, actor, parameters, Audit, ct))
+        {
+            return machine;
+        }
+
         Apply(action, machine, actor, parameters, now);
-        machine.Record(EventTypes.Audit, $"{action.Display.TrimEnd('.')} '{machine.Hostname}'.", now, actor.Username);
+        Audit(machine, now);
         await store.SaveAsync(machine, ct);
         return machine;
+    }
+
+    /// <summary>Commission, test, deploy and release go through <see cref="Lifecycle"/>, as the REST ops do; true when it was one of them.</summary>
+    private async Task<bool> StartRunAsync(NodeAction action, Machine machine, Actor actor, ActionParameters p, Action<Machine, DateTime> audit, CancellationToken ct)
+    {
+        switch (action.Name)
+        {
+            case NodeActions.Commission:
+                await AsActionErrorAsync(() => Lifecycle.CommissionAsync(machine, actor, p.Commissioning, p.Scripts, audit, ct));
+                return true;
+            case NodeActions.Test:
+                await AsActionErrorAsync(() => Lifecycle.TestAsync(machine, actor, p.EnableSsh, p.Scripts, audit, ct));
+                return true;
+            case NodeActions.Deploy:
+                PrepareDeployment(machine, actor, p, time.GetUtcNow().UtcDateTime);
+                await Lifecycle.DeployAsync(machine, actor, p.Deploy, audit, ct);
+                return true;
+            case NodeActions.Release:
+                await Lifecycle.ReleaseAsync(machine, actor, p.Release with { Comment = p.Release.Comment ?? p.Comment }, audit, ct);
+                return true;
+            default:
+                return false;
+        }
     }
 
     private void Apply(NodeAction action, Machine machine, Actor actor, ActionParameters p, DateTime now)
     {
         switch (action.Name)
         {
-            case NodeActions.Commission:
-                AsActionError(() => machine.StartCommissioning(actor, now, settings, p.Commissioning));
-                break;
-            case NodeActions.Test:
-                AsActionError(() => machine.StartTesting(actor, now, settings, p.EnableSsh));
-                break;
             case NodeActions.Acquire:
                 machine.Acquire(actor, now, p.Deploy.AgentName, p.Comment);
-                break;
-            case NodeActions.Deploy:
-                Deploy(machine, actor, p, now);
                 break;
             case NodeActions.PowerOn:
                 machine.Start(actor, now, settings, p.Comment);
                 break;
             case NodeActions.PowerOff:
                 machine.Stop(actor, now, p.StopMode, p.Comment);
-                break;
-            case NodeActions.Release:
-                machine.StartReleasing(actor, now, settings, p.Release with { Comment = p.Release.Comment ?? p.Comment });
                 break;
             case NodeActions.Abort:
                 machine.AbortOperation(actor, now, p.Comment);
@@ -147,10 +173,10 @@ public sealed class MachineActions(IMachineStore store, TimeProvider time, Lifec
     }
 
     /// <summary>
-    /// The deploy action: diskless machines must deploy to memory (UI check, U+2019 apostrophe);
-    /// an unowned machine is acquired first; then the deployment starts.
+    /// The deploy action before <see cref="MachineLifecycle.DeployAsync"/>: diskless machines must deploy to
+    /// memory (UI check, U+2019 apostrophe); an unowned machine is acquired first.
     /// </summary>
-    private void Deploy(Machine machine, Actor actor, ActionParameters p, DateTime now)
+    private static void PrepareDeployment(Machine machine, Actor actor, ActionParameters p, DateTime now)
     {
         if (machine.BlockDevices.Count == 0 && !p.Deploy.EphemeralDeploy)
         {
@@ -162,18 +188,16 @@ public sealed class MachineActions(IMachineStore store, TimeProvider time, Lifec
         {
             machine.Acquire(actor, now, p.Deploy.AgentName, p.Comment);
         }
-
-        machine.StartDeployment(actor, now, settings, p.Deploy);
     }
 
     /// <summary>Commission and Test turn validation errors into <c>NodeActionError</c>, as MAAS does.</summary>
-    private static void AsActionError(Action apply)
+    private static async Task AsActionErrorAsync(Func<Task> apply)
     {
         try
         {
-            apply();
+            await apply();
         }
-        catch (MachineOperationException e) when (e.Kind == "ValidationError")
+        catch (MachineOperationException e) when (e.Kind == "ValidationError" && e is not MachineFormException)
         {
             throw MachineOperationException.ActionError(e.Message);
         }

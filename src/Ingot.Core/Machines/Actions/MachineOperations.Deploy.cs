@@ -10,9 +10,9 @@ public sealed partial class MachineOperations
     /// <c>op=deploy</c>: edit. A READY machine is acquired first (another owner: 409 "Can't allocate
     /// a machine belonging to another user."). Then only a status whose table row contains
     /// DEPLOYING passes, which is ALLOCATED alone; anything else is 409 "Can't deploy a machine that
-    /// is in the '&lt;label&gt;' state". Then <see cref="Checks"/> (boot image, storage) and the AUTO
-    /// link addresses (<see cref="AutoAddresses"/>, given back when the deployment cannot be saved); a
-    /// refusal saves nothing, so the machine keeps its status and owner. Unlike the UI action there is
+    /// is in the '&lt;label&gt;' state". Then <see cref="MachineLifecycle.DeployAsync"/> (boot image, storage,
+    /// AUTO link addresses, the save; the same as the UI's deploy action); a refusal saves nothing, so the
+    /// machine keeps its status and owner. Unlike the UI action there is
     /// no diskless or NIC check here.
     /// </summary>
     public async Task<Machine> DeployAsync(string systemId, Actor actor, DeployOptions? options, CancellationToken ct)
@@ -30,27 +30,7 @@ public sealed partial class MachineOperations
             throw MachineOperationException.StateViolation($"Can't deploy a machine that is in the '{m.Status.Label()}' state");
         }
 
-        if (Checks is not null)
-        {
-            await Checks.CheckAsync(m, options, ct);
-        }
-
-        if (AutoAddresses is not null)
-        {
-            await AutoAddresses.ClaimAsync(m, ct);
-        }
-
-        try
-        {
-            m.StartDeployment(actor, now, settings, options);
-            await store.SaveAsync(m, ct);
-        }
-        catch when (AutoAddresses is not null)
-        {
-            await AutoAddresses.ReleaseAsync(m, CancellationToken.None);
-            throw;
-        }
-
+        await Lifecycle.DeployAsync(m, actor, options, null, ct);
         return m;
     }
 

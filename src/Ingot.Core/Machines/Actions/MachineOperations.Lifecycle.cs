@@ -1,4 +1,5 @@
 using Ingot.Core.Machines.Permissions;
+using Ingot.Core.Scripts;
 using Ingot.Core.Users;
 
 namespace Ingot.Core.Machines.Actions;
@@ -11,30 +12,40 @@ public sealed partial class MachineOperations
     /// Unlike the UI action there is no NIC rule.
     /// </summary>
     public Task<Machine> CommissionAsync(string systemId, Actor actor, CommissioningOptions? options, CancellationToken ct) =>
-        ApplyAsync(systemId, actor, NodePermission.Admin, (m, now) =>
-        {
-            if (!NodeActions.ByName[NodeActions.Commission].From.Contains(m.Status))
-            {
-                throw MachineOperationException.Validation("Commission is not available because of the current state of the node.");
-            }
+        CommissionAsync(systemId, actor, options, null, ct);
 
-            m.StartCommissioning(actor, now, settings, options);
-        }, ct);
+    /// <summary>Commission with the run's scripts and parameters (<see cref="MachineLifecycle.CommissionAsync"/>).</summary>
+    public async Task<Machine> CommissionAsync(string systemId, Actor actor, CommissioningOptions? options, ScriptChoice? scripts, CancellationToken ct)
+    {
+        Machine m = await LoadAsync(systemId, actor, NodePermission.Admin, ct);
+        if (!NodeActions.ByName[NodeActions.Commission].From.Contains(m.Status))
+        {
+            throw MachineOperationException.Validation("Commission is not available because of the current state of the node.");
+        }
+
+        await Lifecycle.CommissionAsync(m, actor, options, scripts, null, ct);
+        return m;
+    }
 
     /// <summary>
     /// <c>op=test</c>: admin; <c>TestForm</c> allows the test action's statuses, else "Test is not
     /// available because of the current state of the node." (400).
     /// </summary>
     public Task<Machine> TestAsync(string systemId, Actor actor, bool enableSsh, CancellationToken ct) =>
-        ApplyAsync(systemId, actor, NodePermission.Admin, (m, now) =>
-        {
-            if (!NodeActions.ByName[NodeActions.Test].From.Contains(m.Status))
-            {
-                throw MachineOperationException.Validation("Test is not available because of the current state of the node.");
-            }
+        TestAsync(systemId, actor, enableSsh, null, ct);
 
-            m.StartTesting(actor, now, settings, enableSsh);
-        }, ct);
+    /// <summary>Test with the run's scripts and parameters (<see cref="MachineLifecycle.TestAsync"/>).</summary>
+    public async Task<Machine> TestAsync(string systemId, Actor actor, bool enableSsh, ScriptChoice? scripts, CancellationToken ct)
+    {
+        Machine m = await LoadAsync(systemId, actor, NodePermission.Admin, ct);
+        if (!NodeActions.ByName[NodeActions.Test].From.Contains(m.Status))
+        {
+            throw MachineOperationException.Validation("Test is not available because of the current state of the node.");
+        }
+
+        await Lifecycle.TestAsync(m, actor, enableSsh, scripts, null, ct);
+        return m;
+    }
 
     /// <summary><c>op=abort</c>: needs only <b>edit</b> (the UI action needs admin).</summary>
     public Task<Machine> AbortAsync(string systemId, Actor actor, string? comment, CancellationToken ct) =>

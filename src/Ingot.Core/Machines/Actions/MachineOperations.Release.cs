@@ -25,9 +25,7 @@ public sealed partial class MachineOperations
                 $"Machine cannot be released in its current state ('{machine.Status.Label()}').");
         }
 
-        machine.StartReleasing(actor, Now, settings, options);
-        await ReleaseAutoAddressesAsync(machine, ct);
-        await store.SaveAsync(machine, ct);
+        await Lifecycle.ReleaseAsync(machine, actor, options, null, ct);
         return machine;
     }
 
@@ -57,14 +55,10 @@ public sealed partial class MachineOperations
         foreach (Machine m in released)
         {
             m.StartReleasing(actor, now, settings, options);
-            await ReleaseAutoAddressesAsync(m, ct);
+            await Lifecycle.ReleaseAutoAddressesAsync(m, ct);
         }
 
         await store.SaveAllAsync(released, ct);
         return [.. released.Select(m => m.SystemId)];
     }
-
-    /// <summary>MAAS's <c>release_interface_config</c>: the AUTO links give their addresses back.</summary>
-    private Task ReleaseAutoAddressesAsync(Machine machine, CancellationToken ct) =>
-        AutoAddresses is null ? Task.CompletedTask : AutoAddresses.ReleaseAsync(machine, ct);
 }

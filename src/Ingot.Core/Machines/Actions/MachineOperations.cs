@@ -1,5 +1,4 @@
 using Ingot.Core.Machines.Permissions;
-using Ingot.Core.Networks;
 using Ingot.Core.Users;
 
 namespace Ingot.Core.Machines.Actions;
@@ -13,11 +12,15 @@ namespace Ingot.Core.Machines.Actions;
 /// </summary>
 public sealed partial class MachineOperations(IMachineStore store, TimeProvider time, LifecycleSettings settings)
 {
-    /// <summary>The deploy checks (boot image, storage); none when null (hosts without boot images).</summary>
-    public DeploymentChecks? Checks { get; init; }
-
-    /// <summary>Claims AUTO link addresses at deploy and gives them back at release; nothing when null.</summary>
-    public AutoAddresses? AutoAddresses { get; init; }
+    /// <summary>
+    /// What deploy, commission, test and release do around the transition (checks, AUTO addresses, script sets),
+    /// shared with the UI actions; by default none of the optional pieces.
+    /// </summary>
+    public MachineLifecycle Lifecycle
+    {
+        get => field ??= new MachineLifecycle(store, time, settings);
+        init;
+    }
 
     /// <summary><c>DELETE /machines/{id}/</c>: admin.</summary>
     public async Task DeleteAsync(string systemId, Actor actor, CancellationToken ct)

@@ -32,6 +32,8 @@ public sealed partial class Machines
     private string _bulkAction = "";
     private string _lastAction = "";
     private IReadOnlyList<ActionResult>? _results;
+    private ActionForm _bulkForm = new();
+    private ActionChoices _choices = ActionChoices.None;
 
     [Inject]
     private MachineListing Listing { get; set; } = default!;
@@ -44,6 +46,9 @@ public sealed partial class Machines
 
     [Inject]
     private TimeProvider Time { get; set; } = default!;
+
+    [Inject]
+    private IServiceProvider Services { get; set; } = default!;
 
     private FilterForm Filters { get; } = new();
 
@@ -184,11 +189,21 @@ public sealed partial class Machines
         {
             string[] targets = [.. _selected.OrderBy(id => _hostnames.GetValueOrDefault(id, id), StringComparer.Ordinal)];
             _lastAction = NodeActions.ByName.TryGetValue(_bulkAction, out NodeAction? action) ? action.Display.TrimEnd('.') : _bulkAction;
-            _results = await Runner.RunManyAsync(targets, _bulkAction, actor, _disposed.Token);
+            _results = await Runner.RunManyAsync(targets, _bulkAction, actor, _bulkForm, _disposed.Token);
         }
         finally
         {
             _running = false;
         }
+    }
+
+    /// <summary>A bulk action was chosen: a fresh form and what it offers (releases, zones, pools, tags).</summary>
+    private async Task BulkChosenAsync()
+    {
+        _bulkForm = new ActionForm();
+        _results = null;
+        _choices = await ActionChoices.LoadAsync(Services, _bulkAction, _disposed.Token);
+        _bulkForm.Zone = _choices.Zones.Count > 0 ? _choices.Zones[0] : "";
+        _bulkForm.Pool = _choices.Pools.Count > 0 ? _choices.Pools[0] : "";
     }
 }
