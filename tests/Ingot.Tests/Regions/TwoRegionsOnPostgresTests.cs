@@ -10,8 +10,8 @@ namespace Ingot.Tests.Regions;
 /// <summary>
 /// A simulated data centre on two <c>ingot serve</c> processes sharing one PostgreSQL database; one is
 /// killed with SIGKILL half-way. <c>INGOT_TEST_REGION_MACHINES</c> sets how many machines: the issue's
-/// figure is 200, which does not fit the 5-minute bound on the shared 2-core machine (20 machines
-/// took over 100 s to get half-way there), so the default is <see cref="DefaultMachines"/>.
+/// figure is 200, which took about 10 minutes on the shared 2-core machine (20 machines take about
+/// 4 minutes), so the default is <see cref="DefaultMachines"/> (docs/regions-notes.md has the figures).
 /// </summary>
 public sealed class TwoRegionsOnPostgresTests
 {
