@@ -72,6 +72,7 @@ public static class IngotDataServiceCollectionExtensions
         services.AddSingleton<IRegionJobLocks>(database.Provider == DatabaseProvider.Postgres
             ? new PostgresRegionJobLocks(database.ConnectionString)
             : new SingleRegionJobLocks());
+        services.AddSingleton<IRegionLiveness>(_ => database.Provider == DatabaseProvider.Postgres ? new PostgresRegionLiveness(database.ConnectionString) : new OneRegion());
         return services;
     }
 }

@@ -57,9 +57,10 @@ public abstract partial class StoreContract
         {
             Machine stored = (await data.Machines.FindAsync(machine.SystemId, Ct))!;
             Assert.Equal(PowerRequest.SoftOff, stored.RequestedPower);
-            Assert.Equal(PowerRequest.SoftOff, stored.TakeRequestedPower(Now));
+            Assert.Equal(new PowerClaim(PowerRequest.SoftOff, TakenOver: false), stored.TakeRequestedPower(Now, "7", new HashSet<string> { "7" }));
             await data.Machines.SaveAsync(stored, Ct);
-            Assert.Equal(PowerRequest.None, (await data.Machines.FindAsync(machine.SystemId, Ct))!.RequestedPower);
+            Machine taken = (await data.Machines.FindAsync(machine.SystemId, Ct))!;
+            Assert.Equal((PowerRequest.None, PowerRequest.SoftOff, "7"), (taken.RequestedPower, taken.ClaimedPower, taken.PowerClaimedBy));
         }
     }
 

@@ -22,34 +22,47 @@ public sealed partial class Machine
     /// <summary>When the claim on <see cref="ClaimedPower"/> runs out; null when nothing is claimed.</summary>
     public DateTime? PowerClaimExpires { get; private set; }
 
-    /// <summary>Whether there is power work for a region to take at <paramref name="now"/>: a request, or a claim that ran out.</summary>
-    public bool HasPowerWork(DateTime now) =>
-        RequestedPower != PowerRequest.None || (ClaimedPower != PowerRequest.None && PowerClaimExpires is { } expires && expires <= now);
+    /// <summary>
+    /// The region that holds the claim (<see cref="Regions.IRegionLiveness.RegionId"/>); null when nothing
+    /// is claimed. A claim whose region is no longer running is taken over without waiting for it to run out.
+    /// </summary>
+    public string? PowerClaimedBy { get; private set; }
+
+    /// <summary>
+    /// Whether there is power work for a region to take at <paramref name="now"/>: a request, or a claim
+    /// that ran out or whose region is not among <paramref name="liveRegions"/>.
+    /// </summary>
+    public bool HasPowerWork(DateTime now, IReadOnlySet<string> liveRegions) =>
+        RequestedPower != PowerRequest.None || IsPowerClaimAbandoned(now, liveRegions);
 
     /// <summary>
     /// The pending power request, handed to the power layer once: it is cleared, recorded as starting and
-    /// claimed until <paramref name="now"/> + <see cref="PowerClaimTime"/>. Without a request, a claim that
-    /// ran out (its region stopped before recording a result) is taken over and returned again, without a
-    /// second "starting" event. Saved with the version check, so two regions cannot both take one request.
+    /// claimed by <paramref name="region"/> until <paramref name="now"/> + <see cref="PowerClaimTime"/>.
+    /// Without a request, an abandoned claim (its region stopped before recording a result, or it ran out)
+    /// is taken over and returned again as <see cref="PowerClaim.TakenOver"/>, without a second "starting"
+    /// event. Saved with the version check, so two regions cannot both take one request or one claim.
     /// </summary>
-    public PowerRequest TakeRequestedPower(DateTime now)
+    public PowerClaim TakeRequestedPower(DateTime now, string region, IReadOnlySet<string> liveRegions)
     {
+        ArgumentNullException.ThrowIfNull(region);
         PowerRequest request = RequestedPower;
         if (request == PowerRequest.None)
         {
-            if (ClaimedPower == PowerRequest.None || PowerClaimExpires is not { } expires || expires > now)
+            if (!IsPowerClaimAbandoned(now, liveRegions))
             {
-                return PowerRequest.None;
+                return PowerClaim.None;
             }
 
             PowerClaimExpires = now + PowerClaimTime;
+            PowerClaimedBy = region;
             Updated = now;
-            return ClaimedPower;
+            return new PowerClaim(ClaimedPower, TakenOver: true);
         }
 
         RequestedPower = PowerRequest.None;
         ClaimedPower = request;
         PowerClaimExpires = now + PowerClaimTime;
+        PowerClaimedBy = region;
         Record(request switch
         {
             PowerRequest.On => EventTypes.NodePowerOnStarting,
@@ -57,7 +70,7 @@ public sealed partial class Machine
             _ => EventTypes.NodePowerOffStarting,
         }, "", now);
         Updated = now;
-        return request;
+        return new PowerClaim(request, TakenOver: false);
     }
 
     /// <summary>Records how a power action ended: the new state (through <see cref="UpdatePowerState"/>) or a failure event with MAAS's text.</summary>
@@ -68,6 +81,7 @@ public sealed partial class Machine
         {
             ClaimedPower = PowerRequest.None;
             PowerClaimExpires = null;
+            PowerClaimedBy = null;
         }
 
         if (!outcome.Succeeded)
@@ -89,6 +103,17 @@ public sealed partial class Machine
         }
 
         RecordQueriedPowerState(outcome, now);
+    }
+
+    /// <summary>
+    /// A claim no region is carrying out: its time ran out, or the region that made it is not running. A
+    /// claim without a region (made before regions were recorded) only runs out.
+    /// </summary>
+    private bool IsPowerClaimAbandoned(DateTime now, IReadOnlySet<string> liveRegions)
+    {
+        ArgumentNullException.ThrowIfNull(liveRegions);
+        return ClaimedPower != PowerRequest.None
+            && ((PowerClaimExpires is { } expires && expires <= now) || (PowerClaimedBy is { } region && !liveRegions.Contains(region)));
     }
 
     /// <summary>

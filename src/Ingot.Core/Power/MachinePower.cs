@@ -1,5 +1,6 @@
 using Ingot.Core.Machines;
 using Ingot.Core.Machines.Actions;
+using Ingot.Core.Regions;
 
 namespace Ingot.Core.Power;
 
@@ -8,22 +9,33 @@ namespace Ingot.Core.Power;
 /// pending <see cref="Machine.RequestedPower"/>, sends it through <see cref="IPowerClient"/>, and records
 /// the result (events, power state, the transitions that wait for power). Queries store the reported
 /// state. Saves go through the version check; a concurrent change is reloaded and the result applied again.
+/// Requests are claimed for this region (<paramref name="regions"/>; <see cref="OneRegion.Shared"/> when
+/// not given), and the claims of regions that stopped are taken over.
 /// </summary>
-public sealed class MachinePower(IMachineStore store, IPowerClient client, TimeProvider time)
+public sealed class MachinePower(IMachineStore store, IPowerClient client, TimeProvider time, IRegionLiveness? regions = null)
 {
+    private readonly IRegionLiveness _regions = regions ?? OneRegion.Shared;
+
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    /// <summary>Performs the machine's pending power request, if any; returns the outcome (null when nothing was pending).</summary>
+    /// <summary>
+    /// Performs the machine's pending power request, if any; returns the outcome (null when nothing was
+    /// pending). A request taken over from a region that stopped before recording its result is first
+    /// checked against the BMC (<see cref="DoneAlreadyAsync"/>), so that an action the stopped region
+    /// carried out is recorded rather than done twice.
+    /// </summary>
     public async Task<PowerOutcome?> CarryOutAsync(string systemId, CancellationToken ct)
     {
-        (Machine? machine, PowerRequest request) = await TakeAsync(systemId, ct);
-        if (machine is null || request == PowerRequest.None)
+        IReadOnlySet<string> live = await _regions.LiveRegionsAsync(ct);
+        (Machine? machine, PowerClaim claim) = await TakeAsync(systemId, live, ct);
+        if (machine is null || claim.Request == PowerRequest.None)
         {
             return null;
         }
 
-        PowerOutcome outcome = await client.PerformAsync(Command(machine, request), ct);
-        await ChangeAsync(systemId, m => m.RecordPowerResult(request, outcome, Now), ct);
+        PowerOutcome outcome = (claim.TakenOver ? await DoneAlreadyAsync(machine, claim.Request, ct) : null)
+            ?? await client.PerformAsync(Command(machine, claim.Request), ct);
+        await ChangeAsync(systemId, m => m.RecordPowerResult(claim.Request, outcome, Now), ct);
         return outcome;
     }
 
@@ -34,9 +46,10 @@ public sealed class MachinePower(IMachineStore store, IPowerClient client, TimeP
     /// </summary>
     public async Task<IReadOnlyList<string>> PendingAsync(CancellationToken ct)
     {
+        IReadOnlySet<string> live = await _regions.LiveRegionsAsync(ct);
         IReadOnlyList<Machine> machines = await store.ListAsync(new MachineQuery(), ct);
         DateTime now = Now;
-        return [.. machines.Where(m => m.HasPowerWork(now)).Select(m => m.SystemId)];
+        return [.. machines.Where(m => m.HasPowerWork(now, live)).Select(m => m.SystemId)];
     }
 
     /// <summary>Asks the BMC (<c>query_power_state</c>, the poller) and stores the answer; non-queryable types answer unknown.</summary>
@@ -73,21 +86,44 @@ public sealed class MachinePower(IMachineStore store, IPowerClient client, TimeP
         new(machine.SystemId, machine.PowerType, new Dictionary<string, string>(machine.PowerParameters), request);
 
     /// <summary>
+    /// The outcome of a taken-over on or off that the BMC shows done already: the stopped region sent it
+    /// (the request was made while the machine was in the other state: <c>start</c> asks for a cycle when
+    /// the machine is on). Null when the BMC cannot tell (a cycle, a non-queryable type, a failed query)
+    /// or shows it not done: then the action is sent.
+    /// </summary>
+    private async Task<PowerOutcome?> DoneAlreadyAsync(Machine machine, PowerRequest request, CancellationToken ct)
+    {
+        PowerState? wanted = request switch
+        {
+            PowerRequest.On => PowerState.On,
+            PowerRequest.Off or PowerRequest.SoftOff => PowerState.Off,
+            _ => null,
+        };
+        if (wanted is null || !machine.IsPowerQueryable)
+        {
+            return null;
+        }
+
+        PowerOutcome state = await client.QueryAsync(Command(machine, PowerRequest.None), ct);
+        return state.Succeeded && state.State == wanted ? state : null;
+    }
+
+    /// <summary>
     /// Takes the machine's power work (<see cref="Machine.TakeRequestedPower"/>) with the version check; a
     /// machine with none is not saved, so a request submitted twice (in two regions) costs one read.
     /// </summary>
-    private Task<(Machine? Machine, PowerRequest Request)> TakeAsync(string systemId, CancellationToken ct) =>
-        ConflictRetry.RunAsync<(Machine?, PowerRequest)>(
+    private Task<(Machine? Machine, PowerClaim Claim)> TakeAsync(string systemId, IReadOnlySet<string> live, CancellationToken ct) =>
+        ConflictRetry.RunAsync<(Machine?, PowerClaim)>(
             async c =>
             {
-                if (await store.FindAsync(systemId, c) is not { } machine || !machine.HasPowerWork(Now))
+                if (await store.FindAsync(systemId, c) is not { } machine || !machine.HasPowerWork(Now, live))
                 {
-                    return (null, PowerRequest.None);
+                    return (null, PowerClaim.None);
                 }
 
-                PowerRequest request = machine.TakeRequestedPower(Now);
+                PowerClaim claim = machine.TakeRequestedPower(Now, _regions.RegionId, live);
                 await store.SaveAsync(machine, c);
-                return (machine, request);
+                return (machine, claim);
             },
             time,
             ct);

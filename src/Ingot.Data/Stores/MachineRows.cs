@@ -30,7 +30,8 @@ internal static class MachineRows
                "bios_boot_method", "description", "requested_power", "owner_data", "power_parameters",
                "hardware_info", "hardware_uuid", "numa_nodes", "bmc_id", "power_state_queried", "script_run",
                "storage_groups", "user_data", "ephemeral_deploy", "secure_erase", "quick_erase",
-               "node_devices", "modaliases", "skip_networking", "skip_storage", "claimed_power", "power_claim_expires"
+               "node_devices", "modaliases", "skip_networking", "skip_storage", "claimed_power", "power_claim_expires",
+               "power_claimed_by"
         FROM "machines"
         """;
 
@@ -183,6 +184,7 @@ internal static class MachineRows
         m.SkipStorage = r.GetBoolean(52);
         SetClaimedPower(m, RowValues.Enum<PowerRequest>(r, 53));
         SetPowerClaimExpires(m, RowValues.NullableInstant(r, 54));
+        SetPowerClaimedBy(m, r.IsDBNull(55) ? null : r.GetString(55));
         return m;
     }
 
@@ -330,5 +332,8 @@ internal static class MachineRows
 
     [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_PowerClaimExpires")]
     private static extern void SetPowerClaimExpires(Machine machine, DateTime? value);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_PowerClaimedBy")]
+    private static extern void SetPowerClaimedBy(Machine machine, string? value);
 
 }

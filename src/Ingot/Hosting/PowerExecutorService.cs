@@ -10,11 +10,18 @@ namespace Ingot.Hosting;
 /// At start, and then every <see cref="RecoveryInterval"/> in one region at a time
 /// (<see cref="RegionJob.PowerRecovery"/>), the stored requests no region is carrying out are submitted:
 /// those accepted before a restart, by another region, or claimed by a region that died before it
-/// recorded the result (<see cref="Machine.PowerClaimExpires"/>). Taking a request is a compare-and-set
+/// recorded the result (a region that is not running any more, <see cref="IRegionLiveness"/>, or a
+/// claim that ran out, <see cref="Machine.PowerClaimExpires"/>). Taking a request is a compare-and-set
 /// on the machine, so a request submitted in two regions is carried out once.
 /// </summary>
 public sealed partial class PowerExecutorService(
-    PendingPowerRequests queue, IMachineStore store, IPowerClient client, IRegionJobLocks locks, TimeProvider time, ILogger<PowerExecutorService> logger)
+    PendingPowerRequests queue,
+    IMachineStore store,
+    IPowerClient client,
+    IRegionJobLocks locks,
+    IRegionLiveness regions,
+    TimeProvider time,
+    ILogger<PowerExecutorService> logger)
     : BackgroundService
 {
     public const int Parallelism = 32;
@@ -23,7 +30,7 @@ public sealed partial class PowerExecutorService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var power = new MachinePower(store, client, time);
+        var power = new MachinePower(store, client, time, regions);
         await RecoverAsync(power, stoppingToken);
         Task recovery = RecoverEveryIntervalAsync(power, stoppingToken);
         await ExecuteQueueAsync(power, stoppingToken);

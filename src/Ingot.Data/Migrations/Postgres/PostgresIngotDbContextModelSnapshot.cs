@@ -692,6 +692,10 @@ namespace Ingot.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("power_claim_expires");
 
+                    b.Property<string>("PowerClaimedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("power_claimed_by");
+
                     b.Property<string>("PowerParametersProtected")
                         .IsRequired()
                         .HasColumnType("text")

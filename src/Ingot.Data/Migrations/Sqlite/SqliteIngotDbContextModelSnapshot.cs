@@ -666,6 +666,10 @@ namespace Ingot.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("power_claim_expires");
 
+                    b.Property<string>("PowerClaimedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("power_claimed_by");
+
                     b.Property<string>("PowerParametersProtected")
                         .IsRequired()
                         .HasColumnType("TEXT")

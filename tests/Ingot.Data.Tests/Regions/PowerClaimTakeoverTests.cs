@@ -1,0 +1,125 @@
+using Ingot.Core.Machines;
+using Ingot.Core.Machines.Actions;
+using Ingot.Core.Power;
+using Ingot.Core.Users;
+using Ingot.Data.Regions;
+using Ingot.Data.Tests.Infrastructure;
+
+namespace Ingot.Data.Tests.Regions;
+
+/// <summary>
+/// Two regions (two sets of stores, each with its <see cref="PostgresRegionLiveness"/>) on one PostgreSQL
+/// database, and a region killed after its BMC call went out and before it saved the result: the other
+/// region takes the claim over as soon as the killed region's lock is gone, and does not send an action
+/// the BMC shows done (the two-region test's machine that was left with a power-on and no result).
+/// </summary>
+public sealed class PowerClaimTakeoverTests(PostgresTestDatabase database) : IClassFixture<PostgresTestDatabase>
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private DateTime Now => _time.GetUtcNow().UtcDateTime;
+
+    [Fact]
+    public async Task A_power_on_sent_by_a_killed_region_is_recorded_by_the_other_region_at_once_and_not_sent_again()
+    {
+        database.RequireAvailable();
+        var bmc = new SimulatedBmc();
+        await using DataServices a = database.Open();
+        await using DataServices b = database.Open();
+        await using var regionA = new PostgresRegionLiveness(database.ConnectionString);
+        await using var regionB = new PostgresRegionLiveness(database.ConnectionString);
+        var powerB = new MachinePower(b.Machines, bmc.Through(), _time, regionB);
+        string id = await PowerOnRequestedAsync(a.Machines);
+
+        await Assert.ThrowsAsync<OperationCanceledException>(
+            () => new MachinePower(a.Machines, bmc.Through(diesAfterSending: true), _time, regionA).CarryOutAsync(id, Ct));
+        Assert.Empty(await powerB.PendingAsync(Ct));
+
+        await regionA.DisposeAsync();
+
+        Assert.Equal([id], await powerB.PendingAsync(Ct));
+        Assert.Equal(new PowerOutcome(PowerState.On), await powerB.CarryOutAsync(id, Ct));
+        Assert.Equal([PowerRequest.On], bmc.Received);
+        await AssertRecordedOnceAsync(b.Machines, id);
+    }
+
+    [Fact]
+    public async Task A_claim_that_ran_out_is_not_sent_again_when_the_bmc_shows_it_done()
+    {
+        database.RequireAvailable();
+        var bmc = new SimulatedBmc();
+        await using DataServices a = database.Open();
+        await using DataServices b = database.Open();
+        await using var regionA = new PostgresRegionLiveness(database.ConnectionString);
+        await using var regionB = new PostgresRegionLiveness(database.ConnectionString);
+        string id = await PowerOnRequestedAsync(a.Machines);
+        await Assert.ThrowsAsync<OperationCanceledException>(
+            () => new MachinePower(a.Machines, bmc.Through(diesAfterSending: true), _time, regionA).CarryOutAsync(id, Ct));
+
+        _time.Advance(Machine.PowerClaimTime + TimeSpan.FromSeconds(1));
+
+        Assert.Equal(new PowerOutcome(PowerState.On), await new MachinePower(b.Machines, bmc.Through(), _time, regionB).CarryOutAsync(id, Ct));
+        Assert.Equal([PowerRequest.On], bmc.Received);
+        await AssertRecordedOnceAsync(b.Machines, id);
+    }
+
+    [Fact]
+    public async Task A_power_on_a_killed_region_never_sent_is_sent_by_the_other_region()
+    {
+        database.RequireAvailable();
+        var bmc = new SimulatedBmc();
+        await using DataServices a = database.Open();
+        await using DataServices b = database.Open();
+        await using var regionA = new PostgresRegionLiveness(database.ConnectionString);
+        await using var regionB = new PostgresRegionLiveness(database.ConnectionString);
+        string id = await PowerOnRequestedAsync(a.Machines);
+
+        // Region A took the request (its claim is saved) and was killed before it reached the BMC.
+        Machine taken = (await a.Machines.FindAsync(id, Ct))!;
+        taken.TakeRequestedPower(Now, regionA.RegionId, await regionA.LiveRegionsAsync(Ct));
+        await a.Machines.SaveAsync(taken, Ct);
+        await regionA.DisposeAsync();
+
+        Assert.Equal(new PowerOutcome(PowerState.On), await new MachinePower(b.Machines, bmc.Through(), _time, regionB).CarryOutAsync(id, Ct));
+        Assert.Equal([PowerRequest.On], bmc.Received);
+        await AssertRecordedOnceAsync(b.Machines, id);
+    }
+
+    [Fact]
+    public async Task A_running_region_sees_itself_and_the_other_running_region()
+    {
+        database.RequireAvailable();
+        await using var regionA = new PostgresRegionLiveness(database.ConnectionString);
+        await using var regionB = new PostgresRegionLiveness(database.ConnectionString);
+
+        // A region's lock is taken at its first use, before it can claim anything.
+        await regionA.LiveRegionsAsync(Ct);
+        IReadOnlySet<string> seenByB = await regionB.LiveRegionsAsync(Ct);
+        IReadOnlySet<string> seenByA = await regionA.LiveRegionsAsync(Ct);
+
+        Assert.NotEqual(regionA.RegionId, regionB.RegionId);
+        Assert.Contains(regionB.RegionId, seenByA);
+        Assert.Contains(regionA.RegionId, seenByB);
+    }
+
+    private async Task<string> PowerOnRequestedAsync(IMachineStore store)
+    {
+        Machine machine = TestMachines.Ready(Now);
+        machine.PowerType = "redfish";
+        machine.PowerState = PowerState.Off;
+        await store.AddAsync(machine, Ct);
+        machine.Start(Actor.User("admin", isAdmin: true), Now, new LifecycleSettings(nodeTimeout: 20));
+        await store.SaveAsync(machine, Ct);
+        return machine.SystemId;
+    }
+
+    private static async Task AssertRecordedOnceAsync(IMachineStore store, string id)
+    {
+        Machine stored = (await store.FindAsync(id, Ct))!;
+        Assert.Equal((PowerState.On, PowerRequest.None, PowerRequest.None, (string?)null), (stored.PowerState, stored.RequestedPower, stored.ClaimedPower, stored.PowerClaimedBy));
+        IReadOnlyList<string> power = [.. (await store.EventsAsync(id, Ct)).Select(e => e.Type).Where(t => t.StartsWith("NODE_POWER", StringComparison.Ordinal))];
+        Assert.Equal(["NODE_POWER_ON_STARTING", "NODE_POWERED_ON"], power);
+    }
+}
