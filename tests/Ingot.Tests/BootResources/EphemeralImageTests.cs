@@ -35,7 +35,7 @@ public sealed class EphemeralImageTests : IDisposable
         Assert.Contains("/ingot/ephemeral.sh", init, StringComparison.Ordinal);
         Assert.True(initramfs.ContainsKey("bin/busybox"));
         Assert.True(initramfs.ContainsKey("etc/udhcpc.script"));
-        Assert.All(["ephemeral.sh", "maas-api.sh", "run-scripts.sh", "flatten-json.awk", "script-list.awk", "install.sh", "deployed.sh"], f => Assert.True(initramfs.ContainsKey($"ingot/{f}"), $"the agent's {f} is not in the image"));
+        Assert.All(["ephemeral.sh", "maas-api.sh", "run-scripts.sh", "flatten-json.awk", "script-list.awk", "script-plan.awk", "install.sh", "deployed.sh"], f => Assert.True(initramfs.ContainsKey($"ingot/{f}"), $"the agent's {f} is not in the image"));
         Assert.Equal(s_modules, Encoding.ASCII.GetString(initramfs["lib/modules/load-order"]).Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.All(s_modules, m => Assert.True(initramfs[$"lib/modules/{m}.ko"].AsSpan().StartsWith("\u007fELF"u8), $"{m}.ko is not an ELF module"));
         byte[] kernel = await File.ReadAllBytesAsync(Path.Combine(output, "vmlinuz"), Ct);
