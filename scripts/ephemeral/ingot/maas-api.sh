@@ -2,6 +2,9 @@
 # with busybox wget. Requests to the metadata API carry an OAuth 1.0 PLAINTEXT header when the machine
 # has credentials (CONSUMER_KEY, TOKEN_KEY, TOKEN_SECRET); signals are hand-built multipart/form-data
 # bodies with op=signal as a body field. Every request is bounded (timeout 60 s) and retried three times.
+# Scripts that run at once signal at once: each body and answer has its own file under INGOT_RUN_DIR.
+
+RUN=${INGOT_RUN_DIR:-/run}
 
 oauth_header() {
     [ -n "${TOKEN_KEY:-}" ] || return 0
@@ -13,9 +16,9 @@ oauth_header() {
 http_get() {
     for try in 1 2 3; do
         if [ -n "${TOKEN_KEY:-}" ]; then
-            timeout 60 wget -q -O "$2" --header "$(oauth_header)" "$1" 2>>/run/ingot-agent-http.log && return 0
+            timeout 60 wget -q -O "$2" --header "$(oauth_header)" "$1" 2>>"$RUN/ingot-agent-http.log" && return 0
         else
-            timeout 60 wget -q -O "$2" "$1" 2>>/run/ingot-agent-http.log && return 0
+            timeout 60 wget -q -O "$2" "$1" 2>>"$RUN/ingot-agent-http.log" && return 0
         fi
         sleep "$try"
     done
@@ -26,9 +29,9 @@ http_get() {
 http_post() {
     for try in 1 2 3; do
         if [ -n "${TOKEN_KEY:-}" ]; then
-            timeout 60 wget -q -O "$4" --header "$(oauth_header)" --header "Content-Type: $3" --post-file "$2" "$1" 2>>/run/ingot-agent-http.log && return 0
+            timeout 60 wget -q -O "$4" --header "$(oauth_header)" --header "Content-Type: $3" --post-file "$2" "$1" 2>>"$RUN/ingot-agent-http.log" && return 0
         else
-            timeout 60 wget -q -O "$4" --header "Content-Type: $3" --post-file "$2" "$1" 2>>/run/ingot-agent-http.log && return 0
+            timeout 60 wget -q -O "$4" --header "Content-Type: $3" --post-file "$2" "$1" 2>>"$RUN/ingot-agent-http.log" && return 0
         fi
         sleep "$try"
     done
@@ -38,7 +41,7 @@ http_post() {
 # Multipart bodies: mp_begin, then mp_field NAME VALUE / mp_file NAME PATH, then mp_post URL.
 mp_begin() {
     BOUNDARY="ingot-$(tr -d '-' < /proc/sys/kernel/random/uuid)"
-    BODY=/run/ingot-agent-body
+    BODY=$RUN/ingot-agent-body.$BOUNDARY
     : > "$BODY"
 }
 mp_field() {
@@ -52,7 +55,9 @@ mp_file() {
 }
 mp_post() {
     printf '%s--\r\n' "--$BOUNDARY" >> "$BODY"
-    http_post "$1" "$BODY" "multipart/form-data; boundary=$BOUNDARY" /run/ingot-agent-answer
+    http_post "$1" "$BODY" "multipart/form-data; boundary=$BOUNDARY" "$BODY.answer"; posted=$?
+    rm -f "$BODY" "$BODY.answer"
+    return "$posted"
 }
 
 # signal STATUS [ERROR] [FIELD=VALUE...] [@NAME=FILE...]: POST <metadata_url>2012-03-01/ op=signal.
@@ -88,6 +93,6 @@ report_event() {
     result=""
     [ -n "${5:-}" ] && result=$(printf ', "result": "%s"' "$5")
     printf '{"event_type": "%s", "origin": "%s", "name": "%s", "description": "%s", "timestamp": %s%s}' \
-        "$1" "$2" "$3" "$4" "$(date +%s)" "$result" > /run/ingot-event.json
-    http_post "$url" /run/ingot-event.json application/json /run/ingot-event-answer
+        "$1" "$2" "$3" "$4" "$(date +%s)" "$result" > "$RUN/ingot-event.json"
+    http_post "$url" "$RUN/ingot-event.json" application/json "$RUN/ingot-event-answer"
 }

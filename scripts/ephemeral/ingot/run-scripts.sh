@@ -1,48 +1,78 @@
 # run-scripts.sh, sourced by Ingot's ephemeral agent: maas-run-remote-scripts' download_and_extract_tar,
 # run_scripts and run_scripts_from_metadata. Needs maas-api.sh and say().
+# INGOT_AGENT_DIR (default /ingot) is where the agent's files are, INGOT_RUN_DIR (default /run) where it
+# keeps its state, INGOT_MAX_PARALLEL (default twice the CPUs, at least 4) how many scripts run at once.
 
-SCRIPTS_DIR=/run/maas-scripts
-OUT_DIR=/run/maas-results
+AGENT_DIR=${INGOT_AGENT_DIR:-/ingot}
+RUN=${INGOT_RUN_DIR:-/run}
+SCRIPTS_DIR=$RUN/maas-scripts
+OUT_DIR=$RUN/maas-results
+MAX_PARALLEL=${INGOT_MAX_PARALLEL:-$(cpus=$(nproc 2>/dev/null || echo 1); [ $((cpus * 2)) -gt 4 ] && echo $((cpus * 2)) || echo 4)}
+# How many times the commissioning scripts are fetched again for scripts added after the first results.
+MAX_COMMISSIONING_ROUNDS=5
 
 # download_scripts: fetches <metadata_url>2012-03-01/maas-scripts into $SCRIPTS_DIR; 1 when there is
 # nothing to run (204, empty answer) or the download failed.
 download_scripts() {
-    rm -rf "$SCRIPTS_DIR"; mkdir -p "$SCRIPTS_DIR"
-    if ! http_get "${METADATA_URL%/}/2012-03-01/maas-scripts" /run/maas-scripts.tar; then
+    rm -rf "$SCRIPTS_DIR" "$RUN/maas-scripts.tar"; mkdir -p "$SCRIPTS_DIR"
+    if ! http_get "${METADATA_URL%/}/2012-03-01/maas-scripts" "$RUN/maas-scripts.tar"; then
         say "agent: downloading maas-scripts failed"
         return 1
     fi
-    [ -s /run/maas-scripts.tar ] || return 1
-    tar -xf /run/maas-scripts.tar -C "$SCRIPTS_DIR" || { say "agent: maas-scripts is not a tar"; return 1; }
+    [ -s "$RUN/maas-scripts.tar" ] || return 1
+    tar -xf "$RUN/maas-scripts.tar" -C "$SCRIPTS_DIR" || { say "agent: maas-scripts is not a tar"; return 1; }
     [ -f "$SCRIPTS_DIR/index.json" ]
 }
 
 # script_list SET: the scripts of a set in the downloaded index (see script-list.awk).
 script_list() {
-    awk -f /ingot/flatten-json.awk "$SCRIPTS_DIR/index.json" | awk -v set="$1" -f /ingot/script-list.awk
+    awk -f "$AGENT_DIR/flatten-json.awk" "$SCRIPTS_DIR/index.json" | awk -v set="$1" -f "$AGENT_DIR/script-list.awk"
+}
+
+# pending_count SET: how many scripts of the set in the downloaded index have not finished.
+pending_count() {
+    if [ -f "$SCRIPTS_DIR/index.json" ]; then script_list "$1"; fi | awk -F '\t' '$6 != "true" { n++ } END { print n + 0 }'
 }
 
 # Seconds since boot with hundredths, for runtimes.
 uptime_s() { cut -d' ' -f1 /proc/uptime; }
 
-# run_set SET: runs each script of the set that has not finished, in order, signalling before and
-# after each; prints nothing, returns the number of scripts that failed (or timed out).
+# run_set SET: runs the scripts of the set that have not finished as maas-run-remote-scripts does: in the
+# groups of script-plan.awk (disabled alone, instances of one script together, "any" together), at most
+# MAX_PARALLEL at once, each signalled before and after; prints nothing, returns the number that failed
+# (or timed out).
 run_set() {
     set_name=$1
-    script_list "$set_name" > "/run/maas-$set_name.list"
-    total=$(wc -l < "/run/maas-$set_name.list"); index=0; failed=0
+    script_list "$set_name" | awk -f "$AGENT_DIR/script-plan.awk" > "$RUN/maas-$set_name.list"
+    total=$(wc -l < "$RUN/maas-$set_name.list"); index=0; failed=0; group=""; pids=""; running=0
     tab=$(printf '\t')
-    while IFS="$tab" read -r name path rid vid timeout finished args; do
+    while IFS="$tab" read -r g name path rid vid timeout finished parallel hardware_type args; do
         index=$((index + 1))
         [ "$finished" = true ] && continue
-        run_one </dev/null || failed=$((failed + 1))
-    done < "/run/maas-$set_name.list"
+        if [ "$g" != "$group" ]; then wait_all; group=$g; fi
+        [ "$running" -ge "$MAX_PARALLEL" ] && wait_oldest
+        run_one </dev/null &
+        pids="$pids $!"; running=$((running + 1))
+    done < "$RUN/maas-$set_name.list"
+    wait_all
     return "$failed"
+}
+
+# wait_all / wait_oldest: wait for every running script or the one started first, counting failures.
+wait_all() {
+    for pid in $pids; do wait "$pid" || failed=$((failed + 1)); done
+    pids=""; running=0
+}
+wait_oldest() {
+    # shellcheck disable=SC2086 # one word per pid
+    set -- $pids
+    wait "$1" || failed=$((failed + 1))
+    shift; pids="$*"; running=$((running - 1))
 }
 
 # run_one: one script (variables from run_set's loop); 1 when it failed or timed out.
 run_one() {
-    dir=$OUT_DIR/$name; rm -rf "$dir"; mkdir -p "$dir/download"
+    dir=$OUT_DIR/$name${rid:+.$rid}; rm -rf "$dir"; mkdir -p "$dir/download"
     combined=$dir/$name; stdout=$dir/$name.out; stderr=$dir/$name.err; result=$dir/$name.yaml
     : > "$combined"
     say "agent: starting $name [$index/$total]"
@@ -75,19 +105,29 @@ run_one() {
 }
 
 # run_scripts_from_metadata: commissioning scripts, then TESTING and the testing scripts, then OK or FAILED.
+# As maas-run-remote-scripts, once the commissioning scripts passed maas-scripts is fetched again: scripts
+# the region added after seeing the results (for_hardware scripts of the hardware found) run in another
+# round, until none is left (at most MAX_COMMISSIONING_ROUNDS rounds).
 run_scripts_from_metadata() {
     if ! download_scripts; then
         say "agent: nothing to run"
         return 0
     fi
     if [ -n "$(script_list commissioning)" ]; then
-        say "agent: starting commissioning scripts"
-        run_set commissioning; failed=$?
-        if [ "$failed" -ne 0 ]; then
-            signal FAILED "$failed commissioning scripts failed to run"
-            say "agent: $failed commissioning scripts failed"
-            return 1
-        fi
+        round=1
+        while [ "$(pending_count commissioning)" -gt 0 ]; do
+            if [ "$round" -eq 1 ]; then say "agent: starting commissioning scripts"
+            else say "agent: starting the commissioning scripts added after the results (round $round)"; fi
+            run_set commissioning; failed=$?
+            if [ "$failed" -ne 0 ]; then
+                signal FAILED "$failed commissioning scripts failed to run"
+                say "agent: $failed commissioning scripts failed"
+                return 1
+            fi
+            download_scripts || break
+            [ "$round" -ge "$MAX_COMMISSIONING_ROUNDS" ] && { say "agent: commissioning scripts still pending after $round rounds"; break; }
+            round=$((round + 1))
+        done
         # As maas-run-remote-scripts: move the machine on to TESTING, then fetch again (the testing set).
         signal TESTING || say "agent: signal TESTING failed"
         download_scripts || true

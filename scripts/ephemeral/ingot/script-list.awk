@@ -1,6 +1,8 @@
 # script-list.awk: reads flatten-json.awk's lines of a maas-scripts index.json and prints one line per
 # script of the set named by -v set=commissioning|testing|release, in index order:
-#   NAME<TAB>PATH<TAB>SCRIPT_RESULT_ID<TAB>SCRIPT_VERSION_ID<TAB>TIMEOUT_SECONDS<TAB>HAS_FINISHED<TAB>ARGS
+#   NAME<TAB>PATH<TAB>SCRIPT_RESULT_ID<TAB>SCRIPT_VERSION_ID<TAB>TIMEOUT_SECONDS<TAB>HAS_FINISHED<TAB>PARALLEL<TAB>HARDWARE_TYPE<TAB>ARGS
+# PARALLEL is MAAS's number (0 disabled, 1 instance, 2 any; 0 when the index has none), HARDWARE_TYPE too
+# (0 node, 1 cpu, 2 memory, 3 storage, 4 network).
 # ARGS are the script's parameters as maas-run-remote-scripts passes them: each parameter's
 # argument_format (default --NAME={input}) with {input} (a scalar value) or, for storage and interface
 # values, {name} {path} {id_path} {model} {serial} {mac} replaced.
@@ -36,6 +38,7 @@ END {
         rid = top[i, "script_result_id"]; if (rid == "null") rid = ""
         vid = top[i, "script_version_id"]; if (vid == "null") vid = ""
         t = top[i, "timeout_seconds"] + 0
-        printf "%s\t%s\t%s\t%s\t%d\t%s\t%s\n", top[i, "name"], top[i, "path"], rid, vid, t, top[i, "has_finished"], args
+        printf "%s\t%s\t%s\t%s\t%d\t%s\t%d\t%d\t%s\n", top[i, "name"], top[i, "path"], rid, vid, t, top[i, "has_finished"],
+            top[i, "parallel"] + 0, top[i, "hardware_type"] + 0, args
     }
 }

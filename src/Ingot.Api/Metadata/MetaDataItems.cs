@@ -1,6 +1,7 @@
 using System.Text;
 using Ingot.Api.Wire;
 using Ingot.Core.Machines;
+using Ingot.Core.Rendering;
 using Ingot.Core.Users;
 using Microsoft.AspNetCore.Http;
 
@@ -67,5 +68,5 @@ internal static class MetaDataItems
     private static ApiResult VendorData() => ApiResult.Bytes(
         StatusCodes.Status200OK,
         "application/x-yaml; charset=utf-8",
-        Encoding.UTF8.GetBytes("cloud-init: " + CloudConfigYaml.Quote("#cloud-config\n{}\n") + "\n"));
+        Encoding.UTF8.GetBytes("cloud-init: " + YamlText.Quote("#cloud-config\n{}\n") + "\n"));
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Ingot.Core.Machines;
 using Ingot.Core.Metadata;
+using Ingot.Core.Rendering;
 
 namespace Ingot.Api.Metadata;
 
@@ -17,11 +18,13 @@ internal static class Preseeds
     public const string PoweroffCondition = "test ! -e /tmp/block-poweroff";
 
     /// <summary>Enlistment: the anonymous datasource and a poweroff after 1800 s.</summary>
-    public static string Enlist(string baseUrl) => CloudConfigYaml.Write(new JsonObject
+    public static string Enlist(string baseUrl) => CloudConfig(new JsonObject
     {
         ["datasource"] = new JsonObject { ["MAAS"] = new JsonObject { ["metadata_url"] = $"{baseUrl}/MAAS/metadata/" } },
         ["power_state"] = PowerState("poweroff", 1800, PoweroffCondition),
     });
+
+    private static string CloudConfig(JsonObject document) => YamlText.Write(document, "#cloud-config\n", YamlStyle.CloudConfig);
 
     /// <summary>The reboot condition MAAS sets on the installer's reboot.</summary>
     public const string RebootCondition = "test ! -e /tmp/block-reboot";
@@ -55,7 +58,7 @@ internal static class Preseeds
             document["power_state"] = PowerState("poweroff", machine.Status == MachineStatus.DiskErasing ? 7 * 24 * 3600 : 3600, PoweroffCondition);
         }
 
-        return CloudConfigYaml.Write(document);
+        return CloudConfig(document);
     }
 
     /// <summary>MAAS leaves these ephemeral environments running: someone is meant to log in, or it is the deployed OS.</summary>

@@ -29,6 +29,8 @@ public static class BuiltInScripts
             Shebang + "cat /proc/cmdline\n"),
         new(5, "maas-serial-ports", ScriptSetKind.Commissioning, "List the serial ports.", 60, 2, 0, ["node"],
             Shebang + "for tty in /sys/class/tty/ttyS*; do [ -e \"$tty/device\" ] && basename \"$tty\"; done; true\n"),
+        new(12, "maas-capture-lldpd", ScriptSetKind.Commissioning, "Capture the LLDP neighbours lldpd heard (lldpcli XML).", 120, 2, 0, ["node"],
+            BuiltInScriptBodies.Read("maas-capture-lldpd")),
         new(6, "30-maas-01-bmc-config", ScriptSetKind.Commissioning, "Detect the machine's BMC and create the ingot BMC user.", 300, 0, 0, ["bmc-config", "node"],
             BmcConfigScript.Text),
         new(7, "50-maas-01-commissioning", ScriptSetKind.Commissioning, "Gather the machine's resources (LXD resources JSON).", 600, 0, 0, ["node"],

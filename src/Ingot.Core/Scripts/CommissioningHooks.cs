@@ -19,7 +19,7 @@ public static class CommissioningHooks
     public static IReadOnlySet<string> LshwScripts { get; } = new HashSet<string>(StringComparer.Ordinal) { "maas-lshw", "00-maas-01-lshw" };
 
     /// <summary>Scripts whose stdout is the LLDP XML (MAAS's capture script).</summary>
-    public static IReadOnlySet<string> LldpScripts { get; } = new HashSet<string>(StringComparer.Ordinal) { "maas-capture-lldp", "99-maas-02-capture-lldp" };
+    public static IReadOnlySet<string> LldpScripts { get; } = new HashSet<string>(StringComparer.Ordinal) { "maas-capture-lldpd", "maas-capture-lldp", "99-maas-02-capture-lldp" };
 
     /// <summary>Scripts whose stdout lists the machine's modaliases, one a line (Ingot's and MAAS's older name).</summary>
     public static IReadOnlySet<string> ModaliasScripts { get; } = new HashSet<string>(StringComparer.Ordinal) { "maas-list-modaliases", "00-maas-04-list-modaliases" };
@@ -54,6 +54,12 @@ public static class CommissioningHooks
             }
             else if (LldpScripts.Contains(result.Name))
             {
+                if (output.AsSpan().Trim(" \n\r\t"u8).IsEmpty)
+                {
+                    // No lldpd where the script ran: nothing captured, the kept details stay.
+                    continue;
+                }
+
                 await inventory.KeepDetailsAsync(machine.SystemId, HardwareDetails.LldpName, output, ct);
             }
             else if (ModaliasScripts.Contains(result.Name))

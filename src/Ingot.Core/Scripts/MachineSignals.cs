@@ -18,9 +18,10 @@ public sealed class MachineSignals(
     /// Applies the signal. When another writer saved the machine meanwhile (a power state, a webhook
     /// event), everything is done again from a fresh read (<see cref="ConflictRetry"/>): the results of
     /// the losing attempt were not saved, the script set is read again and the table decides again.
+    /// The machine's signals are applied one at a time in this process (<see cref="SignalStripes"/>).
     /// </summary>
     public Task<SignalOutcome> SignalAsync(string systemId, SignalRequest request, CancellationToken ct) =>
-        ConflictRetry.RunAsync(c => SignalOnceAsync(systemId, request, c), time, ct);
+        SignalStripes.RunAsync(systemId, () => ConflictRetry.RunAsync(c => SignalOnceAsync(systemId, request, c), time, ct), ct);
 
     private async Task<SignalOutcome> SignalOnceAsync(string systemId, SignalRequest request, CancellationToken ct)
     {

@@ -76,6 +76,43 @@ public sealed class BuiltInScriptBodiesTests
         Assert.Contains(BuiltInScripts.All, s => s.Name == "network-link-check" && s.HardwareType == 4);
     }
 
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public async Task The_lldp_capture_says_lldpd_is_not_installed_prints_nothing_and_passes_where_it_is_absent(string shell)
+    {
+        if (!File.Exists(shell))
+        {
+            Assert.Skip($"{shell} is absent (busybox-static from scripts/install-test-packages.sh)");
+        }
+
+        DirectoryInfo empty = Directory.CreateTempSubdirectory("ingot-no-lldpd-");
+        string path = Path.Combine(empty.FullName, "maas-capture-lldpd");
+        await File.WriteAllTextAsync(path, BuiltInScripts.Find("maas-capture-lldpd")!.Body, TestContext.Current.CancellationToken);
+        try
+        {
+            var start = new ProcessStartInfo(shell) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            start.Environment["PATH"] = empty.FullName; // no lldpd on PATH, whatever this host has installed
+            if (shell.EndsWith("busybox", StringComparison.Ordinal))
+            {
+                start.ArgumentList.Add("sh");
+            }
+
+            start.ArgumentList.Add(path);
+            using Process process = Process.Start(start)!;
+            Task<string> stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+            string stderr = await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+            Assert.Equal(0, process.ExitCode);
+            Assert.Equal("", await stdout);
+            Assert.Contains("lldpd and lldpcli are not installed in this environment", stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            empty.Delete(recursive: true);
+        }
+    }
+
     private static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(string shell, string script, params string[] args)
     {
         if (!File.Exists(shell))
