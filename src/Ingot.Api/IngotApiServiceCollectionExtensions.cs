@@ -49,6 +49,7 @@ public static class IngotApiServiceCollectionExtensions
         services.TryAddSingleton<NetworkOperations>();
         services.TryAddSingleton<InterfaceLinking>();
         services.TryAddSingleton<Core.Storage.StorageEditing>();
+        services.TryAddSingleton<Core.Machines.Actions.ConfigurationRestore>();
         services.TryAddSingleton<AutoAddresses>();
         services.TryAddSingleton<MachineSignals>();
         services.TryAddSingleton<ScriptCatalog>();

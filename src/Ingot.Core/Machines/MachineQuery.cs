@@ -18,6 +18,12 @@ public sealed record MachineQuery
     /// <summary>Allocation candidates: the READY machines, without power parameters.</summary>
     public static MachineQuery AllocationCandidates { get; } = new() { Statuses = [MachineStatus.Ready], PowerParameters = false };
 
+    /// <summary>
+    /// The allocation shortlist: the READY machines without power parameters and without their disks
+    /// and interfaces (for constraints that look at neither; see <see cref="Filters.MachineFilter.NeedsHardware"/>).
+    /// </summary>
+    public static MachineQuery AllocationShortlist { get; } = AllocationCandidates with { Hardware = false };
+
     /// <summary>Only machines in one of these statuses; null for every status.</summary>
     public IReadOnlyCollection<MachineStatus>? Statuses { get; init; }
 
@@ -27,6 +33,13 @@ public sealed record MachineQuery
     /// the dictionary or assigned a new one.
     /// </summary>
     public bool PowerParameters { get; init; } = true;
+
+    /// <summary>
+    /// Whether <see cref="Machine.BlockDevices"/> and <see cref="Machine.Interfaces"/> are read. When
+    /// false they come back empty, and saving such a machine keeps the stored disks and interfaces
+    /// unless the caller added to the lists or assigned new ones. Stores may read them anyway.
+    /// </summary>
+    public bool Hardware { get; init; } = true;
 
     /// <summary>Whether <paramref name="machine"/> is one this query selects (by status).</summary>
     public bool Selects(Machine machine) => Statuses is null || Statuses.Contains(machine.Status);

@@ -22,6 +22,15 @@ internal sealed class MachineReads(IDbContextFactory<IngotDbContext> contexts, S
     /// <summary>The empty dictionary each machine read without power parameters was given, by machine.</summary>
     private readonly ConditionalWeakTable<Machine, Dictionary<string, string>> _unread = [];
 
+    /// <summary>The empty disk and interface lists each machine read without hardware was given, by machine.</summary>
+    private readonly ConditionalWeakTable<Machine, Tuple<List<BlockDevice>, List<NetworkInterface>>> _bare = [];
+
+    /// <summary>Whether <paramref name="machine"/> was read without its disks and interfaces and the caller has not touched them since.</summary>
+    public bool HardwareUnread(Machine machine) =>
+        _bare.TryGetValue(machine, out var lists)
+        && ReferenceEquals(lists.Item1, machine.BlockDevices) && machine.BlockDevices.Count == 0
+        && ReferenceEquals(lists.Item2, machine.Interfaces) && machine.Interfaces.Count == 0;
+
     /// <summary>Whether <paramref name="machine"/> was read without power parameters and the caller has not touched them since.</summary>
     public bool PowerParametersUnread(Machine machine) =>
         _unread.TryGetValue(machine, out var placeholder) && ReferenceEquals(placeholder, machine.PowerParameters) && placeholder.Count == 0;
@@ -57,10 +66,30 @@ internal sealed class MachineReads(IDbContextFactory<IngotDbContext> contexts, S
         return Stitch([found.Machine], found.Disks, found.Interfaces)[0];
     }
 
-    /// <summary>The machines of <paramref name="query"/> (a filter over <see cref="IngotDbContext.Machines"/>), in id order.</summary>
-    public async Task<List<Machine>> LoadAsync(IngotDbContext db, IQueryable<Machine> query, bool powerParameters, CancellationToken ct)
+    /// <summary>
+    /// The machines of <paramref name="query"/> (a filter over <see cref="IngotDbContext.Machines"/>), in
+    /// id order; without hardware their disks and interfaces are left empty and remembered
+    /// as unread (see <see cref="HardwareUnread"/>).
+    /// </summary>
+    public Task<List<Machine>> LoadAsync(IngotDbContext db, IQueryable<Machine> query, bool powerParameters, CancellationToken ct) =>
+        LoadAsync(db, query, powerParameters, hardware: true, ct);
+
+    /// <summary>The machines of <paramref name="query"/>, with their disks and interfaces only if <paramref name="hardware"/>.</summary>
+    public async Task<List<Machine>> LoadAsync(IngotDbContext db, IQueryable<Machine> query, bool powerParameters, bool hardware, CancellationToken ct)
     {
         List<Machine> machines = await LoadMachinesAsync(query, powerParameters, ct);
+        if (!hardware)
+        {
+            foreach (Machine machine in machines)
+            {
+                machine.BlockDevices = [];
+                machine.Interfaces = [];
+                _bare.AddOrUpdate(machine, Tuple.Create(machine.BlockDevices, machine.Interfaces));
+            }
+
+            return machines;
+        }
+
         if (machines.Count == 0)
         {
             return machines;

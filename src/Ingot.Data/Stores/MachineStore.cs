@@ -17,7 +17,8 @@ namespace Ingot.Data.Stores;
 /// lose (<see cref="SaveClaims"/>) or whose rows another writer holds (PostgreSQL, <c>NOWAIT</c>)
 /// is refused the same way without waiting. Reads are untracked (<see cref="MachineReads"/>): the
 /// machines, then their disks and interfaces as flat rows, stitched in memory; power parameters are
-/// decrypted only when the <see cref="MachineQuery"/> asks for them. A save of a machine whose power
+/// decrypted only when the <see cref="MachineQuery"/> asks for them, and disks and interfaces left out when
+/// it says so (a save of such a machine leaves the stored ones alone). A save of a machine whose power
 /// parameters were read also links it to its BMC (<see cref="BmcLinks"/>, with the scopes of
 /// <paramref name="powerTypes"/> when given) in the same transaction.
 /// </summary>
@@ -42,7 +43,7 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
 
         MachineStatus[] wanted = [.. query.Statuses];
         await using IngotDbContext db = contexts.CreateDbContext();
-        return await _reads.LoadAsync(db, db.Machines.Where(m => wanted.Contains(m.Status)), query.PowerParameters, ct);
+        return await _reads.LoadAsync(db, db.Machines.Where(m => wanted.Contains(m.Status)), query.PowerParameters, query.Hardware, ct);
     }
 
     public async Task AddAsync(Machine machine, CancellationToken ct)
@@ -161,7 +162,11 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
             await db.SaveChangesAsync(ct);
             foreach (Machine machine in ordered)
             {
-                await HardwareRows.ReplaceIfChangedAsync(db, machine, ct);
+                if (!_reads.HardwareUnread(machine))
+                {
+                    await HardwareRows.ReplaceIfChangedAsync(db, machine, ct);
+                }
+
                 MachineWrites.AddEvents(db, machine);
             }
 

@@ -21,7 +21,6 @@ public static class BootHosting
         services.TryAddSingleton(BootInterfaces.None);
         services.TryAddSingleton(DhcpServerSettings.Default);
         services.TryAddSingleton<IBootBackend, MachineBootBackend>();
-        services.TryAddSingleton<IBootImageCatalog, NoBootImages>();
         services.TryAddSingleton<IBootDefaultsSource, ConfigBootDefaults>();
         services.AddHttpBoot();
         services.AddHostedService<TftpService>();

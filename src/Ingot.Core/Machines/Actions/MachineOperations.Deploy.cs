@@ -41,16 +41,32 @@ public sealed partial class MachineOperations
     /// a concurrent request (a lost compare-and-set) is skipped for the next candidate, so parallel
     /// allocations never share a machine and never fail while one is left. None at all: 409 "No
     /// machine available."; none matching: 409 "No available machine matches constraints: …".
-    /// (The UI calls this acquire.)
+    /// (The UI calls this acquire.) At most <see cref="AllocationGate.Width"/> allocations run at once
+    /// in a process. Constraints that look at no disk or interface read the shortlist without them
+    /// (<see cref="MachineQuery.AllocationShortlist"/>), and the machine chosen is read again whole.
     /// </summary>
     public async Task<Allocation> AllocateAsync(Actor actor, AllocationRequest? request, CancellationToken ct)
     {
+        await AllocationGate.Slots.WaitAsync(ct);
+        try
+        {
+            return await AllocateOneAsync(actor, request, ct);
+        }
+        finally
+        {
+            AllocationGate.Slots.Release();
+        }
+    }
+
+    private async Task<Allocation> AllocateOneAsync(Actor actor, AllocationRequest? request, CancellationToken ct)
+    {
         request ??= AllocationRequest.Empty;
         MachineFilter filter = MachineFilter.Parse(request.Form, request.Vocabulary, allocating: true);
+        MachineQuery shortlist = filter.NeedsHardware ? MachineQuery.AllocationCandidates : MachineQuery.AllocationShortlist;
         for (int round = 0; round < 8; round++)
         {
             bool lost = false;
-            IEnumerable<Machine> candidates = (await store.ListAsync(MachineQuery.AllocationCandidates, ct))
+            IEnumerable<Machine> candidates = (await store.ListAsync(shortlist, ct))
                 .Where(m => m.Status == MachineStatus.Ready && MachinePermissions.Has(actor, m, NodePermission.Edit) && filter.Matches(m))
                 .OrderBy(m => m.CpuCount + (m.Memory / 1024.0))
                 .ThenBy(m => m.Id);
@@ -62,14 +78,14 @@ public sealed partial class MachineOperations
                     filter.Interfaces?.Match(machine)?.ToDictionary(p => p.Key, p => (IReadOnlyList<long>)[p.Value.Id]) ?? []);
                 if (request.DryRun)
                 {
-                    return allocation;
+                    return await WholeAsync(allocation, shortlist, ct);
                 }
 
                 machine.Acquire(actor, Now, filter.AgentName, request.Comment);
                 try
                 {
                     await store.SaveAsync(machine, ct);
-                    return allocation;
+                    return await WholeAsync(allocation, shortlist, ct);
                 }
                 catch (MachineConflictException)
                 {
@@ -87,4 +103,10 @@ public sealed partial class MachineOperations
             ? "No machine available."
             : $"No available machine matches constraints: {request.Repr()} (resolved to \"{filter.Describe()}\")");
     }
+
+    /// <summary>The allocation with its machine read again whole when the shortlist left out its disks and interfaces.</summary>
+    private async Task<Allocation> WholeAsync(Allocation allocation, MachineQuery shortlist, CancellationToken ct) =>
+        shortlist.Hardware || await store.FindAsync(allocation.Machine.SystemId, ct) is not { } whole
+            ? allocation
+            : allocation with { Machine = whole };
 }

@@ -36,6 +36,12 @@ public sealed class MachineFilter
 
     public bool IsEmpty => _description.Count == 0;
 
+    /// <summary>
+    /// Whether a constraint looks at the machine's disks or interfaces (mac_address, subnets,
+    /// link_speed, storage, interfaces); if not, machines read without their hardware can be matched.
+    /// </summary>
+    public bool NeedsHardware { get; private set; }
+
     public static MachineFilter None { get; } = new();
 
     /// <summary>Parses a list filter (<c>GET machines/</c>) or, with <paramref name="allocating"/>, allocate constraints.</summary>
@@ -94,6 +100,7 @@ public sealed class MachineFilter
             _ when negated => key[4..],
             _ => key,
         };
+        NeedsHardware |= field is "mac_address" or "subnets" or "link_speed" or "storage" or "interfaces";
 
         Func<Machine, string, bool>? text = field switch
         {
