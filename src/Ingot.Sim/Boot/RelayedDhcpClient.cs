@@ -111,14 +111,10 @@ public static class RelayedDhcpClient
                         continue;
                     }
 
-                    if (reply.MessageType == wanted)
+                    if (reply.MessageType is DhcpMessageType.Nak || reply.MessageType == wanted)
                     {
-                        return reply;
-                    }
-
-                    if (reply.MessageType == DhcpMessageType.Nak)
-                    {
-                        return null;
+                        network.DhcpCounters.Exchanged(attempt + 1, TimeSpan.FromMilliseconds(Environment.TickCount64 - started), answered: true);
+                        return reply.MessageType == wanted ? reply : null;
                     }
                 }
             }
@@ -132,6 +128,7 @@ public static class RelayedDhcpClient
             }
         }
 
+        network.DhcpCounters.Exchanged(attempts, TimeSpan.FromMilliseconds(Environment.TickCount64 - started), answered: false);
         return null;
     }
 

@@ -29,6 +29,9 @@ public sealed record SimNetwork(IPEndPoint Dhcp, IPEndPoint Tftp)
     public IReadOnlyList<TimeSpan> DhcpTimeouts { get; init; } =
         [TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(16), TimeSpan.FromSeconds(32)];
 
+    /// <summary>What the DHCP clients of the machines on this network saw (shared by copies made with <c>with</c>).</summary>
+    public SimDhcpCounters DhcpCounters { get; init; } = new();
+
     /// <summary>Several regions with failover between them; null for one Ingot at <see cref="Dhcp"/> and <see cref="Tftp"/>.</summary>
     public SimRegions? Regions { get; init; }
 
