@@ -63,10 +63,11 @@ internal static class StormBenchmark
                     {
                         await api.PostAsync("machines/?op=accept_all", ct);
                     }
-                    catch (IngotApiException e)
+                    catch (Exception e) when (e is IngotApiException or TaskCanceledException or HttpRequestException && !ct.IsCancellationRequested)
                     {
+                        // Refused, or no answer within the API client's 60 s: counted, and asked again.
                         refused++;
-                        Console.WriteLine($"  accept_all refused: {e.Message}");
+                        Console.WriteLine($"  accept_all failed: {e.GetType().Name}: {e.Message}");
                     }
 
                     accepts++;
