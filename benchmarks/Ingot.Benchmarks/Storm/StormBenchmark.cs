@@ -45,11 +45,12 @@ internal static class StormBenchmark
             await using SimulatedDataCentre dataCentre = await SimulatedDataCentre.StartAsync(dataCentreOptions, network, TimeProvider.System, ct);
             TimeSpan cpuBefore = ingot.CpuTime();
             var observer = new StormObserver(ingot.DatabasePath);
+            UdpCounters udpBefore = UdpCounters.Read();
             var clock = Stopwatch.StartNew();
             dataCentre.PowerOnAll();
 
             IReadOnlyList<(string SystemId, MachineStatus Status, string Error)> rows = [];
-            int accepts = 0;
+            int accepts = 0, refused = 0;
             TimeSpan lastPrint = TimeSpan.Zero;
             int healthy = n - failures.Count;
             while (clock.Elapsed < limit)
@@ -58,7 +59,17 @@ internal static class StormBenchmark
                 rows = await observer.StatusesAsync(clock.Elapsed, ct);
                 if (rows.Any(r => r.Status == MachineStatus.New))
                 {
-                    await api.PostAsync("machines/?op=accept_all", ct);
+                    try
+                    {
+                        await api.PostAsync("machines/?op=accept_all", ct);
+                    }
+                    catch (Exception e) when (e is IngotApiException or TaskCanceledException or HttpRequestException && !ct.IsCancellationRequested)
+                    {
+                        // Refused, or no answer within the API client's 60 s: counted, and asked again.
+                        refused++;
+                        Console.WriteLine($"  accept_all failed: {e.GetType().Name}: {e.Message}");
+                    }
+
                     accepts++;
                 }
 
@@ -81,11 +92,12 @@ internal static class StormBenchmark
             }
 
             TimeSpan total = clock.Elapsed;
+            UdpCounters udp = UdpCounters.Read() - udpBefore;
             TimeSpan cpu = ingot.CpuTime() - cpuBefore;
             long rss = ingot.PeakRss();
             Dictionary<string, string> byMac = await observer.MachinesByMacAsync(ct);
             rows = await observer.StatusesAsync(total, ct);
-            await StormReport.PrintAsync(new StormOutcome(n, profile, total, cpu, rss, accepts, dataCentre.Machines, failures, rows, byMac, observer.FirstReady, ingot.LogPath, data), Console.Out);
+            await StormReport.PrintAsync(new StormOutcome(n, profile, total, cpu, rss, accepts, dataCentre.Machines, failures, rows, byMac, observer.FirstReady, ingot.LogPath, data, network.DhcpCounters.ToString(), udp, refused), Console.Out);
             return 0;
         }
         finally

@@ -17,4 +17,7 @@ internal sealed record StormOutcome(
     IReadOnlyDictionary<string, string> SystemIdByMac,
     IReadOnlyDictionary<string, TimeSpan> FirstReady,
     string IngotLog,
-    string DataDirectory);
+    string DataDirectory,
+    string Dhcp,
+    UdpCounters Udp,
+    int RefusedAccepts);

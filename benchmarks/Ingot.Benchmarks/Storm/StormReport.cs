@@ -14,7 +14,9 @@ internal static class StormReport
         await w.WriteLineAsync();
         await w.WriteLineAsync($"storm {o.Machines:N0} ({o.Profile}): {ready.Count:N0}/{healthy:N0} healthy machines READY in {o.Total.TotalSeconds:F1} s");
         await w.WriteLineAsync($"  time to READY p50 {P(ready, 50):F1} s, p90 {P(ready, 90):F1} s, p99 {P(ready, 99):F1} s, max {P(ready, 100):F1} s");
-        await w.WriteLineAsync($"  Ingot: CPU {o.IngotCpu.TotalSeconds:F1} s, peak RSS {o.IngotPeakRss / (1024.0 * 1024):F0} MiB; accept_all calls {o.Accepts}");
+        await w.WriteLineAsync($"  Ingot: CPU {o.IngotCpu.TotalSeconds:F1} s, peak RSS {o.IngotPeakRss / (1024.0 * 1024):F0} MiB; accept_all calls {o.Accepts} ({o.RefusedAccepts} refused or timed out)");
+        await w.WriteLineAsync($"  sims' DHCP: {o.Dhcp}");
+        await w.WriteLineAsync($"  host UDP (all processes): {o.Udp}");
 
         // Boot errors as the machines ended: each simulated machine's last activity / error.
         int dhcp = 0, tftp = 0, http = 0, other = 0;

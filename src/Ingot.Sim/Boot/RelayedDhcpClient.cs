@@ -80,32 +80,41 @@ public static class RelayedDhcpClient
         return new DhcpLease(ack.YourAddress, server, ack.ServerAddress, file);
     }
 
+    /// <summary>
+    /// Sends <paramref name="packet"/> and waits for the <paramref name="wanted"/> answer, sending it
+    /// again after each of <see cref="SimNetwork.DhcpTimeouts"/> (with the same <c>xid</c>, so a late
+    /// answer to an earlier copy still counts, and <c>secs</c> counting up as RFC 2131 §4.4.1 asks).
+    /// With several regions the schedule runs once per region and each timeout passes to the next.
+    /// </summary>
     private static async Task<DhcpPacket?> ExchangeAsync(Socket socket, SimNetwork network, string mac, DhcpPacket packet, DhcpMessageType wanted, CancellationToken ct)
     {
         byte[] buffer = new byte[DhcpCodec.MaximumLength];
         byte[] receive = new byte[2048];
-        int attempts = network.DhcpAttempts * (network.Regions?.All.Count ?? 1);
+        IReadOnlyList<TimeSpan> timeouts = network.DhcpTimeouts;
+        int attempts = timeouts.Count * (network.Regions?.All.Count ?? 1);
+        long started = Environment.TickCount64;
         for (int attempt = 0; attempt < attempts; attempt++)
         {
             SimRegion? region = network.Regions?.For(mac);
-            int length = DhcpCodec.Write(packet with { Seconds = (ushort)(attempt * 4) }, buffer);
+            ushort seconds = (ushort)Math.Min((Environment.TickCount64 - started) / 1000, ushort.MaxValue);
+            int length = DhcpCodec.Write(packet with { Seconds = seconds }, buffer);
             await socket.SendToAsync(buffer.AsMemory(0, length), SocketFlags.None, region?.Dhcp ?? network.Dhcp, ct);
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            wait.CancelAfter(network.DhcpWait);
+            wait.CancelAfter(timeouts[attempt % timeouts.Count]);
             try
             {
                 while (true)
                 {
                     SocketReceiveFromResult got = await socket.ReceiveFromAsync(receive, SocketFlags.None, new IPEndPoint(IPAddress.Any, 0), wait.Token);
-                    if (DhcpCodec.Parse(receive.AsSpan(0, got.ReceivedBytes)).Packet is { } reply
-                        && reply.TransactionId == packet.TransactionId && reply.MessageType == wanted)
+                    if (DhcpCodec.Parse(receive.AsSpan(0, got.ReceivedBytes)).Packet is not { } reply || reply.TransactionId != packet.TransactionId)
                     {
-                        return reply;
+                        continue;
                     }
 
-                    if (DhcpCodec.Parse(receive.AsSpan(0, got.ReceivedBytes)).Packet is { MessageType: DhcpMessageType.Nak })
+                    if (reply.MessageType is DhcpMessageType.Nak || reply.MessageType == wanted)
                     {
-                        return null;
+                        network.DhcpCounters.Exchanged(attempt + 1, TimeSpan.FromMilliseconds(Environment.TickCount64 - started), answered: true);
+                        return reply.MessageType == wanted ? reply : null;
                     }
                 }
             }
@@ -119,6 +128,7 @@ public static class RelayedDhcpClient
             }
         }
 
+        network.DhcpCounters.Exchanged(attempts, TimeSpan.FromMilliseconds(Environment.TickCount64 - started), answered: false);
         return null;
     }
 

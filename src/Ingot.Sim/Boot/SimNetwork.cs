@@ -20,10 +20,17 @@ public sealed record SimNetwork(IPEndPoint Dhcp, IPEndPoint Tftp)
 
     public IPAddress RangeEnd { get; init; } = IPAddress.Parse("127.77.0.250");
 
-    /// <summary>How long a DHCP client waits for each answer, and how often it asks.</summary>
-    public TimeSpan DhcpWait { get; init; } = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// How long a DHCP client waits for an answer after each time it sends (the count is how often it
+    /// sends): the PXE specification's 4, 8, 16 and 32 seconds, a minute in all, which PXE ROMs keep
+    /// and distributions build iPXE with (upstream iPXE's default is 1, 2, 4 and 8). A client that
+    /// gave up after a few seconds would lose leases a loaded server hands out late.
+    /// </summary>
+    public IReadOnlyList<TimeSpan> DhcpTimeouts { get; init; } =
+        [TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(16), TimeSpan.FromSeconds(32)];
 
-    public int DhcpAttempts { get; init; } = 3;
+    /// <summary>What the DHCP clients of the machines on this network saw (shared by copies made with <c>with</c>).</summary>
+    public SimDhcpCounters DhcpCounters { get; init; } = new();
 
     /// <summary>Several regions with failover between them; null for one Ingot at <see cref="Dhcp"/> and <see cref="Tftp"/>.</summary>
     public SimRegions? Regions { get; init; }

@@ -115,7 +115,7 @@ public sealed class MetadataClient(HttpClient http, string metadataUrl, string? 
     /// <summary>
     /// Sends a signed request, again (up to <see cref="Attempts"/> times, a little later each time) when
     /// Ingot answers 503 (busy), as the in-image helpers retry, or the request broke on the wire (a region
-    /// died; the connection goes to another one). A 409 is an answer: Ingot applies a request that lost a
+    /// died; the connection goes to another one) or timed out. A 409 is an answer: Ingot applies a request that lost a
     /// race with another writer itself.
     /// </summary>
     private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> make, CancellationToken ct)
@@ -129,9 +129,10 @@ public sealed class MetadataClient(HttpClient http, string metadataUrl, string? 
             {
                 response = await http.SendAsync(request, ct);
             }
-            catch (HttpRequestException e) when (e.StatusCode is null && attempt < Attempts && !ct.IsCancellationRequested)
+            catch (Exception e) when (e is HttpRequestException { StatusCode: null } or TaskCanceledException && attempt < Attempts && !ct.IsCancellationRequested)
             {
-                // Broken on the wire (the region died under it): again, signed with a new nonce.
+                // Broken on the wire (the region died under it) or no answer within the client's timeout
+                // (a server buried under a storm): again, signed with a new nonce.
                 await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), time, ct);
                 continue;
             }

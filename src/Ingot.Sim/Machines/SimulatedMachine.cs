@@ -151,6 +151,13 @@ public sealed class SimulatedMachine
         {
             // Powered off meanwhile.
         }
+        catch (OperationCanceledException)
+        {
+            // An HTTP request ran past its client's timeout: the boot ends there (iPXE's chain fails,
+            // the image's helper gives up), as it would on a machine; it must not end unseen.
+            LastError = "HTTP request timed out";
+            Report("error: HTTP request timed out");
+        }
         catch (Exception e) when (e is HttpRequestException or InvalidOperationException or FormatException or JsonException or SocketException or TftpFetchException)
         {
             LastError = e.Message;
