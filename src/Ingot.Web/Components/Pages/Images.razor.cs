@@ -73,18 +73,24 @@ public sealed partial class Images : IDisposable
         _resources = [.. (await Services.GetRequiredService<BootResourceOperations>().ListAsync(null, _disposed.Token))
             .OrderBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Architecture, StringComparer.Ordinal)];
 
+    /// <summary>
+    /// Refreshes each second while the import runs, and once more after it was seen finished: a run that ends
+    /// between a render and the check after it must still show its outcome.
+    /// </summary>
     private async Task PollAsync()
     {
         _polling = true;
         try
         {
             TimeProvider time = Services.GetRequiredService<TimeProvider>();
-            while (_status is { IsImporting: true })
+            bool importing;
+            do
             {
                 await Task.Delay(s_refresh, time, _disposed.Token);
+                importing = _status is { IsImporting: true };
                 await InvokeAsync(async () =>
                 {
-                    if (_status is { IsImporting: false })
+                    if (!importing)
                     {
                         await LoadAsync();
                     }
@@ -92,6 +98,7 @@ public sealed partial class Images : IDisposable
                     StateHasChanged();
                 });
             }
+            while (importing);
         }
         catch (OperationCanceledException)
         {
@@ -114,6 +121,10 @@ public sealed partial class Images : IDisposable
             AdminOnly.Demand(await Session.ActorAsync(_disposed.Token) ?? Core.Users.Actor.User("", isAdmin: false));
             Imports?.Start();
         });
+        if (_status is not null && !_polling)
+        {
+            _ = PollAsync();
+        }
     }
 
     private async Task StopAsync()
