@@ -50,6 +50,16 @@ read -r passed failed skipped < <(
     function attr(name,   m) { if (match($0, name "=\"[0-9]+\"")) { m = substr($0, RSTART, RLENGTH); gsub(/[^0-9]/, "", m); return m + 0 } return 0 }
     { p += attr("passed"); f += attr("failed") + attr("error") + attr("timeout") + attr("aborted"); s += attr("notExecuted") }
     END { print p + 0, f + 0, s + 0 }')
+# The run's own summary counts every project; the .trx files can undercount when two projects finish in
+# the same microsecond and write one file name. Take the summary when it is there, never fewer failures.
+read -r s_passed s_failed s_skipped < <(
+  awk '/^ +succeeded: [0-9]+$/ { p = $2 } /^ +failed: [0-9]+$/ { f = $2 } /^ +skipped: [0-9]+$/ { s = $2; seen = 1 }
+    END { if (seen) print p + 0, f + 0, s + 0; else print "- - -" }' "$out/tests.log")
+if [ "$s_passed" != "-" ]; then
+  passed=$s_passed
+  skipped=$s_skipped
+  [ "$s_failed" -gt "$failed" ] && failed=$s_failed
+fi
 if [ "$test_rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
   echo "!! dotnet test exited with $test_rc but no test reported a failure (a test host crashed?); see $out/tests.log"
   failed_steps=$((failed_steps + 1))
