@@ -72,6 +72,12 @@ public sealed class PostgresTwoProcessRaceTests(PostgresTestDatabase database) :
         }
     }
 
+    /// <summary>
+    /// The test database with a connect timeout of a minute: each probe opens 80 connections at the start
+    /// signal, and on a loaded CI box PostgreSQL's backend start-up outlasted Npgsql's default 15 s.
+    /// </summary>
+    private string ProbeConnectionString => database.ConnectionString + ";Timeout=60";
+
     private Process StartProbe(string label, string[] systemIds)
     {
         string probe = typeof(PostgresTwoProcessRaceTests).Assembly
@@ -85,7 +91,7 @@ public sealed class PostgresTwoProcessRaceTests(PostgresTestDatabase database) :
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string argument in new[] { probe, database.ConnectionString, label, $"{TasksPerMachine}" }.Concat(systemIds))
+        foreach (string argument in new[] { probe, ProbeConnectionString, label, $"{TasksPerMachine}" }.Concat(systemIds))
         {
             start.ArgumentList.Add(argument);
         }
