@@ -9,6 +9,13 @@ namespace Ingot.Web.Tests;
 [Collection(UiTests.Name)]
 public sealed class LiveSettingsTests(UiHost host)
 {
+    /// <summary><c>set_config</c> answers plain "OK", not JSON.</summary>
+    private async Task SetConfigAsync(string name, string value)
+    {
+        (int status, string body) = await host.Admin.TryPostAsync("maas/", "set_config", ("name", name), ("value", value));
+        Assert.True(status == 200, $"set_config {name}: {status} {body}");
+    }
+
     [Fact(Timeout = 90_000)]
     public async Task A_refused_value_is_shown_beside_its_field_and_changes_nothing()
     {
@@ -42,13 +49,13 @@ public sealed class LiveSettingsTests(UiHost host)
         IPage admin = await ZonesPoolsTagsTests.OpenAsync(host, "MAAS/r/settings/configuration", UiHost.AdminName, UiHost.AdminPassword, TestContext.Current.CancellationToken);
         IPage user = await ZonesPoolsTagsTests.OpenAsync(host, "MAAS/r/settings/configuration", UiHost.UserName, UiHost.UserPassword, TestContext.Current.CancellationToken);
 
-        await host.Admin.PostAsync("maas/", "set_config", ("name", "maas_name"), ("value", $"region-{u}"));
+        await SetConfigAsync("maas_name", $"region-{u}");
         await Expect(admin.Locator("#setting-maas_name")).ToHaveValueAsync($"region-{u}", new() { Timeout = 5_000 });
         await Expect(user.Locator("#setting-maas_name")).ToHaveTextAsync($"region-{u}", new() { Timeout = 5_000 });
 
-        await host.Admin.PostAsync("maas/", "set_config", ("name", "enable_disk_erasing_on_release"), ("value", "true"));
+        await SetConfigAsync("enable_disk_erasing_on_release", "true");
         await Expect(admin.Locator("#setting-enable_disk_erasing_on_release")).ToBeCheckedAsync(new() { Timeout = 5_000 });
-        await host.Admin.PostAsync("maas/", "set_config", ("name", "enable_disk_erasing_on_release"), ("value", "false"));
+        await SetConfigAsync("enable_disk_erasing_on_release", "false");
         await Expect(admin.Locator("#setting-enable_disk_erasing_on_release")).Not.ToBeCheckedAsync(new() { Timeout = 5_000 });
         await admin.ScreenshotAsync("settings-live");
         await admin.Context.CloseAsync();
