@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Ingot.Web;
 
 /// <summary>
-/// Wraps the registered zone, pool, tag, user, network and boot-resource stores so that every write
+/// Wraps the registered zone, pool, tag, user, network, boot-resource and settings stores so that every write
 /// is published on the <see cref="InventoryChangeFeed"/> (the pages of those objects listen to it, as
 /// the machine pages listen to the machine change feed). A store that is not registered is left out.
 /// </summary>
@@ -25,6 +25,7 @@ internal static class InventoryStores
         Wrap<IUserStore>(services, (inner, feed) => new NotifyingUserStore(inner, feed));
         Wrap<INetworkStore>(services, (inner, feed) => new NotifyingNetworkStore(inner, feed));
         Wrap<IBootResourceStore>(services, (inner, feed) => new NotifyingBootResourceStore(inner, feed));
+        Wrap<Core.Config.IConfigStore>(services, (inner, feed) => new NotifyingConfigStore(inner, feed));
     }
 
     private static void Wrap<TStore>(IServiceCollection services, Func<TStore, InventoryChangeFeed, TStore> wrap)

@@ -56,7 +56,7 @@ public sealed class UsersSettingsTests(UiHost host)
 
         await page.Locator("#setting-node_timeout").FillAsync("0");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save node_timeout" }).ClickAsync();
-        await Expect(page.GetByTestId("form-error")).ToContainTextAsync("node_timeout: ");
+        await Expect(page.Locator("tr[data-name='node_timeout']").GetByTestId("field-error")).ToHaveTextAsync("Ensure this value is greater than or equal to 1.");
 
         await page.Locator("#setting-kernel_opts").FillAsync("console=ttyS1");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save kernel_opts" }).ClickAsync();

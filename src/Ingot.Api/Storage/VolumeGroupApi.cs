@@ -62,12 +62,7 @@ public static class VolumeGroupApi
 
             LogicalVolume volume = group.LogicalVolumes.FirstOrDefault(l => StorageIds.Virtual(l.Id).ToString(System.Globalization.CultureInfo.InvariantCulture) == text.Trim())
                 ?? throw NotFound.Of("BlockDevice");
-            if (volume.Filesystem is { } fs && StorageFilesystems.IsMember(fs.Type))
-            {
-                throw MachineOperationException.Validation("Cannot delete a logical volume that is in use.");
-            }
-
-            group.LogicalVolumes.Remove(volume);
+            CustomStorage.DeleteLogicalVolume(group, volume);
         }, ct);
         return ApiResult.Json(w => StorageJson.WriteVolumeGroup(w, machine, StorageRequests.VolumeGroup(machine, groupId)));
     }

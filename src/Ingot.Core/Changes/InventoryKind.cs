@@ -9,4 +9,7 @@ public enum InventoryKind
     Users,
     Networks,
     BootResources,
+
+    /// <summary>The global settings (<c>set_config</c>).</summary>
+    Settings,
 }

@@ -23,6 +23,12 @@ public sealed record EventQuery
 
     public string? Username { get; init; }
 
+    /// <summary>
+    /// Words that must each appear, ignoring case, in the event's description, type, user or machine hostname
+    /// (the web UI's search; <c>events/?op=query</c> has no such parameter, so the API never sets it).
+    /// </summary>
+    public IReadOnlyList<string> Words { get; init; } = [];
+
     public string? VisibleTo { get; init; }
 
     public long? Before { get; init; }

@@ -91,6 +91,17 @@ public static partial class CustomStorage
         machine.Storage.VolumeGroups.Remove(group);
     }
 
+    /// <summary><c>delete_logical_volume</c>: refused while the volume is itself a group's member.</summary>
+    public static void DeleteLogicalVolume(VolumeGroup group, LogicalVolume volume)
+    {
+        if (volume.Filesystem is { } fs && StorageFilesystems.IsMember(fs.Type))
+        {
+            throw MachineOperationException.Validation("Cannot delete a logical volume that is in use.");
+        }
+
+        group.LogicalVolumes.Remove(volume);
+    }
+
     /// <summary>
     /// <c>raids create</c>: <c>name</c>, <c>level</c>, <c>block_devices</c>, <c>partitions</c>, <c>spare_devices</c>,
     /// <c>spare_partitions</c>; each level needs its number of active members (MAAS's minimums).

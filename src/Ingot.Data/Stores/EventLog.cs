@@ -66,6 +66,17 @@ public sealed class EventLog(IDbContextFactory<IngotDbContext> contexts) : IEven
         var rows = from e in events
                    join m in machines on EF.Property<string>(e, ShadowColumns.SystemId) equals m.SystemId
                    select new { Event = e, m.SystemId, m.Hostname };
+        // ToLower/Contains are translated to SQL (lower(), instr/strpos) and run in the database, not in .NET's culture.
+#pragma warning disable CA1304, CA1311, CA1862
+        foreach (string word in query.Words.Select(w => w.ToLowerInvariant()))
+        {
+            rows = rows.Where(r => r.Event.Description.ToLower().Contains(word)
+                || r.Event.Type.ToLower().Contains(word)
+                || (r.Event.Username != null && r.Event.Username.ToLower().Contains(word))
+                || r.Hostname.ToLower().Contains(word));
+        }
+#pragma warning restore CA1304, CA1311, CA1862
+
         if (query.After is { } after)
         {
             var oldest = await rows.Where(r => r.Event.Id > after).OrderBy(r => r.Event.Id).Take(query.Limit).ToListAsync(ct);

@@ -18,8 +18,11 @@ namespace Ingot.Web.Machines;
 /// </summary>
 public sealed class MachineActionRunner(IMachineStore store, IConfigStore config, TimeProvider time, IServiceProvider services)
 {
-    /// <summary>The actions offered in bulk on the list: all but untag (which picks one of a machine's tags); clone takes the selection as its destinations.</summary>
-    public static IReadOnlyList<NodeAction> Bulk { get; } = [.. NodeActions.All.Where(a => a.Name is not NodeActions.Untag)];
+    /// <summary>
+    /// The actions offered in bulk on the list, in MAAS's order (untag next to tag, choosing among the selected
+    /// machines' tags); clone takes the selection as its destinations.
+    /// </summary>
+    public static IReadOnlyList<NodeAction> Bulk { get; } = NodeActions.All;
 
     public Task<ActionResult> RunAsync(string systemId, string action, Actor actor, CancellationToken ct) =>
         RunAsync(systemId, action, actor, null, ct);

@@ -1,18 +1,21 @@
-using System.Globalization;
 using Ingot.Core.Events;
 using Ingot.Core.Machines.Changes;
 using Ingot.Core.Users;
+using Ingot.Core.Zones;
+using Ingot.Web.Events;
 using Ingot.Web.Machines;
 using Ingot.Web.Session;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ingot.Web.Components.Pages;
 
 /// <summary>
-/// The events page: Core's <see cref="IEventLog"/> read with the API's own filter (<see cref="EventFilter.Parse"/>:
-/// the same levels, visibility and refusals as <c>events/?op=query</c>), filtered by machine (a system_id, else
-/// a hostname) and level, 100 at a time with "Older events" (<c>before</c>). Machine changes (which write
-/// events) reload the first page while it is shown.
+/// The events page: Core's <see cref="IEventLog"/> read with the API's own filter (<see cref="EventSearch"/> →
+/// <see cref="EventFilter.Parse"/>: the same levels, zone, owner, visibility and refusals as
+/// <c>events/?op=query</c>) plus free text, all in SQL; 100 at a time with "Older events" (<c>before</c>). The
+/// filters live in the address (a search navigates to it), so a filtered view can be linked and is rendered
+/// filtered from the first byte. Machine changes (which write events) reload the first page while it is shown.
 /// </summary>
 public sealed partial class Events
 {
@@ -21,14 +24,31 @@ public sealed partial class Events
     private readonly CancellationTokenSource _disposed = new();
     private IReadOnlyList<LoggedEvent> _events = [];
     private IReadOnlyList<string> _hostnames = [];
+    private IReadOnlyList<string> _zones = [];
+    private IReadOnlyList<string> _usernames = [];
     private HashSet<string> _systemIds = new(StringComparer.Ordinal);
-    private string _machine = "";
-    private string _level = "INFO";
+    private EventSearch _applied = new();
+    private EventSearch _form = new();
     private long? _before;
     private string? _error;
     private int _reloadQueued;
 
     private static IReadOnlyList<string> Levels { get; } = ["DEBUG", "INFO", "WARNING", "ERROR", "AUDIT"];
+
+    [SupplyParameterFromQuery(Name = "q")]
+    public string? Text { get; set; }
+
+    [SupplyParameterFromQuery(Name = "machine")]
+    public string? MachineName { get; set; }
+
+    [SupplyParameterFromQuery(Name = "zone")]
+    public string? Zone { get; set; }
+
+    [SupplyParameterFromQuery(Name = "owner")]
+    public string? Owner { get; set; }
+
+    [SupplyParameterFromQuery(Name = "level")]
+    public string? Level { get; set; }
 
     [Inject]
     private IEventLog Log { get; set; } = default!;
@@ -42,6 +62,12 @@ public sealed partial class Events
     [Inject]
     private UiSession Session { get; set; } = default!;
 
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private IServiceProvider Services { get; set; } = default!;
+
     protected override async Task OnInitializedAsync()
     {
         if (await Session.ActorAsync(_disposed.Token) is { } actor)
@@ -49,10 +75,29 @@ public sealed partial class Events
             List<MachineRow> rows = new MachineListQuery().Filter(await Listing.RowsAsync(_disposed.Token), actor);
             _hostnames = [.. rows.Select(r => r.Hostname).Order(StringComparer.Ordinal)];
             _systemIds = rows.Select(r => r.SystemId).ToHashSet(StringComparer.Ordinal);
+            _zones = [.. (await Services.GetRequiredService<IZoneStore>().ListAsync(_disposed.Token)).Select(z => z.Name).Order(StringComparer.Ordinal)];
+            _usernames = actor.IsAdmin && Services.GetService<IUserStore>() is { } users
+                ? [.. (await users.ListAsync(_disposed.Token)).Select(u => u.Username).Order(StringComparer.Ordinal)]
+                : actor.Username is { } name ? [name] : [];
         }
 
-        await LoadAsync();
         Feed.Changed += OnMachinesChanged;
+    }
+
+    /// <summary>The address changed (first load, a search, back/forward): the filters are read from it.</summary>
+    protected override Task OnParametersSetAsync()
+    {
+        _applied = new EventSearch
+        {
+            Text = Text ?? "",
+            Machine = MachineName ?? "",
+            Zone = Zone ?? "",
+            Owner = Owner ?? "",
+            Level = Level is { Length: > 0 } level ? level : EventSearch.DefaultLevel,
+        };
+        _form = _applied.Copy();
+        _before = null;
+        return LoadAsync();
     }
 
     public void Dispose()
@@ -62,11 +107,8 @@ public sealed partial class Events
         _disposed.Dispose();
     }
 
-    private Task SearchAsync()
-    {
-        _before = null;
-        return LoadAsync();
-    }
+    private void SearchAsync() =>
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(Navigation.ToAbsoluteUri(WebUiPaths.Events).ToString(), _form.Parameters()));
 
     private Task OlderAsync()
     {
@@ -82,29 +124,14 @@ public sealed partial class Events
             return;
         }
 
-        var values = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
-        {
-            ["level"] = [_level],
-            ["limit"] = [PageSize.ToString(CultureInfo.InvariantCulture)],
-        };
-        string machine = _machine.Trim();
-        if (machine.Length > 0)
-        {
-            values[_systemIds.Contains(machine) ? "id" : "hostname"] = [machine];
-        }
-
-        if (_before is long before)
-        {
-            values["before"] = [before.ToString(CultureInfo.InvariantCulture)];
-        }
-
         try
         {
-            _events = await Log.QueryAsync(EventFilter.Parse(name => values.GetValueOrDefault(name, []), actor), _disposed.Token);
+            _events = await Log.QueryAsync(_applied.Query(actor, _systemIds, PageSize, _before), _disposed.Token);
             _error = null;
         }
         catch (Core.Machines.MachineOperationException e)
         {
+            _events = [];
             _error = e.Message;
         }
     }

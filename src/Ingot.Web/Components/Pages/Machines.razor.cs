@@ -58,6 +58,10 @@ public sealed partial class Machines
         : _shown.Count == _all.Count ? $"{_shown.Count} machines"
         : $"Showing {_shown.Count} of {_all.Count} machines";
 
+    /// <summary>Untag in bulk: the tags of the selected machines, any of which may be removed from them all.</summary>
+    private IReadOnlyList<string> SelectedTags => [.. _all.Where(r => _selected.Contains(r.SystemId))
+        .SelectMany(r => r.Tags).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
     private bool AllShownSelected => _shown.Count > 0 && _shown.All(r => _selected.Contains(r.SystemId));
 
     protected override async Task OnInitializedAsync()
@@ -205,5 +209,6 @@ public sealed partial class Machines
         _choices = await ActionChoices.LoadAsync(Services, _bulkAction, _disposed.Token);
         _bulkForm.Zone = _choices.Zones.Count > 0 ? _choices.Zones[0] : "";
         _bulkForm.Pool = _choices.Pools.Count > 0 ? _choices.Pools[0] : "";
+        _bulkForm.Tag = _bulkAction == NodeActions.Untag && SelectedTags is { Count: > 0 } tags ? tags[0] : "";
     }
 }
