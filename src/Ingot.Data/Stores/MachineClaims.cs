@@ -59,7 +59,7 @@ internal sealed class MachineClaims(IDbContextFactory<IngotDbContext> contexts, 
     {
         long[] ids = [.. candidates.Select(m => m.Id)];
         long[] versions = [.. candidates.Select(m => m.Version)];
-        int ready = (int)MachineStatus.Ready;
+        string ready = nameof(MachineStatus.Ready);
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -93,6 +93,11 @@ internal sealed class MachineClaims(IDbContextFactory<IngotDbContext> contexts, 
     /// </summary>
     private static async Task<bool> WriteAsync(IngotDbContext db, Machine machine, Action<Machine> acquire, CancellationToken ct)
     {
+        if (machine.Status != MachineStatus.Ready)
+        {
+            return false;
+        }
+
         long read = machine.Version;
         acquire(machine);
         int written = await db.Machines
