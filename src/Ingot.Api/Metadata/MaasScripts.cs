@@ -45,7 +45,15 @@ internal static class MaasScripts
         IReadOnlyList<Script> all = await catalog.ListAsync(ct);
         if (HardwareKnown(machine, set) && ForHardwareScripts.Select(set, all, machine, now).Count > 0)
         {
-            await store.SaveSetAsync(set, ct);
+            try
+            {
+                await store.SaveSetAsync(set, ct);
+            }
+            catch (MachineConflictException)
+            {
+                // A signal saved the set meanwhile; the scripts chosen now are chosen again on the next download.
+            }
+
             set = await store.FindSetByIdAsync(set.Id, ct) ?? set;
         }
 

@@ -33,10 +33,31 @@ public interface IMachineStore
     Task SaveAsync(Machine machine, CancellationToken ct);
 
     /// <summary>
+    /// Saves the machine with its events and, in the same transaction, the script sets (their last
+    /// ping and every result, new ones added): compare-and-set on the machine's version and on each
+    /// set's <see cref="Scripts.ScriptSet.Version"/>. If any of them was saved by someone else since it
+    /// was read, nothing is written and <see cref="MachineConflictException"/> is thrown. A signal saves
+    /// this way, so two signals of one machine (from one region or two) cannot write each other's results back.
+    /// </summary>
+    Task SaveAsync(Machine machine, IReadOnlyList<Scripts.ScriptSet> scriptSets, CancellationToken ct);
+
+    /// <summary>
     /// Saves several machines in one transaction: all or nothing (clone, bulk release). A conflict
     /// on any one of them writes none.
     /// </summary>
     Task SaveAllAsync(IReadOnlyList<Machine> machines, CancellationToken ct);
+
+    /// <summary>
+    /// Allocation's claim: takes the first of <paramref name="candidates"/> (in their order) that is
+    /// still READY, unchanged since it was read (its version) and not being claimed by another writer,
+    /// applies <paramref name="acquire"/> to it and writes only the columns an acquire changes (status,
+    /// previous status, expiry, owner, agent name, updated, version) with its events: never its disks,
+    /// interfaces or power parameters, however it was read. Returns the machine claimed, or null when
+    /// every candidate was taken or changed meanwhile; a candidate not claimed may have been changed by
+    /// <paramref name="acquire"/> in memory and is to be read again. PostgreSQL picks with
+    /// <c>FOR UPDATE SKIP LOCKED</c>, so concurrent claims (in one region or several) get different machines.
+    /// </summary>
+    Task<Machine?> ClaimAsync(IReadOnlyList<Machine> candidates, Action<Machine> acquire, CancellationToken ct);
 
     /// <summary>Deletes a machine; compare-and-set on its version.</summary>
     Task DeleteAsync(Machine machine, CancellationToken ct);

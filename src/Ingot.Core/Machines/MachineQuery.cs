@@ -36,8 +36,9 @@ public sealed record MachineQuery
 
     /// <summary>
     /// Whether <see cref="Machine.BlockDevices"/> and <see cref="Machine.Interfaces"/> are read. When
-    /// false they come back empty, and saving such a machine keeps the stored disks and interfaces
-    /// unless the caller added to the lists or assigned new ones. Stores may read them anyway.
+    /// false they come back empty and the machine cannot be saved (a save could lose its hardware): it
+    /// can only be claimed (<see cref="IMachineStore.ClaimAsync"/>, allocation), which writes no hardware.
+    /// Stores may read them anyway.
     /// </summary>
     public bool Hardware { get; init; } = true;
 

@@ -23,6 +23,23 @@ public sealed class RequeryingMachineStore(IMachineStore inner, PowerRequeries r
         requeries.Note(machine);
     }
 
+    public async Task SaveAsync(Machine machine, IReadOnlyList<Scripts.ScriptSet> scriptSets, CancellationToken ct)
+    {
+        await inner.SaveAsync(machine, scriptSets, ct);
+        requeries.Note(machine);
+    }
+
+    public async Task<Machine?> ClaimAsync(IReadOnlyList<Machine> candidates, Action<Machine> acquire, CancellationToken ct)
+    {
+        Machine? claimed = await inner.ClaimAsync(candidates, acquire, ct);
+        if (claimed is not null)
+        {
+            requeries.Note(claimed);
+        }
+
+        return claimed;
+    }
+
     public async Task SaveAllAsync(IReadOnlyList<Machine> machines, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(machines);

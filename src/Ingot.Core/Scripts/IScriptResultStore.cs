@@ -23,7 +23,12 @@ public interface IScriptResultStore
     /// </summary>
     Task<ScriptSet> AddSetAsync(ScriptSet set, CancellationToken ct);
 
-    /// <summary>Saves the set's <see cref="ScriptSet.LastPing"/> and every result of it (new ones are added).</summary>
+    /// <summary>
+    /// Saves the set's <see cref="ScriptSet.LastPing"/> and every result of it (new ones are added);
+    /// compare-and-set on <see cref="ScriptSet.Version"/>: a set saved by another writer since it was read
+    /// raises <see cref="Machines.MachineConflictException"/> (for the set's machine) and nothing is written.
+    /// A set saved together with its machine goes through <see cref="Machines.IMachineStore"/> instead.
+    /// </summary>
     Task SaveSetAsync(ScriptSet set, CancellationToken ct);
 
     /// <summary>Deletes every set of the machine (the machine is deleted).</summary>

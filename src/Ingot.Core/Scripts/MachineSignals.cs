@@ -18,10 +18,13 @@ public sealed class MachineSignals(
     /// Applies the signal. When another writer saved the machine meanwhile (a power state, a webhook
     /// event), everything is done again from a fresh read (<see cref="ConflictRetry"/>): the results of
     /// the losing attempt were not saved, the script set is read again and the table decides again.
-    /// The machine's signals are applied one at a time in this process (<see cref="SignalStripes"/>).
+    /// The machine and the script set are saved in one transaction with a compare-and-set on both
+    /// (<see cref="IMachineStore.SaveAsync(Machine, IReadOnlyList{ScriptSet}, CancellationToken)"/>), so two
+    /// signals of one machine at once (scripts of a parallel group, in one region or two) never write each
+    /// other's results back: the later one loses and runs again on what the first one saved.
     /// </summary>
     public Task<SignalOutcome> SignalAsync(string systemId, SignalRequest request, CancellationToken ct) =>
-        SignalStripes.RunAsync(systemId, () => ConflictRetry.RunAsync(c => SignalOnceAsync(systemId, request, c), time, ct), ct);
+        ConflictRetry.RunAsync(c => SignalOnceAsync(systemId, request, c), time, ct);
 
     private async Task<SignalOutcome> SignalOnceAsync(string systemId, SignalRequest request, CancellationToken ct)
     {
@@ -63,11 +66,7 @@ public sealed class MachineSignals(
             ScriptResultUpdates.AbortUnfinished(set, now);
         }
 
-        await machines.SaveAsync(machine, ct);
-        if (set is not null)
-        {
-            await results.SaveSetAsync(set, ct);
-        }
+        await machines.SaveAsync(machine, set is null ? [] : [set], ct);
 
         return outcome;
     }

@@ -26,6 +26,13 @@ public sealed class ScriptSet
 
     public List<ScriptResult> Results { get; set; } = [];
 
+    /// <summary>
+    /// Goes up by one with every save of the set (<see cref="IScriptResultStore.SaveSetAsync"/> or a machine
+    /// save that carries it, <see cref="Machines.IMachineStore.SaveAsync(Machines.Machine, IReadOnlyList{ScriptSet}, CancellationToken)"/>):
+    /// a save of a set that was saved by someone else since it was read loses (compare-and-set) and writes nothing.
+    /// </summary>
+    public long Version { get; set; }
+
     /// <summary>MAAS's <c>ScriptSet.status</c>: the "worst" status of its results.</summary>
     public ScriptStatus Status => ScriptSetStatusOf(Results.Select(r => r.Status));
 

@@ -73,14 +73,13 @@ public sealed class ScriptTimeouts(IMachineStore machines, IScriptResultStore re
 
             try
             {
-                await machines.SaveAsync(machine, ct);
+                await machines.SaveAsync(machine, [set], ct);
             }
             catch (MachineConflictException)
             {
                 continue;
             }
 
-            await results.SaveSetAsync(set, ct);
             failed.Add(machine.SystemId);
         }
 
@@ -100,29 +99,18 @@ public sealed class ScriptTimeouts(IMachineStore machines, IScriptResultStore re
         ScriptSet? testing = set.Kind == ScriptSetKind.Commissioning ? await results.FindSetAsync(machine.SystemId, ScriptSetKind.Testing, machine.ScriptRun, ct) : null;
         if (!Heartbeats.Apply(machine, set, testing, mayReboot, now, nodeTimeout))
         {
-            await TrySaveAsync(machine, ct);
+            await TrySaveAsync(machine, [], ct);
             return false;
         }
 
-        if (!await TrySaveAsync(machine, ct))
-        {
-            return false;
-        }
-
-        await results.SaveSetAsync(set, ct);
-        if (testing is not null)
-        {
-            await results.SaveSetAsync(testing, ct);
-        }
-
-        return true;
+        return await TrySaveAsync(machine, testing is null ? [set] : [set, testing], ct);
     }
 
-    private async Task<bool> TrySaveAsync(Machine machine, CancellationToken ct)
+    private async Task<bool> TrySaveAsync(Machine machine, IReadOnlyList<ScriptSet> sets, CancellationToken ct)
     {
         try
         {
-            await machines.SaveAsync(machine, ct);
+            await machines.SaveAsync(machine, sets, ct);
             return true;
         }
         catch (MachineConflictException)

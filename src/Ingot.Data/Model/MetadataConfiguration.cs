@@ -27,6 +27,7 @@ internal sealed class MetadataConfiguration :
         b.HasKey(s => s.Id);
         b.HasIndex(s => new { s.SystemId, s.Kind, s.Run }).IsUnique();
         b.Ignore(s => s.Status);
+        b.Property(s => s.Version).IsConcurrencyToken();
         b.HasMany(s => s.Results).WithOne().HasForeignKey(r => r.ScriptSetId).OnDelete(DeleteBehavior.Cascade);
     }
 

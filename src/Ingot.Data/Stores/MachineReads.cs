@@ -25,11 +25,12 @@ internal sealed class MachineReads(IDbContextFactory<IngotDbContext> contexts, S
     /// <summary>The empty disk and interface lists each machine read without hardware was given, by machine.</summary>
     private readonly ConditionalWeakTable<Machine, Tuple<List<BlockDevice>, List<NetworkInterface>>> _bare = [];
 
-    /// <summary>Whether <paramref name="machine"/> was read without its disks and interfaces and the caller has not touched them since.</summary>
-    public bool HardwareUnread(Machine machine) =>
-        _bare.TryGetValue(machine, out var lists)
-        && ReferenceEquals(lists.Item1, machine.BlockDevices) && machine.BlockDevices.Count == 0
-        && ReferenceEquals(lists.Item2, machine.Interfaces) && machine.Interfaces.Count == 0;
+    /// <summary>
+    /// Whether <paramref name="machine"/> was read without its disks and interfaces (whatever the caller
+    /// did to its lists since): such a machine is never saved whole (<see cref="MachineStore"/> refuses it),
+    /// only claimed (<see cref="MachineClaims"/>), which writes no hardware.
+    /// </summary>
+    public bool ReadWithoutHardware(Machine machine) => _bare.TryGetValue(machine, out _);
 
     /// <summary>Whether <paramref name="machine"/> was read without power parameters and the caller has not touched them since.</summary>
     public bool PowerParametersUnread(Machine machine) =>
@@ -69,7 +70,7 @@ internal sealed class MachineReads(IDbContextFactory<IngotDbContext> contexts, S
     /// <summary>
     /// The machines of <paramref name="query"/> (a filter over <see cref="IngotDbContext.Machines"/>), in
     /// id order; without hardware their disks and interfaces are left empty and remembered
-    /// as unread (see <see cref="HardwareUnread"/>).
+    /// as read without hardware (see <see cref="ReadWithoutHardware"/>).
     /// </summary>
     public Task<List<Machine>> LoadAsync(IngotDbContext db, IQueryable<Machine> query, bool powerParameters, CancellationToken ct) =>
         LoadAsync(db, query, powerParameters, hardware: true, ct);

@@ -2,6 +2,7 @@ using Ingot.Core.Events;
 using Ingot.Core.Hardware;
 using Ingot.Core.Machines;
 using Ingot.Core.Power;
+using Ingot.Core.Scripts;
 using Ingot.Data.Model;
 using Ingot.Data.Secrets;
 using Microsoft.EntityFrameworkCore;
@@ -18,9 +19,11 @@ namespace Ingot.Data.Stores;
 /// is refused the same way without waiting. Reads are untracked (<see cref="MachineReads"/>): the
 /// machines, then their disks and interfaces as flat rows, stitched in memory; power parameters are
 /// decrypted only when the <see cref="MachineQuery"/> asks for them, and disks and interfaces left out when
-/// it says so (a save of such a machine leaves the stored ones alone). A save of a machine whose power
+/// it says so: such a machine cannot be saved (it could not carry its hardware), only claimed by an
+/// allocation (<see cref="MachineClaims"/>), which writes the acquire's columns alone. A save of a machine whose power
 /// parameters were read also links it to its BMC (<see cref="BmcLinks"/>, with the scopes of
-/// <paramref name="powerTypes"/> when given) in the same transaction.
+/// <paramref name="powerTypes"/> when given) in the same transaction, and the script sets a save carries
+/// (a signal's) are written in it too, with their own compare-and-set (<see cref="ScriptSetWrite"/>).
 /// </summary>
 public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, SecretsAtRest secrets, PowerTypeCatalog? powerTypes = null) : IMachineStore
 {
@@ -65,7 +68,7 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         long? leftBmc = await _bmcs.LinkAsync(db, machine, [], ct);
         var entry = db.Add(machine);
-        WriteShadowColumns(db, machine);
+        MachineWrites.WriteShadowColumns(db, machine, secrets);
         entry.Property(m => m.Version).CurrentValue = 1;
         MachineWrites.AddEvents(db, machine);
         try
@@ -91,9 +94,13 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
         machine.Saved(1);
     }
 
-    public Task SaveAsync(Machine machine, CancellationToken ct) => SaveAllAsync([machine], ct);
+    public Task SaveAsync(Machine machine, CancellationToken ct) => SaveAllAsync([machine], [], ct);
 
-    public async Task SaveAllAsync(IReadOnlyList<Machine> machines, CancellationToken ct)
+    public Task SaveAsync(Machine machine, IReadOnlyList<ScriptSet> scriptSets, CancellationToken ct) => SaveAllAsync([machine], scriptSets, ct);
+
+    public Task SaveAllAsync(IReadOnlyList<Machine> machines, CancellationToken ct) => SaveAllAsync(machines, [], ct);
+
+    private async Task SaveAllAsync(IReadOnlyList<Machine> machines, IReadOnlyList<ScriptSet> scriptSets, CancellationToken ct)
     {
         if (machines.Count == 0)
         {
@@ -103,6 +110,11 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
         if (machines.DistinctBy(m => m.SystemId).Count() != machines.Count)
         {
             throw new ArgumentException("Each machine may appear only once.", nameof(machines));
+        }
+
+        if (machines.FirstOrDefault(_reads.ReadWithoutHardware) is { } bare)
+        {
+            throw new InvalidOperationException($"Machine {bare.SystemId} was read without its disks and interfaces: read it whole to save it (or claim it).");
         }
 
         // One order for every writer, so two bulk saves cannot deadlock on each other's rows.
@@ -115,7 +127,7 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
 
         try
         {
-            await SaveClaimedAsync(ordered, expected, ct);
+            await SaveClaimedAsync(ordered, expected, scriptSets, ct);
         }
         finally
         {
@@ -123,11 +135,12 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
         }
     }
 
-    private async Task SaveClaimedAsync(List<Machine> ordered, Dictionary<string, long> expected, CancellationToken ct)
+    private async Task SaveClaimedAsync(List<Machine> ordered, Dictionary<string, long> expected, IReadOnlyList<ScriptSet> scriptSets, CancellationToken ct)
     {
         await using IngotDbContext db = contexts.CreateDbContext();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var bmcs = new Dictionary<Machine, long?>();
+        var sets = new List<ScriptSetWrite>();
         secrets.EnsureKey();
         try
         {
@@ -153,7 +166,7 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
                 }
                 else
                 {
-                    WriteShadowColumns(db, machine);
+                    MachineWrites.WriteShadowColumns(db, machine, secrets);
                 }
                 entry.Property(m => m.Version).OriginalValue = machine.Version;
                 entry.Property(m => m.Version).CurrentValue = machine.Version + 1;
@@ -162,14 +175,12 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
             await db.SaveChangesAsync(ct);
             foreach (Machine machine in ordered)
             {
-                if (!_reads.HardwareUnread(machine))
-                {
-                    await HardwareRows.ReplaceIfChangedAsync(db, machine, ct);
-                }
+                await HardwareRows.ReplaceIfChangedAsync(db, machine, ct);
 
                 MachineWrites.AddEvents(db, machine);
             }
 
+            sets.AddRange(scriptSets.Select(set => ScriptSetWrite.Stage(db, set)));
             await db.SaveChangesAsync(ct);
             foreach (long? left in leftBmcs)
             {
@@ -182,6 +193,7 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
         {
             MachineWrites.RestoreBmcs(bmcs);
             MachineWrites.RestoreVersions(db, ordered, expected);
+            sets.ForEach(s => s.Undo());
             Machine loser = (e as DbUpdateConcurrencyException)?.Entries.Select(x => x.Entity).OfType<Machine>().FirstOrDefault() ?? ordered[0];
             throw new MachineConflictException(loser.SystemId, expected[loser.SystemId]);
         }
@@ -189,6 +201,7 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
         {
             MachineWrites.RestoreBmcs(bmcs);
             MachineWrites.RestoreVersions(db, ordered, expected);
+            sets.ForEach(s => s.Undo());
             throw;
         }
 
@@ -198,6 +211,9 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
             machine.Saved(expected[machine.SystemId] + 1);
         }
     }
+
+    public Task<Machine?> ClaimAsync(IReadOnlyList<Machine> candidates, Action<Machine> acquire, CancellationToken ct) =>
+        new MachineClaims(contexts, _claims).ClaimAsync(candidates, acquire, ct);
 
     public async Task DeleteAsync(Machine machine, CancellationToken ct)
     {
@@ -279,12 +295,4 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
 
     private async Task<Machine?> FirstAsync(IngotDbContext db, IQueryable<Machine> query, CancellationToken ct) =>
         (await _reads.LoadAsync(db, query.OrderBy(m => m.Id).Take(1), powerParameters: true, ct)).FirstOrDefault();
-
-    private void WriteShadowColumns(IngotDbContext db, Machine machine)
-    {
-        var entry = db.Entry(machine);
-        entry.Property<string>(ShadowColumns.PowerParameters).CurrentValue = secrets.ProtectPowerParameters(machine.PowerParameters);
-        entry.Property<string?>(ShadowColumns.PowerAddress).CurrentValue =
-            machine.PowerParameters.TryGetValue("power_address", out string? address) && address.Length > 0 ? address : null;
-    }
 }

@@ -1,6 +1,7 @@
 using Ingot.Core.Events;
 using Ingot.Core.Machines;
 using Ingot.Data.Model;
+using Ingot.Data.Secrets;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ingot.Data.Stores;
@@ -15,6 +16,15 @@ internal static class MachineWrites
             db.Add(machineEvent);
             db.Entry(machineEvent).Property<string>(ShadowColumns.SystemId).CurrentValue = machine.SystemId;
         }
+    }
+
+    /// <summary>The power parameters, encrypted, and the power address they name.</summary>
+    public static void WriteShadowColumns(IngotDbContext db, Machine machine, SecretsAtRest secrets)
+    {
+        var entry = db.Entry(machine);
+        entry.Property<string>(ShadowColumns.PowerParameters).CurrentValue = secrets.ProtectPowerParameters(machine.PowerParameters);
+        entry.Property<string?>(ShadowColumns.PowerAddress).CurrentValue =
+            machine.PowerParameters.TryGetValue("power_address", out string? address) && address.Length > 0 ? address : null;
     }
 
     public static void RestoreBmcs(Dictionary<Machine, long?> bmcs)

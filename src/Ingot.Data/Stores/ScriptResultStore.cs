@@ -1,10 +1,11 @@
+using Ingot.Core.Machines;
 using Ingot.Core.Machines.Signals;
 using Ingot.Core.Scripts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ingot.Data.Stores;
 
-/// <summary><see cref="IScriptResultStore"/> on EF Core.</summary>
+/// <summary><see cref="IScriptResultStore"/> on EF Core. A set's save is a compare-and-set on its version (<see cref="ScriptSetWrite"/>).</summary>
 public sealed class ScriptResultStore(IDbContextFactory<IngotDbContext> contexts) : IScriptResultStore
 {
     public async Task<ScriptSet?> FindSetAsync(string systemId, ScriptSetKind kind, int run, CancellationToken ct)
@@ -54,15 +55,21 @@ public sealed class ScriptResultStore(IDbContextFactory<IngotDbContext> contexts
     public async Task SaveSetAsync(ScriptSet set, CancellationToken ct)
     {
         await using IngotDbContext db = contexts.CreateDbContext();
-        db.ScriptSets.Attach(set);
-        db.Entry(set).Property(s => s.LastPing).IsModified = true;
-        foreach (ScriptResult result in set.Results)
+        var write = ScriptSetWrite.Stage(db, set);
+        try
         {
-            result.ScriptSetId = set.Id;
-            db.Entry(result).State = result.Id == 0 ? EntityState.Added : EntityState.Modified;
+            await db.SaveChangesAsync(ct);
         }
-
-        await db.SaveChangesAsync(ct);
+        catch (Exception e) when (e is DbUpdateConcurrencyException || StoreErrors.IsConcurrencyAbort(e))
+        {
+            write.Undo();
+            throw new MachineConflictException(set.SystemId, set.Version);
+        }
+        catch
+        {
+            write.Undo();
+            throw;
+        }
     }
 
     public async Task DeleteForMachineAsync(string systemId, CancellationToken ct)

@@ -30,6 +30,18 @@ public sealed class InterferingMachineStore(IMachineStore inner) : IMachineStore
 
     public async Task SaveAllAsync(IReadOnlyList<Machine> machines, CancellationToken ct)
     {
+        await InterfereAsync(machines, ct);
+        await inner.SaveAllAsync(machines, ct);
+    }
+
+    public async Task SaveAsync(Machine machine, IReadOnlyList<Core.Scripts.ScriptSet> scriptSets, CancellationToken ct)
+    {
+        await InterfereAsync([machine], ct);
+        await inner.SaveAsync(machine, scriptSets, ct);
+    }
+
+    private async Task InterfereAsync(IReadOnlyList<Machine> machines, CancellationToken ct)
+    {
         if (Target is { } target && machines.Any(m => m.SystemId == target) && Interlocked.Decrement(ref _interferences) >= 0)
         {
             Machine other = await inner.FindAsync(target, ct) ?? throw new InvalidOperationException($"{target} is gone");
@@ -37,11 +49,11 @@ public sealed class InterferingMachineStore(IMachineStore inner) : IMachineStore
             await inner.SaveAsync(other, ct);
             Interlocked.Increment(ref _collisions);
         }
-
-        await inner.SaveAllAsync(machines, ct);
     }
 
     public Task SaveAsync(Machine machine, CancellationToken ct) => SaveAllAsync([machine], ct);
+
+    public Task<Machine?> ClaimAsync(IReadOnlyList<Machine> candidates, Action<Machine> acquire, CancellationToken ct) => inner.ClaimAsync(candidates, acquire, ct);
 
     public Task<Machine?> FindAsync(string systemId, CancellationToken ct) => inner.FindAsync(systemId, ct);
 

@@ -41,6 +41,9 @@ public sealed class InMemoryMachineStore : IMachineStore
 
     public Task SaveAsync(Machine machine, CancellationToken ct) => SaveAllAsync([machine], ct);
 
+    /// <summary>The machine only: in-memory script sets are the very objects the script store hands out.</summary>
+    public Task SaveAsync(Machine machine, IReadOnlyList<Core.Scripts.ScriptSet> scriptSets, CancellationToken ct) => SaveAllAsync([machine], ct);
+
     public Task SaveAllAsync(IReadOnlyList<Machine> machines, CancellationToken ct)
     {
         foreach (Machine m in machines)
@@ -59,6 +62,21 @@ public sealed class InMemoryMachineStore : IMachineStore
         }
 
         return Task.CompletedTask;
+    }
+
+    public async Task<Machine?> ClaimAsync(IReadOnlyList<Machine> candidates, Action<Machine> acquire, CancellationToken ct)
+    {
+        foreach (Machine candidate in candidates)
+        {
+            if (candidate.Status == MachineStatus.Ready && _versions.TryGetValue(candidate.SystemId, out long v) && v == candidate.Version)
+            {
+                acquire(candidate);
+                await SaveAllAsync([candidate], ct);
+                return candidate;
+            }
+        }
+
+        return null;
     }
 
     public Task DeleteAsync(Machine machine, CancellationToken ct)

@@ -15,7 +15,12 @@ internal abstract class StoreDecorator(IMachineStore inner) : IMachineStore
 
     public virtual Task SaveAsync(Machine machine, CancellationToken ct) => inner.SaveAsync(machine, ct);
 
+    /// <summary>Through <see cref="SaveAsync(Machine, CancellationToken)"/>, which decorators override; the in-memory sets need no save.</summary>
+    public Task SaveAsync(Machine machine, IReadOnlyList<Core.Scripts.ScriptSet> scriptSets, CancellationToken ct) => SaveAsync(machine, ct);
+
     public Task SaveAllAsync(IReadOnlyList<Machine> machines, CancellationToken ct) => inner.SaveAllAsync(machines, ct);
+
+    public Task<Machine?> ClaimAsync(IReadOnlyList<Machine> candidates, Action<Machine> acquire, CancellationToken ct) => inner.ClaimAsync(candidates, acquire, ct);
 
     public Task DeleteAsync(Machine machine, CancellationToken ct) => inner.DeleteAsync(machine, ct);
 

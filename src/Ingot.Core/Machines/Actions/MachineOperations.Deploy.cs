@@ -6,6 +6,9 @@ namespace Ingot.Core.Machines.Actions;
 
 public sealed partial class MachineOperations
 {
+    /// <summary>How many times an allocation reads its candidates again after all of them were taken meanwhile.</summary>
+    private const int ClaimRounds = 16;
+
     /// <summary>
     /// <c>op=deploy</c>: edit. A READY machine is acquired first (another owner: 409 "Can't allocate
     /// a machine belonging to another user."). Then only a status whose table row contains
@@ -37,65 +40,43 @@ public sealed partial class MachineOperations
     /// <summary>
     /// <c>POST /machines/ op=allocate</c>: among the READY machines the actor may edit that match
     /// the constraints (<see cref="MachineFilter"/>), the cheapest (<c>cpu_count + memory/1024</c>,
-    /// MAAS's <c>reorder_nodes_by_cost</c>) is acquired, unless <c>dry_run</c>. A machine taken by
-    /// a concurrent request (a lost compare-and-set) is skipped for the next candidate, so parallel
-    /// allocations never share a machine and never fail while one is left. None at all: 409 "No
-    /// machine available."; none matching: 409 "No available machine matches constraints: …".
-    /// (The UI calls this acquire.) At most <see cref="AllocationGate.Width"/> allocations run at once
-    /// in a process. Constraints that look at no disk or interface read the shortlist without them
+    /// MAAS's <c>reorder_nodes_by_cost</c>) is acquired, unless <c>dry_run</c>. The store claims it
+    /// (<see cref="IMachineStore.ClaimAsync"/>): the first candidate, in that order, that no concurrent
+    /// allocation (in this region or another) has taken or is taking, so parallel allocations never share
+    /// a machine and never fail while one is left. None at all: 409 "No machine available."; none
+    /// matching: 409 "No available machine matches constraints: …". (The UI calls this acquire.)
+    /// Constraints that look at no disk or interface read the shortlist without them
     /// (<see cref="MachineQuery.AllocationShortlist"/>), and the machine chosen is read again whole.
     /// </summary>
     public async Task<Allocation> AllocateAsync(Actor actor, AllocationRequest? request, CancellationToken ct)
     {
-        await AllocationGate.Slots.WaitAsync(ct);
-        try
-        {
-            return await AllocateOneAsync(actor, request, ct);
-        }
-        finally
-        {
-            AllocationGate.Slots.Release();
-        }
-    }
-
-    private async Task<Allocation> AllocateOneAsync(Actor actor, AllocationRequest? request, CancellationToken ct)
-    {
         request ??= AllocationRequest.Empty;
         MachineFilter filter = MachineFilter.Parse(request.Form, request.Vocabulary, allocating: true);
         MachineQuery shortlist = filter.NeedsHardware ? MachineQuery.AllocationCandidates : MachineQuery.AllocationShortlist;
-        for (int round = 0; round < 8; round++)
+
+        // A round ends without a machine only when every candidate read was taken meanwhile (or is being
+        // taken by a claim that may yet roll back): read again, the taken ones are gone from the list.
+        for (int round = 0; round < ClaimRounds; round++)
         {
-            bool lost = false;
-            IEnumerable<Machine> candidates = (await store.ListAsync(shortlist, ct))
+            List<Machine> candidates = [.. (await store.ListAsync(shortlist, ct))
                 .Where(m => m.Status == MachineStatus.Ready && MachinePermissions.Has(actor, m, NodePermission.Edit) && filter.Matches(m))
                 .OrderBy(m => m.CpuCount + (m.Memory / 1024.0))
-                .ThenBy(m => m.Id);
-            foreach (Machine machine in candidates)
-            {
-                var allocation = new Allocation(
-                    machine,
-                    filter.Storage?.Match(machine)?.ToDictionary(p => p.Key, p => (IReadOnlyList<long>)[p.Value.Id]) ?? [],
-                    filter.Interfaces?.Match(machine)?.ToDictionary(p => p.Key, p => (IReadOnlyList<long>)[p.Value.Id]) ?? []);
-                if (request.DryRun)
-                {
-                    return await WholeAsync(allocation, shortlist, ct);
-                }
-
-                machine.Acquire(actor, Now, filter.AgentName, request.Comment);
-                try
-                {
-                    await store.SaveAsync(machine, ct);
-                    return await WholeAsync(allocation, shortlist, ct);
-                }
-                catch (MachineConflictException)
-                {
-                    lost = true;
-                }
-            }
-
-            if (!lost)
+                .ThenBy(m => m.Id)];
+            if (candidates.Count == 0)
             {
                 break;
+            }
+
+            Machine? claimed = request.DryRun
+                ? candidates[0]
+                : await store.ClaimAsync(candidates, m => m.Acquire(actor, Now, filter.AgentName, request.Comment), ct);
+            if (claimed is not null)
+            {
+                var allocation = new Allocation(
+                    claimed,
+                    filter.Storage?.Match(claimed)?.ToDictionary(p => p.Key, p => (IReadOnlyList<long>)[p.Value.Id]) ?? [],
+                    filter.Interfaces?.Match(claimed)?.ToDictionary(p => p.Key, p => (IReadOnlyList<long>)[p.Value.Id]) ?? []);
+                return await WholeAsync(allocation, shortlist, ct);
             }
         }
 

@@ -28,6 +28,23 @@ public sealed class NotifyingMachineStore(IMachineStore inner, MachineChangeFeed
         feed.Publish([machine.SystemId]);
     }
 
+    public async Task SaveAsync(Machine machine, IReadOnlyList<Scripts.ScriptSet> scriptSets, CancellationToken ct)
+    {
+        await inner.SaveAsync(machine, scriptSets, ct);
+        feed.Publish([machine.SystemId]);
+    }
+
+    public async Task<Machine?> ClaimAsync(IReadOnlyList<Machine> candidates, Action<Machine> acquire, CancellationToken ct)
+    {
+        Machine? claimed = await inner.ClaimAsync(candidates, acquire, ct);
+        if (claimed is not null)
+        {
+            feed.Publish([claimed.SystemId]);
+        }
+
+        return claimed;
+    }
+
     public async Task SaveAllAsync(IReadOnlyList<Machine> machines, CancellationToken ct)
     {
         await inner.SaveAllAsync(machines, ct);

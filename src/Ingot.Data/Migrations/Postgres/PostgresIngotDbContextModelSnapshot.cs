@@ -1511,6 +1511,11 @@ namespace Ingot.Data.Migrations.Postgres
                         .HasColumnType("text[]")
                         .HasColumnName("tags");
 
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
                     b.HasKey("Id")
                         .HasName("pk_script_sets");
 
