@@ -18,7 +18,7 @@ namespace Ingot.Benchmarks;
 /// </summary>
 internal static class ListsBenchmark
 {
-    private static readonly string[] Paths =
+    private static readonly string[] s_paths =
     [
         "MAAS/api/2.0/machines/",
         "MAAS/api/2.0/machines/?op=list_allocated",
@@ -57,9 +57,9 @@ internal static class ListsBenchmark
             string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             using var client = new HttpClient { BaseAddress = new Uri(address.TrimEnd('/') + "/"), Timeout = TimeSpan.FromMinutes(2) };
             var first = Stopwatch.StartNew();
-            long firstBytes = await GetAsync(client, apiKey, Paths[0], ct);
+            long firstBytes = await GetAsync(client, apiKey, s_paths[0], ct);
             Report.Line($"first GET machines/ right after the start: {first.Elapsed.TotalMilliseconds:0} ms ({firstBytes / (1024.0 * 1024.0):0.0} MiB)");
-            foreach (string path in Paths)
+            foreach (string path in s_paths)
             {
                 long bytes = 0;
                 await Timing.MeasureAsync($"http GET {path}", warmups, repetitions, async () => bytes = await GetAsync(client, apiKey, path, ct));
