@@ -46,7 +46,7 @@ internal static class HttpList
         }
     }
 
-    private static async Task<string> CreateAdminAsync(IServiceProvider services, CancellationToken ct)
+    internal static async Task<string> CreateAdminAsync(IServiceProvider services, CancellationToken ct)
     {
         var users = services.GetRequiredService<IUserStore>();
         DateTime now = TimeProvider.System.GetUtcNow().UtcDateTime;
@@ -57,7 +57,7 @@ internal static class HttpList
         return token.ApiKey;
     }
 
-    private static string Sign(string apiKey)
+    internal static string Sign(string apiKey)
     {
         string[] parts = apiKey.Split(':');
         string nonce = Guid.NewGuid().ToString("N");

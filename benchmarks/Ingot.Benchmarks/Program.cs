@@ -2,6 +2,7 @@
 // repetitions after warm-up, and the process's peak memory.
 //
 //   dotnet run -c Release --project benchmarks/Ingot.Benchmarks -- list     [--machines 10000] [--reps N] [--warmups N] [--http | --http-only] [--postgres CONN]
+//   dotnet run -c Release --project benchmarks/Ingot.Benchmarks -- lists    [--machines 10000] [--reps N] [--warmups N] [--postgres CONN] (machines/, list_allocated, nodes/, tag machines, first list after a start)
 //   dotnet run -c Release --project benchmarks/Ingot.Benchmarks -- read     [--machines 10000] [--reps N] [--postgres CONN]
 //   dotnet run -c Release --project benchmarks/Ingot.Benchmarks -- allocate [--machines 1000] [--ready 50] [--requests 200] [--reps N] [--postgres CONN]
 //   dotnet run -c Release --project benchmarks/Ingot.Benchmarks -- power    [--machines 1000] [--reps N] (Redfish power query through the virtual BMC)
@@ -36,6 +37,9 @@ switch (options.Command)
     case "list":
         await ListBenchmark.RunAsync(options, cancel.Token);
         return 0;
+    case "lists":
+        await ListsBenchmark.RunAsync(options, cancel.Token);
+        return 0;
     case "read":
         await ReadBenchmark.RunAsync(options, cancel.Token);
         return 0;
@@ -52,6 +56,6 @@ switch (options.Command)
         await InventoryBenchmark.RunAsync(options, cancel.Token);
         return 0;
     default:
-        Console.Error.WriteLine("usage: Ingot.Benchmarks list|read|allocate|power|inventory|storm [--ipmi] [--machines N] [--parallelism N] [--reps N] [--warmups N] [--postgres CONN] [--http] [--keep]");
+        Console.Error.WriteLine("usage: Ingot.Benchmarks list|lists|read|allocate|power|inventory|storm [--ipmi] [--machines N] [--parallelism N] [--reps N] [--warmups N] [--postgres CONN] [--http] [--keep]");
         return 2;
 }

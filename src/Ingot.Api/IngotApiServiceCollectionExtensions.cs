@@ -57,6 +57,7 @@ public static class IngotApiServiceCollectionExtensions
         services.TryAddSingleton<StatusMessages>();
         services.AddSingleton<OpenApiCache>();
         services.TryAddSingleton<Machines.MachineListCache>();
+        services.AddSingleton<Machines.MachineListWarmup>().AddHostedService(sp => sp.GetRequiredService<Machines.MachineListWarmup>());
         services.AddSingleton<OAuthVerifier>();
         services.AddSingleton<ApiResourceTable>();
         services.AddSingleton<ApiDispatcher>();

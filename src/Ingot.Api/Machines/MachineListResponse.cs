@@ -3,7 +3,6 @@ using Ingot.Api.Wire;
 using Ingot.Core.Events;
 using Ingot.Core.Machines;
 using Ingot.Core.Machines.Filters;
-using Ingot.Core.Machines.Permissions;
 using Ingot.Core.Machines.Queries;
 using Ingot.Wire.Machines;
 
@@ -21,16 +20,23 @@ internal static class MachineListResponse
     /// <summary>Flush threshold: keep the pending buffer small.</summary>
     private const int FlushBytes = 64 * 1024;
 
-    public static async Task<ApiResult> ReadAsync(ApiRequest request, MachineFilter filter, CancellationToken ct)
+    public static Task<ApiResult> ReadAsync(ApiRequest request, MachineFilter filter, CancellationToken ct) =>
+        ReadAsync(request, MachineQueries.Visible(request.Caller, filter), token => request.Queries().ListAsync(request.Caller, filter, token), ct);
+
+    /// <summary>
+    /// The machines that <paramref name="shows"/> picks, in id order; <paramref name="fallback"/> reads the same
+    /// machines from the store when the host has no cache.
+    /// </summary>
+    public static async Task<ApiResult> ReadAsync(
+        ApiRequest request, Func<Machine, bool> shows, Func<CancellationToken, Task<IReadOnlyList<Machine>>> fallback, CancellationToken ct)
     {
         if (request.OptionalService<MachineListCache>() is not { } cache || request.OptionalService<IMachineVersionReads>() is not { } reads)
         {
-            IReadOnlyList<Machine> machines = await request.Queries().ListAsync(request.Caller, filter, ct);
-            return await MachineResponses.ListAsync(request, machines, ct);
+            return await MachineResponses.ListAsync(request, await fallback(ct), ct);
         }
 
         IReadOnlyList<MachineListCache.Entry> all = await cache.CurrentAsync(reads, ct);
-        List<MachineListCache.Entry> shown = [.. all.Where(e => MachinePermissions.Has(request.Caller, e.Machine, NodePermission.View) && filter.Matches(e.Machine))];
+        List<MachineListCache.Entry> shown = [.. all.Where(e => shows(e.Machine))];
         MachineJsonContext context = await MachineResponses.ContextAsync(request, [.. shown.Select(e => e.Machine)], ct);
         return ApiResult.JsonStream((stream, token) => WriteAsync(shown, context, stream, token));
     }

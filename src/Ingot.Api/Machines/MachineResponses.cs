@@ -11,6 +11,7 @@ using Ingot.Core.Zones;
 using Ingot.Wire.Machines;
 using Ingot.Wire.Resources;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ingot.Api.Machines;
 
@@ -68,14 +69,18 @@ internal static class MachineResponses
     /// The rendering context: stored zones, pools, domains, VLANs and subnets, and the latest event of
     /// level INFO or above of each machine.
     /// </summary>
-    public static async Task<MachineJsonContext> ContextAsync(ApiRequest request, IReadOnlyList<Machine> machines, CancellationToken ct)
+    public static Task<MachineJsonContext> ContextAsync(ApiRequest request, IReadOnlyList<Machine> machines, CancellationToken ct) =>
+        ContextAsync(request.Http.RequestServices, machines, ct);
+
+    /// <summary>The rendering context from the host's <paramref name="services"/> (also outside a request).</summary>
+    public static async Task<MachineJsonContext> ContextAsync(IServiceProvider services, IReadOnlyList<Machine> machines, CancellationToken ct)
     {
-        IReadOnlyList<Zone> zones = await request.Service<IZoneStore>().ListAsync(ct);
-        IReadOnlyList<ResourcePool> pools = await request.Service<IResourcePoolStore>().ListAsync(ct);
-        IReadOnlyList<Domain> domains = await request.Service<IDomainStore>().ListAsync(ct);
-        NetworkModel network = await request.Service<INetworkStore>().LoadAsync(ct);
+        IReadOnlyList<Zone> zones = await services.GetRequiredService<IZoneStore>().ListAsync(ct);
+        IReadOnlyList<ResourcePool> pools = await services.GetRequiredService<IResourcePoolStore>().ListAsync(ct);
+        IReadOnlyList<Domain> domains = await services.GetRequiredService<IDomainStore>().ListAsync(ct);
+        NetworkModel network = await services.GetRequiredService<INetworkStore>().LoadAsync(ct);
         // One query for the status messages: of these machines when there are few, of all otherwise.
-        IReadOnlyDictionary<string, MachineEvent> latest = await request.Service<IEventLog>().LatestAsync(
+        IReadOnlyDictionary<string, MachineEvent> latest = await services.GetRequiredService<IEventLog>().LatestAsync(
             machines.Count <= 100 ? [.. machines.Select(m => m.SystemId)] : null, EventLevel.Info, ct);
 
         return new MachineJsonContext

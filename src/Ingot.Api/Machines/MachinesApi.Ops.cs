@@ -2,6 +2,7 @@ using Ingot.Api.Wire;
 using Ingot.Core.Cloning;
 using Ingot.Core.Machines;
 using Ingot.Core.Machines.Filters;
+using Ingot.Core.Machines.Queries;
 
 namespace Ingot.Api.Machines;
 
@@ -40,8 +41,9 @@ public static partial class MachinesApi
 
     private static async Task<ApiResult> ListAllocatedAsync(ApiRequest request, CancellationToken ct)
     {
-        IReadOnlyList<Machine> machines = await request.Queries().ListAllocatedAsync(request.Caller, request.Query.GetAll("id"), ct);
-        return await MachineResponses.ListAsync(request, machines, ct);
+        IReadOnlyList<string> ids = request.Query.GetAll("id");
+        return await MachineListResponse.ReadAsync(
+            request, MachineQueries.AllocatedTo(request.Caller, ids), token => request.Queries().ListAllocatedAsync(request.Caller, ids, token), ct);
     }
 
     /// <summary>JSON <c>true</c>/<c>false</c>; also on <c>nodes/</c>.</summary>

@@ -54,6 +54,7 @@ public static partial class MachinesApi
                 :param verbose: Report more on the constraints.
                 """)
             .Post("accept", AcceptAsync, AcceptDoc)
+            .Post("add_chassis", AddChassisAsync, AddChassisDoc)
             .Post("accept_all", AcceptAllAsync, "Accept all declared machines into MAAS.\n\nEvery NEW machine the user administers starts commissioning.")
             .Post("release", ReleaseAsync, """
                 Release machines.

@@ -1,6 +1,5 @@
 using Ingot.Api.Machines;
 using Ingot.Api.Wire;
-using Ingot.Core.Machines;
 using Ingot.Core.Machines.Filters;
 
 namespace Ingot.Api.Nodes;
@@ -35,7 +34,6 @@ public static class NodesApi
     private static async Task<ApiResult> ReadAsync(ApiRequest request, CancellationToken ct)
     {
         var filter = MachineFilter.Parse(MachineForms.ToForm(request.Query), await request.VocabularyAsync(ct), allocating: false);
-        IReadOnlyList<Machine> machines = await request.Queries().ListAsync(request.Caller, filter, ct);
-        return await MachineResponses.ListAsync(request, machines, ct);
+        return await MachineListResponse.ReadAsync(request, filter, ct);
     }
 }

@@ -69,8 +69,13 @@ public static class TagApi
         return ApiResult.Deleted();
     }
 
-    private static async Task<ApiResult> MachinesAsync(ApiRequest request, CancellationToken ct) =>
-        await MachineResponses.ListAsync(request, await request.Service<TagMembership>().MachinesAsync(request.Caller, request.Route("name"), ct), ct);
+    private static async Task<ApiResult> MachinesAsync(ApiRequest request, CancellationToken ct)
+    {
+        var membership = request.Service<TagMembership>();
+        string name = request.Route("name");
+        return await MachineListResponse.ReadAsync(
+            request, await membership.CarriersAsync(request.Caller, name, ct), token => membership.MachinesAsync(request.Caller, name, token), ct);
+    }
 
     private static async Task<ApiResult> UpdateNodesAsync(ApiRequest request, CancellationToken ct)
     {

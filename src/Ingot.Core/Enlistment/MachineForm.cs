@@ -27,10 +27,10 @@ public static partial class MachineForm
 
     /// <summary>
     /// <c>requires_macs_and_architecture</c>: both are needed unless the power type is ipmi, or the
-    /// machine is added as deployed without a power type ("unknown").
+    /// machine is added as deployed without a power type ("unknown"), or comes from a chassis (Ingot: MACs optional).
     /// </summary>
     public static bool RequiresMacsAndArchitecture(MachineRequest request) =>
-        !(request.PowerType == "ipmi" || (request.Deployed && request.PowerType is null));
+        !(request.PowerType == "ipmi" || request.FromChassis || (request.Deployed && request.PowerType is null));
 
     /// <summary>
     /// <c>fix_architecture</c> and the hwe checks of <c>create_machine</c>: returns the architecture

@@ -37,4 +37,7 @@ public sealed record MachineRequest
     public bool? Commission { get; init; }
 
     public bool Deployed { get; init; }
+
+    /// <summary>Added from a chassis (<c>add_chassis</c>): MAC addresses are optional, as the chassis may not report them.</summary>
+    public bool FromChassis { get; init; }
 }

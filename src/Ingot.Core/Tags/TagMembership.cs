@@ -32,6 +32,17 @@ public sealed class TagMembership(ITagStore tags, IMachineStore machines, TimePr
         return visible;
     }
 
+    /// <summary>
+    /// Which machines <see cref="MachinesAsync"/> answers, for a caller that lists from its own copy of
+    /// the machine table (404 for an unknown tag): those carrying the tag that <paramref name="actor"/> may view.
+    /// </summary>
+    public async Task<Func<Machine, bool>> CarriersAsync(Actor actor, string name, CancellationToken ct)
+    {
+        Tag tag = await tags.FindAsync(name, ct) ?? throw NotFound.Of("Tag");
+        string tagName = tag.Name;
+        return m => m.Tags.Contains(tagName, StringComparer.Ordinal) && MachinePermissions.Has(actor, m, NodePermission.View);
+    }
+
     public async Task<(int Added, int Removed)> UpdateNodesAsync(
         Actor actor, string name, IReadOnlyList<string> add, IReadOnlyList<string> remove, string? definition, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Ingot.Core.Enlistment.Chassis;
 using Ingot.Core.Machines;
 using Ingot.Core.Power;
 using Ingot.Power;
@@ -13,6 +14,7 @@ public static class PowerServices
     {
         services.AddSingleton(sp => PowerDrivers.CreateRegistry(RedfishSettings(sp.GetService<IConfiguration>())));
         services.AddSingleton(sp => sp.GetRequiredService<PowerDriverRegistry>().Catalog);
+        services.AddSingleton<IChassisProber>(sp => new RedfishChassisProber(RedfishSettings(sp.GetService<IConfiguration>())));
         return services;
     }
 

@@ -15,9 +15,7 @@ public sealed class MachineQueries(IMachineStore store)
 {
     /// <summary>The machines <paramref name="actor"/> may view that match <paramref name="filter"/>, ordered by id.</summary>
     public async Task<IReadOnlyList<Machine>> ListAsync(Actor actor, MachineFilter filter, CancellationToken ct) =>
-        [.. (await store.ListAsync(MachineQuery.ForDisplay, ct))
-            .Where(m => MachinePermissions.Has(actor, m, NodePermission.View) && filter.Matches(m))
-            .OrderBy(m => m.Id)];
+        [.. (await store.ListAsync(MachineQuery.ForDisplay, ct)).Where(Visible(actor, filter)).OrderBy(m => m.Id)];
 
     /// <summary>
     /// <c>get_node_or_404</c>: the machine, 404 "No Machine matches the given query." when unknown or
@@ -57,11 +55,20 @@ public sealed class MachineQueries(IMachineStore store)
     }
 
     /// <summary><c>op=list_allocated</c>: the ALLOCATED machines the actor owns, optionally only these ids.</summary>
-    public async Task<IReadOnlyList<Machine>> ListAllocatedAsync(Actor actor, IReadOnlyCollection<string> systemIds, CancellationToken ct) =>
-        [.. (await store.ListAsync(MachineQuery.ForDisplay, ct))
-            .Where(m => m.Status == MachineStatus.Allocated && m.Owner is not null && m.Owner == actor.Username)
-            .Where(m => systemIds.Count == 0 || systemIds.Contains(m.SystemId))
-            .OrderBy(m => m.Id)];
+    public async Task<IReadOnlyList<Machine>> ListAllocatedAsync(Actor actor, IReadOnlyCollection<string> systemIds, CancellationToken ct)
+    {
+        Func<Machine, bool> shows = AllocatedTo(actor, systemIds);
+        return [.. (await store.ListAsync(MachineQuery.ForDisplay, ct)).Where(shows).OrderBy(m => m.Id)];
+    }
+
+    /// <summary>Which machines <c>op=list_allocated</c> answers: ALLOCATED, owned by the actor, and among <paramref name="systemIds"/> when any.</summary>
+    public static Func<Machine, bool> AllocatedTo(Actor actor, IReadOnlyCollection<string> systemIds) =>
+        m => m.Status == MachineStatus.Allocated && m.Owner is not null && m.Owner == actor.Username
+            && (systemIds.Count == 0 || systemIds.Contains(m.SystemId));
+
+    /// <summary>Which machines a list with <paramref name="filter"/> answers: those the actor may view that match.</summary>
+    public static Func<Machine, bool> Visible(Actor actor, MachineFilter filter) =>
+        m => MachinePermissions.Has(actor, m, NodePermission.View) && filter.Matches(m);
 
     /// <summary>
     /// <c>op=is_registered</c>: whether a machine has an interface with one of these MACs. RETIRED
