@@ -14,68 +14,26 @@ oauth_header() {
         "$(tr -d '-' < /proc/sys/kernel/random/uuid)" "$(date +%s)" "$CONSUMER_KEY" "$TOKEN_KEY" "$TOKEN_SECRET"
 }
 
-# http_raw URL OUTFILE WGET_ARGUMENTS...: the request as plain HTTP/1.0 through busybox nc (only --header and
-# --post-file are understood), for the anonymous enlistment calls: busybox wget stops reading an error answer
-# at its status line, and a 503's Retry-After is needed. The body goes to OUTFILE, the status line and headers
-# to OUTFILE.head; 0 on a 2xx answer.
-http_raw() {
-    _hr_url=$1; _hr_out=$2; shift 2
-    _hr_rest=${_hr_url#http://}; _hr_hostport=${_hr_rest%%/*}; _hr_path=/${_hr_rest#*/}
-    [ "$_hr_hostport" = "$_hr_rest" ] && _hr_path=/
-    _hr_host=${_hr_hostport%:*}; _hr_port=${_hr_hostport##*:}
-    [ "$_hr_port" = "$_hr_hostport" ] && _hr_port=80
-    _hr_method=GET; _hr_body=""
-    : > "$_hr_out.request"
-    while [ $# -gt 0 ]; do
-        case "$1" in
-            --header) printf '%s\r\n' "$2" >> "$_hr_out.request"; shift 2 ;;
-            --post-file) _hr_method=POST; _hr_body=$2; shift 2 ;;
-            *) shift ;;
-        esac
-    done
-    {
-        printf '%s %s HTTP/1.0\r\nHost: %s\r\n' "$_hr_method" "$_hr_path" "$_hr_hostport"
-        cat "$_hr_out.request"
-        [ -n "$_hr_body" ] && printf 'Content-Length: %s\r\n' "$(wc -c < "$_hr_body")"
-        printf '\r\n'
-        [ -n "$_hr_body" ] && cat "$_hr_body"
-    } | timeout 60 nc -w 10 "$_hr_host" "$_hr_port" > "$_hr_out.answer" 2>"$_hr_out.head"
-    rm -f "$_hr_out.request"
-    if [ ! -s "$_hr_out.answer" ]; then rm -f "$_hr_out.answer"; return 1; fi
-    # The head ends at the first empty line (CRLF CRLF); the body is every byte after it.
-    _hr_lines=$(tr -d '\r' < "$_hr_out.answer" | sed -n '1,/^$/p' | wc -l)
-    head -n "$_hr_lines" "$_hr_out.answer" | tr -d '\r' | sed '/^$/d' > "$_hr_out.head"
-    tail -c +$(($(head -n "$_hr_lines" "$_hr_out.answer" | wc -c) + 1)) "$_hr_out.answer" > "$_hr_out"
-    rm -f "$_hr_out.answer"
-    sed -n '1p' "$_hr_out.head" | grep -q '^HTTP/[0-9.]* 2[0-9][0-9]'
-}
-
 # http_call URL OUTFILE WGET_ARGUMENTS...: one request, again while the region is unavailable, as MAAS's
 # enlistment (cloud-init's url_helper, maas_api_helper) retries: a 5xx answer, a refused or broken connection
-# or no answer within 60 s is tried again after 1, 2, 4, 8, 16, 30, 30... s (a 503's Retry-After instead, when
-# it can be seen: anonymous http:// calls go through http_raw) until INGOT_HTTP_RETRY_SECONDS (120) would be
-# passed; a 4xx is the region's answer: not retried, and said on the console. 0 on a 2xx answer. The
-# server's status lines go to OUTFILE.head and the HTTP log.
+# or no answer within 60 s is tried again after 1, 2, 4, 8, 16, 30, 30... s until INGOT_HTTP_RETRY_SECONDS
+# (120) would be passed; a 4xx is the region's answer: not retried, and said on the console. 0 on a 2xx
+# answer. busybox wget stops reading an error answer at its status line, so a 503's Retry-After cannot be
+# seen here: the backoff stands in for it. The server's status lines go to $OUTFILE.head and the HTTP log.
 http_call() {
     _hc_url=$1; _hc_out=$2; shift 2
     _hc_budget=${INGOT_HTTP_RETRY_SECONDS:-120}; _hc_waited=0; _hc_backoff=1
     while :; do
-        case "${TOKEN_KEY:-}:$_hc_url" in
-            :http://*) http_raw "$_hc_url" "$_hc_out" "$@"; _hc_rc=$? ;;
-            *) timeout 60 wget -S -q -O "$_hc_out" "$@" "$_hc_url" 2>"$_hc_out.head"; _hc_rc=$? ;;
-        esac
+        timeout 60 wget -S -q -O "$_hc_out" "$@" "$_hc_url" 2>"$_hc_out.head"; _hc_rc=$?
         cat "$_hc_out.head" >> "$RUN/ingot-agent-http.log"
-        _hc_status=$(sed -n 's/^ *\(HTTP\/[0-9.]* [0-9][0-9][0-9].*\)/\1/p' "$_hc_out.head" | tail -n 1)
-        _hc_code=$(echo "$_hc_status" | sed -n 's/^HTTP\/[0-9.]* \([0-9][0-9][0-9]\).*/\1/p')
+        _hc_code=$(sed -n 's/^ *HTTP\/[0-9.]* \([0-9][0-9][0-9]\).*/\1/p' "$_hc_out.head" | tail -n 1)
         if [ "$_hc_rc" -eq 0 ]; then rm -f "$_hc_out.head"; return 0; fi
         case "$_hc_code" in
-            4??) say "agent: $_hc_url answered $_hc_code, not retried: $_hc_status $(head -c 200 "$_hc_out" 2>/dev/null | tr '\n' ' ')"; rm -f "$_hc_out.head"; return 1 ;;
+            4??) say "agent: $_hc_url answered $_hc_code, not retried: $(grep -v '^  ' "$_hc_out.head" | tail -n 1)"; rm -f "$_hc_out.head"; return 1 ;;
             5??) _hc_why="answered $_hc_code" ;;
-            *) _hc_why="failed ($(grep -v '^  ' "$_hc_out.head" | tail -n 1 | sed 's/^wget: //; s/^nc: //'))" ;;
+            *) _hc_why="failed ($(grep -v '^  ' "$_hc_out.head" | tail -n 1 | sed 's/^wget: //'))" ;;
         esac
         _hc_pause=$_hc_backoff
-        _hc_retry_after=$(sed -n 's/^ *[Rr][Ee][Tt][Rr][Yy]-[Aa][Ff][Tt][Ee][Rr]: *\([0-9][0-9]*\).*/\1/p' "$_hc_out.head" | tail -n 1)
-        [ "$_hc_code" = 503 ] && [ -n "$_hc_retry_after" ] && _hc_pause=$_hc_retry_after && _hc_why="$_hc_why (Retry-After $_hc_retry_after)"
         rm -f "$_hc_out.head"
         if [ $((_hc_waited + _hc_pause)) -gt "$_hc_budget" ]; then
             say "agent: $_hc_url $_hc_why; gave up after ${_hc_waited} s of retries"
