@@ -74,10 +74,15 @@ public sealed partial class Machine
     }
 
     /// <summary>Records how a power action ended: the new state (through <see cref="UpdatePowerState"/>) or a failure event with MAAS's text.</summary>
+    /// <remarks>
+    /// A result whose claim was settled already (another region that took the claim over recorded it) and
+    /// that shows the state already stored adds no second "Node powered on/off": the action happened once.
+    /// </remarks>
     public void RecordPowerResult(PowerRequest request, PowerOutcome outcome, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        if (ClaimedPower == request)
+        bool settled = ClaimedPower != request;
+        if (!settled)
         {
             ClaimedPower = PowerRequest.None;
             PowerClaimExpires = null;
@@ -97,7 +102,7 @@ public sealed partial class Machine
             return;
         }
 
-        if (outcome.State is PowerState.On or PowerState.Off)
+        if (outcome.State is PowerState.On or PowerState.Off && !(settled && outcome.State == PowerState))
         {
             Record(outcome.State == PowerState.On ? EventTypes.NodePoweredOn : EventTypes.NodePoweredOff, "", now);
         }
@@ -136,9 +141,22 @@ public sealed partial class Machine
             return;
         }
 
+        if (Status == MachineStatus.Releasing && outcome.State == PowerState.Off && IsReleasePowerOffPending)
+        {
+            // The release's own power-off finishes it (RecordPowerResult): the machine that turned itself off
+            // first (the erase environment's power_state) ends with the same events as the one Ingot turned off.
+            PowerState = PowerState.Off;
+            Updated = now;
+            return;
+        }
+
         if (outcome.State != PowerState || Status is MachineStatus.Releasing or MachineStatus.ExitingRescueMode)
         {
             UpdatePowerState(outcome.State, now);
         }
     }
+
+    /// <summary>The power-off <c>_release</c> asked for is requested or being carried out (claimed) and has no result yet.</summary>
+    private bool IsReleasePowerOffPending =>
+        RequestedPower is PowerRequest.Off or PowerRequest.SoftOff || ClaimedPower is PowerRequest.Off or PowerRequest.SoftOff;
 }

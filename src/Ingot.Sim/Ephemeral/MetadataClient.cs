@@ -12,17 +12,17 @@ namespace Ingot.Sim.Ephemeral;
 /// <c>maas_api_helper.signal()</c> encodes it (multipart, <c>op=signal</c> in the body, files by
 /// name and suffix), and the cloud-init/curtin status webhook.
 /// </summary>
-public sealed class MetadataClient(HttpClient http, string metadataUrl, string? credentials, TimeProvider time)
+public sealed class MetadataClient(HttpClient http, string metadataUrl, string? credentials, TimeProvider time, RegionRetry? retry = null)
 {
     private const string Boundary = "----------------ingot-sim-5f0c2a";
-    private const int Attempts = 5;
+    private readonly RegionRetry _retry = retry ?? RegionRetry.Default;
 
     public string MetadataUrl => metadataUrl;
 
     public string? Credentials => credentials;
 
     public MetadataClient WithCredentials(string newCredentials, string? newMetadataUrl = null) =>
-        new(http, newMetadataUrl ?? metadataUrl, newCredentials, time);
+        new(http, newMetadataUrl ?? metadataUrl, newCredentials, time, _retry);
 
     /// <summary>GET <c>metadata_url + path</c>; the status and body.</summary>
     public async Task<(HttpStatusCode Status, byte[] Body)> GetAsync(string path, CancellationToken ct)
@@ -113,13 +113,15 @@ public sealed class MetadataClient(HttpClient http, string metadataUrl, string? 
     }
 
     /// <summary>
-    /// Sends a signed request, again (up to <see cref="Attempts"/> times, a little later each time) when
-    /// Ingot answers 503 (busy), as the in-image helpers retry, or the request broke on the wire (a region
-    /// died; the connection goes to another one) or timed out. A 409 is an answer: Ingot applies a request that lost a
-    /// race with another writer itself.
+    /// Sends a signed request, again while the region is unavailable (<see cref="RegionRetry"/>: a 5xx, a
+    /// refused or broken connection — a region died; the next connection goes to another one — or a
+    /// timeout, honouring a 503's Retry-After, for up to two minutes of waiting), each time signed with a new
+    /// nonce. The last answer is returned (a 4xx at once); when no answer came, the last failure is thrown.
+    /// A 409 is an answer: Ingot applies a request that lost a race with another writer itself.
     /// </summary>
     private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> make, CancellationToken ct)
     {
+        TimeSpan waited = TimeSpan.Zero;
         for (int attempt = 1; ; attempt++)
         {
             using HttpRequestMessage request = make();
@@ -129,21 +131,22 @@ public sealed class MetadataClient(HttpClient http, string metadataUrl, string? 
             {
                 response = await http.SendAsync(request, ct);
             }
-            catch (Exception e) when (e is HttpRequestException { StatusCode: null } or TaskCanceledException && attempt < Attempts && !ct.IsCancellationRequested)
+            catch (Exception e) when (e is HttpRequestException { StatusCode: null } or TaskCanceledException && !ct.IsCancellationRequested
+                && _retry.NextWait(attempt, waited, null, null, time.GetUtcNow()) is { } pause)
             {
-                // Broken on the wire (the region died under it) or no answer within the client's timeout
-                // (a server buried under a storm): again, signed with a new nonce.
-                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), time, ct);
+                await Task.Delay(pause, time, ct);
+                waited += pause;
                 continue;
             }
 
-            if (attempt == Attempts || response.StatusCode != HttpStatusCode.ServiceUnavailable)
+            if (_retry.NextWait(attempt, waited, response.StatusCode, response.Headers.RetryAfter, time.GetUtcNow()) is not { } wait)
             {
                 return response;
             }
 
             response.Dispose();
-            await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), time, ct);
+            await Task.Delay(wait, time, ct);
+            waited += wait;
         }
     }
 
