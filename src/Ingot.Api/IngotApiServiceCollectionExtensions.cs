@@ -48,6 +48,7 @@ public static class IngotApiServiceCollectionExtensions
         services.TryAddSingleton<NetworkModelVersion>();
         services.TryAddSingleton<NetworkOperations>();
         services.TryAddSingleton<InterfaceLinking>();
+        services.TryAddSingleton<InterfaceEditing>();
         services.TryAddSingleton<Core.Storage.StorageEditing>();
         services.TryAddSingleton<Core.Machines.Actions.ConfigurationRestore>();
         services.TryAddSingleton<AutoAddresses>();

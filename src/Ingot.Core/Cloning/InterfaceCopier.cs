@@ -41,11 +41,14 @@ internal static class InterfaceCopier
                 NumaNode = own.NumaNode,
                 SriovMaxVf = own.SriovMaxVf,
                 Vlan = own.Vlan,
+                Tags = [.. own.Tags],
+                Params = own.Params.Copy(),
             };
             if (sourcePhysical.TryGetValue(own.Name, out NetworkInterface? from))
             {
                 copy.Enabled = from.Enabled;
                 copy.Vlan = from.Vlan;
+                copy.Params = from.Params.Copy();
                 if (CopyLinks(from.Links, used, copy.Links) is { } failure)
                 {
                     reason = failure;
@@ -67,6 +70,8 @@ internal static class InterfaceCopier
                 Enabled = virtualInterface.Enabled,
                 Vlan = virtualInterface.Vlan,
                 Parents = [.. virtualInterface.Parents],
+                Tags = [.. virtualInterface.Tags],
+                Params = virtualInterface.Params.Copy(),
             };
             if (CopyLinks(virtualInterface.Links, used, copy.Links) is { } failure)
             {

@@ -38,7 +38,14 @@ public sealed class NetworkInterface
     /// <summary>For bonds, bridges and VLANs: the names of the parent interfaces.</summary>
     public List<string> Parents { get; set; } = [];
 
+    /// <summary>The VID of the interface's VLAN (0 untagged); null when Core does not know it (then the VLAN of its first linked subnet).</summary>
     public int? Vlan { get; set; }
+
+    /// <summary>The interface's tags (MAAS's <c>Interface.tags</c>).</summary>
+    public List<string> Tags { get; set; } = [];
+
+    /// <summary>Bond, bridge, MTU and IPv6 settings (MAAS's <c>params</c>).</summary>
+    public InterfaceParams Params { get; set; } = new();
 
     public List<InterfaceLink> Links { get; set; } = [];
 }

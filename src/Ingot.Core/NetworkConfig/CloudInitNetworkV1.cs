@@ -28,19 +28,13 @@ public static class CloudInitNetworkV1
                     entry["type"] = "bond";
                     entry["mac_address"] = nic.MacAddress.ToString();
                     entry["bond_interfaces"] = Strings(nic.Parents);
-                    entry["params"] = new JsonObject
-                    {
-                        ["bond-mode"] = "balance-rr",
-                        ["bond-miimon"] = 100,
-                        ["bond-downdelay"] = 0,
-                        ["bond-updelay"] = 0,
-                    };
+                    entry["params"] = InterfaceSettings.BondV1(nic.Params);
                     break;
                 case InterfaceType.Bridge:
                     entry["type"] = "bridge";
                     entry["mac_address"] = nic.MacAddress.ToString();
                     entry["bridge_interfaces"] = Strings(nic.Parents);
-                    entry["params"] = new JsonObject { ["bridge_stp"] = false, ["bridge_fd"] = 15 };
+                    entry["params"] = InterfaceSettings.BridgeV1(nic.Params);
                     break;
                 case InterfaceType.Vlan:
                     entry["type"] = "vlan";

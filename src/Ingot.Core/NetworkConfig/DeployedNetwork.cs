@@ -29,8 +29,8 @@ public sealed record DeployedNetwork(
 
     public SubnetFacts? Subnet(InterfaceLink link) => link.Subnet is { } cidr && Subnets.TryGetValue(cidr, out SubnetFacts? facts) ? facts : null;
 
-    /// <summary>The MTU of an interface: its first linked subnet's VLAN's, else 1500.</summary>
-    public int Mtu(NetworkInterface nic) => nic.Links.Select(Subnet).OfType<SubnetFacts>().Select(s => s.Mtu).FirstOrDefault(1500);
+    /// <summary>The MTU of an interface: its own when set, else its first linked subnet's VLAN's, else 1500.</summary>
+    public int Mtu(NetworkInterface nic) => nic.Params.Mtu ?? nic.Links.Select(Subnet).OfType<SubnetFacts>().Select(s => s.Mtu).FirstOrDefault(1500);
 
     /// <summary>The links whose gateways are the default routes: the marked ones, else the first gatewayed AUTO/STATIC link per family.</summary>
     public IReadOnlySet<InterfaceLink> GatewayLinks()

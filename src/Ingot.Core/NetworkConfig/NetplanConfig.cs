@@ -30,13 +30,18 @@ public static class NetplanConfig
                 case InterfaceType.Bond:
                     entry["interfaces"] = Strings(nic.Parents);
                     entry["macaddress"] = nic.MacAddress.ToString();
-                    entry["parameters"] = new JsonObject { ["mode"] = "balance-rr", ["mii-monitor-interval"] = 100 };
+                    entry["parameters"] = InterfaceSettings.BondNetplan(nic.Params);
                     bonds[nic.Name] = entry;
                     break;
                 case InterfaceType.Bridge:
                     entry["interfaces"] = Strings(nic.Parents);
                     entry["macaddress"] = nic.MacAddress.ToString();
-                    entry["parameters"] = new JsonObject { ["forward-delay"] = 15, ["stp"] = false };
+                    entry["parameters"] = InterfaceSettings.BridgeNetplan(nic.Params);
+                    if (InterfaceSettings.IsOvs(nic.Params))
+                    {
+                        entry["openvswitch"] = new JsonObject();
+                    }
+
                     bridges[nic.Name] = entry;
                     break;
                 case InterfaceType.Vlan:

@@ -11,6 +11,7 @@ internal sealed class NetworkInterfaceConfiguration : IEntityTypeConfiguration<N
         b.ToTable("interfaces");
         b.HasKey(i => i.Id);
         b.HasIndex(i => i.MacAddress);
+        b.Property(i => i.Params).HasConversion(new JsonColumnConverter<InterfaceParams>(), JsonColumnConverter<InterfaceParams>.Comparer);
         b.OwnsMany(i => i.Links, l =>
         {
             l.ToTable("interface_links");

@@ -117,6 +117,8 @@ internal static class HardwareReads
                 i.SriovMaxVf,
                 i.Parents,
                 i.Vlan,
+                i.Tags,
+                i.Params,
             })
             .ToListAsync(ct);
         var links = await selected
@@ -145,6 +147,8 @@ internal static class HardwareReads
                 SriovMaxVf = r.SriovMaxVf,
                 Parents = r.Parents,
                 Vlan = r.Vlan,
+                Tags = r.Tags,
+                Params = r.Params,
             };
             byId[r.Id] = nic;
             interfaces.Add((r.MachineId, nic));

@@ -12,7 +12,8 @@ internal static class InterfaceRows
     /// <summary>Interfaces, then links, of the machines whose id is <paramref name="machineIds"/> (an SQL condition on the id, or "" for all).</summary>
     public static string Sql(string machineIds) => $"""
         SELECT "machine_id", "id", "name", "mac_address", "type", "link_speed", "enabled", "parents", "vlan",
-               "interface_speed", "link_connected", "vendor", "product", "firmware_version", "numa_node", "sriov_max_vf"
+               "interface_speed", "link_connected", "vendor", "product", "firmware_version", "numa_node", "sriov_max_vf",
+               "tags", "params"
         FROM "interfaces" {MachineRows.Where("\"machine_id\"", machineIds)} ORDER BY "id";
         SELECT "interface_id", "mode", "subnet", "ip_address", "is_default_gateway"
         FROM "interface_links"
@@ -42,6 +43,8 @@ internal static class InterfaceRows
                 FirmwareVersion = r.GetString(13),
                 NumaNode = r.GetInt32(14),
                 SriovMaxVf = r.GetInt32(15),
+                Tags = RowValues.Strings(r, 16),
+                Params = InterfaceParamsColumn.Read(r.GetString(17)),
             };
             byId[nic.Id] = nic;
             interfaces.Add((r.GetInt64(0), nic));

@@ -8,8 +8,8 @@ namespace Ingot.Wire.Machines;
 /// <summary>
 /// A network interface as MAAS's <c>InterfaceHandler</c> shows it, with its VLAN and links.
 /// <c>vendor</c>/<c>product</c>/<c>firmware_version</c> are null until commissioning reports them;
-/// <c>interface_speed</c> shows the link speed when commissioning reported no supported speed. Not in
-/// Core yet, so fixed: <c>tags</c> [], <c>params</c> "", <c>discovered</c> null.
+/// <c>interface_speed</c> shows the link speed when commissioning reported no supported speed;
+/// <c>params</c> is "" until something is set. Not in Core yet, so fixed: <c>discovered</c> null.
 /// </summary>
 internal static class InterfaceJson
 {
@@ -22,10 +22,9 @@ internal static class InterfaceJson
         writer.WritePropertyName("vlan"u8);
         writer.WriteRawValue(vlanJson, skipInputValidation: true);
         ResourceJson.WriteStrings(writer, "parents"u8, nic.Parents);
-        writer.WriteNumber("effective_mtu"u8, vlan.Mtu);
+        writer.WriteNumber("effective_mtu"u8, nic.Params.Mtu ?? vlan.Mtu);
         writer.WriteString("system_id"u8, machine.SystemId);
-        writer.WriteStartArray("tags"u8);
-        writer.WriteEndArray();
+        ResourceJson.WriteStrings(writer, "tags"u8, nic.Tags);
         writer.WriteBoolean("enabled"u8, nic.Enabled);
         writer.WriteString("product"u8, BlockDeviceJson.NullIfEmpty(nic.Product));
         writer.WriteStartArray("links"u8);
@@ -50,7 +49,7 @@ internal static class InterfaceJson
         writer.WriteString("mac_address"u8, nic.MacAddress.ToString());
         writer.WriteNull("discovered"u8);
         writer.WriteNumber("id"u8, nic.Id);
-        writer.WriteString("params"u8, ""u8);
+        InterfaceParamsJson.Write(writer, nic.Params);
         writer.WriteString("name"u8, nic.Name);
         writer.WriteBoolean("link_connected"u8, nic.LinkConnected);
         writer.WriteNumber("interface_speed"u8, nic.InterfaceSpeed > 0 ? nic.InterfaceSpeed : nic.LinkSpeed);

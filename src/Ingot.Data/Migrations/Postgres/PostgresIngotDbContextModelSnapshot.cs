@@ -482,6 +482,11 @@ namespace Ingot.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("numa_node");
 
+                    b.Property<string>("Params")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("params");
+
                     b.PrimitiveCollection<List<string>>("Parents")
                         .IsRequired()
                         .HasColumnType("text[]")
@@ -495,6 +500,11 @@ namespace Ingot.Data.Migrations.Postgres
                     b.Property<int>("SriovMaxVf")
                         .HasColumnType("integer")
                         .HasColumnName("sriov_max_vf");
+
+                    b.PrimitiveCollection<List<string>>("Tags")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("tags");
 
                     b.Property<string>("Type")
                         .IsRequired()

@@ -458,6 +458,11 @@ namespace Ingot.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("numa_node");
 
+                    b.Property<string>("Params")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("params");
+
                     b.PrimitiveCollection<string>("Parents")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -471,6 +476,11 @@ namespace Ingot.Data.Migrations.Sqlite
                     b.Property<int>("SriovMaxVf")
                         .HasColumnType("INTEGER")
                         .HasColumnName("sriov_max_vf");
+
+                    b.PrimitiveCollection<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tags");
 
                     b.Property<string>("Type")
                         .IsRequired()
