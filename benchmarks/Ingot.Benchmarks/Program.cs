@@ -5,6 +5,7 @@
 //   dotnet run -c Release --project benchmarks/Ingot.Benchmarks -- lists    [--machines 10000] [--reps N] [--warmups N] [--postgres CONN] (machines/, list_allocated, nodes/, tag machines, first list after a start)
 //   dotnet run -c Release --project benchmarks/Ingot.Benchmarks -- read     [--machines 10000] [--reps N] [--postgres CONN]
 //   dotnet run -c Release --project benchmarks/Ingot.Benchmarks -- allocate [--machines 1000] [--ready 50] [--requests 200] [--reps N] [--postgres CONN]
+//   dotnet run -c Release --project benchmarks/Ingot.Benchmarks -- accept-all [--machines 1000] [--new 134] [--writers 8] [--reps N] [--postgres CONN]
 //   dotnet run -c Release --project benchmarks/Ingot.Benchmarks -- power    [--machines 1000] [--reps N] (Redfish power query through the virtual BMC)
 //   dotnet run -c Release --project benchmarks/Ingot.Benchmarks -- power --ipmi [--machines 50] [--parallelism 64] [--reps N] (ipmi_sim BMCs through FreeIPMI)
 //   dotnet run -c Release --project benchmarks/Ingot.Benchmarks -- storm [--machines 1000] [--timing-only] [--failures PCT] [--timeout S] [--keep] (simulated machines power on at once against ingot serve)
@@ -45,6 +46,8 @@ switch (options.Command)
         return 0;
     case "allocate":
         return await AllocateBenchmark.RunAsync(options, cancel.Token);
+    case "accept-all":
+        return await AcceptAllBenchmark.RunAsync(options, cancel.Token);
     case "power" when options.Flag("ipmi"):
         return await IpmiPowerQueryBenchmark.RunAsync(options, cancel.Token);
     case "power":
@@ -56,6 +59,6 @@ switch (options.Command)
         await InventoryBenchmark.RunAsync(options, cancel.Token);
         return 0;
     default:
-        Console.Error.WriteLine("usage: Ingot.Benchmarks list|lists|read|allocate|power|inventory|storm [--ipmi] [--machines N] [--parallelism N] [--reps N] [--warmups N] [--postgres CONN] [--http] [--keep]");
+        Console.Error.WriteLine("usage: Ingot.Benchmarks list|lists|read|allocate|accept-all|power|inventory|storm [--ipmi] [--machines N] [--parallelism N] [--reps N] [--warmups N] [--postgres CONN] [--http] [--keep]");
         return 2;
 }

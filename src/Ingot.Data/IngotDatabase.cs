@@ -13,6 +13,7 @@ namespace Ingot.Data;
 public sealed class IngotDatabase : IDbContextFactory<IngotDbContext>
 {
     private readonly DbContextOptions<SqliteIngotDbContext>? _sqlite;
+    private readonly SqliteWriteGate _writeGate = new();
     private readonly DbContextOptions<PostgresIngotDbContext>? _postgres;
 
     private IngotDatabase(DatabaseProvider provider, string connectionString)
@@ -24,7 +25,7 @@ public sealed class IngotDatabase : IDbContextFactory<IngotDbContext>
             _sqlite = new DbContextOptionsBuilder<SqliteIngotDbContext>()
                 .UseSqlite(connectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
                 .UseSnakeCaseNamingConvention()
-                .AddInterceptors(new SqliteConnectionPragmas())
+                .AddInterceptors(new SqliteConnectionPragmas(), new SqliteWriteGateTransactions(_writeGate), new SqliteWriteGateConnections(_writeGate))
                 .Options;
         }
         else

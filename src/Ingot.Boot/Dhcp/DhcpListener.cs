@@ -16,8 +16,13 @@ namespace Ingot.Boot.Dhcp;
 /// </summary>
 public sealed class DhcpListener(Socket socket, DhcpInterface link, IDhcpHandler handler, ILogger logger) : IDisposable
 {
-    /// <summary>How many answers may wait for their lease to be stored while the listener receives on.</summary>
-    public const int MaximumPending = 256;
+    /// <summary>
+    /// How many answers may wait for their lease to be stored while the listener receives on: four of
+    /// the lease writer's batches (<see cref="DhcpLeaseWriter.MaximumBatch"/>). Only when that many ACKs
+    /// wait does the listener stop reading, so under a storm with a slow store the DISCOVERs (which
+    /// store nothing) are still answered; with 256 the loop stopped at the first quarter batch.
+    /// </summary>
+    public const int MaximumPending = 4 * DhcpLeaseWriter.MaximumBatch;
 
     // Never disposed: RunAsync still counts the waiting answers after Dispose has closed the socket.
     private readonly SemaphoreSlim _pending = new(MaximumPending, MaximumPending);

@@ -8,6 +8,11 @@ namespace Ingot.Boot.Tftp;
 /// changes nothing and sends nothing, which is what prevents the sorcerer's apprentice syndrome
 /// (RFC 1123 §4.2.3.1): only the timer resends. At <see cref="Deadline"/> the unacknowledged window
 /// (or the OACK) is resent, up to <see cref="TftpSettings.MaxRetries"/> times, then the transfer fails.
+/// The timeout is adaptive (RFC 1123 §4.2.3.2): it doubles with each resend of the same window, up to
+/// <see cref="BackoffLimit"/> times <see cref="TftpSettings.Timeout"/>, and an ACK that moves the
+/// window on starts it again. A client slowed down for a few seconds (a firmware's TFTP under load
+/// waits 4 s and resends its ACK up to 6 times) thus still finishes, instead of the server giving up
+/// after a fixed 1 s × 5.
 /// The file ends with the first block shorter than the block size (empty if the size divides evenly).
 /// </summary>
 public sealed class TftpTransfer
@@ -18,6 +23,9 @@ public sealed class TftpTransfer
     private long _acked;
     private long _sent;
     private int _retries;
+
+    /// <summary>The longest wait between resends, as a multiple of the negotiated timeout.</summary>
+    public const int BackoffLimit = 8;
 
     /// <param name="content">The whole file.</param>
     /// <param name="settings">The negotiated settings.</param>
@@ -54,7 +62,7 @@ public sealed class TftpTransfer
         {
             outbox.Add(new TftpSend(TftpSendKind.OptionAck, 0));
             _sent = 0;
-            Deadline = now + Settings.Timeout;
+            Deadline = now + Wait();
         }
         else
         {
@@ -101,7 +109,7 @@ public sealed class TftpTransfer
         if (_acked < 0)
         {
             outbox.Add(new TftpSend(TftpSendKind.OptionAck, 0));
-            Deadline = now + Settings.Timeout;
+            Deadline = now + Wait();
         }
         else
         {
@@ -160,6 +168,9 @@ public sealed class TftpTransfer
         }
 
         _sent = last;
-        Deadline = now + Settings.Timeout;
+        Deadline = now + Wait();
     }
+
+    /// <summary>The timeout doubled per resend of the current window, capped.</summary>
+    private TimeSpan Wait() => Settings.Timeout * Math.Min(1 << Math.Min(_retries, 30), BackoffLimit);
 }

@@ -8,11 +8,18 @@ namespace Ingot.Sim.Boot;
 /// <summary>
 /// A PXE ROM's TFTP read (RFC 1350 with the <c>blksize</c> option, RFC 2348): RRQ to the server's
 /// port, then DATA/ACK with the transfer's own port until a short block. Returns the byte count, or
-/// throws <see cref="TftpFetchException"/> with the server's error or a timeout.
+/// throws <see cref="TftpFetchException"/> with the server's error or a timeout. Timing as UEFI's
+/// PXE (EDK2's <c>PXEBC_MTFTP_TIMEOUT</c> 4 s, <c>PXEBC_MTFTP_RETRIES</c> 6): after
+/// <see cref="Timeout"/> without a datagram the last packet (the RRQ or the last ACK) is sent again,
+/// and the read fails after <see cref="Tries"/> silent waits.
 /// </summary>
 public static class TftpFetch
 {
     public const int BlockSize = 8192;
+
+    public const int Tries = 6;
+
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(4);
 
     public static async Task<long> ReadAsync(IPAddress local, IPEndPoint server, string file, CancellationToken ct)
     {
@@ -25,10 +32,11 @@ public static class TftpFetch
         ushort expected = 1;
         long total = 0;
         EndPoint? peer = null;
+        int silent = 0;
         while (true)
         {
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            wait.CancelAfter(TimeSpan.FromSeconds(5));
+            wait.CancelAfter(Timeout);
             SocketReceiveFromResult got;
             try
             {
@@ -36,10 +44,31 @@ public static class TftpFetch
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
-                throw new TftpFetchException($"TFTP {file}: no answer from {server}");
+                if (++silent >= Tries)
+                {
+                    throw new TftpFetchException($"TFTP {file}: no answer from {server}");
+                }
+
+                // Resend what the server may have missed: the request, or the last ACK.
+                if (peer is null)
+                {
+                    await socket.SendToAsync(rrq, SocketFlags.None, server, ct);
+                }
+                else
+                {
+                    await AckAsync(socket, (ushort)(expected - 1), peer, ct);
+                }
+
+                continue;
             }
 
+            silent = 0;
             peer ??= got.RemoteEndPoint;
+            if (!peer.Equals(got.RemoteEndPoint))
+            {
+                continue; // a second transfer started by a resent request: only the first one counts
+            }
+
             int opcode = BinaryPrimitives.ReadUInt16BigEndian(buffer);
             switch (opcode)
             {

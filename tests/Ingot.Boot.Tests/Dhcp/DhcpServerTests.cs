@@ -72,6 +72,43 @@ public sealed class DhcpServerTests
     }
 
     [Fact]
+    public async Task A_request_resent_while_its_lease_is_being_stored_shares_that_write_and_both_copies_get_the_ack()
+    {
+        var store = new HeldStore();
+        using var server = new DhcpServer(new FixedDhcpConfigurationSource(_s.Config), store, _s.Responder, _s.Time);
+        DhcpPacket offer = (await server.AnswerAsync(DhcpScenario.Request(DhcpScenario.Mac(1), DhcpMessageType.Discover), _s.Link, 67, Ct)).Reply!;
+        DhcpPacket selecting = DhcpScenario.Request(DhcpScenario.Mac(1), DhcpMessageType.Request, DhcpScenario.Requested(offer.YourAddress.ToString()), DhcpScenario.ServerId(DhcpScenario.Server));
+
+        Task<DhcpAnswer> first = server.AnswerAsync(selecting, _s.Link, 67, Ct).AsTask();
+        await store.Writing.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        _s.Time.Advance(TimeSpan.FromSeconds(4));
+        Task<DhcpAnswer> resent = server.AnswerAsync(selecting with { Seconds = 4 }, _s.Link, 67, Ct).AsTask();
+        store.Release.SetResult();
+        DhcpAnswer[] answers = await Task.WhenAll(first, resent).WaitAsync(TimeSpan.FromSeconds(10), Ct);
+
+        Assert.All(answers, a => Assert.Equal(DhcpMessageType.Ack, a.Reply!.MessageType));
+        Assert.All(answers, a => Assert.Equal(offer.YourAddress, a.Reply!.YourAddress));
+        Assert.Equal([1], store.Batches);
+        Assert.Equal(1, server.SharedWrites);
+    }
+
+    [Fact]
+    public async Task A_request_with_a_new_xid_after_its_lease_was_stored_is_stored_again()
+    {
+        var store = new HeldStore();
+        store.Release.SetResult();
+        using var server = new DhcpServer(new FixedDhcpConfigurationSource(_s.Config), store, _s.Responder, _s.Time);
+        DhcpPacket offer = (await server.AnswerAsync(DhcpScenario.Request(DhcpScenario.Mac(1), DhcpMessageType.Discover), _s.Link, 67, Ct)).Reply!;
+        DhcpPacket selecting = DhcpScenario.Request(DhcpScenario.Mac(1), DhcpMessageType.Request, DhcpScenario.Requested(offer.YourAddress.ToString()), DhcpScenario.ServerId(DhcpScenario.Server));
+
+        await server.AnswerAsync(selecting, _s.Link, 67, Ct);
+        await server.AnswerAsync(selecting with { TransactionId = 0x9999 }, _s.Link, 67, Ct);
+
+        Assert.Equal([1, 1], store.Batches);
+        Assert.Equal(0, server.SharedWrites);
+    }
+
+    [Fact]
     public async Task A_failed_lease_write_sends_no_ack()
     {
         var store = new HeldStore { Fail = true };

@@ -114,13 +114,61 @@ public sealed class TftpTransferTests
         Assert.Equal([1, 2, 3, 4], Sent());
         _time.Advance(TimeSpan.FromSeconds(2));
         transfer.Tick(_time.GetUtcNow(), _outbox);
-        Assert.Equal([1, 2, 3, 4], Sent());
+        Assert.Empty(Sent()); // the second wait is doubled: 4 s
         _time.Advance(TimeSpan.FromSeconds(2));
+        transfer.Tick(_time.GetUtcNow(), _outbox);
+        Assert.Equal([1, 2, 3, 4], Sent());
+        _time.Advance(TimeSpan.FromSeconds(8));
         transfer.Tick(_time.GetUtcNow(), _outbox);
 
         Assert.Equal(TftpSendKind.Error, Assert.Single(_outbox).Kind);
         Assert.Equal(TftpTransferState.Failed, transfer.State);
         Assert.Equal(2, transfer.Retransmissions);
+    }
+
+    [Fact]
+    public void The_wait_between_resends_doubles_up_to_the_backoff_limit()
+    {
+        var transfer = new TftpTransfer(new byte[5000], TftpSettings.Default with { MaxRetries = 10 }, []);
+        transfer.Start(_time.GetUtcNow(), _outbox);
+        _outbox.Clear();
+        var resentAt = new List<int>();
+        for (int second = 1; second <= 40; second++)
+        {
+            _time.Advance(TimeSpan.FromSeconds(1));
+            transfer.Tick(_time.GetUtcNow(), _outbox);
+            if (Sent().Length > 0)
+            {
+                resentAt.Add(second);
+            }
+        }
+
+        Assert.Equal([1, 3, 7, 15, 23, 31, 39], resentAt);
+    }
+
+    [Fact]
+    public void A_client_silent_for_twenty_seconds_with_the_default_settings_still_gets_the_whole_file()
+    {
+        // The storm's failure shape: a starved client's ACK arrives after several seconds. With a
+        // fixed 1 s × 5 retries the server gave up after 6 s ("transfer of ipxe.efi failed").
+        var transfer = new TftpTransfer(new byte[1500], TftpSettings.Default, []);
+        transfer.Start(_time.GetUtcNow(), _outbox);
+        _outbox.Clear();
+        for (int second = 1; second <= 20; second++)
+        {
+            _time.Advance(TimeSpan.FromSeconds(1));
+            transfer.Tick(_time.GetUtcNow(), _outbox);
+        }
+
+        _outbox.Clear();
+        Assert.Equal(TftpTransferState.Sending, transfer.State);
+        transfer.Receive(Ack(1), _time.GetUtcNow(), _outbox);
+        Assert.Equal([2], Sent());
+        transfer.Receive(Ack(2), _time.GetUtcNow(), _outbox);
+        Assert.Equal([3], Sent());
+        transfer.Receive(Ack(3), _time.GetUtcNow(), _outbox);
+
+        Assert.Equal(TftpTransferState.Complete, transfer.State);
     }
 
     [Fact]

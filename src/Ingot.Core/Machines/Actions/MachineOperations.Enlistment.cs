@@ -12,6 +12,8 @@ public sealed partial class MachineOperations
     /// </summary>
     public const int AcceptBatch = 100;
 
+    private static readonly MachineQuery NewMachines = new() { Statuses = [MachineStatus.New], PowerParameters = false };
+
     private const string AcceptLoginMessage = "You must be logged in to accept machines.";
 
     /// <summary>
@@ -46,9 +48,12 @@ public sealed partial class MachineOperations
             throw new MachineOperationException(ErrorCategory.Unauthorized, "Unauthorized", AcceptLoginMessage);
         }
 
-        IReadOnlyList<Machine> all = await store.ListAsync(ct);
+        // Only the NEW machines, without their power parameters (one decryption each, and accepting
+        // does not change them; the save keeps the stored ones): under a storm most of the fleet is
+        // commissioning with its hardware, and reading all of it made accept_all slow.
+        IReadOnlyList<Machine> fresh = await store.ListAsync(NewMachines, ct);
         return await AcceptEachAsync(
-            [.. all.Where(m => m.Status == MachineStatus.New && MachinePermissions.Has(actor, m, NodePermission.Admin))], actor, ct);
+            [.. fresh.Where(m => m.Status == MachineStatus.New && MachinePermissions.Has(actor, m, NodePermission.Admin))], actor, ct);
     }
 
     private async Task<IReadOnlyList<Machine>> AcceptEachAsync(IReadOnlyList<Machine> machines, Actor actor, CancellationToken ct)
