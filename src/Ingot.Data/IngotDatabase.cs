@@ -13,7 +13,6 @@ namespace Ingot.Data;
 public sealed class IngotDatabase : IDbContextFactory<IngotDbContext>
 {
     private readonly DbContextOptions<SqliteIngotDbContext>? _sqlite;
-    private readonly SqliteWriteGate _writeGate = new();
     private readonly DbContextOptions<PostgresIngotDbContext>? _postgres;
 
     private IngotDatabase(DatabaseProvider provider, string connectionString)
@@ -25,7 +24,7 @@ public sealed class IngotDatabase : IDbContextFactory<IngotDbContext>
             _sqlite = new DbContextOptionsBuilder<SqliteIngotDbContext>()
                 .UseSqlite(connectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
                 .UseSnakeCaseNamingConvention()
-                .AddInterceptors(new SqliteConnectionPragmas(), new SqliteWriteGateTransactions(_writeGate), new SqliteWriteGateConnections(_writeGate))
+                .AddInterceptors(new SqliteConnectionPragmas())
                 .Options;
         }
         else
