@@ -12,10 +12,15 @@ partition_device() {
     case "$1" in *[0-9]) echo "${1}p$2" ;; *) echo "$1$2" ;; esac
 }
 
+# mount_format PATH: the format item of the file system mounted at PATH.
+mount_format() {
+    m=$(items mount path "$1" | head -n 1); [ -n "$m" ] || return 1
+    items format id "$(field device "$m")" | head -n 1
+}
+
 # mount_partition DISK PATH: the block device of the partition whose file system is mounted at PATH.
 mount_partition() {
-    m=$(items mount path "$2" | head -n 1); [ -n "$m" ] || return 1
-    f=$(items format id "$(field device "$m")" | head -n 1)
+    f=$(mount_format "$2") || return 1
     p=$(items partition id "$(field volume "$f")" | head -n 1); [ -n "$p" ] || return 1
     partition_device "$1" "$(field number "$p")"
 }
@@ -28,6 +33,8 @@ install_boot_loader() {
     fi
     part=$(mount_partition "$disk" /) || { install_failed "no partition holds the '/' file system: GRUB cannot be installed"; return 1; }
     blockdev --rereadpt "$disk" 2>/dev/null
+    # A loop device (the installer's tests) may need partx to add its partitions.
+    [ -b "$part" ] || ! command -v partx > /dev/null || partx -u "$disk" 2>/dev/null
     n=0
     while [ ! -b "$part" ] && [ "$n" -lt 20 ]; do sleep 0.5; n=$((n + 1)); done
     mkdir -p "$target"
@@ -37,15 +44,19 @@ install_boot_loader() {
     # A separate /boot (ext2/3/4) is where grub-install and update-grub write.
     bootpart=$(mount_partition "$disk" /boot) && mount "$bootpart" "$target/boot" 2>> /run/ingot-grub.log
     for d in dev proc sys; do mount --bind "/$d" "$target/$d"; done
+    # update-grub writes root=UUID=… only when udev's /dev/disk/by-uuid link exists (no udev here).
+    uuid=$(field uuid "$(mount_format /)"); link=/dev/disk/by-uuid/$uuid; madelink=""
+    if [ -n "$uuid" ] && [ ! -e "$link" ]; then mkdir -p /dev/disk/by-uuid && ln -s "$part" "$link" && madelink=yes; fi
     ok=yes
     chroot "$target" /usr/sbin/grub-install --target=i386-pc "$disk" >> /run/ingot-grub.log 2>&1 || ok=""
     [ -z "$ok" ] || chroot "$target" /usr/sbin/update-grub >> /run/ingot-grub.log 2>&1 || ok=""
     sync
+    [ -z "$madelink" ] || rm -f "$link"
     for d in sys proc dev; do umount "$target/$d"; done
     [ -z "$bootpart" ] || umount "$target/boot"
     umount "$target"
     if [ -z "$ok" ]; then
         install_failed "GRUB could not be installed: $(tail -n 2 /run/ingot-grub.log | tr '\n' ' ')"; return 1
     fi
-    say "agent: install: GRUB installed on $disk (i386-pc), grub.cfg for the root on $part: $(grep -c '^Found linux image' /run/ingot-grub.log) kernel(s)"
+    say "agent: install: GRUB installed on $disk (i386-pc), grub.cfg for the root on $part (UUID=$uuid): $(grep -c '^Found linux image' /run/ingot-grub.log) kernel(s)"
 }
