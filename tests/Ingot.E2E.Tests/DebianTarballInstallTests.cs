@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Ingot.Core.Curtin;
+using Ingot.Core.Hardware;
 using Ingot.Core.Machines;
 using Ingot.Core.Metadata;
 using Ingot.Core.NetworkConfig;
