@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Ingot.E2E.Tests.Lab;
 
 namespace Ingot.E2E.Tests;
@@ -70,8 +71,11 @@ public sealed class DebianDeploymentTests
         await vm.WaitForConsoleAsync(mark, "INGOT-EPHEMERAL: agent: install: netboot_off posted", s_bootLimit, "netboot_off");
         await vm.WaitForConsoleAsync(mark, "INGOT-EPHEMERAL: done, .* rebooting", s_bootLimit, "the installer to reboot");
         stages.Reached("installer rebooting");
-        await vm.WaitForConsoleAsync(mark, "Booting from SAN device 0x80", s_bootLimit, "the network boot after the reboot to hand over to the disk (netboot off)");
+        Match san = await vm.WaitForConsoleAsync(mark, "Booting from SAN device 0x80", s_bootLimit, "the network boot after the reboot to hand over to the disk (netboot off)");
         stages.Reached("network boot handed over to the disk");
+
+        // From here on only the disk's boot counts (the installer's own kernel printed a Linux version line too).
+        mark = san.Index;
         await vm.WaitForConsoleAsync(mark, @"Linux version 6\.1\.\S+-amd64 .*Debian", s_bootLimit, "GRUB to boot the installed Debian kernel");
         stages.Reached("Debian kernel booting");
         await vm.WaitForConsoleAsync(mark, "ingot-marker: " + marker, s_bootLimit, "cloud-init to fetch the user-data and run its runcmd");

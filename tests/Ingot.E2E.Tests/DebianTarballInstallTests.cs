@@ -72,8 +72,8 @@ public sealed class DebianTarballInstallTests : IDisposable
             Assert.Matches($@"linux\s+/boot/vmlinuz-6\.1\.\S+-amd64 root=UUID={rootUuid} ro console=tty0 console=ttyS0,115200n8", output);
             Assert.Contains($"UUID={rootUuid} / ext4 defaults 0 1", output, StringComparison.Ordinal);
             Assert.Contains("datasource_list: [ MAAS ]", output, StringComparison.Ordinal);
-            Assert.Contains("metadata_url: http://10.0.0.1:5248/MAAS/metadata/", output, StringComparison.Ordinal);
-            Assert.Contains("token_secret: ts", output, StringComparison.Ordinal);
+            Assert.Matches(@"metadata_url: ""?http://10\.0\.0\.1:5248/MAAS/metadata/""?", output);
+            Assert.Matches(@"token_secret: ""?ts""?\n", output);
             Assert.Contains("DataSourceMAAS.py", output, StringComparison.Ordinal);
             byte[] mbr = new byte[512];
             await using (FileStream file = File.OpenRead(disk))
