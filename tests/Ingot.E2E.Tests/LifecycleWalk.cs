@@ -35,7 +35,7 @@ internal sealed class LifecycleWalk(BmcMachine vm, MaasClient maas)
         await ReleaseWithEraseAsync();
     }
 
-    private async Task EnlistAsync()
+    public async Task EnlistAsync()
     {
         int mark = vm.ConsoleMark();
         await vm.PowerOnByIpmiAsync();
@@ -51,7 +51,7 @@ internal sealed class LifecycleWalk(BmcMachine vm, MaasClient maas)
         Assert.Contains(machine.GetProperty("interface_set").EnumerateArray(), i => i.GetProperty("mac_address").GetString() == vm.Mac);
     }
 
-    private async Task CommissionAsync()
+    public async Task CommissionAsync()
     {
         await maas.PutAsync(
             $"machines/{SystemId}/",
@@ -159,7 +159,7 @@ internal sealed class LifecycleWalk(BmcMachine vm, MaasClient maas)
         (await maas.GetAsync($"machines/{SystemId}/")).GetProperty("status_name").GetString()!;
 
     /// <summary>Reads the machine every second until its status is <paramref name="status"/>; fails naming <paramref name="what"/>.</summary>
-    private async Task WaitForStatusAsync(string status, TimeSpan limit, string what)
+    public async Task WaitForStatusAsync(string status, TimeSpan limit, string what)
     {
         long start = TimeProvider.System.GetTimestamp();
         string current;
@@ -175,7 +175,7 @@ internal sealed class LifecycleWalk(BmcMachine vm, MaasClient maas)
     }
 
     /// <summary>The machine's events, oldest first: each one's description, or its type's description when that is empty and <paramref name="type"/> is set.</summary>
-    private async Task<string[]> EventDescriptionsAsync(bool type = false) =>
+    public async Task<string[]> EventDescriptionsAsync(bool type = false) =>
         [.. (await maas.GetAsync($"events/?op=query&id={SystemId}&level=DEBUG&limit=1000")).GetProperty("events").EnumerateArray().Reverse()
             .Select(e => e.GetProperty("description").GetString() is { Length: > 0 } d || !type ? e.GetProperty("description").GetString()! : e.GetProperty("type").GetString()!)];
 }

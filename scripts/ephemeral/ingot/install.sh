@@ -3,9 +3,10 @@
 # cmd-install start to the webhook, then per sources.goal's type: dd-raw or dd-gz, a whole-disk image
 # written over the first disk, the config's cloudconfig entries then written as <name>.cfg into /cloud/ of
 # the image's first partition (FAT; where the deployed system's first boot reads its datasource); tgz, a
-# root tarball laid onto the config's storage layout (root-tgz.sh). Then runs the maas late command
+# root tarball laid onto the config's storage layout (root-tgz.sh), with GRUB when it carries it (boot-loader.sh). Then runs the maas late command
 # (netboot_off), reports cmd-install finish and asks /init to reboot. Needs maas-api.sh.
 . "${AGENT_DIR:-/ingot}/root-tgz.sh"
+. "${AGENT_DIR:-/ingot}/boot-loader.sh"
 
 CURTIN_CONFIG=${CURTIN_CONFIG:-/run/curtin.yaml}
 

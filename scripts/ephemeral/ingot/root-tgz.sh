@@ -8,8 +8,9 @@
 #   - each format made in place at its partition's offset: ext2/3/4 by mke2fs (the '/' one filled from
 #     the staging directory with -d, nothing mounted), fat12/16/32/vfat by mkfs.fat (a '/' one filled by
 #     mcopy), swap refused; the uuid and label of the config.
-# Not done (refused with the reason): RAID, LVM, bcache, dm_crypt and disks other than the boot disk; no
-# boot loader is installed (curtin runs grub-install in the target; the image has no grub).
+#   - when the tarball carries GRUB (/usr/sbin/grub-install), the target's grub-install and update-grub
+#     run in it (boot-loader.sh); a tarball without it gets no boot loader.
+# Not done (refused with the reason): RAID, LVM, bcache, dm_crypt and disks other than the boot disk.
 # Needs say(), install_failed and cloudconfig_names/cloudconfig_content (install.sh), storage-config.awk.
 
 # field NAME ITEM: one key=value field of an item line.
@@ -112,5 +113,8 @@ lay_root_tarball() {
         esac || { install_failed "format $(field id "$f") ($fstype): $(tail -n 2 /run/ingot-mkfs.log | tr '\n' ' ')"; exit 1; }
         say "agent: install: $fstype on partition $(field number "$p") (sectors $start+$size)${root:+, filled with the root tarball}"
     done || return 1
+    # A tarball with GRUB gets its boot loader installed from the target itself (boot-loader.sh).
+    grub=""; [ -e "$stage/usr/sbin/grub-install" ] && grub=yes
     rm -rf "$stage"
+    [ -z "$grub" ] || install_boot_loader "$disk"
 }

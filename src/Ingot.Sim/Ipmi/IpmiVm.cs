@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Ingot.Sim.Ipmi;
 
 /// <summary>
-/// The qemu VM an ipmi_sim BMC powers: TCG (no KVM here), its NIC on <paramref name="Tap"/> (an existing
+/// The qemu VM an ipmi_sim BMC powers: TCG unless <see cref="Accelerator"/> says otherwise, its NIC on <paramref name="Tap"/> (an existing
 /// tap, inside <see cref="Namespace"/> when set) with <paramref name="Mac"/>. Power on starts it with the
 /// boot order from the BMC's boot device; its serial console goes to <c>console.log</c> in the BMC's directory.
 /// </summary>
@@ -17,6 +17,9 @@ public sealed record IpmiVm(string Tap, string Mac)
     public int MemoryMiB { get; init; } = 512;
 
     public int Cpus { get; init; } = 1;
+
+    /// <summary>qemu's <c>-accel</c>: <c>tcg</c>, or <c>kvm</c> where /dev/kvm is usable.</summary>
+    public string Accelerator { get; init; } = "tcg";
 
     /// <summary>More qemu arguments after the NIC (disks, for instance), one element each.</summary>
     public IReadOnlyList<string> ExtraArguments { get; init; } = [];
@@ -40,7 +43,7 @@ public sealed record IpmiVm(string Tap, string Mac)
 
         args.AddRange(
         [
-            Qemu, "-name", name, "-accel", "tcg", "-m", MemoryMiB.ToString(CultureInfo.InvariantCulture), "-smp", Cpus.ToString(CultureInfo.InvariantCulture),
+            Qemu, "-name", name, "-accel", Accelerator, "-m", MemoryMiB.ToString(CultureInfo.InvariantCulture), "-smp", Cpus.ToString(CultureInfo.InvariantCulture),
             "-nographic",
             "-netdev", $"tap,id=n0,ifname={Tap},script=no,downscript=no",
             "-device", $"virtio-net-pci,netdev=n0,mac={Mac}",

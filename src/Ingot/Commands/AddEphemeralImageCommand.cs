@@ -9,7 +9,8 @@ namespace Ingot.Commands;
 /// built (<c>DIR/vmlinuz</c>, <c>DIR/initrd.img</c>) as an uploaded boot resource, <c>ingot/ephemeral</c> for
 /// <c>amd64/generic</c> by default, with a boot-kernel and a boot-initrd file. Registering the same files
 /// again changes nothing. With <c>--root-dd-raw FILE</c> the resource also carries a raw disk image
-/// (<c>root-dd.raw</c>) that deployments of it write to the disk.
+/// (<c>root-dd.raw</c>) that deployments of it write to the disk; with <c>--root-tgz FILE</c> a root tarball
+/// (<c>root-tgz</c>) that deployments lay onto the machine's storage layout.
 /// </summary>
 public static class AddEphemeralImageCommand
 {
@@ -18,6 +19,9 @@ public static class AddEphemeralImageCommand
 
     /// <summary>MAAS's file type of a raw disk image (curtin's <c>dd-raw</c>).</summary>
     public const string RootDdRaw = "root-dd.raw";
+
+    /// <summary>MAAS's file type of a root tarball (curtin's <c>tgz</c>).</summary>
+    public const string RootTgz = "root-tgz";
 
     public static async Task<int> RunAsync(ParsedCommand command, TextWriter stdout, CancellationToken ct)
     {
@@ -34,6 +38,7 @@ public static class AddEphemeralImageCommand
             (BootResourceFileTypes.Kernel, Path.Combine(dir, "vmlinuz")),
             (BootResourceFileTypes.Initrd, Path.Combine(dir, "initrd.img")),
             .. command.Get("root-dd-raw") is { } disk ? [(RootDdRaw, disk)] : Array.Empty<(string, string)>(),
+            .. command.Get("root-tgz") is { } tarball ? [(RootTgz, tarball)] : Array.Empty<(string, string)>(),
         ];
         if (wanted.FirstOrDefault(f => !File.Exists(f.Path)) is { Path: not null } missing)
         {

@@ -49,6 +49,7 @@ public static class IngotCommands
             new OptionSpec("name", "OS/SERIES", "The boot resource's name (default ingot/ephemeral)."),
             new OptionSpec("architecture", "ARCH/SUBARCH", "Its architecture (default amd64/generic)."),
             new OptionSpec("root-dd-raw", "FILE", "A raw disk image deployments write (root-dd.raw; scripts/build-deploy-image.sh)."),
+            new OptionSpec("root-tgz", "FILE", "A root tarball deployments lay onto the storage layout (root-tgz; scripts/build-debian-tarball.sh)."),
             s_dataDir,
             s_database,
         ]);

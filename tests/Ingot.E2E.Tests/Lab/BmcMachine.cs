@@ -99,8 +99,8 @@ internal sealed class BmcMachine : IAsyncDisposable
     /// <summary>Where the console has got to: waits from here on see only what comes after.</summary>
     public int ConsoleMark() => Console.Length;
 
-    /// <summary>A VM with <paramref name="cpus"/> vCPUs, <paramref name="memoryMiB"/> MiB and a <paramref name="diskMiB"/> MiB disk, MAC <c>52:54:00:ff:00:index</c>, behind a new BMC on a free loopback UDP port.</summary>
-    public static async Task<BmcMachine> StartAsync(BootNetwork network, string name, int index, int cpus, int memoryMiB, int diskMiB)
+    /// <summary>A VM with <paramref name="cpus"/> vCPUs, <paramref name="memoryMiB"/> MiB and a <paramref name="diskMiB"/> MiB disk, MAC <c>52:54:00:ff:00:index</c>, behind a new BMC on a free loopback UDP port; qemu's <paramref name="accelerator"/> (tcg, kvm).</summary>
+    public static async Task<BmcMachine> StartAsync(BootNetwork network, string name, int index, int cpus, int memoryMiB, int diskMiB, string accelerator = "tcg")
     {
         DirectoryInfo directory = Directory.CreateTempSubdirectory($"ingot-ff-{name}-");
         var hardware = VmHardware.Create(cpus, memoryMiB, diskMiB, $"ingot-ff-{name}", directory.FullName);
@@ -115,6 +115,7 @@ internal sealed class BmcMachine : IAsyncDisposable
                 Namespace = network.Namespace,
                 MemoryMiB = memoryMiB,
                 Cpus = cpus,
+                Accelerator = accelerator,
                 ExtraArguments = [.. hardware.DiskArguments()],
             },
         };
