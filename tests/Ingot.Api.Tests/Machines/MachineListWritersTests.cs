@@ -27,7 +27,7 @@ public sealed class MachineListWritersTests(ApiHost host) : IClassFixture<ApiHos
     /// <summary>The write methods of the stores that touch machine rows, each exercised below.</summary>
     private static readonly Dictionary<Type, string[]> s_covered = new()
     {
-        [typeof(IMachineStore)] = ["AddAsync", "SaveAsync", "SaveAllAsync", "DeleteAsync"],
+        [typeof(IMachineStore)] = ["AddAsync", "SaveAsync", "SaveAllAsync", "ClaimAsync", "DeleteAsync"],
         [typeof(IZoneStore)] = ["AddAsync", "UpdateAsync", "DeleteAsync"],
         [typeof(IResourcePoolStore)] = ["AddAsync", "UpdateAsync", "DeleteAsync"],
         [typeof(IDomainStore)] = ["AddAsync", "UpdateAsync", "DeleteAsync"],
@@ -101,6 +101,19 @@ public sealed class MachineListWritersTests(ApiHost host) : IClassFixture<ApiHos
             m.Description = "saved with others";
             await machines.SaveAllAsync([m], Ct);
         }, json => Assert.Equal("saved with others", (string?)json["description"]));
+
+        // IMachineStore.ClaimAsync (allocation): writes status and owner only.
+        Machine claimable = await host.ReadyAsync(m => m.Description = "claimable");
+        await ChangesAsync(client, claimable.SystemId, async () =>
+        {
+            Machine candidate = (await machines.FindAsync(claimable.SystemId, Ct))!;
+            Machine? claimed = await machines.ClaimAsync([candidate], m =>
+            {
+                m.TransitionTo(MachineStatus.Allocated, Now, "claimant");
+                m.SetOwner("claimant");
+            }, Ct);
+            Assert.NotNull(claimed);
+        }, json => Assert.Equal(("Allocated", "claimant"), ((string?)json["status_name"], (string?)json["owner"])));
 
         // The BMC shared by placed and sibling: saving one rewrites the other's row.
         await ChangesAsync(client, sibling.SystemId, async () =>

@@ -12,7 +12,7 @@ public sealed partial class MachineOperations
     /// </summary>
     public const int AcceptBatch = 100;
 
-    private static readonly MachineQuery NewMachines = new() { Statuses = [MachineStatus.New], PowerParameters = false };
+    private static readonly MachineQuery s_newMachines = new() { Statuses = [MachineStatus.New], PowerParameters = false };
 
     private const string AcceptLoginMessage = "You must be logged in to accept machines.";
 
@@ -51,7 +51,7 @@ public sealed partial class MachineOperations
         // Only the NEW machines, without their power parameters (one decryption each, and accepting
         // does not change them; the save keeps the stored ones): under a storm most of the fleet is
         // commissioning with its hardware, and reading all of it made accept_all slow.
-        IReadOnlyList<Machine> fresh = await store.ListAsync(NewMachines, ct);
+        IReadOnlyList<Machine> fresh = await store.ListAsync(s_newMachines, ct);
         return await AcceptEachAsync(
             [.. fresh.Where(m => m.Status == MachineStatus.New && MachinePermissions.Has(actor, m, NodePermission.Admin))], actor, ct);
     }
