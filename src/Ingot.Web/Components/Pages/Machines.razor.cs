@@ -93,6 +93,19 @@ public sealed partial class Machines
         _hostnames = visible.ToDictionary(r => r.SystemId, r => r.Hostname, StringComparer.Ordinal);
         _selected.IntersectWith(_hostnames.Keys);
         Refilter();
+        KeepUntagChoice();
+    }
+
+    /// <summary>
+    /// Untag offers the selected machines' tags, which change with the selection and with the rows (a tag
+    /// added elsewhere arrives a moment later): the chosen tag stays one of them, the first when it is not.
+    /// </summary>
+    private void KeepUntagChoice()
+    {
+        if (_bulkAction == NodeActions.Untag && !SelectedTags.Contains(_bulkForm.Tag, StringComparer.Ordinal))
+        {
+            _bulkForm.Tag = SelectedTags is { Count: > 0 } tags ? tags[0] : "";
+        }
     }
 
     private void Refilter()
@@ -163,6 +176,8 @@ public sealed partial class Machines
         {
             _selected.Remove(systemId);
         }
+
+        KeepUntagChoice();
     }
 
     private void ToggleAllShown(ChangeEventArgs e)
@@ -175,9 +190,15 @@ public sealed partial class Machines
         {
             _selected.ExceptWith(_shown.Select(r => r.SystemId));
         }
+
+        KeepUntagChoice();
     }
 
-    private void ClearSelection() => _selected.Clear();
+    private void ClearSelection()
+    {
+        _selected.Clear();
+        KeepUntagChoice();
+    }
 
     private async Task ApplyBulkAsync()
     {
@@ -209,6 +230,6 @@ public sealed partial class Machines
         _choices = await ActionChoices.LoadAsync(Services, _bulkAction, _disposed.Token);
         _bulkForm.Zone = _choices.Zones.Count > 0 ? _choices.Zones[0] : "";
         _bulkForm.Pool = _choices.Pools.Count > 0 ? _choices.Pools[0] : "";
-        _bulkForm.Tag = _bulkAction == NodeActions.Untag && SelectedTags is { Count: > 0 } tags ? tags[0] : "";
+        KeepUntagChoice();
     }
 }
