@@ -1,7 +1,7 @@
 using Ingot.Core.Machines;
 using Ingot.Core.Machines.Actions;
-using Ingot.Core.Scripts;
 using Ingot.Core.Power;
+using Ingot.Core.Scripts;
 using Ingot.Core.Tests.Fakes;
 using Ingot.Core.Tests.Scripts;
 using Ingot.Core.Tests.Signals;
