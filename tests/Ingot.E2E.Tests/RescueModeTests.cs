@@ -17,7 +17,9 @@ namespace Ingot.E2E.Tests;
 /// OpenSSH and the key it made and uploaded (account/prefs/sshkeys), checking the host key the console
 /// printed, and reads the machine's MAC and its disk's boot signature. exit_rescue_mode → Ingot power-cycles
 /// it (previous status DEPLOYED) → iPXE's local boot → the system on its disk; DEPLOYED, owner kept.
-/// mark_broken → released first, so Ingot powers it off over IPMI (qemu gone); mark_fixed → READY.
+/// mark_broken → released first, so Ingot powers it off over IPMI (qemu gone); mark_fixed → READY. Rescue from
+/// READY: the same boot, key and SSH login; exit_rescue_mode → Ingot powers it off (previous status READY) →
+/// READY, no owner, off. Each exit records one outcome: the exit's own power action, then the previous status.
 /// Console, BMC log, Ingot's output and events go to <see cref="NetworkBootLab.LogDirectory"/> (<c>rs-*</c>).
 /// </summary>
 public sealed class RescueModeTests
@@ -27,7 +29,7 @@ public sealed class RescueModeTests
     private static readonly TimeSpan s_statusLimit = TimeSpan.FromMinutes(2);
 
     [Fact]
-    public async Task A_deployed_vm_enters_rescue_mode_is_reached_over_ssh_with_the_owners_key_exits_to_deployed_and_is_powered_off_when_marked_broken()
+    public async Task A_deployed_vm_enters_rescue_mode_is_reached_over_ssh_exits_to_deployed_is_marked_broken_and_fixed_then_enters_rescue_mode_from_ready_and_exits_powered_off()
     {
         E2ERequirements.Require();
         E2ERequirements.RequireIpmi();
@@ -50,7 +52,6 @@ public sealed class RescueModeTests
         try
         {
             bmc = IpmiSimBmc.Start(options, Path.Combine(directory.FullName, "bmc"));
-            var console = new ConsoleFile(bmc.ConsolePath);
             string key = Path.Combine(directory.FullName, "id_ed25519");
             await HostCommand.RunAsync("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "rs-owner", "-f", key);
             await maas.PostAsync("account/prefs/sshkeys/", ("key", (await File.ReadAllTextAsync(key + ".pub", Ct)).Trim()));
@@ -69,31 +70,11 @@ public sealed class RescueModeTests
             Assert.Equal("Deployed", created.GetProperty("status_name").GetString());
 
             // Rescue: power cycle over IPMI, PXE, the ephemeral image, signal OK, dropbear with the owner's key.
-            long mark = console.Mark();
-            JsonElement entering = await maas.PostAsync($"machines/{systemId}/?op=rescue_mode");
-            Assert.Equal("Entering rescue mode", entering.GetProperty("status_name").GetString());
-            await console.WaitForAsync("INGOT-EPHEMERAL: init started", mark, s_bootLimit, "the VM, powered on by Ingot over IPMI, to network-boot the ephemeral image");
-            await console.WaitForAsync("INGOT-EPHEMERAL: agent: rescue: signalled OK", mark, s_bootLimit, "the agent to see no power_state and signal OK");
-            Match ssh = await console.WaitForAsync(
-                @"INGOT-EPHEMERAL: agent: ssh: dropbear listening on ([0-9.]+):22 for 1 keys, host key (ssh-ed25519 \S+)",
-                mark,
-                TimeSpan.FromMinutes(1),
-                "dropbear to start with the owner's key");
-            await WaitForStatusAsync(maas, systemId, "Rescue mode", "RESCUE_MODE after the agent's OK");
-            await console.WaitForAsync("INGOT-EPHEMERAL: staying up", mark, TimeSpan.FromMinutes(1), "/init to stay up instead of powering off");
-
-            string address = ssh.Groups[1].Value;
-            string knownHosts = Path.Combine(directory.FullName, "known_hosts");
-            await File.WriteAllTextAsync(knownHosts, $"{address} {ssh.Groups[2].Value}\n", Ct);
-            string output = await HostCommand.RunAsync(
-                "ssh", "-i", key, "-o", $"UserKnownHostsFile={knownHosts}", "-o", "StrictHostKeyChecking=yes", "-o", "BatchMode=yes",
-                "-o", "ConnectTimeout=20", "-o", "LogLevel=ERROR", $"root@{address}",
-                "echo rescue-user=$(id -un); cat /sys/class/net/eth0/address; dd if=/dev/vda bs=1 skip=510 count=2 2>/dev/null | od -An -tx1");
-            Assert.Equal(["rescue-user=root", Mac, "55 aa"], output.Split('\n').Select(l => l.Trim()).ToArray());
-            Assert.Equal("Rescue mode", await StatusAsync(maas, systemId));
+            var console = new ConsoleFile(bmc.ConsolePath);
+            await EnterRescueModeAsync(maas, systemId, console, key, directory.FullName);
 
             // Exit: previous status DEPLOYED, so Ingot power-cycles it; iPXE boots the disk; DEPLOYED, owner kept.
-            mark = console.Mark();
+            long mark = console.Mark();
             JsonElement exiting = await maas.PostAsync($"machines/{systemId}/?op=exit_rescue_mode");
             Assert.Contains(exiting.GetProperty("status_name").GetString(), (string[])["Exiting rescue mode", "Deployed"]);
             await console.WaitForAsync("INGOT-EPHEMERAL: running /ingot/deployed.sh", mark, s_bootLimit, "the power-cycled VM to boot the system on its disk");
@@ -102,6 +83,7 @@ public sealed class RescueModeTests
             await WaitForStatusAsync(maas, systemId, "Deployed", "DEPLOYED after exiting rescue mode");
             JsonElement deployed = await maas.GetAsync($"machines/{systemId}/");
             Assert.Equal(("admin", "on"), (deployed.GetProperty("owner").GetString(), deployed.GetProperty("power_state").GetString()));
+            Assert.Equal(["From 'Rescue mode' to 'Exiting rescue mode'", "Power cycling", "Node powered on", "From 'Exiting rescue mode' to 'Deployed'"], await EventsSinceExitAsync(maas, systemId));
             int qemu = bmc.VmProcessId ?? throw new InvalidOperationException($"no VM runs after exiting rescue mode. {Context(bmc)}");
 
             // Broken: a deployed machine is released first, which powers it off over IPMI; fixed: READY.
@@ -112,6 +94,18 @@ public sealed class RescueModeTests
             Assert.Contains("set power 0", await File.ReadAllTextAsync(Path.Combine(bmc.Directory, "control.log"), Ct), StringComparison.Ordinal);
             JsonElement fixedMachine = await maas.PostAsync($"machines/{systemId}/?op=mark_fixed");
             Assert.Equal(("Ready", ""), (fixedMachine.GetProperty("status_name").GetString(), fixedMachine.GetProperty("error_description").GetString()));
+
+            // Rescue from READY: Ingot powers the machine on (cycle, on if off) into the ephemeral image, the
+            // owner's key again; exit → previous status READY, so Ingot powers it off; READY, no owner, off.
+            await EnterRescueModeAsync(maas, systemId, console, key, directory.FullName);
+            qemu = bmc.VmProcessId ?? throw new InvalidOperationException($"no VM runs in rescue mode from READY. {Context(bmc)}");
+            JsonElement leaving = await maas.PostAsync($"machines/{systemId}/?op=exit_rescue_mode");
+            Assert.Contains(leaving.GetProperty("status_name").GetString(), (string[])["Exiting rescue mode", "Ready"]);
+            await WaitUntilAsync(() => Task.FromResult(!IpmiSimBmc.IsAlive(qemu)), $"Ingot to power the machine off over IPMI on leaving rescue mode (qemu {qemu}). {Context(bmc)}");
+            await WaitForStatusAsync(maas, systemId, "Ready", "READY after exiting rescue mode");
+            JsonElement ready = await maas.GetAsync($"machines/{systemId}/");
+            Assert.Equal((JsonValueKind.Null, "off"), (ready.GetProperty("owner").ValueKind, ready.GetProperty("power_state").GetString()));
+            Assert.Equal(["From 'Rescue mode' to 'Exiting rescue mode'", "Powering off", "Node powered off", "From 'Exiting rescue mode' to 'Ready'"], await EventsSinceExitAsync(maas, systemId));
         }
         finally
         {
@@ -126,6 +120,46 @@ public sealed class RescueModeTests
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>
+    /// rescue_mode → Entering rescue mode; Ingot powers the VM over IPMI into the ephemeral image, whose agent
+    /// signals OK (Rescue mode) and starts dropbear with the owner's key; the test logs in with that key,
+    /// checking the host key the console printed, and reads the installed key, the MAC and the disk's boot signature.
+    /// </summary>
+    private static async Task EnterRescueModeAsync(MaasClient maas, string systemId, ConsoleFile console, string key, string directory)
+    {
+        long mark = console.Mark();
+        JsonElement entering = await maas.PostAsync($"machines/{systemId}/?op=rescue_mode");
+        Assert.Equal("Entering rescue mode", entering.GetProperty("status_name").GetString());
+        await console.WaitForAsync("INGOT-EPHEMERAL: init started", mark, s_bootLimit, "the VM, powered on by Ingot over IPMI, to network-boot the ephemeral image");
+        await console.WaitForAsync("INGOT-EPHEMERAL: agent: rescue: signalled OK", mark, s_bootLimit, "the agent to see no power_state and signal OK");
+        Match ssh = await console.WaitForAsync(
+            @"INGOT-EPHEMERAL: agent: ssh: dropbear listening on ([0-9.]+):22 for 1 keys, host key (ssh-ed25519 \S+)",
+            mark,
+            TimeSpan.FromMinutes(1),
+            "dropbear to start with the owner's key");
+        await WaitForStatusAsync(maas, systemId, "Rescue mode", "RESCUE_MODE after the agent's OK");
+        await console.WaitForAsync("INGOT-EPHEMERAL: staying up", mark, TimeSpan.FromMinutes(1), "/init to stay up instead of powering off");
+
+        string address = ssh.Groups[1].Value;
+        string knownHosts = Path.Combine(directory, "known_hosts");
+        await File.WriteAllTextAsync(knownHosts, $"{address} {ssh.Groups[2].Value}\n", Ct);
+        string output = await HostCommand.RunAsync(
+            "ssh", "-i", key, "-o", $"UserKnownHostsFile={knownHosts}", "-o", "StrictHostKeyChecking=yes", "-o", "BatchMode=yes",
+            "-o", "ConnectTimeout=20", "-o", "LogLevel=ERROR", $"root@{address}",
+            "echo rescue-user=$(id -un); cut -d' ' -f1,2 /root/.ssh/authorized_keys; cat /sys/class/net/eth0/address; dd if=/dev/vda bs=1 skip=510 count=2 2>/dev/null | od -An -tx1");
+        string publicKey = string.Join(' ', (await File.ReadAllTextAsync(key + ".pub", Ct)).Split(' ')[..2]);
+        Assert.Equal(["rescue-user=root", publicKey, Mac, "55 aa"], output.Split('\n').Select(l => l.Trim()).ToArray());
+        Assert.Equal("Rescue mode", await StatusAsync(maas, systemId));
+    }
+
+    /// <summary>The events from the last "From 'Rescue mode' to 'Exiting rescue mode'" on (the query leaves out audit events).</summary>
+    private static async Task<string[]> EventsSinceExitAsync(MaasClient maas, string systemId)
+    {
+        string[] events = [.. (await maas.GetAsync($"events/?op=query&id={systemId}&level=DEBUG&limit=1000")).GetProperty("events").EnumerateArray().Reverse()
+            .Select(e => e.GetProperty("description").GetString() is { Length: > 0 } d ? d : e.GetProperty("type").GetString()!)];
+        return events[Array.LastIndexOf(events, "From 'Rescue mode' to 'Exiting rescue mode'")..];
+    }
 
     private static void RequireSsh()
     {

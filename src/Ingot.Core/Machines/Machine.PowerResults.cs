@@ -150,11 +150,24 @@ public sealed partial class Machine
             return;
         }
 
+        if (Status == MachineStatus.ExitingRescueMode && IsPowerActionPending)
+        {
+            // stop_rescue_mode's own power action (off, or a cycle back into the deployed OS) finishes it
+            // (RecordPowerResult): a query that sees the machine in either state first changes nothing else, so
+            // the events are the same whoever is first.
+            PowerState = outcome.State;
+            Updated = now;
+            return;
+        }
+
         if (outcome.State != PowerState || Status is MachineStatus.Releasing or MachineStatus.ExitingRescueMode)
         {
             UpdatePowerState(outcome.State, now);
         }
     }
+
+    /// <summary>A power action is requested or being carried out (claimed) and has no result yet.</summary>
+    private bool IsPowerActionPending => RequestedPower != PowerRequest.None || ClaimedPower != PowerRequest.None;
 
     /// <summary>The power-off <c>_release</c> asked for is requested or being carried out (claimed) and has no result yet.</summary>
     private bool IsReleasePowerOffPending =>
