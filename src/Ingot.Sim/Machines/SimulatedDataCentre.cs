@@ -31,13 +31,18 @@ public sealed class SimulatedDataCentre : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         int[] numbers = [.. Enumerable.Range(options.FirstNumber, options.Machines)];
-        var bmcOptions = new VirtualRedfishOptions { SystemIds = [.. numbers.Select(n => n.ToString(CultureInfo.InvariantCulture))] };
+        Dictionary<int, HardwareProfile> profiles = numbers.ToDictionary(n => n, n => HardwareProfiles.For(options.Profile, n)
+            ?? throw new ArgumentException($"Unknown profile '{options.Profile}'; one of {string.Join(", ", HardwareProfiles.Names)}.", nameof(options)));
+        var bmcOptions = new VirtualRedfishOptions
+        {
+            SystemIds = [.. numbers.Select(n => n.ToString(CultureInfo.InvariantCulture))],
+            Macs = numbers.ToDictionary(n => n.ToString(CultureInfo.InvariantCulture), n => (IReadOnlyList<string>)[.. profiles[n].Nics.Select(nic => nic.Mac)]),
+        };
         VirtualRedfishBmc bmc = await VirtualRedfishBmc.StartAsync(bmcOptions, ct);
         var machines = new List<SimulatedMachine>();
         foreach (int n in numbers)
         {
-            HardwareProfile profile = HardwareProfiles.For(options.Profile, n)
-                ?? throw new ArgumentException($"Unknown profile '{options.Profile}'; one of {string.Join(", ", HardwareProfiles.Names)}.", nameof(options));
+            HardwareProfile profile = profiles[n];
             MachineFailure failure = options.Failures.TryGetValue(n - options.FirstNumber + 1, out MachineFailure? f) ? f : MachineFailure.None;
             string id = n.ToString(CultureInfo.InvariantCulture);
             var parameters = new JsonObject
