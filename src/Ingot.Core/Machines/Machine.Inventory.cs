@@ -27,7 +27,9 @@ public sealed partial class Machine
     /// and hardware_uuid, the <c>virtual</c> tag, physical block devices (matched by serial, else by
     /// id_path; new ones created unless at most 4 MiB or a loop device; vanished ones removed) and
     /// interfaces (physical ones by MAC, bonds and bridges by name, VLANs by name and VID; new ones
-    /// created, vanished ones removed; links of kept interfaces kept) and the PCI/USB devices
+    /// created, vanished ones removed; links of kept interfaces kept; with <see cref="SkipNetworking"/> the
+    /// interfaces are not touched at all and the flag is turned off, as MAAS's
+    /// <c>update_node_network_information</c>) and the PCI/USB devices
     /// (<see cref="InventoryDevices"/>). The caller saves the machine
     /// (and makes sure the <see cref="VirtualTag"/> tag exists).
     /// </summary>
@@ -55,7 +57,15 @@ public sealed partial class Machine
         }
 
         BlockDevices = InventoryStorage.Reconcile(BlockDevices, inventory.Disks);
-        Interfaces = InventoryNetwork.Reconcile(Interfaces, inventory.Interfaces);
+        if (SkipNetworking)
+        {
+            SkipNetworking = false;
+        }
+        else
+        {
+            Interfaces = InventoryNetwork.Reconcile(Interfaces, inventory.Interfaces);
+        }
+
         NodeDevices = InventoryDevices.Reconcile(
             NodeDevices,
             inventory.Devices,

@@ -130,25 +130,29 @@ public sealed partial class InterfaceEditing
     }
 
     /// <summary>
-    /// A new bond's or bridge's parents give it their links (MAAS moves a parent's addresses to the child):
-    /// AUTO, DHCP and LINK_UP links move; STATIC addresses are given back (returned here, released after the
-    /// save). The child keeps at least a LINK_UP link.
+    /// A new bond's or bridge's parents give it their links: AUTO, DHCP, LINK_UP and STATIC links move (a STATIC
+    /// address keeps its IP; its allocation is moved to the child after the save, <see cref="AdoptedAddressesAsync"/>);
+    /// a second link to a subnet the child already has is dropped (its static address given back, returned here).
+    /// Parents are left with none; the child keeps at least a LINK_UP link.
     /// </summary>
-    private static List<(long InterfaceId, string Ip)> Adopt(NetworkInterface child, IEnumerable<NetworkInterface> parents)
+    private static (List<(long InterfaceId, string Ip)> Released, List<(long InterfaceId, string Ip)> Moved) Adopt(NetworkInterface child, IEnumerable<NetworkInterface> parents)
     {
         var released = new List<(long, string)>();
+        var moved = new List<(long, string)>();
         foreach (NetworkInterface parent in parents)
         {
             foreach (InterfaceLink link in parent.Links)
             {
-                if (link.Mode == LinkMode.Static)
+                bool addressed = link.Mode is LinkMode.Static or LinkMode.Auto;
+                bool duplicate = addressed && link.Subnet is not null
+                    ? child.Links.Any(l => l.Subnet == link.Subnet && l.Mode is LinkMode.Static or LinkMode.Auto)
+                    : child.Links.Any(l => l.Mode == link.Mode && l.Subnet == link.Subnet);
+                if (link.Mode == LinkMode.Static && link.IpAddress is { } ip)
                 {
-                    if (link.IpAddress is { } ip)
-                    {
-                        released.Add((parent.Id, ip));
-                    }
+                    (duplicate ? released : moved).Add((parent.Id, ip));
                 }
-                else if (!child.Links.Any(l => l.Mode == link.Mode && l.Subnet == link.Subnet))
+
+                if (!duplicate)
                 {
                     child.Links.Add(link.Copy());
                 }
@@ -163,7 +167,23 @@ public sealed partial class InterfaceEditing
         }
 
         EnsureLinkUp(child);
-        return released;
+        return (released, moved);
+    }
+
+    /// <summary>Moves the parents' static address allocations to the saved child (given back when it has no id).</summary>
+    private async Task AdoptedAddressesAsync(NetworkInterface child, IReadOnlyList<(long InterfaceId, string Ip)> moved, CancellationToken ct)
+    {
+        foreach ((long parentId, string ip) in moved)
+        {
+            if (child.Id == 0)
+            {
+                await networks.ReleaseForLinkAsync(parentId, ip, ct);
+            }
+            else
+            {
+                await networks.MoveForLinkAsync(parentId, child.Id, ip, ct);
+            }
+        }
     }
 
     /// <summary>MAAS's <c>ensure_link_up</c>: an interface without links gets a LINK_UP one.</summary>
@@ -178,13 +198,18 @@ public sealed partial class InterfaceEditing
     private static List<(long InterfaceId, string Ip)> StaticAddresses(IEnumerable<NetworkInterface> interfaces) =>
         [.. interfaces.SelectMany(i => i.Links.Where(l => l.Mode == LinkMode.Static && l.IpAddress is not null).Select(l => (i.Id, l.IpAddress!)))];
 
-    private async Task SaveAsync(Machine machine, IReadOnlyList<(long InterfaceId, string Ip)> released, CancellationToken ct)
+    private async Task SaveAsync(Machine machine, IReadOnlyList<(long InterfaceId, string Ip)> released, CancellationToken ct, NetworkInterface? child = null, IReadOnlyList<(long InterfaceId, string Ip)>? moved = null)
     {
         machine.Updated = time.GetUtcNow().UtcDateTime;
         await machines.SaveAsync(machine, ct);
         foreach ((long interfaceId, string ip) in released)
         {
             await networks.ReleaseForLinkAsync(interfaceId, ip, ct);
+        }
+
+        if (child is not null && moved is { Count: > 0 })
+        {
+            await AdoptedAddressesAsync(child, moved, ct);
         }
 
         version.Bump();

@@ -79,7 +79,7 @@ public sealed partial class InterfaceEditing
         }
 
         errors.ThrowIfAny();
-        List<(long, string)> released = parents is null ? [] : Reparent(machine, nic, parents, macSent, ref mac);
+        (List<(long, string)> released, List<(long, string)> moved) = parents is null ? ([], []) : Reparent(machine, nic, parents, macSent, ref mac);
         Rename(machine, nic, name);
         nic.MacAddress = mac;
         nic.Tags = tags;
@@ -89,7 +89,7 @@ public sealed partial class InterfaceEditing
         nic.LinkConnected = linkConnected ?? nic.LinkConnected;
         nic.InterfaceSpeed = interfaceSpeed ?? nic.InterfaceSpeed;
         nic.LinkSpeed = linkSpeed ?? nic.LinkSpeed;
-        await SaveAsync(machine, released, ct);
+        await SaveAsync(machine, released, ct, nic, moved);
         return (machine, nic);
     }
 
@@ -123,11 +123,11 @@ public sealed partial class InterfaceEditing
     /// New parents: those dropped keep at least a LINK_UP link, those added give the interface their links; a MAC
     /// that came from a dropped parent becomes the first new parent's unless one was sent.
     /// </summary>
-    private static List<(long, string)> Reparent(Machine machine, NetworkInterface nic, List<NetworkInterface> parents, bool macSent, ref MacAddress mac)
+    private static (List<(long, string)> Released, List<(long, string)> Moved) Reparent(Machine machine, NetworkInterface nic, List<NetworkInterface> parents, bool macSent, ref MacAddress mac)
     {
         List<NetworkInterface> current = [.. machine.Interfaces.Where(i => nic.Parents.Contains(i.Name))];
         List<NetworkInterface> dropped = [.. current.Where(p => !parents.Contains(p))];
-        List<(long, string)> released = nic.Type == InterfaceType.Vlan ? [] : Adopt(nic, parents.Where(p => !current.Contains(p)));
+        (List<(long, string)> released, List<(long, string)> moved) = nic.Type == InterfaceType.Vlan ? ([], []) : Adopt(nic, parents.Where(p => !current.Contains(p)));
         foreach (NetworkInterface parent in dropped)
         {
             EnsureLinkUp(parent);
@@ -144,7 +144,7 @@ public sealed partial class InterfaceEditing
         }
 
         nic.Parents = [.. parents.Select(p => p.Name)];
-        return released;
+        return (released, moved);
     }
 
     /// <summary>A renamed interface stays its children's parent; its VLAN interfaces named after it follow the new name.</summary>

@@ -85,9 +85,9 @@ public sealed partial class InterfaceEditing(IMachineStore machines, NetworkOper
         InterfaceFields.ReadCommon(form, errors, bond.Params);
         InterfaceFields.ReadBond(form, errors, bond.Params, created: true);
         errors.ThrowIfAny();
-        var released = Adopt(bond, parents);
+        (var released, var moved) = Adopt(bond, parents);
         machine.Interfaces.Add(bond);
-        await SaveAsync(machine, released, ct);
+        await SaveAsync(machine, released, ct, bond, moved);
         return (machine, bond);
     }
 
@@ -122,9 +122,9 @@ public sealed partial class InterfaceEditing(IMachineStore machines, NetworkOper
         InterfaceFields.ReadCommon(form, errors, bridge.Params);
         InterfaceFields.ReadBridge(form, errors, bridge.Params, created: true);
         errors.ThrowIfAny();
-        var released = Adopt(bridge, [parent!]);
+        (var released, var moved) = Adopt(bridge, [parent!]);
         machine.Interfaces.Add(bridge);
-        await SaveAsync(machine, released, ct);
+        await SaveAsync(machine, released, ct, bridge, moved);
         return (machine, bridge);
     }
 

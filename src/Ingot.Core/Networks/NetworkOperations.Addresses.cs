@@ -86,6 +86,20 @@ public sealed partial class NetworkOperations
         return (change, true);
     }, ct);
 
+    /// <summary>Moves an interface's allocation of this address to another interface of the machine (a new bond or bridge adopting its parent's link).</summary>
+    internal Task MoveForLinkAsync(long fromInterfaceId, long toInterfaceId, string ip, CancellationToken ct) => EditAsync(null, model =>
+    {
+        var change = new NetworkChange(model.Version);
+        foreach (StaticIpAddress address in model.IpAddresses.Where(a => a.InterfaceId == fromInterfaceId && a.Ip == ip))
+        {
+            address.InterfaceId = toInterfaceId;
+            address.Updated = Now;
+            change.Update(address);
+        }
+
+        return (change, true);
+    }, ct);
+
     private static IPAddress Allocate(SubnetUsage usage, IPAddress? requested)
     {
         if (requested is null)

@@ -4,7 +4,7 @@ namespace Ingot.Sim.Ipmi;
 /// The <c>chassis_control</c> program ipmi_sim runs (through popen) for a BMC without a VM: the power
 /// state and boot device live in files in the BMC's directory, each power on is appended to
 /// <c>boots</c> with the boot device it used, and a <c>delay</c> file (seconds) makes the BMC answer
-/// slowly. ipmi_sim calls <c>PROGRAM DIR get power boot</c> and <c>PROGRAM DIR set power 1|0 …</c>.
+/// slowly; each <c>reset</c> is a line in <c>resets</c>. ipmi_sim calls <c>PROGRAM DIR get power boot</c> and <c>PROGRAM DIR set power 1|0 …</c>.
 /// </summary>
 public static class IpmiChassisScript
 {
@@ -32,7 +32,7 @@ public static class IpmiChassisScript
                         echo "$v" > "$D/power"
                         if [ "$v" = 1 ] && [ "$was" != 1 ]; then echo "$(cat "$D/boot" 2>/dev/null || echo default)" >> "$D/boots"; fi ;;
                     shutdown) echo 0 > "$D/power" ;;
-                    reset) ;;
+                    reset) echo "$v" >> "$D/resets" ;;
                     boot) echo "$v" > "$D/boot" ;;
                     identify) ;;
                     *) echo "Invalid parameter: $p"; exit 1 ;;

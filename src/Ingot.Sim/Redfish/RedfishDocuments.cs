@@ -72,6 +72,7 @@ public static class RedfishDocuments
                     ["ResetType@Redfish.AllowableValues"] = Strings(VirtualSystem.ResetTypes),
                 },
             },
+            ["EthernetInterfaces"] = Link(EthernetInterfacesPath(system.Id)),
             ["Links"] = new JsonObject
             {
                 ["Chassis"] = new JsonArray(Link($"{Chassis}/{ChassisId}")),
@@ -80,6 +81,23 @@ public static class RedfishDocuments
         });
         return json;
     }
+
+    /// <summary>The system's EthernetInterfaces collection: one member per NIC, ids "1".."N".</summary>
+    public static JsonObject EthernetInterfaces(VirtualSystem system) =>
+        Collection(EthernetInterfacesPath(system.Id), "EthernetInterfaceCollection", "Ethernet Network Interface Collection",
+            system.Macs.Select((_, i) => $"{EthernetInterfacesPath(system.Id)}/{i + 1}"));
+
+    /// <summary>One NIC (DMTF EthernetInterface): its current and permanent MAC, link up, enabled.</summary>
+    public static JsonObject EthernetInterface(VirtualSystem system, int index, string mac) =>
+        Resource($"{EthernetInterfacesPath(system.Id)}/{index}", "EthernetInterface", "v1_6_0", $"{index}", $"Ethernet interface {index}", new JsonObject
+        {
+            ["MACAddress"] = mac,
+            ["PermanentMACAddress"] = mac,
+            ["InterfaceEnabled"] = true,
+            ["LinkStatus"] = "LinkUp",
+            ["SpeedMbps"] = 10000,
+            ["Status"] = new JsonObject { ["State"] = "Enabled", ["Health"] = "OK" },
+        });
 
     public static JsonObject ResetActionInfo(string systemId) =>
         Resource($"{SystemPath(systemId)}/ResetActionInfo", "ActionInfo", "v1_1_2", "ResetActionInfo", "Reset Action Info", new JsonObject
@@ -135,6 +153,8 @@ public static class RedfishDocuments
     };
 
     public static string SystemPath(string id) => $"{Systems}/{id}";
+
+    public static string EthernetInterfacesPath(string id) => $"{SystemPath(id)}/EthernetInterfaces";
 
     private static JsonObject Resource(string path, string type, string version, string id, string name, JsonObject properties)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -52,6 +53,12 @@ public sealed class RedfishResponder(string userName, string password, IReadOnly
             ["Systems"] => Get(request, () => RedfishDocuments.Collection(RedfishDocuments.Systems, "ComputerSystemCollection",
                 "Computer System Collection", systems.Keys.Select(RedfishDocuments.SystemPath))),
             ["Systems", string id] => System(request, id),
+            ["Systems", string id, "EthernetInterfaces"] when systems.TryGetValue(id, out VirtualSystem? system) =>
+                Get(request, () => RedfishDocuments.EthernetInterfaces(system)),
+            ["Systems", string id, "EthernetInterfaces", string nic] when systems.TryGetValue(id, out VirtualSystem? system)
+                && int.TryParse(nic, NumberStyles.None, CultureInfo.InvariantCulture, out int index)
+                && index >= 1 && index <= system.Macs.Count =>
+                Get(request, () => RedfishDocuments.EthernetInterface(system, index, system.Macs[index - 1])),
             ["Systems", string id, "ResetActionInfo"] when systems.ContainsKey(id) => Get(request, () => RedfishDocuments.ResetActionInfo(id)),
             ["Systems", string id, "Actions", "ComputerSystem.Reset"] when systems.TryGetValue(id, out VirtualSystem? system) =>
                 request.Method == "POST" ? Reset(system, request.Body) : NotAllowed(),

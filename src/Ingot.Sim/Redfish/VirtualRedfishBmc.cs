@@ -44,7 +44,10 @@ public sealed class VirtualRedfishBmc : IAsyncDisposable
         IEnumerable<string> ids = options.SystemIds.Count > 0
             ? options.SystemIds
             : Enumerable.Range(1, options.SystemCount).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Dictionary<string, VirtualSystem> systems = ids.ToDictionary(id => id, id => new VirtualSystem(id), StringComparer.Ordinal);
+        Dictionary<string, VirtualSystem> systems = ids.ToDictionary(
+            id => id,
+            id => new VirtualSystem(id) { Macs = options.Macs.TryGetValue(id, out IReadOnlyList<string>? macs) ? macs : [] },
+            StringComparer.Ordinal);
         var responder = new RedfishResponder(options.UserName, options.Password, systems);
 
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();

@@ -22,6 +22,9 @@ public sealed record VirtualRedfishOptions
     /// <summary>Explicit system ids; when empty, <see cref="SystemCount"/> systems named "1".."N".</summary>
     public IReadOnlyList<string> SystemIds { get; init; } = [];
 
+    /// <summary>The NIC MACs of each system by id (its EthernetInterfaces); a system not named here has none.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Macs { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     /// <summary>Serve HTTPS with this certificate (with its private key) instead of HTTP, as real BMCs do.</summary>
     public X509Certificate2? Certificate { get; init; }
 }

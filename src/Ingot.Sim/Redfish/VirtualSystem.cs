@@ -29,6 +29,9 @@ public sealed class VirtualSystem(string id)
 
     public Guid Uuid { get; } = Guid.NewGuid();
 
+    /// <summary>The MACs of the system's NICs, served as its EthernetInterfaces ("1".."N" in this order).</summary>
+    public IReadOnlyList<string> Macs { get; init; } = [];
+
     public event EventHandler<VirtualPowerEventArgs>? PowerChanged;
 
     public event EventHandler<VirtualPowerEventArgs>? BootOverrideConsumed;

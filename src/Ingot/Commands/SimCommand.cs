@@ -10,8 +10,9 @@ namespace Ingot.Commands;
 /// <summary>
 /// <c>ingot sim</c>: N simulated machines against a running Ingot. It sets up the relay's subnet and
 /// the boot image settings through the API (admin key), presses every machine's power button, and
-/// prints what each machine does as it changes, until Ctrl-C. The machines enlist with their Redfish
-/// BMC's address and credentials, so Ingot can power them from then on.
+/// prints what each machine does as it changes, until Ctrl-C. The machines enlist with their BMC's address
+/// and credentials (the virtual Redfish service, or with <c>--bmc ipmi</c> an ipmi_sim BMC each), so Ingot
+/// can power them from then on.
 /// </summary>
 public static class SimCommand
 {
@@ -30,12 +31,13 @@ public static class SimCommand
             throw new UsageException($"ingot sim: --profile '{profile}' is not one of {string.Join(", ", HardwareProfiles.Names)}", command.Spec);
         }
 
-        if ((command.Get("bmc") ?? "redfish") is var bmc && bmc != "redfish")
+        SimBmc bmc = (command.Get("bmc") ?? "redfish") switch
         {
-            throw new UsageException(bmc == "ipmi"
-                ? "ingot sim: --bmc ipmi is not available for simulated machines yet (ipmi_sim BMCs drive qemu VMs only); use redfish"
-                : $"ingot sim: --bmc '{bmc}' is not redfish or ipmi", command.Spec);
-        }
+            "redfish" => SimBmc.Redfish,
+            "ipmi" when Ingot.Sim.Ipmi.IpmiRack.Available => SimBmc.Ipmi,
+            "ipmi" => throw new UsageException("ingot sim: --bmc ipmi needs ipmi_sim (Debian package openipmi)", command.Spec),
+            var other => throw new UsageException($"ingot sim: --bmc '{other}' is not redfish or ipmi", command.Spec),
+        };
 
         (IReadOnlyDictionary<int, MachineFailure> failures, string? error) = FailureSpec.Parse(command.Get("failures"), machines);
         if (error is not null)
@@ -53,9 +55,12 @@ public static class SimCommand
         var network = new SimNetwork(new IPEndPoint(IPAddress.Loopback, dhcp), new IPEndPoint(IPAddress.Loopback, tftp));
         using var api = new IngotApi(url, key, TimeProvider.System);
         await SimLab.PrepareAsync(api, network, image[0], image[1], ct);
-        var options = new SimDataCentreOptions { Machines = machines, Profile = profile, Failures = failures, FirstNumber = first };
+        var options = new SimDataCentreOptions { Machines = machines, Profile = profile, Failures = failures, FirstNumber = first, Bmc = bmc };
         await using SimulatedDataCentre dataCentre = await SimulatedDataCentre.StartAsync(options, network, TimeProvider.System, ct);
-        await stdout.WriteLineAsync($"{machines} simulated machines ({profile}), Redfish BMC at {dataCentre.BmcAddress}; powering them on. Ctrl-C stops them.");
+        string bmcs = dataCentre.IpmiBmcs is { } ipmi
+            ? $"ipmi_sim BMCs at {string.Join(", ", ipmi.Values.Select(b => b.PowerAddress))}"
+            : $"Redfish BMC at {dataCentre.BmcAddress}";
+        await stdout.WriteLineAsync($"{machines} simulated machines ({profile}), {bmcs}; powering them on. Ctrl-C stops them.");
         dataCentre.PowerOnAll();
 
         var last = new Dictionary<int, string>();

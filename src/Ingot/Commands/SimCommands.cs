@@ -35,7 +35,7 @@ public static class SimCommands
             s_machines,
             s_profile,
             s_failures,
-            new OptionSpec("bmc", "TYPE", "The machines' BMCs: redfish (default; Ingot's virtual Redfish service). ipmi is not available for simulated machines yet."),
+            new OptionSpec("bmc", "TYPE", "The machines' BMCs: redfish (default; Ingot's virtual Redfish service) or ipmi (an ipmi_sim BMC per machine on a loopback UDP port; needs openipmi)."),
             new OptionSpec("loopback-boot", "DHCP_PORT,TFTP_PORT", "The ports given to 'serve --loopback-boot' (default 6767,6969)."),
             new OptionSpec("image", "OS/SERIES", "The boot resource the machines boot (default ingot/sim; register one with add-ephemeral-image)."),
             new OptionSpec("first", "N", "The first machine's number, for MACs and names (default 1); lets several sims share one Ingot."),

@@ -45,6 +45,34 @@ public sealed class AddChassisTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Fact]
+    public async Task Machines_from_a_redfish_chassis_carry_the_MACs_of_their_systems_EthernetInterfaces_and_are_found_by_them()
+    {
+        string tail = $"{Random.Shared.Next(256):x2}:{Random.Shared.Next(256):x2}";
+        var macs = new Dictionary<string, IReadOnlyList<string>>
+        {
+            ["blade-1"] = [$"52:54:01:{tail}:10", $"52:54:01:{tail}:11"],
+            ["blade-2"] = [$"52:54:01:{tail}:20"],
+        };
+        await using VirtualRedfishBmc bmc = await VirtualRedfishBmc.StartAsync(new VirtualRedfishOptions { SystemIds = ["blade-1", "blade-2"], Macs = macs }, Ct);
+        using HttpClient admin = await AdminAsync();
+        string address = bmc.BaseAddress.ToString();
+
+        using HttpResponseMessage response = await AddAsync(admin, ("chassis_type", "redfish"), ("hostname", address), ("username", "admin"), ("password", "password"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        List<Machine> added = await OnChassisAsync(address);
+        Assert.Equal(2, added.Count);
+        IMachineStore store = host.Services.GetRequiredService<IMachineStore>();
+        foreach (Machine machine in added)
+        {
+            IReadOnlyList<string> expected = macs[machine.PowerParameters["node_id"]];
+            Assert.Equal(expected, machine.Interfaces.Select(i => i.MacAddress.ToString()));
+            Machine? booting = await store.FindByMacAsync(Core.Hardware.MacAddress.Parse(expected[0]), Ct);
+            Assert.Equal(machine.SystemId, booting?.SystemId);
+        }
+    }
+
+    [Fact]
     public async Task Accept_all_commissions_the_machines_and_the_prefix_filter_picks_systems()
     {
         await using VirtualRedfishBmc bmc = await VirtualRedfishBmc.StartAsync(new VirtualRedfishOptions { SystemIds = ["rack-a1", "rack-a2", "spare-1"] }, Ct);

@@ -143,4 +143,34 @@ public sealed class ApplyInventoryTests
         Assert.Empty(machine.BlockDevices);
         Assert.Empty(machine.Interfaces);
     }
+
+    [Fact]
+    public void Skip_networking_leaves_every_interface_and_link_as_it_was_and_is_turned_off_by_the_commissioning_output()
+    {
+        Machine machine = Enlisted("3c:ec:ef:10:20:31", "3c:ec:ef:99:99:99");
+        machine.Interfaces.Add(new NetworkInterface { Id = 20, Name = "bond0", Type = InterfaceType.Bond, Parents = ["eth0", "eth1"] });
+        machine.Interfaces.Add(new NetworkInterface { Id = 21, Name = "bond0.42", Type = InterfaceType.Vlan, Parents = ["bond0"], Vlan = 42 });
+        machine.Interfaces[2].Links.Add(new InterfaceLink { Mode = LinkMode.Static, Subnet = "10.20.0.0/24", IpAddress = "10.20.0.5" });
+        machine.ResetConfigurationForCommissioning(skipNetworking: true, skipStorage: false);
+
+        machine.ApplyInventory(Fixtures.Parse(Fixtures.SingleSocketSata), s_now);
+
+        Assert.False(machine.SkipNetworking);
+        Assert.Equal([(10L, "eth0"), (11L, "eth1"), (20L, "bond0"), (21L, "bond0.42")], machine.Interfaces.Select(i => (i.Id, i.Name)));
+        Assert.Equal("10.20.0.5", Assert.Single(machine.Interfaces[2].Links).IpAddress);
+        Assert.Equal(["sda", "sdb", "sdc"], machine.BlockDevices.Select(d => d.Name)); // the rest of the hardware is still applied
+    }
+
+    [Fact]
+    public void Without_skip_networking_interfaces_the_machine_did_not_report_are_removed_bonds_and_VLANs_too()
+    {
+        Machine machine = Enlisted("3c:ec:ef:10:20:31", "3c:ec:ef:99:99:99");
+        machine.Interfaces.Add(new NetworkInterface { Id = 20, Name = "bond0", Type = InterfaceType.Bond, Parents = ["eth0", "eth1"] });
+        machine.ResetConfigurationForCommissioning(skipNetworking: false, skipStorage: false);
+
+        machine.ApplyInventory(Fixtures.Parse(Fixtures.SingleSocketSata), s_now);
+
+        Assert.Equal(["eno1", "eno2"], machine.Interfaces.Select(i => i.Name));
+        Assert.Equal(10L, machine.Interfaces[0].Id);
+    }
 }

@@ -45,6 +45,24 @@ public sealed class SimLabHost : IAsyncLifetime
         return dc;
     }
 
+    /// <summary>
+    /// Starts <paramref name="count"/> machines of a profile, each behind its own ipmi_sim BMC, and powers them on;
+    /// the caller disposes the data centre (which stops the BMCs).
+    /// </summary>
+    public async Task<SimulatedDataCentre> StartIpmiAsync(int count, string profile)
+    {
+        var options = new SimDataCentreOptions
+        {
+            Machines = count,
+            Profile = profile,
+            FirstNumber = Interlocked.Add(ref _next, count) - count,
+            Bmc = SimBmc.Ipmi,
+        };
+        SimulatedDataCentre dc = await SimulatedDataCentre.StartAsync(options, Ingot.Network, Time, TestContext.Current.CancellationToken);
+        dc.PowerOnAll();
+        return dc;
+    }
+
     /// <summary>The machine with this MAC as the machines list shows it, or null.</summary>
     public async Task<JsonNode?> FindAsync(string mac) =>
         (await Api.GetAsync("machines/", TestContext.Current.CancellationToken))!.AsArray()
