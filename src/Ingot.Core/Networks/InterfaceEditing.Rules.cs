@@ -11,17 +11,14 @@ namespace Ingot.Core.Networks;
 /// <summary>The rules the interface edits share: who and when, parents, names, VLANs, and moving links.</summary>
 public sealed partial class InterfaceEditing
 {
-    private static readonly MachineStatus[] s_allowed = [MachineStatus.Ready, MachineStatus.Allocated, MachineStatus.Broken];
-
-    /// <summary>MAAS's <c>raise_error_for_invalid_state_on_allocated_operations</c> text.</summary>
-    public static string NotEditable(string operation) => $"Cannot {operation} interface because the machine is not Ready, Allocated, or Broken.";
+    /// <summary>MAAS's <c>raise_error_for_invalid_state_on_allocated_operations</c> text (<see cref="InterfaceEditRules.NotEditable"/>).</summary>
+    public static string NotEditable(string operation) => InterfaceEditRules.NotEditable(operation);
 
     /// <summary>The machine for an administrator's edit (404 unless visible, 403 unless admin), in a status that allows <paramref name="operation"/>.</summary>
     private async Task<Machine> EditableAsync(Actor actor, string systemId, string? operation, bool deployedToo, CancellationToken ct)
     {
         Machine machine = await new MachineQueries(machines).GetAsync(systemId, actor, NodePermission.Admin, ct);
-        bool allowed = s_allowed.Contains(machine.Status) || (deployedToo && machine.Status == MachineStatus.Deployed);
-        return operation is null || allowed ? machine : throw MachineOperationException.StateViolation(NotEditable(operation));
+        return InterfaceEditRules.Edit(actor, machine, operation, deployedToo) is { } refusal ? throw refusal : machine;
     }
 
     private static NetworkInterface Find(Machine machine, long interfaceId) =>

@@ -17,8 +17,6 @@ namespace Ingot.Core.Networks;
 /// </summary>
 public sealed class InterfaceLinking(IMachineStore machines, NetworkOperations networks, NetworkModelVersion version, TimeProvider time)
 {
-    private static readonly MachineStatus[] s_editable = [MachineStatus.New, MachineStatus.Ready, MachineStatus.Allocated, MachineStatus.Broken];
-
     public static long LinkId(NetworkInterface nic, int index) => (nic.Id * 1000) + index + 1;
 
     public async Task<(Machine Machine, NetworkInterface Interface)> LinkSubnetAsync(
@@ -179,9 +177,9 @@ public sealed class InterfaceLinking(IMachineStore machines, NetworkOperations n
     {
         Machine machine = await new MachineQueries(machines).GetAsync(systemId, actor, NodePermission.Edit, ct);
         NetworkInterface nic = machine.Interfaces.FirstOrDefault(i => i.Id == interfaceId) ?? throw NotFound.Of("Interface");
-        if (!s_editable.Contains(machine.Status))
+        if (InterfaceEditRules.Link(actor, machine, verb) is { } refusal)
         {
-            throw MachineOperationException.StateViolation($"Cannot {verb} interface because the machine is not New, Ready, Allocated, or Broken.");
+            throw refusal;
         }
 
         return (machine, nic);

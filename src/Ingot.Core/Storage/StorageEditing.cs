@@ -18,51 +18,27 @@ public sealed class StorageEditing(IMachineStore machines, TimeProvider time)
     public Task<Machine> ReadAsync(Actor actor, string systemId, CancellationToken ct) =>
         new MachineQueries(machines).GetAsync(systemId, actor, NodePermission.View, ct);
 
-    /// <summary><c>set_storage_layout</c>: admin, READY only.</summary>
+    /// <summary><c>set_storage_layout</c>: admin, READY only (<see cref="StorageEditRules.Layout"/>).</summary>
     public Task<Machine> SetLayoutAsync(Actor actor, string systemId, StorageLayoutRequest request, CancellationToken ct) =>
-        EditAsync(actor, systemId, NodePermission.Admin, m =>
-        {
-            if (m.Status != MachineStatus.Ready)
-            {
-                throw MachineOperationException.StateViolation("Cannot change the storage layout on a machine that is not Ready.");
-            }
+        EditAsync(actor, systemId, NodePermission.Admin, m => StorageEditRules.Layout(actor, m), m => StorageLayout.Apply(m, request), ct);
 
-            StorageLayout.Apply(m, request);
-        }, ct);
-
-    /// <summary>A structural edit (partitions, groups, boot disk): admin, READY only.</summary>
+    /// <summary>A structural edit (partitions, groups, boot disk): admin, READY only (<see cref="StorageEditRules.Structure"/>).</summary>
     public Task<Machine> EditStructureAsync(Actor actor, string systemId, string operation, Action<Machine> edit, CancellationToken ct) =>
-        EditAsync(actor, systemId, NodePermission.Admin, m =>
-        {
-            if (m.Status != MachineStatus.Ready)
-            {
-                throw MachineOperationException.StateViolation($"Cannot {operation} because the machine is not Ready.");
-            }
+        EditAsync(actor, systemId, NodePermission.Admin, m => StorageEditRules.Structure(actor, m, operation), edit, ct);
 
-            edit(m);
-        }, ct);
-
-    /// <summary>Format, mount, unformat, unmount: READY (admin) or ALLOCATED (owner or admin).</summary>
+    /// <summary>Format, mount, unformat, unmount: READY (admin) or ALLOCATED (owner or admin) (<see cref="StorageEditRules.Filesystem"/>).</summary>
     public Task<Machine> EditFilesystemAsync(Actor actor, string systemId, string operation, Action<Machine> edit, CancellationToken ct) =>
-        EditAsync(actor, systemId, NodePermission.View, m =>
-        {
-            if (m.Status is not (MachineStatus.Ready or MachineStatus.Allocated))
-            {
-                throw MachineOperationException.StateViolation($"Cannot {operation} because the machine is not Ready or Allocated.");
-            }
+        EditAsync(actor, systemId, NodePermission.View, m => StorageEditRules.Filesystem(actor, m, operation), edit, ct);
 
-            if (m.Status == MachineStatus.Ready && !actor.IsAdmin)
-            {
-                throw MachineOperationException.PermissionDenied($"Cannot {operation} because you don't have the permissions on a Ready machine.");
-            }
-
-            MachinePermissions.Demand(actor, m, NodePermission.Edit);
-            edit(m);
-        }, ct);
-
-    private async Task<Machine> EditAsync(Actor actor, string systemId, NodePermission permission, Action<Machine> edit, CancellationToken ct)
+    private async Task<Machine> EditAsync(
+        Actor actor, string systemId, NodePermission permission, Func<Machine, MachineOperationException?> rule, Action<Machine> edit, CancellationToken ct)
     {
         Machine machine = await new MachineQueries(machines).GetAsync(systemId, actor, permission, ct);
+        if (rule(machine) is { } refusal)
+        {
+            throw refusal;
+        }
+
         edit(machine);
         machine.Updated = time.GetUtcNow().UtcDateTime;
         await machines.SaveAsync(machine, ct);

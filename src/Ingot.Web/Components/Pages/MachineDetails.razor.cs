@@ -23,6 +23,7 @@ public sealed partial class MachineDetails
 
     private readonly CancellationTokenSource _disposed = new();
     private Machine? _machine;
+    private Actor? _actor;
     private string? _notFound;
     private IReadOnlyList<NodeAction> _actions = [];
     private IReadOnlyList<MachineEvent> _events = [];
@@ -81,6 +82,7 @@ public sealed partial class MachineDetails
 
         _notFound = null;
         _machine = machine;
+        _actor = actor;
         _actions = [.. NodeActions.All.Where(a => a.IsActionable(actor, machine))];
         _powerParameters = actor.IsAdmin ? machine.PowerParameters : null;
         _results = [.. (await Results.SetsAsync(SystemId, ct)).GroupBy(s => s.Kind).Select(g => g.MaxBy(s => s.Run)!).OrderBy(s => s.Kind)];
@@ -92,6 +94,14 @@ public sealed partial class MachineDetails
             _pending = null;
         }
     }
+
+    /// <summary>
+    /// The storage forms are shown when Core allows the viewer some storage edit now (a filesystem edit: the owner of an
+    /// Allocated machine; a structural one: an admin on a Ready machine); each button then asks Core for its own edit.
+    /// </summary>
+    private static bool StorageEditable(Actor actor, Machine machine) =>
+        Core.Storage.StorageEditRules.Filesystem(actor, machine, "format block device") is null
+        || Core.Storage.StorageEditRules.Structure(actor, machine, "create partition") is null;
 
     private void OnMachinesChanged(IReadOnlyList<string> systemIds)
     {

@@ -35,6 +35,13 @@ public sealed partial class RaidForm
     [Parameter]
     public EventCallback Saved { get; set; }
 
+    /// <summary>Who is looking: Core's rule decides whether the button is enabled for them.</summary>
+    [Parameter, EditorRequired]
+    public Core.Users.Actor Actor { get; set; } = default!;
+
+    /// <summary>Core's refusal of <c>create RAID</c> to <see cref="Actor"/> now, or null when allowed.</summary>
+    private string? Refusal => Core.Storage.StorageEditRules.Structure(Actor, Machine, "create RAID")?.Message;
+
     [Inject]
     private StorageEdits Edits { get; set; } = default!;
 

@@ -1,4 +1,5 @@
 using Ingot.Core.Machines;
+using Ingot.Core.Storage;
 using Ingot.Core.Users;
 using Ingot.Web.Admin;
 using Ingot.Web.Machines;
@@ -9,8 +10,9 @@ namespace Ingot.Web.Components.Shared;
 
 /// <summary>
 /// The storage table's per-device edits (<see cref="StorageEdits"/>, the storage API's Core calls): format and mount
-/// (a <see cref="FilesystemForm"/>), unmount and unformat (Ready or Allocated), set boot disk and delete (Ready; delete
-/// asks first). A refusal shows Core's text and changes nothing.
+/// (a <see cref="FilesystemForm"/>), unmount, unformat, set boot disk and delete (delete asks first). Each button is
+/// enabled iff Core's <see cref="StorageEditRules"/> allows the edit to <see cref="Actor"/> now, else disabled with
+/// Core's refusal as its title. A refusal of the edit itself shows Core's text and changes nothing.
 /// </summary>
 public sealed partial class StorageDevices
 {
@@ -27,14 +29,21 @@ public sealed partial class StorageDevices
     [Parameter]
     public EventCallback Saved { get; set; }
 
+    /// <summary>Who is looking: the rules decide which buttons are enabled for them.</summary>
+    [Parameter, EditorRequired]
+    public Actor Actor { get; set; } = default!;
+
     [Inject]
     private StorageEdits Edits { get; set; } = default!;
 
     [Inject]
     private UiSession Session { get; set; } = default!;
 
-    /// <summary>Structural edits (delete, boot disk) are offered on a Ready machine only, as the API allows them.</summary>
-    private bool IsReady => Machine.Status == MachineStatus.Ready;
+    /// <summary>Core's refusal of a format, mount, unmount or unformat, or null when allowed.</summary>
+    private string? FilesystemRefusal(string operation) => StorageEditRules.Filesystem(Actor, Machine, operation)?.Message;
+
+    /// <summary>Core's refusal of a structural edit (delete, boot disk), or null when allowed.</summary>
+    private string? StructureRefusal(string operation) => StorageEditRules.Structure(Actor, Machine, operation)?.Message;
 
     protected override void OnParametersSet() => _rows = StorageRow.Of(Machine);
 
