@@ -1,3 +1,4 @@
+using System.Globalization;
 using Ingot.Core.Machines;
 using Ingot.Core.Machines.Actions;
 using Ingot.Core.Regions;
@@ -27,14 +28,14 @@ public sealed class MachinePower(IMachineStore store, IPowerClient client, TimeP
     public async Task<PowerOutcome?> CarryOutAsync(string systemId, CancellationToken ct)
     {
         IReadOnlySet<string> live = await _regions.LiveRegionsAsync(ct);
-        (Machine? machine, PowerClaim claim) = await TakeAsync(systemId, live, ct);
+        (Machine? machine, PowerClaim claim, string identity) = await TakeAsync(systemId, live, ct);
         if (machine is null || claim.Request == PowerRequest.None)
         {
             return null;
         }
 
-        PowerOutcome outcome = (claim.TakenOver ? await DoneAlreadyAsync(machine, claim.Request, ct) : null)
-            ?? await client.PerformAsync(Command(machine, claim.Request), ct);
+        PowerOutcome outcome = (claim.TakenOver ? await DoneAlreadyAsync(machine, claim.Request, identity, ct) : null)
+            ?? await client.PerformAsync(Command(machine, claim.Request) with { Claim = identity }, ct);
         await ChangeAsync(systemId, m => m.RecordPowerResult(claim.Request, outcome, Now), ct);
         return outcome;
     }
@@ -91,7 +92,7 @@ public sealed class MachinePower(IMachineStore store, IPowerClient client, TimeP
     /// the machine is on). Null when the BMC cannot tell (a cycle, a non-queryable type, a failed query)
     /// or shows it not done: then the action is sent.
     /// </summary>
-    private async Task<PowerOutcome?> DoneAlreadyAsync(Machine machine, PowerRequest request, CancellationToken ct)
+    private async Task<PowerOutcome?> DoneAlreadyAsync(Machine machine, PowerRequest request, string identity, CancellationToken ct)
     {
         PowerState? wanted = request switch
         {
@@ -104,7 +105,7 @@ public sealed class MachinePower(IMachineStore store, IPowerClient client, TimeP
             return null;
         }
 
-        PowerOutcome state = await client.QueryAsync(Command(machine, PowerRequest.None), ct);
+        PowerOutcome state = await client.QueryAsync(Command(machine, PowerRequest.None) with { Claim = identity }, ct);
         return state.Succeeded && state.State == wanted ? state : null;
     }
 
@@ -112,21 +113,28 @@ public sealed class MachinePower(IMachineStore store, IPowerClient client, TimeP
     /// Takes the machine's power work (<see cref="Machine.TakeRequestedPower"/>) with the version check; a
     /// machine with none is not saved, so a request submitted twice (in two regions) costs one read.
     /// </summary>
-    private Task<(Machine? Machine, PowerClaim Claim)> TakeAsync(string systemId, IReadOnlySet<string> live, CancellationToken ct) =>
-        ConflictRetry.RunAsync<(Machine?, PowerClaim)>(
+    private Task<(Machine? Machine, PowerClaim Claim, string Identity)> TakeAsync(string systemId, IReadOnlySet<string> live, CancellationToken ct) =>
+        ConflictRetry.RunAsync<(Machine?, PowerClaim, string)>(
             async c =>
             {
                 if (await store.FindAsync(systemId, c) is not { } machine || !machine.HasPowerWork(Now, live))
                 {
-                    return (null, PowerClaim.None);
+                    return (null, PowerClaim.None, "");
                 }
 
-                PowerClaim claim = machine.TakeRequestedPower(Now, _regions.RegionId, live);
+                string? previous = machine.PowerClaimedBy;
+                DateTime now = Now;
+                PowerClaim claim = machine.TakeRequestedPower(now, _regions.RegionId, live);
                 await store.SaveAsync(machine, c);
-                return (machine, claim);
+                return (machine, claim, ClaimIdentity(claim, now, previous));
             },
             time,
             ct);
+
+    /// <summary>The claim as the power layer's logs name it: this region, when it was taken, and from which region it was taken over.</summary>
+    private string ClaimIdentity(PowerClaim claim, DateTime taken, string? previous) =>
+        string.Create(CultureInfo.InvariantCulture, $"{claim.Request} by region {_regions.RegionId} at {taken:HH:mm:ss.fff}") +
+        (claim.TakenOver ? $", taken over from region {previous ?? "(none)"}" : "");
 
     // A storm of 100 machines lost power-state saves after three attempts (the webhook, signal and the
     // requery all write the same machines); the shared bounded retry waits a little between attempts.
