@@ -73,15 +73,37 @@ public sealed partial class Machine
         return new PowerClaim(request, TakenOver: false);
     }
 
+    /// <summary>
+    /// Moves this region's claim on to the next step of the action (a cycle's power-on: <paramref name="from"/>
+    /// Cycle, <paramref name="to"/> On), saved before that step is sent, so that a region taking the claim
+    /// over knows how far the action got: a claim on On is done when the BMC shows on. False (nothing
+    /// changed) when the claim is no longer <paramref name="region"/>'s at <paramref name="from"/>: another
+    /// region took it over, and this one must not send anything more.
+    /// </summary>
+    public bool AdvancePowerClaim(PowerRequest from, PowerRequest to, string region, DateTime now)
+    {
+        if (ClaimedPower != from || PowerClaimedBy != region)
+        {
+            return false;
+        }
+
+        ClaimedPower = to;
+        PowerClaimExpires = now + PowerClaimTime;
+        Updated = now;
+        return true;
+    }
+
     /// <summary>Records how a power action ended: the new state (through <see cref="UpdatePowerState"/>) or a failure event with MAAS's text.</summary>
     /// <remarks>
     /// A result whose claim was settled already (another region that took the claim over recorded it) and
     /// that shows the state already stored adds no second "Node powered on/off": the action happened once.
+    /// <paramref name="claimStep"/> is the step the claim had reached when it is not <paramref name="request"/>
+    /// (a cycle whose claim moved on to On, <see cref="AdvancePowerClaim"/>); the events follow the request.
     /// </remarks>
-    public void RecordPowerResult(PowerRequest request, PowerOutcome outcome, DateTime now)
+    public void RecordPowerResult(PowerRequest request, PowerOutcome outcome, DateTime now, PowerRequest? claimStep = null)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        bool settled = ClaimedPower != request;
+        bool settled = ClaimedPower != (claimStep ?? request);
         if (!settled)
         {
             ClaimedPower = PowerRequest.None;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Ingot.Core.Machines;
 using Ingot.Core.Machines.Actions;
 using Ingot.Core.Regions;
@@ -27,17 +28,76 @@ public sealed class MachinePower(IMachineStore store, IPowerClient client, TimeP
     public async Task<PowerOutcome?> CarryOutAsync(string systemId, CancellationToken ct)
     {
         IReadOnlySet<string> live = await _regions.LiveRegionsAsync(ct);
-        (Machine? machine, PowerClaim claim) = await TakeAsync(systemId, live, ct);
+        (Machine? machine, PowerClaim claim, string identity) = await TakeAsync(systemId, live, ct);
         if (machine is null || claim.Request == PowerRequest.None)
         {
             return null;
         }
 
-        PowerOutcome outcome = (claim.TakenOver ? await DoneAlreadyAsync(machine, claim.Request, ct) : null)
-            ?? await client.PerformAsync(Command(machine, claim.Request), ct);
+        if (claim.Request == PowerRequest.Cycle && machine.IsPowerQueryable)
+        {
+            return await CycleAsync(machine, identity, ct);
+        }
+
+        PowerOutcome outcome = (claim.TakenOver ? await DoneAlreadyAsync(machine, claim.Request, identity, ct) : null)
+            ?? await client.PerformAsync(Command(machine, claim.Request) with { Claim = identity }, ct);
         await ChangeAsync(systemId, m => m.RecordPowerResult(claim.Request, outcome, Now), ct);
         return outcome;
     }
+
+    /// <summary>
+    /// A claimed cycle (MAAS's <c>PowerDriver.cycle</c>: on when off, else off then on), fresh or taken over,
+    /// done in steps the claim records: the BMC is queried; when on, it is powered off; then the claim moves
+    /// on to On (<see cref="Machine.AdvancePowerClaim"/>) before the power-on is sent. A region that takes the
+    /// claim over then knows how far it got: a claim still on Cycle has sent no power-on (a BMC showing on
+    /// was not turned off yet, one showing off gets its power-on), and a claim on On is a power-on that is
+    /// done when the BMC shows on. Sending the whole cycle again would power a machine that had been turned
+    /// on by it off and on once more (the two-region test's On, On, ForceOff, On). A failed query sends the
+    /// cycle as one action, as before; a claim another region holds by now gets nothing sent (null).
+    /// </summary>
+    private async Task<PowerOutcome?> CycleAsync(Machine machine, string identity, CancellationToken ct)
+    {
+        PowerOutcome state = await client.QueryAsync(Command(machine, PowerRequest.None) with { Claim = identity }, ct);
+        PowerOutcome outcome;
+        PowerRequest step = PowerRequest.Cycle;
+        if (!state.Succeeded || state.State is not (PowerState.On or PowerState.Off))
+        {
+            outcome = await client.PerformAsync(Command(machine, PowerRequest.Cycle) with { Claim = identity }, ct);
+        }
+        else if (state.State == PowerState.On
+            && await client.PerformAsync(Command(machine, PowerRequest.Off) with { Claim = identity }, ct) is { Succeeded: false } off)
+        {
+            outcome = off;
+        }
+        else if (await AdvanceAsync(machine.SystemId, PowerRequest.Cycle, PowerRequest.On, ct))
+        {
+            step = PowerRequest.On;
+            outcome = await client.PerformAsync(Command(machine, PowerRequest.On) with { Claim = identity }, ct);
+        }
+        else
+        {
+            return null;
+        }
+
+        await ChangeAsync(machine.SystemId, m => m.RecordPowerResult(PowerRequest.Cycle, outcome, Now, step), ct);
+        return outcome;
+    }
+
+    /// <summary>Moves this region's claim on to its next step (<see cref="Machine.AdvancePowerClaim"/>); false when it is not this region's any more.</summary>
+    private Task<bool> AdvanceAsync(string systemId, PowerRequest from, PowerRequest to, CancellationToken ct) =>
+        ConflictRetry.RunAsync(
+            async c =>
+            {
+                if (await store.FindAsync(systemId, c) is not { } machine || !machine.AdvancePowerClaim(from, to, _regions.RegionId, Now))
+                {
+                    return false;
+                }
+
+                await store.SaveAsync(machine, c);
+                return true;
+            },
+            time,
+            ct);
 
     /// <summary>
     /// The machines with a power request not yet carried out (stored with the machine), e.g. accepted
@@ -88,10 +148,11 @@ public sealed class MachinePower(IMachineStore store, IPowerClient client, TimeP
     /// <summary>
     /// The outcome of a taken-over on or off that the BMC shows done already: the stopped region sent it
     /// (the request was made while the machine was in the other state: <c>start</c> asks for a cycle when
-    /// the machine is on). Null when the BMC cannot tell (a cycle, a non-queryable type, a failed query)
-    /// or shows it not done: then the action is sent.
+    /// the machine is on, and a cycle's claim is on On only once its power-off is done, <see cref="CycleAsync"/>).
+    /// Null when the BMC cannot tell (a non-queryable type, a failed query) or shows it not done: then the
+    /// action is sent.
     /// </summary>
-    private async Task<PowerOutcome?> DoneAlreadyAsync(Machine machine, PowerRequest request, CancellationToken ct)
+    private async Task<PowerOutcome?> DoneAlreadyAsync(Machine machine, PowerRequest request, string identity, CancellationToken ct)
     {
         PowerState? wanted = request switch
         {
@@ -104,7 +165,7 @@ public sealed class MachinePower(IMachineStore store, IPowerClient client, TimeP
             return null;
         }
 
-        PowerOutcome state = await client.QueryAsync(Command(machine, PowerRequest.None), ct);
+        PowerOutcome state = await client.QueryAsync(Command(machine, PowerRequest.None) with { Claim = identity }, ct);
         return state.Succeeded && state.State == wanted ? state : null;
     }
 
@@ -112,21 +173,28 @@ public sealed class MachinePower(IMachineStore store, IPowerClient client, TimeP
     /// Takes the machine's power work (<see cref="Machine.TakeRequestedPower"/>) with the version check; a
     /// machine with none is not saved, so a request submitted twice (in two regions) costs one read.
     /// </summary>
-    private Task<(Machine? Machine, PowerClaim Claim)> TakeAsync(string systemId, IReadOnlySet<string> live, CancellationToken ct) =>
-        ConflictRetry.RunAsync<(Machine?, PowerClaim)>(
+    private Task<(Machine? Machine, PowerClaim Claim, string Identity)> TakeAsync(string systemId, IReadOnlySet<string> live, CancellationToken ct) =>
+        ConflictRetry.RunAsync<(Machine?, PowerClaim, string)>(
             async c =>
             {
                 if (await store.FindAsync(systemId, c) is not { } machine || !machine.HasPowerWork(Now, live))
                 {
-                    return (null, PowerClaim.None);
+                    return (null, PowerClaim.None, "");
                 }
 
-                PowerClaim claim = machine.TakeRequestedPower(Now, _regions.RegionId, live);
+                string? previous = machine.PowerClaimedBy;
+                DateTime now = Now;
+                PowerClaim claim = machine.TakeRequestedPower(now, _regions.RegionId, live);
                 await store.SaveAsync(machine, c);
-                return (machine, claim);
+                return (machine, claim, ClaimIdentity(claim, now, previous));
             },
             time,
             ct);
+
+    /// <summary>The claim as the power layer's logs name it: this region, when it was taken, and from which region it was taken over.</summary>
+    private string ClaimIdentity(PowerClaim claim, DateTime taken, string? previous) =>
+        string.Create(CultureInfo.InvariantCulture, $"{claim.Request} by region {_regions.RegionId} at {taken:HH:mm:ss.fff}") +
+        (claim.TakenOver ? $", taken over from region {previous ?? "(none)"}" : "");
 
     // A storm of 100 machines lost power-state saves after three attempts (the webhook, signal and the
     // requery all write the same machines); the shared bounded retry waits a little between attempts.

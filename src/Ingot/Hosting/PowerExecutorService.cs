@@ -65,6 +65,7 @@ public sealed partial class PowerExecutorService(
             if (pending.Count > 0)
             {
                 Recovered(logger, pending.Count);
+                RecoveredMachines(logger, regions.RegionId, pending);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -96,6 +97,9 @@ public sealed partial class PowerExecutorService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Count} power request(s) no region was carrying out submitted")]
     private static partial void Recovered(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Region {Region} submitted the power work of {SystemIds} (requests made elsewhere, or claims taken over)")]
+    private static partial void RecoveredMachines(ILogger logger, string region, IReadOnlyList<string> systemIds);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Pending power requests could not be read")]
     private static partial void RecoveryFailed(ILogger logger, Exception exception);

@@ -3,6 +3,7 @@ using Ingot.Core.Machines;
 using Ingot.Core.Power;
 using Ingot.Power;
 using Ingot.Power.Redfish;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Ingot.Hosting;
 
@@ -12,7 +13,8 @@ public static class PowerServices
     /// <summary>The driver registry and the power type catalog Core checks parameters against (every host).</summary>
     public static IServiceCollection AddIngotPower(this IServiceCollection services)
     {
-        services.AddSingleton(sp => PowerDrivers.CreateRegistry(RedfishSettings(sp.GetService<IConfiguration>())));
+        services.AddSingleton(sp => PowerDrivers.CreateRegistry(
+            RedfishSettings(sp.GetService<IConfiguration>()), null, d => new LoggedPowerDriver(d, sp.GetService<ILogger<LoggedPowerDriver>>() ?? NullLogger<LoggedPowerDriver>.Instance)));
         services.AddSingleton(sp => sp.GetRequiredService<PowerDriverRegistry>().Catalog);
         services.AddSingleton<IChassisProber>(sp => new RedfishChassisProber(RedfishSettings(sp.GetService<IConfiguration>())));
         return services;
@@ -35,8 +37,9 @@ public static class PowerServices
     /// </summary>
     public static IServiceCollection AddPowerExecution(this IServiceCollection services)
     {
-        services.AddSingleton<IPowerClient>(sp => new PowerClient(
-            sp.GetRequiredService<PowerDriverRegistry>(), new PowerActions(sp.GetRequiredService<TimeProvider>())));
+        services.AddSingleton<IPowerClient>(sp => new LoggedPowerClient(
+            new PowerClient(sp.GetRequiredService<PowerDriverRegistry>(), new PowerActions(sp.GetRequiredService<TimeProvider>())),
+            sp.GetService<ILogger<LoggedPowerClient>>() ?? NullLogger<LoggedPowerClient>.Instance));
         services.AddSingleton<PendingPowerRequests>();
         services.AddSingleton<IPowerRequests>(sp => sp.GetRequiredService<PendingPowerRequests>());
         services.AddHostedService<PowerExecutorService>();

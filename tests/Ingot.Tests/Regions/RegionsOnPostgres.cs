@@ -15,6 +15,21 @@ namespace Ingot.Tests.Regions;
 /// </summary>
 internal sealed class RegionsOnPostgres : IAsyncDisposable
 {
+    /// <summary>
+    /// Each region logs the power work it takes and every action it sends to a BMC (debug level), one
+    /// line per entry with the time, so that a failure can tell which region sent which reset.
+    /// </summary>
+    private static readonly Dictionary<string, string> s_debugPowerLogs = new()
+    {
+        ["Logging__LogLevel__Ingot.Hosting.LoggedPowerDriver"] = "Debug",
+        ["Logging__LogLevel__Ingot.Hosting.LoggedPowerClient"] = "Debug",
+        ["Logging__LogLevel__Ingot.Hosting.PowerExecutorService"] = "Debug",
+        ["Logging__Console__FormatterName"] = "simple",
+        ["Logging__Console__FormatterOptions__SingleLine"] = "true",
+        ["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ",
+        ["Logging__Console__FormatterOptions__UseUtcTimestamp"] = "true",
+    };
+
     private readonly string _server;
     private readonly string _name;
     private readonly List<Region> _regions = [];
@@ -67,7 +82,7 @@ internal sealed class RegionsOnPostgres : IAsyncDisposable
         int dhcp = FreePorts.Udp();
         int tftp = FreePorts.Udp();
         var process = IngotProcess.Start(
-            null,
+            s_debugPowerLogs,
             "serve", "--data-dir", DataDir, "--database", Database, "--urls", $"http://127.0.0.1:{api}", "--boot-urls", $"http://127.0.0.1:{boot}",
             "--loopback-boot", string.Create(CultureInfo.InvariantCulture, $"{dhcp},{tftp}"));
         var region = new Region(
@@ -79,6 +94,17 @@ internal sealed class RegionsOnPostgres : IAsyncDisposable
         await process.WaitUntilServingAsync(TimeSpan.FromSeconds(90));
         return region;
     }
+
+    /// <summary>
+    /// The lines of every region's output that name one of <paramref name="words"/> (system ids), prefixed
+    /// with the region's name, at most <paramref name="limit"/> per region: what a failure shows of who
+    /// sent which power action (the power layer logs each at debug level, <see cref="s_debugPowerLogs"/>).
+    /// </summary>
+    public string LinesAbout(IReadOnlyCollection<string> words, int limit = 150) =>
+        string.Join('\n', _regions.SelectMany(r => r.Process.Output.Split('\n')
+            .Where(line => words.Any(w => line.Contains(w, StringComparison.Ordinal)))
+            .TakeLast(limit)
+            .Select(line => $"[{r.Name}] {line.TrimEnd()}")));
 
     /// <summary>Writes every region's output to files under the test's output directory and attaches them; returns the directory.</summary>
     public string KeepLogs()
