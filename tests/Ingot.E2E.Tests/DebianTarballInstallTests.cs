@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using System.Text.RegularExpressions;
 using Ingot.Core.Curtin;
 using Ingot.Core.Hardware;
 using Ingot.Core.Machines;
@@ -64,6 +65,7 @@ public sealed class DebianTarballInstallTests : IDisposable
                 grep -E '^[[:space:]]*linux[[:space:]]' /run/t/boot/grub/grub.cfg | head -n 1
                 cat /run/t/etc/fstab /run/t/etc/cloud/cloud.cfg.d/maas-datasource.cfg /run/t/etc/cloud/cloud.cfg.d/maas-cloud-config.cfg
                 ls /run/t/boot/grub/i386-pc/normal.mod /run/t/usr/lib/python3/dist-packages/cloudinit/sources/DataSourceMAAS.py
+                echo "initramfs: $(du -k /run/t/boot/initrd.img-* | cut -f1) KiB, $(cat /run/t/etc/initramfs-tools/conf.d/ingot.conf | tr '\n' ' ')"
                 umount /run/t
                 """;
             string output = await RunAsync("/usr/bin/unshare", ["--mount", "--propagation", "private", "sh", "-c", Script], ("AGENT_DIR", AgentDirectory()), ("CURTIN_CONFIG", configPath), ("DISK", loop));
@@ -75,6 +77,8 @@ public sealed class DebianTarballInstallTests : IDisposable
             Assert.Matches(@"metadata_url: ""?http://10\.0\.0\.1:5248/MAAS/metadata/""?", output);
             Assert.Matches(@"token_secret: ""?ts""?\n", output);
             Assert.Contains("DataSourceMAAS.py", output, StringComparison.Ordinal);
+            Match initramfs = Regex.Match(output, @"initramfs: (\d+) KiB, MODULES=list COMPRESS=zstd");
+            Assert.True(initramfs.Success && int.Parse(initramfs.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) <= 16 * 1024, $"the target's initramfs is not the small MODULES=list one: {output}");
             byte[] mbr = new byte[512];
             await using (FileStream file = File.OpenRead(disk))
             {

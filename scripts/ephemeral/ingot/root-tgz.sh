@@ -4,7 +4,8 @@
 #   - the partition table (gpt, or msdos) with each partition's size, offset and type (flag bios_grub,
 #     boot = EFI system, swap, else Linux) written by sfdisk;
 #   - the tarball unpacked into a staging directory (memory: $stage), with /etc/fstab from the mounts
-#     and the config's cloudconfig entries in /etc/cloud/cloud.cfg.d/ (curtin's places);
+#     the config's cloudconfig entries in /etc/cloud/cloud.cfg.d/ and its network config as
+#     50-curtin-networking.cfg there (curtin's places);
 #   - each format made in place at its partition's offset: ext2/3/4 by mke2fs (the '/' one filled from
 #     the staging directory with -d, nothing mounted), fat12/16/32/vfat by mkfs.fat (a '/' one filled by
 #     mcopy), swap refused; the uuid and label of the config.
@@ -24,6 +25,15 @@ items() {
 }
 
 bytes() { v=${1%B}; echo "${v:-0}"; }
+
+# network_config: the config's top-level 'network:' mapping as it stands (cloud-init network config v1),
+# which curtin writes into the target as /etc/cloud/cloud.cfg.d/50-curtin-networking.cfg so that the
+# installed system's cloud-init brings the interfaces up as MAAS configured them (not by its DHCP
+# fallback). 1 when the config has none or gives no interface an address (only 'manual' subnets: a
+# machine whose NIC was never linked to a subnet), which leaves the target to cloud-init's DHCP fallback.
+network_config() {
+    awk '/^network:/ { c = 1; print; next } c && /^[^ #]/ { exit } c { print } c && /type: *["'"'"']?(static|dhcp4|dhcp6|dhcp)["'"'"']? *$/ { a = 1 } END { exit !(c && a) }' "$CURTIN_CONFIG"
+}
 
 partition_type() {
     case "$1:$2" in
@@ -93,7 +103,9 @@ lay_root_tarball() {
     for name in $(cloudconfig_names); do
         cloudconfig_content "$name" > "$stage/etc/cloud/cloud.cfg.d/$name.cfg"
     done
-    say "agent: install: unpacked $uri ($(du -sk "$stage" | cut -f1) KiB), fstab and $(cloudconfig_names | wc -l) cloudconfig files"
+    network=", no network config (DHCP fallback)"
+    if network_config > "$stage/etc/cloud/cloud.cfg.d/50-curtin-networking.cfg"; then network=", network config"; else rm -f "$stage/etc/cloud/cloud.cfg.d/50-curtin-networking.cfg"; fi
+    say "agent: install: unpacked $uri ($(du -sk "$stage" | cut -f1) KiB), fstab$network and $(cloudconfig_names | wc -l) cloudconfig files"
 
     items format | while IFS= read -r f; do
         p=$(items partition id "$(field volume "$f")")

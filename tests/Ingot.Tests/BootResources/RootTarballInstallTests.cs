@@ -27,7 +27,7 @@ public sealed class RootTarballInstallTests : IDisposable
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task A_root_tarball_is_laid_onto_the_flat_layout_with_an_EFI_partition_and_an_ext4_root_holding_the_tarball_fstab_and_cloudconfig()
+    public async Task A_root_tarball_is_laid_onto_the_flat_layout_with_an_EFI_partition_and_an_ext4_root_holding_the_tarball_fstab_cloudconfig_and_network_config()
     {
         Require();
         Machine machine = UefiMachine(4096);
@@ -49,6 +49,10 @@ public sealed class RootTarballInstallTests : IDisposable
         Assert.Contains(" / ext4 defaults 0 1", fstab, StringComparison.Ordinal);
         Assert.Contains(" /boot/efi vfat defaults 0 2", fstab, StringComparison.Ordinal);
         Assert.Contains("metadata_url", await ToolAsync("debugfs", "-R", "cat /etc/cloud/cloud.cfg.d/maas-cloud-config.cfg", root), StringComparison.Ordinal);
+        string networking = await ToolAsync("debugfs", "-R", "cat /etc/cloud/cloud.cfg.d/50-curtin-networking.cfg", root);
+        Assert.Equal(CloudInitNetworkV1.Render(StaticNetwork(machine)).TrimEnd(), networking.TrimEnd());
+        Assert.Matches("mac_address: [\"']?52:54:00:aa:bb:01", networking);
+        Assert.Matches("address: [\"']?10.9.8.20/24", networking);
         string superblock = await ToolAsync("dumpe2fs", "-h", root);
         Assert.Contains("Filesystem volume name:   root", superblock, StringComparison.Ordinal);
         string rootUuid = fstab.Split('\n').Single(l => l.Contains(" / ext4 ", StringComparison.Ordinal)).Split(' ')[0]["UUID=".Length..];
@@ -102,6 +106,20 @@ public sealed class RootTarballInstallTests : IDisposable
         return machine;
     }
 
+    /// <summary>The machine's NIC with an AUTO link holding its deploy-time address on a subnet with a gateway (a static entry).</summary>
+    private static DeployedNetwork StaticNetwork(Machine machine)
+    {
+        if (machine.Interfaces.Count == 0)
+        {
+            var nic = new NetworkInterface { Id = 1, Name = "eth0", MacAddress = MacAddress.Parse("52:54:00:aa:bb:01") };
+            nic.Links.Add(new InterfaceLink { Mode = LinkMode.Auto, Subnet = "10.9.8.0/24", IpAddress = "10.9.8.20" });
+            machine.Interfaces.Add(nic);
+        }
+
+        var subnets = new Dictionary<string, SubnetFacts> { ["10.9.8.0/24"] = new("10.9.8.0/24", "10.9.8.1", ["10.9.8.1"]) };
+        return new DeployedNetwork(machine.Interfaces, subnets, [], []);
+    }
+
     /// <summary>Renders the curtin config, serves a small root tarball, runs lay_root_tarball; returns the disk file.</summary>
     private async Task<string> RunAsync(Machine machine, bool expectSuccess)
     {
@@ -109,7 +127,7 @@ public sealed class RootTarballInstallTests : IDisposable
         await WriteTarballAsync(Path.Combine(www, "root-tgz"));
         int port = FreeTcpPort();
         var token = new MachineToken { SystemId = machine.SystemId, ConsumerKey = "ck", TokenKey = "tk", TokenSecret = "ts" };
-        var network = new DeployedNetwork([], new Dictionary<string, SubnetFacts>(), [], []);
+        DeployedNetwork network = StaticNetwork(machine);
         string config = CurtinDocument.Render(new CurtinDocumentInput(machine, network, new CurtinSource($"http://127.0.0.1:{port}/root-tgz", "tgz"), "http://127.0.0.1:5248", token));
         string configPath = Path.Combine(_work.FullName, "curtin.yaml");
         await File.WriteAllTextAsync(configPath, config, Ct);
