@@ -15,6 +15,8 @@ internal sealed class IngotChild : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StreamWriter _log;
+    private TimeSpan _cpuTime;
+    private long _peakRss;
 
     private IngotChild(Process process, StreamWriter log, string dataDirectory, Uri url, string apiKey, int dhcpPort, int tftpPort)
     {
@@ -87,13 +89,47 @@ internal sealed class IngotChild : IAsyncDisposable
         return child;
     }
 
-    /// <summary>Peak resident set (kernel's high-water mark), bytes.</summary>
-    public long PeakRss() => ProcStatus("VmHWM:");
+    /// <summary>Whether <c>ingot serve</c> has exited (it should not before the storm ends).</summary>
+    public bool HasExited => _process.HasExited;
 
+    /// <summary>The exit code once <see cref="HasExited"/>, else null.</summary>
+    public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
+
+    /// <summary>Peak resident set (kernel's high-water mark), bytes; the last value read once Ingot has exited.</summary>
+    public long PeakRss()
+    {
+        if (!_process.HasExited)
+        {
+            try
+            {
+                _peakRss = ProcStatus("VmHWM:");
+            }
+            catch (IOException)
+            {
+                // Exited between the check and the read: keep the last value.
+            }
+        }
+
+        return _peakRss;
+    }
+
+    /// <summary>CPU time so far; the last value read once Ingot has exited (an exited process has none to read).</summary>
     public TimeSpan CpuTime()
     {
-        _process.Refresh();
-        return _process.TotalProcessorTime;
+        try
+        {
+            _process.Refresh();
+            if (!_process.HasExited)
+            {
+                _cpuTime = _process.TotalProcessorTime;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Exited between the check and the read: keep the last value.
+        }
+
+        return _cpuTime;
     }
 
     public async ValueTask DisposeAsync()

@@ -56,6 +56,12 @@ internal static class StormBenchmark
             while (clock.Elapsed < limit)
             {
                 await Task.Delay(TimeSpan.FromSeconds(1), TimeProvider.System, ct);
+                if (ingot.HasExited)
+                {
+                    Console.WriteLine($"  {clock.Elapsed:mm\\:ss} ingot serve EXITED with code {ingot.ExitCode}; see {ingot.LogPath}");
+                    break;
+                }
+
                 rows = await observer.StatusesAsync(clock.Elapsed, ct);
                 if (rows.Any(r => r.Status == MachineStatus.New))
                 {
