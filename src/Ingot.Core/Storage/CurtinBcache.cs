@@ -15,8 +15,9 @@ internal static class CurtinBcache
     {
         foreach (Bcache bcache in machine.Storage.Bcaches)
         {
+            // A bcache whose cache set or devices are gone is left out; StorageCheck refuses to deploy it.
             CacheSet? set = machine.Storage.CacheSets.FirstOrDefault(c => c.Id == bcache.CacheSetId);
-            if (set is null)
+            if (set is null || !Resolves(machine, bcache.Backing) || !Resolves(machine, set.Device))
             {
                 continue;
             }
@@ -36,4 +37,8 @@ internal static class CurtinBcache
             }
         }
     }
+
+    private static bool Resolves(Machine machine, StorageMember member) => member.RaidId is long raidId
+        ? machine.Storage.Raids.Any(r => r.Id == raidId)
+        : machine.BlockDevices.FirstOrDefault(d => d.Id == member.DiskId) is { } disk && (member.PartitionIndex is not int index || index < disk.Partitions.Count);
 }
