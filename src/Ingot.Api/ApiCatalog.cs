@@ -40,6 +40,7 @@ public static class ApiCatalog
         NodeDevicesApi.Item,
         Storage.NodeBlockDeviceApi.Resource, Storage.NodePartitionsApi.Resource, Storage.NodePartitionApi.Resource, Storage.NodePartitionApi.PluralResource,
         Storage.VolumeGroupsApi.Resource, Storage.VolumeGroupApi.Resource, Storage.VolumeGroupApi.PluralResource, Storage.RaidsApi.Resource, Storage.RaidApi.Resource,
+        Storage.BcacheCacheSetsApi.Resource, Storage.BcacheCacheSetApi.Resource, Storage.BcachesApi.Resource, Storage.BcacheApi.Resource,
         NodeScriptResultsApi.Collection,
         NodeScriptResultsApi.Item,
         SshKeysApi.Resource,

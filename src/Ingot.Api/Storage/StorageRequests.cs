@@ -34,4 +34,10 @@ internal static class StorageRequests
 
     public static Raid Raid(Machine machine, long id) =>
         machine.Storage.Raids.FirstOrDefault(r => r.Id == id) ?? throw NotFound.Of("RAID");
+
+    public static CacheSet CacheSet(Machine machine, long id) =>
+        machine.Storage.CacheSets.FirstOrDefault(c => c.Id == id) ?? throw NotFound.Of("CacheSet");
+
+    public static Bcache Bcache(Machine machine, long id) =>
+        machine.Storage.Bcaches.FirstOrDefault(b => b.Id == id) ?? throw NotFound.Of("Bcache");
 }

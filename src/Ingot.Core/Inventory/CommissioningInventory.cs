@@ -81,7 +81,7 @@ public sealed class CommissioningInventory(IMachineStore machines, ITagStore tag
         }
 
         bool configured = machine.BlockDevices.Any(d => d.Partitions.Count > 0 || d.Filesystem is not null)
-            || machine.Storage.VolumeGroups.Count > 0 || machine.Storage.Raids.Count > 0;
+            || !machine.Storage.IsEmpty;
         if (!configured && machine.BlockDevices.Count > 0)
         {
             string? layout = config is null ? null : await config.GetAsync(ConfigSettings.DefaultStorageLayoutName, ct);

@@ -8,7 +8,7 @@ namespace Ingot.Core.Storage;
 /// <summary>
 /// The machine's storage as curtin's storage config v1 (MAAS's <c>compose_curtin_storage_config</c>): the
 /// disks in use, their partitions (with the bios_grub or PReP partition MAAS's table overhead stands for),
-/// RAIDs, volume groups, logical volumes, then one <c>format</c> and one <c>mount</c> per filesystem, mounts
+/// RAIDs, bcaches (<see cref="CurtinBcache"/>), volume groups, logical volumes, then one <c>format</c> and one <c>mount</c> per filesystem, mounts
 /// ordered so that a parent directory is mounted before what is under it. Pure.
 /// </summary>
 public static class CurtinStorage
@@ -55,6 +55,7 @@ public static class CurtinStorage
             }
         }
 
+        CurtinBcache.Add(machine, config, formats);
         foreach (VolumeGroup group in machine.Storage.VolumeGroups)
         {
             config.Add(new JsonObject
@@ -215,23 +216,19 @@ public static class CurtinStorage
         }
     }
 
-    private static JsonArray Names(Machine machine, IEnumerable<StorageMember> members)
+    /// <summary>The curtin id of a group member: the RAID's name, the disk's name or the partition's.</summary>
+    public static string MemberName(Machine machine, StorageMember member)
     {
-        var names = new JsonArray();
-        foreach (StorageMember member in members)
+        if (member.RaidId is long raidId)
         {
-            if (member.RaidId is long raidId)
-            {
-                names.Add(machine.Storage.Raids.First(r => r.Id == raidId).Name);
-                continue;
-            }
-
-            BlockDevice disk = machine.BlockDevices.First(d => d.Id == member.DiskId);
-            names.Add(member.PartitionIndex is int index ? PartitionName(machine, disk, index) : disk.Name);
+            return machine.Storage.Raids.First(r => r.Id == raidId).Name;
         }
 
-        return names;
+        BlockDevice disk = machine.BlockDevices.First(d => d.Id == member.DiskId);
+        return member.PartitionIndex is int index ? PartitionName(machine, disk, index) : disk.Name;
     }
+
+    private static JsonArray Names(Machine machine, IEnumerable<StorageMember> members) => [.. members.Select(m => (JsonNode)MemberName(machine, m))];
 
     private static string Bytes(long size) => size.ToString(CultureInfo.InvariantCulture) + "B";
 }

@@ -192,7 +192,7 @@ public static partial class CustomStorage
         foreach (string text in form.GetAll(deviceField).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries)))
         {
             StorageDevice? device = ParseId(text) is long id ? Devices(machine).FirstOrDefault(d => d.Id == id) : null;
-            if (device is null || device.Volume is not null)
+            if (device is null || device.Volume is not null || device.Bcache is not null)
             {
                 errors.Add(deviceField, $"{text.Trim()} is not a valid block device id.");
             }

@@ -13,7 +13,7 @@ namespace Ingot.Core.Storage;
 /// </summary>
 public static partial class CustomStorage
 {
-    /// <summary>Every block device of the machine: disks, then RAIDs' md devices, then logical volumes.</summary>
+    /// <summary>Every block device of the machine: disks, then RAIDs' md devices, then logical volumes, then bcache devices.</summary>
     public static IEnumerable<StorageDevice> Devices(Machine machine)
     {
         foreach (BlockDevice disk in machine.BlockDevices)
@@ -32,6 +32,11 @@ public static partial class CustomStorage
             {
                 yield return new StorageDevice(StorageIds.Virtual(volume.Id), $"{group.Name}-{volume.Name}", volume.SizeBytes, null, volume, group, null);
             }
+        }
+
+        foreach (Bcache bcache in machine.Storage.Bcaches)
+        {
+            yield return new StorageDevice(StorageIds.Virtual(bcache.Id), bcache.Name, StorageSpace.SizeOf(machine, bcache.Backing), null, null, null, null, bcache);
         }
     }
 
@@ -215,6 +220,7 @@ public static partial class CustomStorage
         }
 
         disk.Partitions.RemoveAt(index);
+        ShiftBcacheMembers(machine, disk, index);
         foreach (List<StorageMember> members in MemberLists(machine))
         {
             for (int i = 0; i < members.Count; i++)
@@ -231,6 +237,22 @@ public static partial class CustomStorage
         machine.Storage.VolumeGroups.Select(v => v.Members)
             .Concat(machine.Storage.Raids.Select(r => r.Members))
             .Concat(machine.Storage.Raids.Select(r => r.Spares));
+
+    /// <summary>Moves cache sets' and bcaches' partition members up after partition <paramref name="index"/> of <paramref name="disk"/> went.</summary>
+    private static void ShiftBcacheMembers(Machine machine, BlockDevice disk, int index)
+    {
+        static StorageMember Shift(StorageMember m, long diskId, int index) =>
+            m.RaidId is null && m.DiskId == diskId && m.PartitionIndex > index ? StorageMember.Partition(diskId, m.PartitionIndex!.Value - 1) : m;
+        foreach (CacheSet set in machine.Storage.CacheSets)
+        {
+            set.Device = Shift(set.Device, disk.Id, index);
+        }
+
+        foreach (Bcache bcache in machine.Storage.Bcaches)
+        {
+            bcache.Backing = Shift(bcache.Backing, disk.Id, index);
+        }
+    }
 
     private static HashSet<string> MountPoints(Machine machine) =>
         [.. Devices(machine).Select(d => d.Filesystem?.MountPoint)

@@ -16,11 +16,22 @@ public static class DefaultStorage
     public static bool Apply(Machine machine, string? layout)
     {
         string name = string.IsNullOrWhiteSpace(layout) ? "flat" : layout;
-        if (name is "bcache" or "vmfs6" or "vmfs7")
+        if (name is "vmfs6" or "vmfs7")
         {
             name = "flat";
         }
 
+        // MAAS falls back to flat when the machine has no cache device for the bcache layout.
+        if (name == "bcache" && TryApply(machine, name))
+        {
+            return true;
+        }
+
+        return TryApply(machine, name == "bcache" ? "flat" : name);
+    }
+
+    private static bool TryApply(Machine machine, string name)
+    {
         try
         {
             StorageLayout.Apply(machine, new StorageLayoutRequest(name));

@@ -41,6 +41,19 @@ public static class StorageCheck
             }
         }
 
+        foreach (StorageMember member in machine.Storage.CacheSets.Select(c => c.Device).Concat(machine.Storage.Bcaches.Select(b => b.Backing)))
+        {
+            if (member.RaidId is null && !Exists(machine, member))
+            {
+                problems.Add($"A bcache or cache set uses a disk or partition the machine no longer has (disk id {member.DiskId}).");
+            }
+        }
+
+        foreach (Bcache bcache in machine.Storage.Bcaches.Where(b => machine.Storage.CacheSets.All(c => c.Id != b.CacheSetId)))
+        {
+            problems.Add($"The bcache {bcache.Name} has no cache set.");
+        }
+
         foreach (VolumeGroup group in machine.Storage.VolumeGroups)
         {
             long size = StorageSpace.VolumeGroupSize(machine, group);
@@ -63,5 +76,6 @@ public static class StorageCheck
             .Concat(machine.BlockDevices.SelectMany(d => d.Partitions).Select(p => p.Filesystem))
             .Concat(machine.Storage.Raids.Select(r => r.Filesystem))
             .Concat(machine.Storage.VolumeGroups.SelectMany(v => v.LogicalVolumes).Select(l => l.Filesystem))
+            .Concat(machine.Storage.Bcaches.Select(b => b.Filesystem))
             .OfType<Filesystem>();
 }

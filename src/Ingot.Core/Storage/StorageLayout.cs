@@ -8,7 +8,8 @@ namespace Ingot.Core.Storage;
 /// <summary>
 /// MAAS's storage layouts (<c>storage_layouts.py</c>) applied to a machine's real disks: <c>flat</c> (an EFI
 /// partition on UEFI, an optional <c>/boot</c>, and an ext4 root), <c>lvm</c> (the root partition as the
-/// physical volume of <c>vgroot</c> with <c>lvroot</c> as root) and <c>blank</c> (nothing). The request is
+/// physical volume of <c>vgroot</c> with <c>lvroot</c> as root), <c>bcache</c> (the root partition as a bcache's backing
+/// device, cached by the smallest SSD; <see cref="BcacheLayout"/>) and <c>blank</c> (nothing). The request is
 /// validated against the disks first; a refusal changes nothing (400 with MAAS's messages).
 /// </summary>
 public static class StorageLayout
@@ -32,7 +33,7 @@ public static class StorageLayout
             errors.ThrowIfAny();
         }
 
-        if (layout is "bcache" or "vmfs6" or "vmfs7" or "custom")
+        if (layout is "vmfs6" or "vmfs7" or "custom")
         {
             throw MachineOperationException.Validation($"Failed to configure storage layout '{layout}': Ingot does not offer the {layout} layout.");
         }
@@ -69,6 +70,31 @@ public static class StorageLayout
                 $"Failed to configure storage layout '{layout}': the root device {root.Name} has {rootPartition} bytes free after the boot partitions, less than the {MinRootPartitionSize} bytes a root filesystem needs.");
         }
 
+        BcachePlan? bcache = null;
+        if (layout == "bcache")
+        {
+            bcache = BcacheLayout.Plan(machine, request, boot, errors);
+            errors.ThrowIfAny();
+            if (bcache is null)
+            {
+                throw MachineOperationException.Validation($"Failed to configure storage layout '{layout}': Node doesn't have an available cache device to setup bcache.");
+            }
+
+            // MAAS's bcache layout always has a /boot partition (1 GiB unless boot_size says otherwise).
+            if (bootSize is null)
+            {
+                bootSize = BcacheLayout.DefaultBootSize;
+                bootFree -= bootSize.Value;
+                rootFree = root == boot ? bootFree : rootFree;
+                rootPartition = StorageSpace.Aligned(Math.Min(rootSize ?? rootFree, rootFree));
+                if (rootPartition < MinRootPartitionSize)
+                {
+                    throw MachineOperationException.Validation(
+                        $"Failed to configure storage layout '{layout}': the root device {root.Name} has {rootPartition} bytes free after the boot partitions, less than the {MinRootPartitionSize} bytes a root filesystem needs.");
+                }
+            }
+        }
+
         long? lvSize = null;
         if (layout == "lvm")
         {
@@ -98,6 +124,12 @@ public static class StorageLayout
             return;
         }
 
+        if (bcache is not null)
+        {
+            BcacheLayout.Build(machine, bcache, StorageMember.Partition(root.Id, root.Partitions.Count - 1));
+            return;
+        }
+
         partition.Filesystem = new Filesystem { Type = StorageFilesystems.LvmPv };
         var group = new VolumeGroup { Id = 1, Name = Named(request.VgName, "vgroot"), Members = [StorageMember.Partition(root.Id, root.Partitions.Count - 1)] };
         group.LogicalVolumes.Add(new LogicalVolume
@@ -121,6 +153,8 @@ public static class StorageLayout
 
         machine.Storage.VolumeGroups.Clear();
         machine.Storage.Raids.Clear();
+        machine.Storage.CacheSets.Clear();
+        machine.Storage.Bcaches.Clear();
     }
 
     private static BlockDevice RootDevice(Machine machine, string? text, FormErrors errors)

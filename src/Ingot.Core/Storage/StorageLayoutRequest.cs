@@ -8,4 +8,8 @@ public sealed record StorageLayoutRequest(
     string? RootDevice = null,
     string? VgName = null,
     string? LvName = null,
-    string? LvSize = null);
+    string? LvSize = null,
+    string? CacheDevice = null,
+    string? CacheMode = null,
+    string? CacheSize = null,
+    string? CacheNoPart = null);

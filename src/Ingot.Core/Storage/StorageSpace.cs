@@ -63,6 +63,9 @@ public static class StorageSpace
         return member.PartitionIndex is int index ? (index < disk.Partitions.Count ? disk.Partitions[index].SizeBytes : 0) : disk.SizeBytes;
     }
 
+    /// <summary>A bcache device's size: its backing device's (MAAS's <c>Bcache.get_size</c>).</summary>
+    public static long BcacheSize(Machine machine, Bcache bcache) => SizeOf(machine, bcache.Backing);
+
     /// <summary>A RAID's size by its level, from its smallest active member (MAAS's <c>RAID.get_size</c>).</summary>
     public static long RaidSize(Machine machine, Raid raid)
     {

@@ -55,6 +55,14 @@ public sealed class StorageEdits(StorageEditing storage)
     public Task<Machine> CreateRaidAsync(Actor actor, string systemId, NetworkForm form, CancellationToken ct) =>
         storage.EditStructureAsync(actor, systemId, "create RAID", m => CustomStorage.CreateRaid(m, form), ct);
 
+    /// <summary><c>bcache-cache-sets create</c> (cache_device or cache_partition).</summary>
+    public Task<Machine> CreateCacheSetAsync(Actor actor, string systemId, NetworkForm form, CancellationToken ct) =>
+        storage.EditStructureAsync(actor, systemId, "create cache set", m => CustomStorage.CreateCacheSet(m, form), ct);
+
+    /// <summary><c>bcaches create</c> (name, cache_set, backing_device or backing_partition, cache_mode).</summary>
+    public Task<Machine> CreateBcacheAsync(Actor actor, string systemId, NetworkForm form, CancellationToken ct) =>
+        storage.EditStructureAsync(actor, systemId, "create Bcache", m => CustomStorage.CreateBcache(m, form), ct);
+
     /// <summary>
     /// The filesystem of a device or partition, as MAAS's UI edits it: <c>format</c> when the type changes (or it has
     /// none), then <c>mount</c> when a mount point is given (or it is swap); one edit, so a refused mount formats nothing.
@@ -104,7 +112,7 @@ public sealed class StorageEdits(StorageEditing storage)
 
     /// <summary>
     /// Deletes what a row of the storage table names, as its API delete does: a partition, a volume group (with its
-    /// logical volumes), a logical volume, a RAID.
+    /// logical volumes), a logical volume, a RAID, a cache set, a bcache.
     /// </summary>
     public Task<Machine> DeleteAsync(Actor actor, string systemId, StorageRow row, CancellationToken ct) =>
         storage.EditStructureAsync(actor, systemId, $"delete {row.What}", m =>
@@ -125,6 +133,12 @@ public sealed class StorageEdits(StorageEditing storage)
                     break;
                 case StorageRowKind.Raid:
                     CustomStorage.DeleteRaid(m, CustomStorage.Device(m, row.DeviceId).Raid ?? throw Core.Forms.NotFound.Of("RAID"));
+                    break;
+                case StorageRowKind.CacheSet:
+                    CustomStorage.DeleteCacheSet(m, m.Storage.CacheSets.FirstOrDefault(c => c.Id == row.GroupId) ?? throw Core.Forms.NotFound.Of("CacheSet"));
+                    break;
+                case StorageRowKind.Bcache:
+                    CustomStorage.DeleteBcache(m, CustomStorage.Device(m, row.DeviceId).Bcache ?? throw Core.Forms.NotFound.Of("Bcache"));
                     break;
                 default:
                     throw MachineOperationException.Validation("Ingot does not delete physical disks from the web UI.");

@@ -6,7 +6,7 @@ namespace Ingot.Web.Machines;
 
 /// <summary>
 /// One row of a machine's storage table: a disk, one of its partitions, a RAID, a volume group or one of its
-/// logical volumes, with the storage API's ids (<see cref="DeviceId"/>: disk, md device or logical volume;
+/// logical volumes, a bcache cache set or a bcache device, with the storage API's ids (<see cref="DeviceId"/>: disk, md device or logical volume;
 /// <see cref="PartitionId"/>; <see cref="GroupId"/>) and what the row's buttons may offer.
 /// </summary>
 public sealed record StorageRow(StorageRowKind Kind, string Name, long Size, Filesystem? Filesystem, long DeviceId, long? PartitionId, long? GroupId)
@@ -25,11 +25,13 @@ public sealed record StorageRow(StorageRowKind Kind, string Name, long Size, Fil
         StorageRowKind.Raid => "RAID",
         StorageRowKind.VolumeGroup => "volume group",
         StorageRowKind.LogicalVolume => "logical volume",
+        StorageRowKind.CacheSet => "cache set",
+        StorageRowKind.Bcache => "Bcache",
         _ => "block device",
     };
 
     /// <summary>Whether a filesystem can be put on it: not a volume group, no partition table, not a group's member.</summary>
-    public bool CanFormat => Kind != StorageRowKind.VolumeGroup && !HasPartitions && (Filesystem is null || !StorageFilesystems.IsMember(Filesystem.Type));
+    public bool CanFormat => Kind is not (StorageRowKind.VolumeGroup or StorageRowKind.CacheSet) && !HasPartitions && (Filesystem is null || !StorageFilesystems.IsMember(Filesystem.Type));
 
     public bool CanUnmount => Filesystem is { MountPoint.Length: > 0 };
 
@@ -39,7 +41,7 @@ public sealed record StorageRow(StorageRowKind Kind, string Name, long Size, Fil
 
     public StorageTarget? Target => Kind switch
     {
-        StorageRowKind.VolumeGroup => null,
+        StorageRowKind.VolumeGroup or StorageRowKind.CacheSet => null,
         StorageRowKind.Partition => new StorageTarget(DeviceId, PartitionId),
         _ => new StorageTarget(DeviceId, null),
     };
@@ -83,6 +85,29 @@ public sealed record StorageRow(StorageRowKind Kind, string Name, long Size, Fil
             }
         }
 
+        foreach (CacheSet set in machine.Storage.CacheSets)
+        {
+            rows.Add(new StorageRow(StorageRowKind.CacheSet, CacheSet.NameOf(machine.Storage, set), StorageSpace.SizeOf(machine, set.Device), null, 0, null, set.Id)
+            {
+                Detail = $"cache device {MemberName(machine, set.Device)}",
+            });
+        }
+
+        foreach (Bcache bcache in machine.Storage.Bcaches)
+        {
+            string cacheSet = machine.Storage.CacheSets.FirstOrDefault(c => c.Id == bcache.CacheSetId) is { } set ? CacheSet.NameOf(machine.Storage, set) : "no cache set";
+            rows.Add(new StorageRow(StorageRowKind.Bcache, bcache.Name, StorageSpace.BcacheSize(machine, bcache), bcache.Filesystem, StorageIds.Virtual(bcache.Id), null, bcache.Id)
+            {
+                Detail = $"{bcache.CacheMode}, backing {MemberName(machine, bcache.Backing)}, {cacheSet}",
+            });
+        }
+
         return rows;
     }
+
+    private static string MemberName(Machine machine, StorageMember member) =>
+        member.RaidId is long raidId ? machine.Storage.Raids.FirstOrDefault(r => r.Id == raidId)?.Name ?? "?"
+        : machine.BlockDevices.FirstOrDefault(d => d.Id == member.DiskId) is { } disk
+            ? (member.PartitionIndex is int index ? $"{disk.Name}-part{index + 1}" : disk.Name)
+            : "?";
 }

@@ -8,4 +8,6 @@ public enum StorageRowKind
     Raid,
     VolumeGroup,
     LogicalVolume,
+    CacheSet,
+    Bcache,
 }

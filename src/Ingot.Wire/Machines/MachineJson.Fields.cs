@@ -14,8 +14,8 @@ namespace Ingot.Wire.Machines;
 /// are written as MAAS writes "nothing", with the right JSON kind: <c>swap_size</c>,
 /// <c>address_ttl</c>, <c>parent</c>, <c>pod</c>, <c>virtualmachine_id</c>, <c>last_sync</c>, <c>sync_interval</c>,
 /// <c>next_sync</c> and the three <c>current_*_result_id</c> are null; <c>owner_data</c> and
-/// <c>workload_annotations</c> both show the machine's owner data; <c>cache_sets</c>, <c>bcaches</c>, <c>virtualblockdevice_set</c>,
-/// <c>volume_groups</c>, <c>raids</c> and <c>special_filesystems</c> are []; <c>ephemeral_deploy</c>,
+/// <c>workload_annotations</c> both show the machine's owner data;
+/// <c>special_filesystems</c> is []; <c>ephemeral_deploy</c>,
 /// <c>disable_ipv4</c>, <c>enable_hw_sync</c>, <c>enable_kernel_crash_dump</c> and <c>is_dpu</c> are false;
 /// every test status is -1 "Unknown" (only commissioning has a result in Core); <c>hardware_info</c>
 /// keys commissioning did not report are "Unknown"; <c>status_action</c> is "" when there is an event (Core's events carry
@@ -47,8 +47,8 @@ public static partial class MachineJson
         writer.WriteString("owner"u8, machine.Owner);
         WriteOwnerData(writer, "owner_data"u8, machine);
         writer.WriteBoolean("locked"u8, machine.Locked);
-        WriteEmptyArray(writer, "cache_sets"u8);
-        WriteEmptyArray(writer, "bcaches"u8);
+        WriteIncomplete(writer, "cache_sets"u8, machine.SystemId, machine.Storage.CacheSets.Select(c => c.Id));
+        WriteIncomplete(writer, "bcaches"u8, machine.SystemId, machine.Storage.Bcaches.Select(b => b.Id));
         writer.WriteString("bios_boot_method"u8, BlockDeviceJson.NullIfEmpty(machine.BiosBootMethod));
         writer.WritePropertyName("boot_interface"u8);
         if (bootInterface is null)
@@ -110,9 +110,9 @@ public static partial class MachineJson
         }
 
         // Every disk in Core is physical, so the two sets are the same list.
-        WriteParts(writer, "blockdevice_set"u8, parts, disksStart, machine.BlockDevices.Count);
+        WriteParts(writer, "blockdevice_set"u8, parts, disksStart, machine.BlockDevices.Count, machine);
         WriteParts(writer, "physicalblockdevice_set"u8, parts, disksStart, machine.BlockDevices.Count);
-        WriteEmptyArray(writer, "virtualblockdevice_set"u8);
+        WriteParts(writer, "virtualblockdevice_set"u8, parts, 0, 0, machine);
         WriteIncomplete(writer, "volume_groups"u8, machine.SystemId, machine.Storage.VolumeGroups.Select(v => v.Id));
         WriteIncomplete(writer, "raids"u8, machine.SystemId, machine.Storage.Raids.Select(r => r.Id));
         WriteStatusEvent(writer, context.LatestEvents.GetValueOrDefault(systemId));
@@ -210,12 +210,21 @@ public static partial class MachineJson
         }
     }
 
-    private static void WriteParts(Utf8JsonWriter writer, ReadOnlySpan<byte> name, RenderedParts parts, int start, int count)
+    /// <summary>The rendered parts, then (with <paramref name="virtuals"/>) the machine's virtual block devices: md, LVM, bcache.</summary>
+    private static void WriteParts(Utf8JsonWriter writer, ReadOnlySpan<byte> name, RenderedParts parts, int start, int count, Machine? virtuals = null)
     {
         writer.WriteStartArray(name);
         for (int i = start; i < start + count; i++)
         {
             writer.WriteRawValue(parts[i], skipInputValidation: true);
+        }
+
+        if (virtuals is not null && !virtuals.Storage.IsEmpty)
+        {
+            foreach (Core.Storage.StorageDevice device in Core.Storage.CustomStorage.Devices(virtuals).Where(d => !d.IsPhysical))
+            {
+                StorageJson.WriteDevice(writer, virtuals, device);
+            }
         }
 
         writer.WriteEndArray();

@@ -11,7 +11,7 @@ namespace Ingot.Wire.Machines;
 /// <c>VolumeGroupHandler</c>, <c>RaidHandler</c>): physical disks as the machine JSON shows them, virtual
 /// block devices (logical volumes, md devices) with <c>type: virtual</c>, partitions, volume groups and RAIDs.
 /// </summary>
-public static class StorageJson
+public static partial class StorageJson
 {
     public static void WriteDevice(Utf8JsonWriter writer, Machine machine, StorageDevice device)
     {
@@ -25,7 +25,7 @@ public static class StorageJson
         writer.WriteString("system_id"u8, machine.SystemId);
         writer.WriteNumber("id"u8, device.Id);
         writer.WriteString("name"u8, device.Name);
-        writer.WriteString("uuid"u8, StorageUuids.Of(machine.SystemId, device.Raid is null ? "logical-volume" : "raid", device.Id, 0));
+        writer.WriteString("uuid"u8, VirtualUuid(machine, device));
         writer.WriteString("type"u8, "virtual"u8);
         writer.WriteString("path"u8, "/dev/disk/by-dname/" + device.Name);
         writer.WriteString("model"u8, "");
@@ -126,6 +126,33 @@ public static class StorageJson
         WriteDevice(writer, machine, CustomStorage.Device(machine, StorageIds.Virtual(raid.Id)));
         writer.WriteString("resource_uri"u8, $"{ResourceUris.ApiRoot}nodes/{machine.SystemId}/raid/{raid.Id}/");
         writer.WriteEndObject();
+    }
+
+    internal static void WriteMember(Utf8JsonWriter writer, Machine machine, StorageMember member)
+    {
+        if (member.RaidId is long raidId)
+        {
+            WriteDevice(writer, machine, CustomStorage.Device(machine, StorageIds.Virtual(raidId)));
+        }
+        else if (machine.BlockDevices.FirstOrDefault(d => d.Id == member.DiskId) is { } disk)
+        {
+            if (member.PartitionIndex is int index && index < disk.Partitions.Count)
+            {
+                WritePartition(writer, machine, disk, index);
+            }
+            else if (member.PartitionIndex is null)
+            {
+                WriteDevice(writer, machine, CustomStorage.Device(machine, disk.Id));
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
     }
 
     private static void WriteMembers(Utf8JsonWriter writer, Machine machine, IEnumerable<StorageMember> members)

@@ -53,6 +53,8 @@ public sealed partial class StorageDevices
         StorageRowKind.Partition => "partition",
         StorageRowKind.Raid => "RAID",
         StorageRowKind.VolumeGroup => "volume group",
+        StorageRowKind.CacheSet => "cache set",
+        StorageRowKind.Bcache => "bcache",
         _ => "logical volume",
     };
 
