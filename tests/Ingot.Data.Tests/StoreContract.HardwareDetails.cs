@@ -68,7 +68,8 @@ public abstract partial class StoreContract
         await using DataServices data = Database.Open();
         var evaluation = new TagEvaluation(data.Tags, data.Machines, data.HardwareDetails, Time);
         var inventory = new CommissioningInventory(data.Machines, data.Tags, data.HardwareDetails, evaluation, Time);
-        Machine machine = await AddMachineAsync(data, _ => { });
+        // A plain commissioning: TestMachines.Full sets skip_networking (to prove it round-trips), which would keep its interfaces.
+        Machine machine = await AddMachineAsync(data, m => m.SkipNetworking = false);
         byte[] output = Encoding.UTF8.GetBytes("""
             {"api_version": "1.0", "environment": {"kernel_architecture": "aarch64"},
              "resources": {"cpu": {"total": 4, "sockets": [{"name": "Neoverse-N1", "frequency": 3000,

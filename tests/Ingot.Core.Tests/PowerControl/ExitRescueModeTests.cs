@@ -79,8 +79,10 @@ public sealed class ExitRescueModeTests
                 await _bmc.Started.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
                 await QueryAsync(queried);
                 Assert.Equal(MachineStatus.ExitingRescueMode, (await StatusAndPowerAsync()).Status);
+                // A cycle goes in steps (off when on, then on): only the first action is held.
+                _bmc.HoldActions = false;
                 _bmc.Finish();
-                await action;
+                await action.WaitAsync(TimeSpan.FromSeconds(30), Ct);
                 await QueryAsync(queried);
                 break;
         }
