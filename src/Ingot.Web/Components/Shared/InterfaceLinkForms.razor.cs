@@ -12,13 +12,14 @@ namespace Ingot.Web.Components.Shared;
 /// <summary>
 /// A machine's interface links: <c>link_subnet</c> and <c>unlink_subnet</c> through Core's <see cref="InterfaceLinking"/>
 /// with the API's field names (<c>mode</c>, <c>subnet</c>, <c>ip_address</c>, <c>id</c>), so a refusal is the API's text
-/// (shown as it is) and changes nothing. The buttons follow <see cref="InterfaceEditRules.Link"/> for <see cref="Actor"/>.
+/// (shown as it is) and changes nothing; <c>set_default_gateway</c> by link id on a link whose subnet has a gateway. The buttons follow <see cref="InterfaceEditRules.Link"/> for <see cref="Actor"/>.
 /// </summary>
 public sealed partial class InterfaceLinkForms
 {
     private static readonly string[] s_modes = ["auto", "static", "dhcp", "link_up"];
 
     private IReadOnlyList<Subnet> _subnets = [];
+    private NetworkModel? _model;
     private long _interfaceId;
     private string _subnet = "";
     private string _mode = "auto";
@@ -56,6 +57,7 @@ public sealed partial class InterfaceLinkForms
     {
         NetworkModel model = await Networks.LoadAsync(CancellationToken.None);
         _subnets = [.. model.Subnets.OrderBy(s => s.Cidr, StringComparer.Ordinal)];
+        _model = model;
     }
 
     protected override void OnParametersSet() =>
@@ -82,6 +84,13 @@ public sealed partial class InterfaceLinkForms
         var form = new InterfaceFormFields(fields.Where(f => f.Item2.Trim().Length > 0));
         return RunAsync((actor, ct) => Linking.LinkSubnetAsync(actor, Machine.SystemId, _interfaceId, form, ct), $"{name} linked ({_mode}).");
     }
+
+    /// <summary>What Core's <c>set_default_gateway</c> accepts: an AUTO or STATIC link on a subnet that has a gateway.</summary>
+    private bool HasGateway(InterfaceLink link) =>
+        link.Mode is LinkMode.Auto or LinkMode.Static && link.Subnet is { } cidr && _model?.SubnetByCidr(cidr)?.GatewayIp is not null;
+
+    private Task SetGatewayAsync(long interfaceId, long linkId, string label) =>
+        RunAsync((actor, ct) => Linking.SetDefaultGatewayAsync(actor, Machine.SystemId, interfaceId, linkId, ct), $"{label} is the default gateway.");
 
     private Task UnlinkAsync(long interfaceId, long linkId, string label) =>
         RunAsync((actor, ct) => Linking.UnlinkSubnetAsync(actor, Machine.SystemId, interfaceId, linkId, ct), $"{label} unlinked.");
