@@ -127,61 +127,40 @@ public sealed partial class InterfaceEditing
     }
 
     /// <summary>
-    /// A new bond's or bridge's parents give it their links: AUTO, DHCP, LINK_UP and STATIC links move (a STATIC
-    /// address keeps its IP; its allocation is moved to the child after the save, <see cref="AdoptedAddressesAsync"/>);
-    /// a second link to a subnet the child already has is dropped (its static address given back, returned here).
-    /// Parents are left with none; the child keeps at least a LINK_UP link.
+    /// MAAS's <c>Interface._update_parents</c> for a bond or bridge: each parent loses every link
+    /// (<c>clear_all_links(clearing_config=True)</c>, so no LINK_UP either) and takes the child's VLAN; the
+    /// addresses its links held are returned, to be given back to the pool.
     /// </summary>
-    private static (List<(long InterfaceId, string Ip)> Released, List<(long InterfaceId, string Ip)> Moved) Adopt(NetworkInterface child, IEnumerable<NetworkInterface> parents)
+    private static List<(long InterfaceId, string Ip)> ClearParents(NetworkInterface child, IEnumerable<NetworkInterface> parents)
     {
         var released = new List<(long, string)>();
-        var moved = new List<(long, string)>();
         foreach (NetworkInterface parent in parents)
         {
-            foreach (InterfaceLink link in parent.Links)
-            {
-                bool addressed = link.Mode is LinkMode.Static or LinkMode.Auto;
-                bool duplicate = addressed && link.Subnet is not null
-                    ? child.Links.Any(l => l.Subnet == link.Subnet && l.Mode is LinkMode.Static or LinkMode.Auto)
-                    : child.Links.Any(l => l.Mode == link.Mode && l.Subnet == link.Subnet);
-                if (link.Mode == LinkMode.Static && link.IpAddress is { } ip)
-                {
-                    (duplicate ? released : moved).Add((parent.Id, ip));
-                }
-
-                if (!duplicate)
-                {
-                    child.Links.Add(link.Copy());
-                }
-            }
-
+            released.AddRange(HeldAddresses(parent));
             parent.Links.Clear();
+            parent.Vlan = child.Vlan;
         }
 
-        if (child.Links.Count > 1)
-        {
-            child.Links.RemoveAll(l => l.Mode == LinkMode.LinkUp);
-        }
-
-        EnsureLinkUp(child);
-        return (released, moved);
+        return released;
     }
 
-    /// <summary>Moves the parents' static address allocations to the saved child (given back when it has no id).</summary>
-    private async Task AdoptedAddressesAsync(NetworkInterface child, IReadOnlyList<(long InterfaceId, string Ip)> moved, CancellationToken ct)
+    /// <summary>
+    /// MAAS's <c>AcquiredBridgeInterfaceForm</c> (a bridge made on an ALLOCATED machine): the parent's links move
+    /// to the bridge with their addresses (returned, to be re-keyed to the bridge once it has an id); the parent
+    /// is left with none and the bridge with at least a LINK_UP link.
+    /// </summary>
+    private static List<(long InterfaceId, string Ip)> MoveLinks(NetworkInterface bridge, NetworkInterface parent)
     {
-        foreach ((long parentId, string ip) in moved)
-        {
-            if (child.Id == 0)
-            {
-                await networks.ReleaseForLinkAsync(parentId, ip, ct);
-            }
-            else
-            {
-                await networks.MoveForLinkAsync(parentId, child.Id, ip, ct);
-            }
-        }
+        List<(long InterfaceId, string Ip)> moved = HeldAddresses(parent);
+        bridge.Links.AddRange(parent.Links.Select(l => l.Copy()));
+        parent.Links.Clear();
+        EnsureLinkUp(bridge);
+        return moved;
     }
+
+    /// <summary>The addresses an interface's STATIC and AUTO links hold.</summary>
+    private static List<(long InterfaceId, string Ip)> HeldAddresses(NetworkInterface nic) =>
+        [.. nic.Links.Where(l => l.Mode is LinkMode.Static or LinkMode.Auto && l.IpAddress is not null).Select(l => (nic.Id, l.IpAddress!))];
 
     /// <summary>MAAS's <c>ensure_link_up</c>: an interface without links gets a LINK_UP one.</summary>
     private static void EnsureLinkUp(NetworkInterface nic)
@@ -195,18 +174,19 @@ public sealed partial class InterfaceEditing
     private static List<(long InterfaceId, string Ip)> StaticAddresses(IEnumerable<NetworkInterface> interfaces) =>
         [.. interfaces.SelectMany(i => i.Links.Where(l => l.Mode == LinkMode.Static && l.IpAddress is not null).Select(l => (i.Id, l.IpAddress!)))];
 
-    private async Task SaveAsync(Machine machine, IReadOnlyList<(long InterfaceId, string Ip)> released, CancellationToken ct, NetworkInterface? child = null, IReadOnlyList<(long InterfaceId, string Ip)>? moved = null)
+    /// <summary>
+    /// Saves the machine, then in one network transaction gives back <paramref name="released"/> and re-keys
+    /// <paramref name="moved"/> to <paramref name="child"/> (given back too when the child has no id).
+    /// </summary>
+    private async Task SaveAsync(Machine machine, IReadOnlyList<(long InterfaceId, string Ip)> released, CancellationToken ct, NetworkInterface? child = null, List<(long InterfaceId, string Ip)>? moved = null)
     {
         machine.Updated = time.GetUtcNow().UtcDateTime;
         await machines.SaveAsync(machine, ct);
-        foreach ((long interfaceId, string ip) in released)
+        moved ??= [];
+        if (released.Count > 0 || moved.Count > 0)
         {
-            await networks.ReleaseForLinkAsync(interfaceId, ip, ct);
-        }
-
-        if (child is not null && moved is { Count: > 0 })
-        {
-            await AdoptedAddressesAsync(child, moved, ct);
+            bool rekey = child is { Id: > 0 };
+            await networks.SettleForLinksAsync([.. released, .. rekey ? [] : moved], rekey ? moved : [], child?.Id ?? 0, ct);
         }
 
         version.Bump();

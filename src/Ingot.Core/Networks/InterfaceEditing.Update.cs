@@ -79,7 +79,11 @@ public sealed partial class InterfaceEditing
         }
 
         errors.ThrowIfAny();
-        (List<(long, string)> released, List<(long, string)> moved) = parents is null ? ([], []) : Reparent(machine, nic, parents, macSent, ref mac);
+        if (parents is not null)
+        {
+            Reparent(machine, nic, parents, macSent, ref mac);
+        }
+
         Rename(machine, nic, name);
         nic.MacAddress = mac;
         nic.Tags = tags;
@@ -89,7 +93,10 @@ public sealed partial class InterfaceEditing
         nic.LinkConnected = linkConnected ?? nic.LinkConnected;
         nic.InterfaceSpeed = interfaceSpeed ?? nic.InterfaceSpeed;
         nic.LinkSpeed = linkSpeed ?? nic.LinkSpeed;
-        await SaveAsync(machine, released, ct, nic, moved);
+        List<(long, string)> released = nic.Type is InterfaceType.Bond or InterfaceType.Bridge
+            ? ClearParents(nic, machine.Interfaces.Where(i => nic.Parents.Contains(i.Name)))
+            : [];
+        await SaveAsync(machine, released, ct);
         return (machine, nic);
     }
 
@@ -120,14 +127,14 @@ public sealed partial class InterfaceEditing
     }
 
     /// <summary>
-    /// New parents: those dropped keep at least a LINK_UP link, those added give the interface their links; a MAC
-    /// that came from a dropped parent becomes the first new parent's unless one was sent.
+    /// New parents: those dropped keep at least a LINK_UP link; a MAC that came from a dropped parent becomes the
+    /// first new parent's unless one was sent. The links of a bond's or bridge's parents are cleared by the caller
+    /// after (MAAS's <c>_update_parents</c> on every save).
     /// </summary>
-    private static (List<(long, string)> Released, List<(long, string)> Moved) Reparent(Machine machine, NetworkInterface nic, List<NetworkInterface> parents, bool macSent, ref MacAddress mac)
+    private static void Reparent(Machine machine, NetworkInterface nic, List<NetworkInterface> parents, bool macSent, ref MacAddress mac)
     {
         List<NetworkInterface> current = [.. machine.Interfaces.Where(i => nic.Parents.Contains(i.Name))];
         List<NetworkInterface> dropped = [.. current.Where(p => !parents.Contains(p))];
-        (List<(long, string)> released, List<(long, string)> moved) = nic.Type == InterfaceType.Vlan ? ([], []) : Adopt(nic, parents.Where(p => !current.Contains(p)));
         foreach (NetworkInterface parent in dropped)
         {
             EnsureLinkUp(parent);
@@ -144,7 +151,6 @@ public sealed partial class InterfaceEditing
         }
 
         nic.Parents = [.. parents.Select(p => p.Name)];
-        return (released, moved);
     }
 
     /// <summary>A renamed interface stays its children's parent; its VLAN interfaces named after it follow the new name.</summary>

@@ -46,7 +46,10 @@ public sealed partial class InterfaceEditing(IMachineStore machines, NetworkOper
         return (machine, nic);
     }
 
-    /// <summary><c>create_bond</c>: a name, one or more free parents on one VLAN, the bond parameters; the MAC is the first parent's unless given.</summary>
+    /// <summary>
+    /// <c>create_bond</c>: a name, one or more free parents on one VLAN, the bond parameters; the MAC is the first
+    /// parent's unless given. As MAAS, the parents lose their links (their addresses given back) and the bond gets LINK_UP.
+    /// </summary>
     public async Task<(Machine Machine, NetworkInterface Interface)> CreateBondAsync(Actor actor, string systemId, NetworkForm form, CancellationToken ct)
     {
         Machine machine = await EditableAsync(actor, systemId, "create bond", deployedToo: false, ct);
@@ -85,15 +88,18 @@ public sealed partial class InterfaceEditing(IMachineStore machines, NetworkOper
         InterfaceFields.ReadCommon(form, errors, bond.Params);
         InterfaceFields.ReadBond(form, errors, bond.Params, created: true);
         errors.ThrowIfAny();
-        (var released, var moved) = Adopt(bond, parents);
+        List<(long, string)> released = ClearParents(bond, parents);
+        EnsureLinkUp(bond);
         machine.Interfaces.Add(bond);
-        await SaveAsync(machine, released, ct, bond, moved);
+        await SaveAsync(machine, released, ct);
         return (machine, bond);
     }
 
     /// <summary>
     /// <c>create_bridge</c>: exactly one parent that is no bridge and in no bond or bridge; the name defaults to
     /// <c>br-&lt;parent&gt;</c>, the MAC and VLAN to the parent's (on an ALLOCATED machine the VLAN is always the parent's).
+    /// As MAAS, the parent loses its links (addresses given back) and the bridge gets LINK_UP, except on an ALLOCATED
+    /// machine, where the parent's links and addresses move to the bridge (MAAS's <c>AcquiredBridgeInterfaceForm</c>).
     /// </summary>
     public async Task<(Machine Machine, NetworkInterface Interface)> CreateBridgeAsync(Actor actor, string systemId, NetworkForm form, CancellationToken ct)
     {
@@ -122,13 +128,19 @@ public sealed partial class InterfaceEditing(IMachineStore machines, NetworkOper
         InterfaceFields.ReadCommon(form, errors, bridge.Params);
         InterfaceFields.ReadBridge(form, errors, bridge.Params, created: true);
         errors.ThrowIfAny();
-        (var released, var moved) = Adopt(bridge, [parent!]);
+        bool acquired = machine.Status == MachineStatus.Allocated;
+        List<(long, string)> moved = acquired ? MoveLinks(bridge, parent!) : [];
+        List<(long, string)> released = ClearParents(bridge, [parent!]);
+        EnsureLinkUp(bridge);
         machine.Interfaces.Add(bridge);
         await SaveAsync(machine, released, ct, bridge, moved);
         return (machine, bridge);
     }
 
-    /// <summary><c>create_vlan</c>: a tagged VLAN (not the parent's own) and one parent that is no VLAN and in no bond; named <c>&lt;parent&gt;.&lt;vid&gt;</c>.</summary>
+    /// <summary>
+    /// <c>create_vlan</c>: a tagged VLAN (not the parent's own) and one parent that is no VLAN and in no bond; named
+    /// <c>&lt;parent&gt;.&lt;vid&gt;</c>. The parent keeps its links; the new interface gets LINK_UP.
+    /// </summary>
     public async Task<(Machine Machine, NetworkInterface Interface)> CreateVlanAsync(Actor actor, string systemId, NetworkForm form, CancellationToken ct)
     {
         Machine machine = await EditableAsync(actor, systemId, "create VLAN", deployedToo: false, ct);

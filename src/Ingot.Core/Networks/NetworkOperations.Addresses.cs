@@ -86,19 +86,31 @@ public sealed partial class NetworkOperations
         return (change, true);
     }, ct);
 
-    /// <summary>Moves an interface's allocation of this address to another interface of the machine (a new bond or bridge adopting its parent's link).</summary>
-    internal Task MoveForLinkAsync(long fromInterfaceId, long toInterfaceId, string ip, CancellationToken ct) => EditAsync(null, model =>
-    {
-        var change = new NetworkChange(model.Version);
-        foreach (StaticIpAddress address in model.IpAddresses.Where(a => a.InterfaceId == fromInterfaceId && a.Ip == ip))
+    /// <summary>
+    /// In one transaction, gives back what <paramref name="released"/> links held and moves the allocations of the
+    /// <paramref name="moved"/> links to interface <paramref name="toInterfaceId"/> (a bond's or bridge's parents' links
+    /// cleared, or moved to a bridge made on an ALLOCATED machine).
+    /// </summary>
+    internal Task SettleForLinksAsync(IReadOnlyList<(long InterfaceId, string Ip)> released, IReadOnlyList<(long InterfaceId, string Ip)> moved, long toInterfaceId, CancellationToken ct) =>
+        EditAsync(null, model =>
         {
-            address.InterfaceId = toInterfaceId;
-            address.Updated = Now;
-            change.Update(address);
-        }
+            var change = new NetworkChange(model.Version);
+            foreach (StaticIpAddress address in model.IpAddresses)
+            {
+                if (released.Contains((address.InterfaceId ?? 0, address.Ip ?? "")))
+                {
+                    change.Remove(address);
+                }
+                else if (moved.Contains((address.InterfaceId ?? 0, address.Ip ?? "")))
+                {
+                    address.InterfaceId = toInterfaceId;
+                    address.Updated = Now;
+                    change.Update(address);
+                }
+            }
 
-        return (change, true);
-    }, ct);
+            return (change, true);
+        }, ct);
 
     private static IPAddress Allocate(SubnetUsage usage, IPAddress? requested)
     {

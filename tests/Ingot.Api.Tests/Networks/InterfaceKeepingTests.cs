@@ -13,7 +13,9 @@ using static Ingot.Api.Tests.Networks.InterfaceFixtures;
 namespace Ingot.Api.Tests.Networks;
 
 /// <summary>
-/// What happens to interfaces made through the API: a bond takes its parents' static addresses, and
+/// What happens to interfaces made through the API: as MAAS, a bond (and a bridge on a machine that is not ALLOCATED)
+/// clears its parents' links and gives their addresses back, a bridge on an ALLOCATED machine takes them, a VLAN
+/// interface leaves them; and
 /// commissioning again keeps the bond, its VLAN and their links with <c>skip_networking</c> (MAAS's
 /// "retain network configuration") and rebuilds the interfaces from what the machine reports without it.
 /// </summary>
@@ -25,33 +27,87 @@ public sealed class InterfaceKeepingTests(ApiHost host) : IClassFixture<ApiHost>
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task A_bond_takes_its_parents_static_addresses_and_their_allocations_and_deleting_it_frees_them()
+    public async Task A_bond_clears_its_parents_static_and_auto_links_gives_the_addresses_back_and_gets_link_up()
     {
         using NetworkClient admin = await NetworkClient.AdminAsync(host);
         (string cidrA, string prefixA) = NetworkClient.NewSubnet();
-        (string cidrB, string prefixB) = NetworkClient.NewSubnet();
+        (string cidrB, _) = NetworkClient.NewSubnet();
         await admin.CreateSubnetAsync(cidrA);
         await admin.CreateSubnetAsync(cidrB);
         (Machine machine, long eth0, long eth1) = await TwoNicsAsync(host);
         await NetworkClient.OkAsync(admin.PostAsync(Interface(machine, eth0) + "?op=link_subnet", ("mode", "static"), ("subnet", cidrA), ("ip_address", $"{prefixA}.20")));
-        await NetworkClient.OkAsync(admin.PostAsync(Interface(machine, eth1) + "?op=link_subnet", ("mode", "static"), ("subnet", cidrB), ("ip_address", $"{prefixB}.21")));
+        await NetworkClient.OkAsync(admin.PostAsync(Interface(machine, eth1) + "?op=link_subnet", ("mode", "auto"), ("subnet", cidrB)));
+        Assert.Equal(eth0, (await Networks.LoadAsync(Ct)).IpAddresses.Single(a => a.Ip == $"{prefixA}.20").InterfaceId);
 
         JsonElement bond = await NetworkClient.OkAsync(admin.PostAsync(Interfaces(machine) + "?op=create_bond", ("name", "bond0"), ("parents", $"{eth0}"), ("parents", $"{eth1}")));
-        long bondId = bond.GetProperty("id").GetInt64();
-        NetworkModel bonded = await Networks.LoadAsync(Ct);
         Machine stored = (await host.FindAsync(machine.SystemId))!;
 
-        var links = bond.GetProperty("links").EnumerateArray().Select(l => (l.GetProperty("mode").GetString(), l.GetProperty("ip_address").GetString())).ToList();
-        Assert.Equal([("static", $"{prefixA}.20"), ("static", $"{prefixB}.21")], links);
+        Assert.Equal("link_up", Assert.Single(bond.GetProperty("links").EnumerateArray()).GetProperty("mode").GetString());
         Assert.All(stored.Interfaces.Where(i => i.Type == InterfaceType.Physical), i => Assert.Empty(i.Links));
-        Assert.Equal(bondId, bonded.IpAddresses.Single(a => a.Ip == $"{prefixA}.20").InterfaceId);
-        Assert.Equal(bondId, bonded.IpAddresses.Single(a => a.Ip == $"{prefixB}.21").InterfaceId);
+        Assert.DoesNotContain((await Networks.LoadAsync(Ct)).IpAddresses, a => a.Ip == $"{prefixA}.20");
+        JsonElement reused = await NetworkClient.OkAsync(admin.PostAsync("ipaddresses/?op=reserve", ("ip", $"{prefixA}.20")));
+        Assert.Equal($"{prefixA}.20", reused.GetProperty("ip").GetString());
+    }
 
-        using HttpResponseMessage deleted = await admin.DeleteAsync(Interface(machine, bondId));
-        NetworkModel after = await Networks.LoadAsync(Ct);
+    [Fact]
+    public async Task A_bridge_on_a_ready_machine_clears_its_parents_links_and_gives_the_static_address_back()
+    {
+        using NetworkClient admin = await NetworkClient.AdminAsync(host);
+        (string cidr, string prefix) = NetworkClient.NewSubnet();
+        await admin.CreateSubnetAsync(cidr);
+        (Machine machine, long eth0, _) = await TwoNicsAsync(host);
+        await NetworkClient.OkAsync(admin.PostAsync(Interface(machine, eth0) + "?op=link_subnet", ("mode", "static"), ("subnet", cidr), ("ip_address", $"{prefix}.22")));
 
+        JsonElement bridge = await NetworkClient.OkAsync(admin.PostAsync(Interfaces(machine) + "?op=create_bridge", ("parent", $"{eth0}")));
+        Machine stored = (await host.FindAsync(machine.SystemId))!;
+
+        Assert.Equal("link_up", Assert.Single(bridge.GetProperty("links").EnumerateArray()).GetProperty("mode").GetString());
+        Assert.Empty(stored.Interfaces.Single(i => i.Id == eth0).Links);
+        Assert.DoesNotContain((await Networks.LoadAsync(Ct)).IpAddresses, a => a.Ip == $"{prefix}.22");
+    }
+
+    [Fact]
+    public async Task A_bridge_on_an_allocated_machine_takes_its_parents_links_and_static_address_and_deleting_it_frees_the_address()
+    {
+        using NetworkClient admin = await NetworkClient.AdminAsync(host);
+        (string cidr, string prefix) = NetworkClient.NewSubnet();
+        await admin.CreateSubnetAsync(cidr);
+        ApiUser owner = await host.CreateUserAsync();
+        Machine machine = await host.AllocatedAsync(owner);
+        long eth0 = machine.Interfaces[0].Id;
+        await NetworkClient.OkAsync(admin.PostAsync(Interface(machine, eth0) + "?op=link_subnet", ("mode", "static"), ("subnet", cidr), ("ip_address", $"{prefix}.23")));
+
+        JsonElement bridge = await NetworkClient.OkAsync(admin.PostAsync(Interfaces(machine) + "?op=create_bridge", ("parent", $"{eth0}")));
+        long bridgeId = bridge.GetProperty("id").GetInt64();
+        Machine stored = (await host.FindAsync(machine.SystemId))!;
+
+        JsonElement link = Assert.Single(bridge.GetProperty("links").EnumerateArray());
+        Assert.Equal(("static", $"{prefix}.23"), (link.GetProperty("mode").GetString(), link.GetProperty("ip_address").GetString()));
+        Assert.Empty(stored.Interfaces.Single(i => i.Id == eth0).Links);
+        Assert.Equal(bridgeId, (await Networks.LoadAsync(Ct)).IpAddresses.Single(a => a.Ip == $"{prefix}.23").InterfaceId);
+
+        using HttpResponseMessage deleted = await admin.DeleteAsync(Interface(machine, bridgeId));
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
-        Assert.DoesNotContain(after.IpAddresses, a => a.Ip == $"{prefixA}.20" || a.Ip == $"{prefixB}.21");
+        Assert.DoesNotContain((await Networks.LoadAsync(Ct)).IpAddresses, a => a.Ip == $"{prefix}.23");
+    }
+
+    [Fact]
+    public async Task A_VLAN_interface_leaves_its_parents_links_and_address_and_gets_link_up()
+    {
+        using NetworkClient admin = await NetworkClient.AdminAsync(host);
+        (string cidr, string prefix) = NetworkClient.NewSubnet();
+        await admin.CreateSubnetAsync(cidr);
+        (long vlanId, _) = await TaggedVlanAsync(admin);
+        (Machine machine, long eth0, _) = await TwoNicsAsync(host);
+        await NetworkClient.OkAsync(admin.PostAsync(Interface(machine, eth0) + "?op=link_subnet", ("mode", "static"), ("subnet", cidr), ("ip_address", $"{prefix}.24")));
+
+        JsonElement vlan = await NetworkClient.OkAsync(admin.PostAsync(Interfaces(machine) + "?op=create_vlan", ("vlan", $"{vlanId}"), ("parent", $"{eth0}")));
+        Machine stored = (await host.FindAsync(machine.SystemId))!;
+
+        Assert.Equal("link_up", Assert.Single(vlan.GetProperty("links").EnumerateArray()).GetProperty("mode").GetString());
+        InterfaceLink kept = Assert.Single(stored.Interfaces.Single(i => i.Id == eth0).Links);
+        Assert.Equal((LinkMode.Static, $"{prefix}.24"), (kept.Mode, kept.IpAddress));
+        Assert.Equal(eth0, (await Networks.LoadAsync(Ct)).IpAddresses.Single(a => a.Ip == $"{prefix}.24").InterfaceId);
     }
 
     [Fact]

@@ -15,6 +15,7 @@ public sealed class InMemoryMachineStore : IMachineStore
     private readonly Dictionary<string, Machine> _machines = [];
     private readonly Dictionary<string, long> _versions = [];
     private readonly Dictionary<string, List<MachineEvent>> _events = [];
+    private long _nextInterfaceId = 100_000;
 
     public Task<Machine?> FindAsync(string systemId, CancellationToken ct) =>
         Task.FromResult(_machines.GetValueOrDefault(systemId));
@@ -35,6 +36,7 @@ public sealed class InMemoryMachineStore : IMachineStore
 
         _versions[machine.SystemId] = 1;
         _events[machine.SystemId] = [.. machine.PendingEvents];
+        NumberInterfaces(machine);
         machine.Saved(1);
         return Task.CompletedTask;
     }
@@ -58,6 +60,7 @@ public sealed class InMemoryMachineStore : IMachineStore
         {
             _events[m.SystemId].AddRange(m.PendingEvents);
             _versions[m.SystemId] = m.Version + 1;
+            NumberInterfaces(m);
             m.Saved(m.Version + 1);
         }
 
@@ -109,4 +112,13 @@ public sealed class InMemoryMachineStore : IMachineStore
 
     public Task<IReadOnlyList<MachineEvent>> EventsAsync(string systemId, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<MachineEvent>>(_events.TryGetValue(systemId, out var e) ? [.. e] : []);
+
+    /// <summary>As the database: an interface saved without an id gets the next one.</summary>
+    private void NumberInterfaces(Machine machine)
+    {
+        foreach (NetworkInterface nic in machine.Interfaces.Where(i => i.Id == 0))
+        {
+            nic.Id = Interlocked.Increment(ref _nextInterfaceId);
+        }
+    }
 }
