@@ -33,7 +33,7 @@ public static partial class MachinesApi
         ChassisRequest chassis = ChassisForm.Parse(request.Form.Get);
         var enlistment = new ChassisEnlistment(
             request.Service<IMachineStore>(), request.Service<IDomainStore>(), request.Service<IEnumerable<IChassisProber>>());
-        await enlistment.AddAsync(chassis, request.Caller, await request.EnlisterAsync(ct), ct);
+        PowerSubmission.Submit(request, await enlistment.AddAsync(chassis, request.Caller, await request.EnlisterAsync(ct), ct));
         return ApiResult.Text($"Asking {Environment.MachineName.ToLowerInvariant()} to add machines from chassis {chassis.Hostname}");
     }
 }

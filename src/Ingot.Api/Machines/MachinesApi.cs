@@ -133,6 +133,7 @@ public static partial class MachinesApi
         MachineRequest form = MachineForms.Create(request.Form, request.Caller.IsAdmin);
         await request.Placement().CheckAsync(form.Zone, form.Pool, form.Domain, ct);
         Machine machine = await (await request.EnlisterAsync(ct)).AddAsync(form, request.Caller, ct);
+        PowerSubmission.Submit(request, [machine]);
         return await MachineResponses.OneAsync(request, machine, ct);
     }
 
