@@ -1,6 +1,7 @@
 using System.Text;
 using Ingot.Api.OAuth;
 using Ingot.Api.Wire;
+using Ingot.Core.Machines;
 using Ingot.Core.Users;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -14,9 +15,14 @@ namespace Ingot.Api.Dispatch;
 /// read the body, authenticate (OAuth when the request carries a complete set of parameters,
 /// anonymous otherwise), pick the auth or anonymous handler, check the method (405), dispatch on
 /// (method, op) with <c>op</c> from the query string or the body (empty = none; else 400
-/// <c>Unrecognised signature</c>), and render refusals through <see cref="ApiErrors"/>.
+/// <c>Unrecognised signature</c>), and render refusals through <see cref="ApiErrors"/>. An op whose save
+/// lost a machine's compare-and-set to another writer (the power executor recording a claim or a result, a
+/// status message, another request) runs again from its reads, as MAAS's <c>WebApplicationHandler</c> runs
+/// a request again after a serialisation failure: the caller gets the op decided on the machine as it now
+/// is, not a 409 for a race it could not see (<see cref="ConflictRetry"/>).
 /// </summary>
-internal sealed partial class ApiDispatcher(ApiResourceTable table, OAuthVerifier verifier, IOptions<ApiOptions> options, ILogger<ApiDispatcher> logger)
+internal sealed partial class ApiDispatcher(
+    ApiResourceTable table, OAuthVerifier verifier, IOptions<ApiOptions> options, TimeProvider time, ILogger<ApiDispatcher> logger)
 {
     public const string HashHeader = "X-MAAS-API-Hash";
 
@@ -88,7 +94,7 @@ internal sealed partial class ApiDispatcher(ApiResourceTable table, OAuthVerifie
         ApiAction action = handler.Find(method, op)
             ?? throw ApiException.BadRequest($"Unrecognised signature: method={method} op={op ?? "None"}");
         var request = new ApiRequest(http, user, op, query, body.Form, body.Files, route);
-        ApiResult result = await action.Operation(request, ct);
+        ApiResult result = await ConflictRetry.RunAsync(c => action.Operation(request, c), time, ct);
         return result.WithHeader(HashHeader, table.Hash);
     }
 

@@ -14,7 +14,9 @@ namespace Ingot.Web.Machines;
 /// rules, permissions and error texts as MAAS's UI and websocket), with the same
 /// <see cref="MachineLifecycle"/> as the API's ops (deploy checks, AUTO addresses, the script sets of a
 /// commissioning or testing run), and hands a machine that asked for power to the power executor.
-/// Failures come back as MAAS's message, per machine.
+/// Failures come back as MAAS's message, per machine. An action whose save lost the machine's compare-and-set
+/// (the power executor or a status message wrote it meanwhile) is decided again on a fresh read
+/// (<see cref="ConflictRetry"/>), as the API's ops are.
 /// </summary>
 public sealed class MachineActionRunner(IMachineStore store, IConfigStore config, TimeProvider time, IServiceProvider services)
 {
@@ -41,7 +43,7 @@ public sealed class MachineActionRunner(IMachineStore store, IConfigStore config
             }
 
             var actions = new MachineActions(store, time, settings) { Lifecycle = MachineLifecycle.Compose(services, settings) };
-            Machine? machine = await actions.ExecuteAsync(systemId, action, actor, parameters, ct);
+            Machine? machine = await ConflictRetry.RunAsync(c => actions.ExecuteAsync(systemId, action, actor, parameters, c), time, ct);
 
             if (machine is { RequestedPower: not PowerRequest.None })
             {
