@@ -12,14 +12,15 @@ internal static class DebianTarball
     private static readonly Lazy<Task<string>> s_built = new(BuildAsync);
 
     /// <summary>
-    /// The tarball's path; skips the test unless INGOT_E2E_DEBIAN=1 (the build is long and .ci/run stays short) or when
-    /// mmdebstrap is absent.
+    /// The tarball's path. The Debian tests run by default (a cold build took 62 s and the VM walk under 4 min on a
+    /// quiet host); INGOT_E2E_DEBIAN=0 leaves them out, for a quick run on a loaded machine. Skipped when mmdebstrap
+    /// is absent (the test command installs it).
     /// </summary>
     public static async Task<string> PathAsync()
     {
-        if (Environment.GetEnvironmentVariable("INGOT_E2E_DEBIAN") != "1")
+        if (Environment.GetEnvironmentVariable("INGOT_E2E_DEBIAN") == "0")
         {
-            Assert.Skip("opt-in (INGOT_E2E_DEBIAN=1): on this 2-core host a cold tarball build takes 12.4 min and the VM walk (commission, install, first boot to DEPLOYED) ~20 min under TCG, far over the ~12 min .ci/run can spare (docs/deploy-notes.md)");
+            Assert.Skip("left out with INGOT_E2E_DEBIAN=0 (they run by default: docs/deploy-notes.md)");
         }
 
         if (!HostCommand.Exists("mmdebstrap") && !HostCommand.Exists("/usr/bin/mmdebstrap"))
