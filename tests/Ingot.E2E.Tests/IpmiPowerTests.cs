@@ -60,7 +60,11 @@ public sealed class IpmiPowerTests
             Assert.True(on.Succeeded, $"power on: {on.Error}. {Context()}");
             Assert.Equal(PowerState.On, on.State);
             Assert.Equal("pxe", Read(bmc.Directory, "boot").Trim());
-            Assert.Equal(["pxe"], File.ReadAllLines(Path.Combine(bmc.Directory, "boots")));
+            // Every boot device the BMC was given is PXE. Under load FreeIPMI retransmits a request that ipmi_sim
+            // answered late, and ipmi_sim applies the copy too, so the count is not checked (a CI run at load ~60 saw 2).
+            string[] boots = File.ReadAllLines(Path.Combine(bmc.Directory, "boots"));
+            Assert.NotEmpty(boots);
+            Assert.All(boots, boot => Assert.Equal("pxe", boot));
             Assert.True(bmc.VmProcessId is not null, $"no qemu after power on. {Context()}");
 
             await dhcp.WaitForRequestAsync(mac, s_dhcpLimit, Context);
