@@ -32,11 +32,9 @@ internal static class MachineServices
         };
     }
 
-    public static async Task<MachineEnlister> EnlisterAsync(this ApiRequest request, CancellationToken ct) =>
-        new(request.Service<IMachineStore>(), request.Service<TimeProvider>(), await SettingsAsync(request, ct))
-        {
-            PowerTypes = request.Service<PowerTypeCatalog>(),
-        };
+    /// <summary>Adding machines as the web UI's add pages do it (one Core composition: enlister, placement check, power submission).</summary>
+    public static Task<MachineAdding> AddingAsync(this ApiRequest request, CancellationToken ct) =>
+        MachineAdding.ComposeAsync(request.Http.RequestServices, ct);
 
     public static MachineQueries Queries(this ApiRequest request) => new(request.Service<IMachineStore>());
 

@@ -1,8 +1,6 @@
 using Ingot.Api.Wire;
-using Ingot.Core.Domains;
 using Ingot.Core.Enlistment.Chassis;
 using Ingot.Core.Forms;
-using Ingot.Core.Machines;
 
 namespace Ingot.Api.Machines;
 
@@ -31,9 +29,7 @@ public static partial class MachinesApi
     {
         AdminOnly.Demand(request.Caller);
         ChassisRequest chassis = ChassisForm.Parse(request.Form.Get);
-        var enlistment = new ChassisEnlistment(
-            request.Service<IMachineStore>(), request.Service<IDomainStore>(), request.Service<IEnumerable<IChassisProber>>());
-        PowerSubmission.Submit(request, await enlistment.AddAsync(chassis, request.Caller, await request.EnlisterAsync(ct), ct));
+        await (await request.AddingAsync(ct)).AddChassisAsync(chassis, request.Caller, ct);
         return ApiResult.Text($"Asking {Environment.MachineName.ToLowerInvariant()} to add machines from chassis {chassis.Hostname}");
     }
 }

@@ -131,9 +131,7 @@ public static partial class MachinesApi
     private static async Task<ApiResult> CreateAsync(ApiRequest request, CancellationToken ct)
     {
         MachineRequest form = MachineForms.Create(request.Form, request.Caller.IsAdmin);
-        await request.Placement().CheckAsync(form.Zone, form.Pool, form.Domain, ct);
-        Machine machine = await (await request.EnlisterAsync(ct)).AddAsync(form, request.Caller, ct);
-        PowerSubmission.Submit(request, [machine]);
+        Machine machine = await (await request.AddingAsync(ct)).AddAsync(form, request.Caller, ct);
         return await MachineResponses.OneAsync(request, machine, ct);
     }
 
@@ -142,7 +140,7 @@ public static partial class MachinesApi
     {
         MachineRequest form = MachineForms.Create(request.Form, isAdmin: false);
         await request.Placement().CheckAsync(null, null, form.Domain, ct);
-        EnlistmentResult result = await (await request.EnlisterAsync(ct)).EnlistAsync(form, ct);
+        EnlistmentResult result = await (await request.AddingAsync(ct)).Enlister.EnlistAsync(form, ct);
         return await MachineResponses.AnonymousAsync(request, result.Machine, ct);
     }
 }

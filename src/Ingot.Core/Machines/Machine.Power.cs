@@ -92,8 +92,7 @@ public sealed partial class Machine
         }
         else if (Status == MachineStatus.ExitingRescueMode)
         {
-            PowerState expected = PreviousStatus == MachineStatus.Deployed ? PowerState.On : PowerState.Off;
-            if (state == expected)
+            if (state == SettlingPowerState)
             {
                 LeaveRescueMode(now, Actor.System);
             }

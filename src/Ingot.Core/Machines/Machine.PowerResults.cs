@@ -163,35 +163,45 @@ public sealed partial class Machine
             return;
         }
 
-        if (Status == MachineStatus.Releasing && outcome.State == PowerState.Off && IsReleasePowerOffPending)
+        if (IsStatusPowerActionPending)
         {
-            // The release's own power-off finishes it (RecordPowerResult): the machine that turned itself off
-            // first (the erase environment's power_state) ends with the same events as the one Ingot turned off.
-            PowerState = PowerState.Off;
-            Updated = now;
-            return;
-        }
-
-        if (Status == MachineStatus.ExitingRescueMode && IsPowerActionPending)
-        {
-            // stop_rescue_mode's own power action (off, or a cycle back into the deployed OS) finishes it
-            // (RecordPowerResult): a query that sees the machine in either state first changes nothing else, so
-            // the events are the same whoever is first.
+            // The status's own power action (the release's power-off; exit rescue's power-off, or its cycle back
+            // into the deployed OS) finishes it (RecordPowerResult): a query that sees the machine in either state
+            // first stores the state and changes nothing else, so the events are the same whoever is first.
             PowerState = outcome.State;
             Updated = now;
             return;
         }
 
-        if (outcome.State != PowerState || Status is MachineStatus.Releasing or MachineStatus.ExitingRescueMode)
+        if (outcome.State != PowerState || SettlingPowerState is not null)
         {
             UpdatePowerState(outcome.State, now);
         }
     }
 
-    /// <summary>A power action is requested or being carried out (claimed) and has no result yet.</summary>
-    private bool IsPowerActionPending => RequestedPower != PowerRequest.None || ClaimedPower != PowerRequest.None;
+    /// <summary>
+    /// The power state whose report settles the status (<see cref="UpdatePowerState"/>): off for RELEASING;
+    /// for EXITING_RESCUE_MODE on when previous_status is DEPLOYED, else off; null for every other status.
+    /// </summary>
+    private PowerState? SettlingPowerState => Status switch
+    {
+        MachineStatus.Releasing => PowerState.Off,
+        MachineStatus.ExitingRescueMode => PreviousStatus == MachineStatus.Deployed ? PowerState.On : PowerState.Off,
+        _ => null,
+    };
 
-    /// <summary>The power-off <c>_release</c> asked for is requested or being carried out (claimed) and has no result yet.</summary>
-    private bool IsReleasePowerOffPending =>
-        RequestedPower is PowerRequest.Off or PowerRequest.SoftOff || ClaimedPower is PowerRequest.Off or PowerRequest.SoftOff;
+    /// <summary>
+    /// The status's own power action is requested or being carried out (claimed) and has no result yet: a
+    /// power action that ends in the state that settles the status (<see cref="SettlingPowerState"/>).
+    /// </summary>
+    private bool IsStatusPowerActionPending =>
+        SettlingPowerState is { } settling && (EndState(RequestedPower) == settling || EndState(ClaimedPower) == settling);
+
+    /// <summary>The state a power action leaves the machine in; null for none.</summary>
+    private static PowerState? EndState(PowerRequest request) => request switch
+    {
+        PowerRequest.On or PowerRequest.Cycle => PowerState.On,
+        PowerRequest.Off or PowerRequest.SoftOff => PowerState.Off,
+        _ => null,
+    };
 }

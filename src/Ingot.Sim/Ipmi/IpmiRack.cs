@@ -9,25 +9,36 @@ namespace Ingot.Sim.Ipmi;
 /// One <c>ipmi_sim</c> BMC per simulated machine, each on a free loopback UDP port with the file-backed
 /// chassis script and an <see cref="IpmiPowerMirror"/> to the machine's power. The machines enlist with
 /// power type <c>ipmi</c> (<see cref="PowerParameters"/>), so Ingot's IPMI driver (FreeIPMI) powers them.
-/// Disposing stops every mirror and every ipmi_sim by its process id and deletes the directory it made.
+/// Disposing stops every mirror and every ipmi_sim by its process id and deletes the directory it made; a
+/// <see cref="DirectoryReaper"/> started before the first BMC ends the ipmi_sims (and deletes that directory)
+/// when the process that runs the rack dies without disposing it (SIGKILL).
 /// </summary>
 public sealed class IpmiRack : IAsyncDisposable
 {
     private readonly List<(IpmiSimBmc Bmc, IpmiPowerMirror Mirror)> _bmcs = [];
+    private readonly Dictionary<string, IpmiSimBmc> _byName = new(StringComparer.Ordinal);
     private readonly string _directory;
     private readonly bool _ownsDirectory;
+    private readonly DirectoryReaper _reaper;
 
     private IpmiRack(string directory, bool ownsDirectory)
     {
         _directory = directory;
         _ownsDirectory = ownsDirectory;
+        _reaper = DirectoryReaper.Start(directory, delete: ownsDirectory);
     }
+
+    /// <summary>The process id of the rack's <see cref="DirectoryReaper"/>.</summary>
+    public int ReaperProcessId => _reaper.ProcessId;
+
+    /// <summary>The directory the BMCs run in (one subdirectory each).</summary>
+    public string Root => _directory;
 
     /// <summary>Whether ipmi_sim is installed here (Debian's <c>openipmi</c>).</summary>
     public static bool Available => File.Exists(IpmiSimBmc.Executable);
 
     /// <summary>The BMCs by system id.</summary>
-    public IReadOnlyDictionary<string, IpmiSimBmc> Bmcs => _bmcs.ToDictionary(b => b.Bmc.Options.Name, b => b.Bmc, StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, IpmiSimBmc> Bmcs => _byName;
 
     /// <summary>Starts a BMC for each system (named by the system's id) under <paramref name="directory"/> (a new temporary one when null).</summary>
     public static async Task<IpmiRack> StartAsync(IReadOnlyCollection<VirtualSystem> systems, string? directory)
@@ -48,6 +59,7 @@ public sealed class IpmiRack : IAsyncDisposable
                 Directory.CreateDirectory(bmcDirectory);
                 IpmiSimBmc bmc = IpmiSimBmc.Start(new IpmiSimOptions(system.Id, FreeUdpPort()), bmcDirectory);
                 rack._bmcs.Add((bmc, new IpmiPowerMirror(bmcDirectory, system)));
+                rack._byName.Add(system.Id, bmc);
             }
         }
         catch
@@ -77,6 +89,8 @@ public sealed class IpmiRack : IAsyncDisposable
         }
 
         _bmcs.Clear();
+        _byName.Clear();
+        await _reaper.DisposeAsync();
         if (_ownsDirectory && Directory.Exists(_directory))
         {
             Directory.Delete(_directory, recursive: true);

@@ -1,7 +1,5 @@
-using Ingot.Core.Config;
 using Ingot.Core.Enlistment;
 using Ingot.Core.Machines;
-using Ingot.Core.Machines.Actions;
 using Ingot.Core.Power;
 using Ingot.Core.Users;
 using Ingot.Web.Admin;
@@ -15,7 +13,7 @@ namespace Ingot.Web.Components.Pages;
 /// <summary>
 /// Add several machines behind one BMC (admins): the BMC-scoped fields of a power type once, then each
 /// machine's MACs and machine-scoped fields (MAAS's <c>BMC.scope_power_parameters</c>). Each machine
-/// goes through Core's <see cref="MachineEnlister"/> as <c>POST machines/</c>; a refused one keeps its
+/// goes through Core's <see cref="MachineAdding"/> as <c>POST machines/</c> (power submitted alike); a refused one keeps its
 /// row with the API's message and does not stop the others. Ingot has no chassis discovery.
 /// </summary>
 public sealed partial class AddFromBmc
@@ -68,14 +66,10 @@ public sealed partial class AddFromBmc
         _busy = true;
         try
         {
-            LifecycleSettings settings = await LifecycleSettingsLoader.LoadAsync(Services.GetRequiredService<IConfigStore>(), CancellationToken.None);
-            var enlister = new MachineEnlister(Services.GetRequiredService<IMachineStore>(), Services.GetRequiredService<TimeProvider>(), settings)
-            {
-                PowerTypes = Services.GetService<PowerTypeCatalog>(),
-            };
+            MachineAdding adding = await MachineAdding.ComposeAsync(Services, CancellationToken.None);
             foreach (BmcMachineEntry entry in _entries.Where(e => e.SystemId is null))
             {
-                await AddOneAsync(enlister, entry, actor);
+                await AddOneAsync(adding, entry, actor);
             }
         }
         finally
@@ -84,7 +78,7 @@ public sealed partial class AddFromBmc
         }
     }
 
-    private async Task AddOneAsync(MachineEnlister enlister, BmcMachineEntry entry, Actor actor)
+    private async Task AddOneAsync(MachineAdding adding, BmcMachineEntry entry, Actor actor)
     {
         var request = new MachineRequest
         {
@@ -97,14 +91,10 @@ public sealed partial class AddFromBmc
             Commission = _commission,
         };
         Machine? added = null;
-        entry.Error = await UiErrors.RunAsync(async () => added = await enlister.AddAsync(request, actor, CancellationToken.None));
+        entry.Error = await UiErrors.RunAsync(async () => added = await adding.AddAsync(request, actor, CancellationToken.None));
         if (added is not null)
         {
             entry.SystemId = added.SystemId;
-            if (added.RequestedPower != PowerRequest.None)
-            {
-                Services.GetService<IPowerRequests>()?.Submit(added.SystemId);
-            }
         }
     }
 }

@@ -1,23 +1,18 @@
-using Ingot.Core.Config;
-using Ingot.Core.Domains;
 using Ingot.Core.Enlistment;
 using Ingot.Core.Enlistment.Chassis;
 using Ingot.Core.Machines;
-using Ingot.Core.Machines.Actions;
-using Ingot.Core.Power;
 using Ingot.Core.Users;
 using Ingot.Web.Admin;
 using Ingot.Web.Session;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Ingot.Web.Components.Shared;
 
 /// <summary>
 /// "Add chassis" as the API's <c>add_chassis</c> does it: the fields by the API's names through Core's
 /// <see cref="ChassisForm"/> (blank ones not sent, so MAAS's "No provided X!" texts), then
-/// <see cref="ChassisEnlistment"/> with the same <see cref="MachineEnlister"/> the API composes; machines that are
-/// commissioned at once get their power request submitted, as the add-from-BMC page does.
+/// <see cref="MachineAdding"/>, the API's composition: machines that are commissioned at once get their power
+/// request submitted.
 /// </summary>
 public sealed partial class AddChassisForm
 {
@@ -67,23 +62,12 @@ public sealed partial class AddChassisForm
             _error = await UiErrors.RunAsync(async () =>
             {
                 ChassisRequest request = ChassisForm.Parse(fields.GetValueOrDefault);
-                LifecycleSettings settings = await LifecycleSettingsLoader.LoadAsync(Services.GetRequiredService<IConfigStore>(), CancellationToken.None);
-                var enlister = new MachineEnlister(Services.GetRequiredService<IMachineStore>(), Services.GetRequiredService<TimeProvider>(), settings)
-                {
-                    PowerTypes = Services.GetService<PowerTypeCatalog>(),
-                };
-                var enlistment = new ChassisEnlistment(
-                    Services.GetRequiredService<IMachineStore>(), Services.GetRequiredService<IDomainStore>(), Services.GetServices<IChassisProber>());
-                added = await enlistment.AddAsync(request, actor, enlister, CancellationToken.None);
+                added = await (await MachineAdding.ComposeAsync(Services, CancellationToken.None)).AddChassisAsync(request, actor, CancellationToken.None);
                 _addedFrom = request.Hostname;
             });
             if (_error is null)
             {
                 _added = [.. added.Select(m => (m.SystemId, m.Hostname))];
-                foreach (Machine machine in added.Where(m => m.RequestedPower != PowerRequest.None))
-                {
-                    Services.GetService<IPowerRequests>()?.Submit(machine.SystemId);
-                }
             }
         }
         finally
