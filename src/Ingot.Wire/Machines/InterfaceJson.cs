@@ -90,9 +90,10 @@ internal static class InterfaceJson
     };
 
     /// <summary>
-    /// The interface's VLAN: by its VID if Core recorded one, else the VLAN of its first link's known subnet; null when
-    /// neither (MAAS's disconnected interface, <c>"vlan": null</c>: one whose <c>vlan</c> was cleared, one commissioning
-    /// found unplugged, one never commissioned).
+    /// The interface's VLAN: by its VID if Core recorded one, else the VLAN of its first link's known subnet (the default
+    /// VLAN for a link to a subnet the model does not hold); null when it has none of these (MAAS's disconnected
+    /// interface, <c>"vlan": null</c>: one whose <c>vlan</c> was cleared, one commissioning found unplugged, one never
+    /// commissioned).
     /// </summary>
     public static (VlanInfo Vlan, byte[] Json)? VlanOf(NetworkInterface nic, MachineJsonContext context)
     {
@@ -118,7 +119,9 @@ internal static class InterfaceJson
 
         if (vlan is null)
         {
-            return null;
+            // A link to a CIDR the model does not hold still says the interface is connected: the default VLAN, as its
+            // undefined subnet shows. No VID and no subnet link: MAAS's disconnected interface.
+            return nic.Links.Any(l => !string.IsNullOrEmpty(l.Subnet)) ? (context.DefaultVlan, fragments.DefaultVlanJson) : null;
         }
 
         return fragments.VlanJson.TryGetValue(vlan.Vid, out byte[]? json) && fragments.Vlans[vlan.Vid] == vlan
