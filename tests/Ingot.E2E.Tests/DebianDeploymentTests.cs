@@ -71,10 +71,16 @@ public sealed class DebianDeploymentTests
 
             """;
 
-        // The NIC gets an AUTO link on the lab's subnet (MAAS gives a commissioned boot interface one): the deploy claims an
-        // address and the curtin config's network section makes it a static entry, which the installer writes into the target.
-        long nic = (await maas.GetAsync($"machines/{id}/")).GetProperty("interface_set")[0].GetProperty("id").GetInt64();
-        await maas.PostAsync($"nodes/{id}/interfaces/{nic}/?op=link_subnet", ("mode", "AUTO"), ("subnet", subnet));
+        // Commissioning gave the boot interface an AUTO link on the lab's subnet, the one it booted from (MAAS's initial
+        // networking): the deploy claims an address and the curtin config's network section makes it a static entry,
+        // which the installer writes into the target.
+        JsonElement commissioned = (await maas.GetAsync($"machines/{id}/")).GetProperty("boot_interface").GetProperty("links");
+        if (commissioned.GetArrayLength() != 1 || commissioned[0].GetProperty("mode").GetString() != "auto"
+            || commissioned[0].GetProperty("subnet").GetProperty("cidr").GetString() != subnet)
+        {
+            throw new InvalidOperationException($"commissioning did not give the boot interface one AUTO link on {subnet}: {commissioned}");
+        }
+
         await maas.PostAsync("machines/?op=allocate", ("system_id", id));
         int mark = vm.ConsoleMark();
         JsonElement deploying = await maas.PostAsync($"machines/{id}/?op=deploy", ("distro_series", "ingot/debian"), ("user_data", Convert.ToBase64String(Encoding.UTF8.GetBytes(userData))));

@@ -2,6 +2,7 @@ using Ingot.Core.Config;
 using Ingot.Core.Events;
 using Ingot.Core.Forms;
 using Ingot.Core.Machines;
+using Ingot.Core.Networks;
 using Ingot.Core.Storage;
 using Ingot.Core.Tags;
 
@@ -17,9 +18,11 @@ namespace Ingot.Core.Inventory;
 /// <see cref="SaveDetailsAsync"/> takes the lshw or LLDP XML and re-evaluates the defined tags.
 /// A machine changed meanwhile is loaded again (a few times at most).
 /// </summary>
-public sealed class CommissioningInventory(IMachineStore machines, ITagStore tags, IHardwareDetailsStore details, TagEvaluation evaluation, TimeProvider time, IConfigStore? config = null)
+public sealed class CommissioningInventory(IMachineStore machines, ITagStore tags, IHardwareDetailsStore details, TagEvaluation evaluation, TimeProvider time, IConfigStore? config = null, INetworkStore? networks = null)
 {
     private const int Attempts = 5;
+
+    private static readonly NetworkModel s_noNetworks = new(0, [], [], [], [], [], []);
 
     /// <summary>Applies a <c>machine-resources</c> document to the machine; 404 for an unknown machine.</summary>
     public async Task<InventoryParseResult> ApplyAsync(string systemId, ReadOnlyMemory<byte> output, CancellationToken ct)
@@ -38,8 +41,7 @@ public sealed class CommissioningInventory(IMachineStore machines, ITagStore tag
                 return;
             }
 
-            machine.ApplyInventory(parsed.Inventory, now);
-            await ApplyDefaultStorageAsync(machine, ct);
+            await ApplyInventoryAsync(machine, parsed.Inventory, now, ct);
             TagEvaluation.Apply(machine, await evaluation.DefinedTagsAsync(ct), await details.GetAsync(systemId, ct), now);
         }, ct);
         return parsed;
@@ -64,9 +66,22 @@ public sealed class CommissioningInventory(IMachineStore machines, ITagStore tag
             await EnsureTagAsync(Machine.VirtualTag, ct);
         }
 
-        machine.ApplyInventory(parsed.Inventory, now);
-        await ApplyDefaultStorageAsync(machine, ct);
+        await ApplyInventoryAsync(machine, parsed.Inventory, now, ct);
         return parsed;
+    }
+
+    /// <summary>
+    /// The inventory, then (interfaces reconciled) MAAS's initial networking on the subnets Ingot knows (none
+    /// without a network store) and MAAS's default storage layout.
+    /// </summary>
+    private async Task ApplyInventoryAsync(Machine machine, MachineInventory inventory, DateTime now, CancellationToken ct)
+    {
+        if (machine.ApplyInventory(inventory, now))
+        {
+            machine.SetInitialNetworking(inventory, networks is null ? s_noNetworks : await networks.LoadAsync(ct));
+        }
+
+        await ApplyDefaultStorageAsync(machine, ct);
     }
 
     /// <summary>

@@ -57,8 +57,15 @@ public sealed record LifecycleSettings
     /// <summary>
     /// How long Ingot lets a machine stay in <paramref name="status"/> before the status monitor
     /// fails it: <see cref="TimeoutMinutes"/>, except DEPLOYING, which MAAS bounds by its deploy
-    /// workflow's timeout of 2 x node_timeout rather than by status_expires.
+    /// workflow's timeout of 2 x node_timeout rather than by status_expires, and EXITING_RESCUE_MODE,
+    /// which the monitor never fails: MAAS's <c>stop_rescue_mode</c> sets no status_expires, and its 5 minutes
+    /// (<c>EXIT_RESCUE_MODE_TIMEOUT</c>) only let a power report that is not the expected state fail the exit
+    /// (<see cref="Machine.UpdatePowerState"/>, which reads them from the expiry <c>stop_rescue_mode</c> arms).
     /// </summary>
-    public int? ExpiryMinutes(MachineStatus status) =>
-        status == MachineStatus.Deploying ? 2 * NodeTimeout : TimeoutMinutes(status);
+    public int? ExpiryMinutes(MachineStatus status) => status switch
+    {
+        MachineStatus.Deploying => 2 * NodeTimeout,
+        MachineStatus.ExitingRescueMode => null,
+        _ => TimeoutMinutes(status),
+    };
 }

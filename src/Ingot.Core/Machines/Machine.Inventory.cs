@@ -1,5 +1,6 @@
 using Ingot.Core.Hardware;
 using Ingot.Core.Inventory;
+using Ingot.Core.Networks;
 
 namespace Ingot.Core.Machines;
 
@@ -31,9 +32,10 @@ public sealed partial class Machine
     /// interfaces are not touched at all and the flag is turned off, as MAAS's
     /// <c>update_node_network_information</c>) and the PCI/USB devices
     /// (<see cref="InventoryDevices"/>). The caller saves the machine
-    /// (and makes sure the <see cref="VirtualTag"/> tag exists).
+    /// (and makes sure the <see cref="VirtualTag"/> tag exists). True when the interfaces were reconciled (no
+    /// <see cref="SkipNetworking"/>): then the caller sets MAAS's initial networking (<see cref="SetInitialNetworking"/>).
     /// </summary>
-    public void ApplyInventory(MachineInventory inventory, DateTime now)
+    public bool ApplyInventory(MachineInventory inventory, DateTime now)
     {
         CpuCount = inventory.CpuCount;
         CpuSpeed = inventory.CpuSpeed;
@@ -57,6 +59,7 @@ public sealed partial class Machine
         }
 
         BlockDevices = InventoryStorage.Reconcile(BlockDevices, inventory.Disks);
+        bool reconciled = !SkipNetworking;
         if (SkipNetworking)
         {
             SkipNetworking = false;
@@ -72,5 +75,21 @@ public sealed partial class Machine
             [.. Interfaces.Where(i => i.Type == InterfaceType.Physical).Select(i => i.MacAddress.ToString())],
             [.. BlockDevices.Select(d => d.Name)]);
         Updated = now;
+        return reconciled;
+    }
+
+    /// <summary>
+    /// MAAS's <c>set_initial_networking_configuration</c> after the commissioning output was applied
+    /// (<see cref="InitialNetworking"/>): the boot interface AUTO on the subnet it booted from, the others LINK_UP.
+    /// Not on a DEPLOYED or DEPLOYING machine (MAAS's <c>is_commissioning</c> is false there).
+    /// </summary>
+    public void SetInitialNetworking(MachineInventory inventory, NetworkModel networks)
+    {
+        if (Status is MachineStatus.Deployed or MachineStatus.Deploying)
+        {
+            return;
+        }
+
+        InitialNetworking.Apply(Interfaces, inventory.Interfaces, networks);
     }
 }

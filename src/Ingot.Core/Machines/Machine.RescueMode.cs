@@ -26,7 +26,8 @@ public sealed partial class Machine
     /// <summary>
     /// <c>stop_rescue_mode</c>: EXITING_RESCUE_MODE (validated); power off when previous_status is
     /// READY or BROKEN, power cycle when DEPLOYED. Power that cannot be queried goes straight back to
-    /// previous_status (owner cleared unless DEPLOYED); otherwise the 5-minute expiry is armed and
+    /// previous_status (owner cleared unless DEPLOYED); otherwise the 5-minute grace (MAAS's
+    /// <c>EXIT_RESCUE_MODE_TIMEOUT</c>; the status monitor does not act on it) is armed and
     /// the power report (<see cref="UpdatePowerState"/>) finishes it.
     /// </summary>
     public void StopRescueMode(Actor actor, DateTime now, LifecycleSettings settings)

@@ -16,13 +16,22 @@ internal static class InterfaceJson
     public static void Write(Utf8JsonWriter writer, Machine machine, NetworkInterface nic, MachineJsonContext context)
     {
         MachineJsonContext.Fragments fragments = context.Rendered;
-        (VlanInfo vlan, byte[] vlanJson) = VlanOf(nic, context);
+        (VlanInfo Vlan, byte[] Json)? connected = VlanOf(nic, context);
         writer.WriteStartObject();
         writer.WriteString("firmware_version"u8, BlockDeviceJson.NullIfEmpty(nic.FirmwareVersion));
         writer.WritePropertyName("vlan"u8);
-        writer.WriteRawValue(vlanJson, skipInputValidation: true);
+        if (connected is { } known)
+        {
+            writer.WriteRawValue(known.Json, skipInputValidation: true);
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
+
+        VlanInfo vlan = connected?.Vlan ?? context.DefaultVlan;
         ResourceJson.WriteStrings(writer, "parents"u8, nic.Parents);
-        writer.WriteNumber("effective_mtu"u8, nic.Params.Mtu ?? vlan.Mtu);
+        writer.WriteNumber("effective_mtu"u8, nic.Params.Mtu ?? (connected is null ? Core.Networks.Vlan.DefaultMtu : vlan.Mtu));
         writer.WriteString("system_id"u8, machine.SystemId);
         ResourceJson.WriteStrings(writer, "tags"u8, nic.Tags);
         writer.WriteBoolean("enabled"u8, nic.Enabled);
@@ -81,10 +90,12 @@ internal static class InterfaceJson
     };
 
     /// <summary>
-    /// The interface's VLAN: by its VID if Core recorded one, else the VLAN of its first known subnet,
-    /// else the context's default VLAN (MAAS keeps every interface on a VLAN).
+    /// The interface's VLAN: by its VID if Core recorded one, else the VLAN of its first link's known subnet (the default
+    /// VLAN for a link to a subnet the model does not hold); null when it has none of these (MAAS's disconnected
+    /// interface, <c>"vlan": null</c>: one whose <c>vlan</c> was cleared, one commissioning found unplugged, one never
+    /// commissioned).
     /// </summary>
-    public static (VlanInfo Vlan, byte[] Json) VlanOf(NetworkInterface nic, MachineJsonContext context)
+    public static (VlanInfo Vlan, byte[] Json)? VlanOf(NetworkInterface nic, MachineJsonContext context)
     {
         MachineJsonContext.Fragments fragments = context.Rendered;
         VlanInfo? vlan = null;
@@ -108,7 +119,9 @@ internal static class InterfaceJson
 
         if (vlan is null)
         {
-            return (context.DefaultVlan, fragments.DefaultVlanJson);
+            // A link to a CIDR the model does not hold still says the interface is connected: the default VLAN, as its
+            // undefined subnet shows. No VID and no subnet link: MAAS's disconnected interface.
+            return nic.Links.Any(l => !string.IsNullOrEmpty(l.Subnet)) ? (context.DefaultVlan, fragments.DefaultVlanJson) : null;
         }
 
         return fragments.VlanJson.TryGetValue(vlan.Vid, out byte[]? json) && fragments.Vlans[vlan.Vid] == vlan

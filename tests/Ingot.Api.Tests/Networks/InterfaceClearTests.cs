@@ -9,7 +9,7 @@ namespace Ingot.Api.Tests.Networks;
 
 /// <summary>
 /// An interface update clears tags with <c>tags=</c> and the VLAN with <c>vlan=</c>, as MAAS's form does; absent fields
-/// change nothing. (The interface JSON still renders a VLAN-less interface on its subnet's or the default VLAN.)
+/// change nothing; the interface JSON then shows <c>"vlan": null</c>, as MAAS shows a disconnected interface.
 /// </summary>
 public sealed class InterfaceClearTests(ApiHost host) : IClassFixture<ApiHost>
 {
@@ -29,5 +29,8 @@ public sealed class InterfaceClearTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.Equal(0, keptStored.Vlan);
         Assert.Empty(cleared.GetProperty("tags").EnumerateArray());
         Assert.Equal((0, (int?)null), (stored.Tags.Count, stored.Vlan));
+        Assert.Equal(UntaggedVlanId, kept.GetProperty("vlan").GetProperty("id").GetInt64());
+        Assert.Equal(JsonValueKind.Null, cleared.GetProperty("vlan").ValueKind); // MAAS's disconnected interface
+        Assert.Equal(JsonValueKind.Null, (await NetworkClient.OkAsync(admin.GetAsync(Interface(machine, eth0)))).GetProperty("vlan").ValueKind);
     }
 }

@@ -32,7 +32,6 @@ public class StatusMonitorTests
         { Releasing, FailedReleasing, "Releasing", 5 },
         { DiskErasing, FailedDiskErasing, "Disk erasing", 30 },
         { EnteringRescueMode, FailedEnteringRescueMode, "Entering rescue mode", 30 },
-        { ExitingRescueMode, FailedExitingRescueMode, "Exiting rescue mode", 5 },
         { Testing, FailedTesting, "Testing", 30 },
     };
 
@@ -67,7 +66,6 @@ public class StatusMonitorTests
     [InlineData(Testing, "Testing", 7)]
     [InlineData(Deploying, "Deploying", 14)]
     [InlineData(Releasing, "Releasing", 5)]
-    [InlineData(ExitingRescueMode, "Exiting rescue mode", 5)]
     public async Task A_custom_node_timeout_shows_in_the_message(MachineStatus status, string label, int minutes)
     {
         var settings = new LifecycleSettings(nodeTimeout: 7);
@@ -78,6 +76,22 @@ public class StatusMonitorTests
         Assert.Equal(["m1"], await monitor.RunOnceAsync(Ct));
         string expected = status == Deploying ? Machine.DeploymentTimedOut : $"Node operation '{label}' timed out after {minutes} minutes.";
         Assert.Equal(expected, (await _store.FindAsync("m1", Ct))!.ErrorDescription);
+    }
+
+    [Fact]
+    public async Task The_monitor_never_fails_a_machine_exiting_rescue_mode_as_MAAS_arms_no_expiry_there()
+    {
+        Machine machine = MachinesInStatus.Create(ExitingRescueMode, Now, "m1");
+        machine.SetStatusExpires(Now.AddMinutes(LifecycleSettings.Default.TimeoutMinutes(ExitingRescueMode)!.Value));
+        await _store.AddAsync(machine, Ct);
+        var monitor = new StatusMonitor(new EveryMachineLooksExpired(_store), LifecycleSettings.Default, _time);
+
+        _time.Advance(TimeSpan.FromHours(2));
+
+        Assert.Null(LifecycleSettings.Default.ExpiryMinutes(ExitingRescueMode));
+        Assert.Empty(await monitor.RunOnceAsync(Ct));
+        Assert.Equal(ExitingRescueMode, (await _store.FindAsync("m1", Ct))!.Status);
+        Assert.DoesNotContain(await _store.EventsAsync("m1", Ct), e => e.Type == "REQUEST_NODE_MARK_FAILED_SYSTEM");
     }
 
     [Fact]

@@ -31,13 +31,43 @@ public sealed class SimulatedMachineLifecycleTests(SimLabHost lab) : IClassFixtu
         Assert.Equal(sim.Profile.Disks.Count, machine["blockdevice_set"]!.AsArray().Count);
 
         await lab.Api.PostAsync("machines/?op=accept", Ct, ("machines", id));
-        await lab.WaitForStatusAsync(sim, "Ready", s_limit);
+        JsonNode ready = await lab.WaitForStatusAsync(sim, "Ready", s_limit);
         await lab.Api.PostAsync("machines/?op=allocate", Ct, ("system_id", id));
         await lab.Api.PostAsync($"machines/{id}/?op=deploy", Ct);
-        await lab.WaitForStatusAsync(sim, "Deployed", s_limit);
+        JsonNode deployed = await lab.WaitForStatusAsync(sim, "Deployed", s_limit);
 
         Assert.True(sim.HasInstalledSystem, "the installer wrote the system to the simulated disk");
         Assert.True(sim.Boots >= 4, $"enlist, commission, install and the installed system each booted; boots: {sim.Boots}");
+
+        // Commissioning gave the boot interface MAAS's initial AUTO link on the subnet it booted from (its DHCP lease
+        // reported in the commissioning output); the deploy gave that link an address of the subnet, release gives it back.
+        string subnet = lab.Ingot.Network.Subnet;
+        Assert.Equal(sim.Profile.BootMac, ready["boot_interface"]!["mac_address"]!.GetValue<string>(), ignoreCase: true);
+        Assert.Equal(("auto", subnet, null), BootLink(ready));
+        (string mode, string? cidr, string? claimed) = BootLink(deployed);
+        Assert.Equal(("auto", subnet), (mode, cidr));
+        Assert.NotNull(claimed);
+        Assert.Contains(claimed, await SubnetAddressesAsync(subnet));
+
+        await lab.Api.PostAsync($"machines/{id}/?op=release", Ct);
+        JsonNode released = await lab.WaitForStatusAsync(sim, "Ready", s_limit);
+        Assert.Equal(("auto", subnet, null), BootLink(released));
+        Assert.DoesNotContain(claimed, await SubnetAddressesAsync(subnet));
+    }
+
+    /// <summary>The boot interface's single link: mode, subnet CIDR, address (null when it has none).</summary>
+    private static (string Mode, string? Subnet, string? Ip) BootLink(JsonNode machine)
+    {
+        JsonNode link = Assert.Single(machine["boot_interface"]!["links"]!.AsArray())!;
+        return (link["mode"]!.GetValue<string>(), link["subnet"]?["cidr"]?.GetValue<string>(), link["ip_address"]?.GetValue<string>());
+    }
+
+    /// <summary>The addresses the subnet lists as in use (<c>op=ip_addresses</c>).</summary>
+    private async Task<List<string>> SubnetAddressesAsync(string cidr)
+    {
+        JsonNode subnet = (await lab.Api.GetAsync("subnets/", Ct))!.AsArray().Single(s => s!["cidr"]!.GetValue<string>() == cidr)!;
+        JsonArray addresses = (await lab.Api.GetAsync($"subnets/{subnet["id"]!.GetValue<long>()}/?op=ip_addresses", Ct))!.AsArray();
+        return [.. addresses.Select(a => a!["ip"]!.GetValue<string>())];
     }
 
     [Fact]

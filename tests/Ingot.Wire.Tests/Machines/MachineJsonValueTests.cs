@@ -106,6 +106,26 @@ public class MachineJsonValueTests
     }
 
     [Fact]
+    public void An_interface_on_no_VLAN_with_no_subnet_link_shows_vlan_null_as_MAAS_shows_a_disconnected_one()
+    {
+        _machine.Interfaces.Add(new Core.Hardware.NetworkInterface { Id = 40, Name = "eth2", MacAddress = Core.Hardware.MacAddress.Parse("cb:93:ac:d1:ed:67") });
+        _machine.Interfaces.Add(new Core.Hardware.NetworkInterface
+        {
+            Id = 41,
+            Name = "eth3",
+            MacAddress = Core.Hardware.MacAddress.Parse("cb:93:ac:d1:ed:68"),
+            Links = [new Core.Hardware.InterfaceLink { Mode = Core.Hardware.LinkMode.Dhcp }],
+            Params = new Core.Hardware.InterfaceParams { Mtu = 9000 },
+        });
+
+        List<JsonElement> nics = [.. Json.GetProperty("interface_set").EnumerateArray()];
+
+        Assert.Equal((JsonValueKind.Null, 1500), (nics[3].GetProperty("vlan").ValueKind, nics[3].GetProperty("effective_mtu").GetInt32()));
+        Assert.Equal((JsonValueKind.Null, 9000), (nics[4].GetProperty("vlan").ValueKind, nics[4].GetProperty("effective_mtu").GetInt32()));
+        Assert.Equal(5003, nics[0].GetProperty("vlan").GetProperty("id").GetInt64()); // no VID, but a link on a known subnet
+    }
+
+    [Fact]
     public void A_link_to_a_subnet_nobody_defined_shows_a_subnet_named_after_its_cidr()
     {
         JsonElement subnet = Json.GetProperty("interface_set")[2].GetProperty("links")[0].GetProperty("subnet");

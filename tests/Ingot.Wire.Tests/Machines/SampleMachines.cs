@@ -82,6 +82,7 @@ internal static class SampleMachines
                 Id = 39,
                 Name = "eth1.30",
                 Type = InterfaceType.Vlan,
+                Vlan = 30,
                 MacAddress = MacAddress.Parse("cb:93:ac:d1:ed:66"),
                 Parents = ["eth1"],
                 Links = [new InterfaceLink { Mode = LinkMode.Static, Subnet = "10.30.0.0/24", IpAddress = "10.30.0.5" }],
