@@ -34,6 +34,7 @@ public static class IngotWebUi
         services.AddScoped<MachineActionRunner>();
         services.AddScoped<MachineCloneRunner>();
         services.AddScoped<StorageEdits>();
+        services.AddSingleton<ChassisJobs>();
         DecorateMachineStore(services);
         InventoryStores.Decorate(services);
         return services;

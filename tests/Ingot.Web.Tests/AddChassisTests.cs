@@ -53,6 +53,46 @@ public sealed class AddChassisTests(UiHost host)
     }
 
     [Fact(Timeout = 90_000)]
+    public async Task A_slow_chassis_runs_in_the_background_with_its_progress_and_a_failing_one_shows_its_error()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        string u = MachineListTests.Unique();
+        var answer = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using VirtualRedfishBmc bmc = await VirtualRedfishBmc.StartAsync(
+            new VirtualRedfishOptions { SystemIds = [$"slow-{u}-1", $"slow-{u}-2"], Answering = answer.Task }, ct);
+        string address = bmc.BaseAddress.ToString();
+        IPage page = await host.NewPageAsync(ct);
+        await page.LogInAsync(UiHost.AdminName, UiHost.AdminPassword);
+        await page.GotoAsync("MAAS/r/machines/add-bmc");
+        await page.WaitForCircuitAsync();
+        ILocator chassis = page.GetByTestId("add-chassis");
+
+        await chassis.GetByLabel("Chassis address").FillAsync(address);
+        await chassis.GetByLabel("Chassis username").FillAsync("admin");
+        await chassis.GetByLabel("Chassis password").FillAsync("password");
+        await chassis.GetByRole(AriaRole.Button, new() { Name = "Add chassis" }).ClickAsync();
+        await Expect(chassis.GetByTestId("chassis-progress")).ToHaveTextAsync($"Probing chassis {address}…");
+        await page.ScreenshotAsync("add-chassis-running");
+
+        // The page answers while the BMC does not: the circuit takes input and the form is enabled.
+        await chassis.GetByLabel("Only systems whose id starts with").FillAsync("typed-while-waiting");
+        await Expect(chassis.GetByLabel("Only systems whose id starts with")).ToHaveValueAsync("typed-while-waiting");
+        await Expect(chassis.GetByRole(AriaRole.Button, new() { Name = "Add chassis" })).ToBeEnabledAsync();
+        Assert.Empty(await OnChassisAsync(address));
+
+        answer.SetResult();
+        await Expect(chassis.GetByTestId("chassis-done")).ToContainTextAsync($"Added 2 machine(s) from chassis {address}");
+        Assert.Equal([$"slow-{u}-1", $"slow-{u}-2"], (await OnChassisAsync(address)).Select(m => m.PowerParameters["node_id"]).Order());
+
+        await chassis.GetByLabel("Only systems whose id starts with").FillAsync("");
+        await chassis.GetByLabel("Chassis password").FillAsync("wrong-password");
+        await chassis.GetByRole(AriaRole.Button, new() { Name = "Add chassis" }).ClickAsync();
+        await Expect(chassis.GetByTestId("chassis-error")).ToContainTextAsync($"Unable to add machines from chassis {address}: ");
+        await page.Context.CloseAsync();
+        Assert.Equal(2, (await OnChassisAsync(address)).Count);
+    }
+
+    [Fact(Timeout = 90_000)]
     public async Task A_non_admin_gets_no_add_chassis_form()
     {
         IPage page = await host.NewPageAsync(TestContext.Current.CancellationToken);

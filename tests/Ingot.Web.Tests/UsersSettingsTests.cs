@@ -13,9 +13,9 @@ public sealed class UsersSettingsTests(UiHost host)
         string name = $"bob{MachineListTests.Unique()}";
         IPage page = await ZonesPoolsTagsTests.OpenAsync(host, "MAAS/r/settings/users", UiHost.AdminName, UiHost.AdminPassword, TestContext.Current.CancellationToken);
 
-        await page.GetByLabel("Username").FillAsync(name);
+        await page.GetByLabel("Username", new() { Exact = true }).FillAsync(name);
         await page.GetByLabel("Email").FillAsync($"{name}@example.com");
-        await page.GetByLabel("Password").FillAsync("bob-pass-1");
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync("bob-pass-1");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add user" }).ClickAsync();
         await Expect(page.Locator($"tr[data-name='{name}']")).ToContainTextAsync("User");
 

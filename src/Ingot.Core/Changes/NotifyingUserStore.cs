@@ -11,6 +11,8 @@ public sealed class NotifyingUserStore(IUserStore inner, InventoryChangeFeed fee
 
     public Task AddAsync(User user, CancellationToken ct) => feed.AfterAsync(InventoryKind.Users, inner.AddAsync(user, ct));
 
+    public Task<bool> UpdateAsync(User user, CancellationToken ct) => feed.AfterAsync(InventoryKind.Users, inner.UpdateAsync(user, ct));
+
     public Task<bool> DeleteAsync(long userId, CancellationToken ct) => feed.AfterAsync(InventoryKind.Users, inner.DeleteAsync(userId, ct));
 
     public Task<IReadOnlyList<ApiToken>> TokensAsync(long userId, CancellationToken ct) => inner.TokensAsync(userId, ct);

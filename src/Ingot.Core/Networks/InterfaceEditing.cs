@@ -48,9 +48,11 @@ public sealed partial class InterfaceEditing(IMachineStore machines, NetworkOper
 
     /// <summary>
     /// <c>create_bond</c>: a name, one or more free parents on one VLAN, the bond parameters; the MAC is the first
-    /// parent's unless given. As MAAS, the parents lose their links (their addresses given back) and the bond gets LINK_UP.
+    /// parent's unless given. As MAAS, the parents lose their links (their addresses given back) and the bond gets LINK_UP,
+    /// or the <paramref name="link"/> MAAS's UI sends with it.
     /// </summary>
-    public async Task<(Machine Machine, NetworkInterface Interface)> CreateBondAsync(Actor actor, string systemId, NetworkForm form, CancellationToken ct)
+    public async Task<(Machine Machine, NetworkInterface Interface)> CreateBondAsync(
+        Actor actor, string systemId, NetworkForm form, CancellationToken ct, NetworkForm? link = null)
     {
         Machine machine = await EditableAsync(actor, systemId, "create bond", deployedToo: false, ct);
         var errors = new FormErrors();
@@ -87,9 +89,11 @@ public sealed partial class InterfaceEditing(IMachineStore machines, NetworkOper
         };
         InterfaceFields.ReadCommon(form, errors, bond.Params);
         InterfaceFields.ReadBond(form, errors, bond.Params, created: true);
+        InterfaceLink? linked = await NewLinkAsync(link, errors, ct);
         errors.ThrowIfAny();
         List<(long, string)> released = ClearParents(bond, parents);
         EnsureLinkUp(bond);
+        ApplyNewLink(bond, linked);
         machine.Interfaces.Add(bond);
         await SaveAsync(machine, released, ct);
         return (machine, bond);
@@ -101,7 +105,8 @@ public sealed partial class InterfaceEditing(IMachineStore machines, NetworkOper
     /// As MAAS, the parent loses its links (addresses given back) and the bridge gets LINK_UP, except on an ALLOCATED
     /// machine, where the parent's links and addresses move to the bridge (MAAS's <c>AcquiredBridgeInterfaceForm</c>).
     /// </summary>
-    public async Task<(Machine Machine, NetworkInterface Interface)> CreateBridgeAsync(Actor actor, string systemId, NetworkForm form, CancellationToken ct)
+    public async Task<(Machine Machine, NetworkInterface Interface)> CreateBridgeAsync(
+        Actor actor, string systemId, NetworkForm form, CancellationToken ct, NetworkForm? link = null)
     {
         Machine machine = await EditableAsync(actor, systemId, "create bridge", deployedToo: false, ct);
         var errors = new FormErrors();
@@ -127,11 +132,13 @@ public sealed partial class InterfaceEditing(IMachineStore machines, NetworkOper
         };
         InterfaceFields.ReadCommon(form, errors, bridge.Params);
         InterfaceFields.ReadBridge(form, errors, bridge.Params, created: true);
+        InterfaceLink? linked = await NewLinkAsync(link, errors, ct);
         errors.ThrowIfAny();
         bool acquired = machine.Status == MachineStatus.Allocated;
         List<(long, string)> moved = acquired ? MoveLinks(bridge, parent!) : [];
         List<(long, string)> released = ClearParents(bridge, [parent!]);
         EnsureLinkUp(bridge);
+        ApplyNewLink(bridge, linked);
         machine.Interfaces.Add(bridge);
         await SaveAsync(machine, released, ct, bridge, moved);
         return (machine, bridge);

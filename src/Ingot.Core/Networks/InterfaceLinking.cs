@@ -24,15 +24,7 @@ public sealed class InterfaceLinking(IMachineStore machines, NetworkOperations n
     {
         (Machine machine, NetworkInterface nic) = await EditableAsync(actor, systemId, interfaceId, "link", ct);
         var errors = new FormErrors();
-        LinkMode? mode = form.Get("mode")?.Trim().ToLowerInvariant() switch
-        {
-            "auto" => LinkMode.Auto,
-            "dhcp" => LinkMode.Dhcp,
-            "static" => LinkMode.Static,
-            "link_up" => LinkMode.LinkUp,
-            null or "" => Error(errors, "mode", FormErrors.Required),
-            var other => Error(errors, "mode", $"Select a valid choice. {other} is not one of the available choices."),
-        };
+        LinkMode? mode = LinkModeField.Read(form, errors);
         NetworkModel model = await networks.LoadAsync(ct);
         Subnet? subnet = null;
         if (form.Get("subnet") is { Length: > 0 } specifier)
@@ -199,11 +191,5 @@ public sealed class InterfaceLinking(IMachineStore machines, NetworkOperations n
         }
 
         version.Bump();
-    }
-
-    private static LinkMode? Error(FormErrors errors, string field, string message)
-    {
-        errors.Add(field, message);
-        return null;
     }
 }

@@ -10,6 +10,9 @@ public interface IUserStore
     /// <summary>Adds a user; throws <see cref="Machines.MachineOperationException"/> (400) when the username is taken.</summary>
     Task AddAsync(User user, CancellationToken ct);
 
+    /// <summary>Saves the user's email, admin flag, active flag and password hash; false when there is no such user.</summary>
+    Task<bool> UpdateAsync(User user, CancellationToken ct);
+
     /// <summary>Deletes the user and its API tokens; false when there was no such user.</summary>
     Task<bool> DeleteAsync(long userId, CancellationToken ct);
 

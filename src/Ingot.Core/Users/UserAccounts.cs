@@ -8,7 +8,7 @@ namespace Ingot.Core.Users;
 /// the <c>accounts/authenticate/</c> view): only an administrator creates and deletes users, nobody
 /// deletes themselves, a user who still owns machines stays, and each user manages their own tokens.
 /// </summary>
-public sealed class UserAccounts(IUserStore users, IMachineStore machines, TimeProvider time)
+public sealed partial class UserAccounts(IUserStore users, IMachineStore machines, TimeProvider time)
 {
     /// <summary>MAAS's <c>GENERIC_CONSUMER</c>: the consumer name of a token created without one.</summary>
     public const string DefaultConsumerName = "MAAS consumer";

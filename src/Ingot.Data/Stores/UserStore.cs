@@ -46,6 +46,18 @@ public sealed class UserStore(IDbContextFactory<IngotDbContext> contexts, Secret
         }
     }
 
+    public async Task<bool> UpdateAsync(User user, CancellationToken ct)
+    {
+        await using IngotDbContext db = contexts.CreateDbContext();
+        return await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(
+            set => set
+                .SetProperty(u => u.Email, user.Email)
+                .SetProperty(u => u.IsAdmin, user.IsAdmin)
+                .SetProperty(u => u.IsActive, user.IsActive)
+                .SetProperty(u => u.PasswordHash, user.PasswordHash),
+            ct) > 0;
+    }
+
     public async Task<bool> DeleteAsync(long userId, CancellationToken ct)
     {
         await using IngotDbContext db = contexts.CreateDbContext();

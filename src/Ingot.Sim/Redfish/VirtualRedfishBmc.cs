@@ -20,6 +20,7 @@ public sealed class VirtualRedfishBmc : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly RedfishResponder _responder;
+    private Task? _answering;
 
     private VirtualRedfishBmc(WebApplication app, RedfishResponder responder, IReadOnlyDictionary<string, VirtualSystem> systems)
     {
@@ -63,7 +64,7 @@ public sealed class VirtualRedfishBmc : IAsyncDisposable
         }
 
         WebApplication app = builder.Build();
-        var bmc = new VirtualRedfishBmc(app, responder, systems);
+        var bmc = new VirtualRedfishBmc(app, responder, systems) { _answering = options.Answering };
         app.Run(bmc.HandleAsync);
         await app.StartAsync(ct);
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -79,6 +80,11 @@ public sealed class VirtualRedfishBmc : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        if (_answering is { } answering)
+        {
+            await answering.WaitAsync(context.RequestAborted);
+        }
+
         HttpRequest http = context.Request;
         string body;
         using (var reader = new StreamReader(http.Body, Encoding.UTF8))

@@ -25,6 +25,9 @@ public sealed record VirtualRedfishOptions
     /// <summary>The NIC MACs of each system by id (its EthernetInterfaces); a system not named here has none.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Macs { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
+    /// <summary>Each request waits until this task completes before it is answered (a slow BMC); null: answer at once.</summary>
+    public Task? Answering { get; init; }
+
     /// <summary>Serve HTTPS with this certificate (with its private key) instead of HTTP, as real BMCs do.</summary>
     public X509Certificate2? Certificate { get; init; }
 }

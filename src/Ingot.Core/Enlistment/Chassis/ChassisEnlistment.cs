@@ -16,8 +16,12 @@ public sealed class ChassisEnlistment(IMachineStore machines, IDomainStore domai
     private const string NodeId = "node_id";
     private const string PowerAddress = "power_address";
 
-    /// <summary>The machines added (<paramref name="enlister"/> creates them), in the chassis's order.</summary>
-    public async Task<IReadOnlyList<Machine>> AddAsync(ChassisRequest request, Actor actor, MachineEnlister enlister, CancellationToken ct)
+    /// <summary>
+    /// The machines added (<paramref name="enlister"/> creates them), in the chassis's order; <paramref name="progress"/>
+    /// (optional) hears before the probe, after it and after each system.
+    /// </summary>
+    public async Task<IReadOnlyList<Machine>> AddAsync(
+        ChassisRequest request, Actor actor, MachineEnlister enlister, CancellationToken ct, IProgress<ChassisProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(enlister);
@@ -26,6 +30,7 @@ public sealed class ChassisEnlistment(IMachineStore machines, IDomainStore domai
         IChassisProber prober = probers.FirstOrDefault(p => p.ChassisType == request.ChassisType)
             ?? throw MachineOperationException.Validation($"chassis type {request.ChassisType} is not supported by Ingot");
         IReadOnlyList<ChassisSystem> systems;
+        progress?.Report(new ChassisProgress(null, 0, 0, []));
         try
         {
             systems = await prober.ProbeAsync(new ChassisAddress(request.Hostname, request.Username, request.Password), ct);
@@ -39,22 +44,26 @@ public sealed class ChassisEnlistment(IMachineStore machines, IDomainStore domai
             .Where(m => m.PowerType == request.ChassisType && m.PowerParameters.GetValueOrDefault(PowerAddress) == request.Hostname)
             .Select(m => m.PowerParameters.GetValueOrDefault(NodeId, ""))];
         var added = new List<Machine>();
-        foreach (ChassisSystem system in systems)
+        var refused = new List<string>();
+        progress?.Report(new ChassisProgress(systems.Count, 0, 0, []));
+        for (int i = 0; i < systems.Count; i++)
         {
-            if (known.Contains(system.NodeId)
-                || (request.PrefixFilter is { } prefix && !system.NodeId.StartsWith(prefix, StringComparison.Ordinal)))
+            ChassisSystem system = systems[i];
+            if (!known.Contains(system.NodeId)
+                && (request.PrefixFilter is not { } prefix || system.NodeId.StartsWith(prefix, StringComparison.Ordinal)))
             {
-                continue;
+                try
+                {
+                    added.Add(await enlister.AddAsync(Describe(request, system, domain), actor, ct));
+                }
+                catch (MachineFormException e)
+                {
+                    // A MAC in use or a hostname taken: that machine is already known under another name.
+                    refused.Add($"{system.NodeId}: {string.Join(" ", e.Errors.SelectMany(f => f.Value))}");
+                }
             }
 
-            try
-            {
-                added.Add(await enlister.AddAsync(Describe(request, system, domain), actor, ct));
-            }
-            catch (MachineFormException)
-            {
-                // A MAC in use or a hostname taken: that machine is already known under another name.
-            }
+            progress?.Report(new ChassisProgress(systems.Count, i + 1, added.Count, [.. refused]));
         }
 
         return added;

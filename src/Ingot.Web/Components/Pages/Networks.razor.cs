@@ -11,7 +11,8 @@ namespace Ingot.Web.Components.Pages;
 /// Fabrics, VLANs and subnets from <see cref="NetworkOperations.LoadAsync"/>; for admins, DHCP on a VLAN
 /// as MAAS's UI configures it: an optional dynamic range first (<c>iprange create type=dynamic</c>), then the
 /// VLAN update <c>dhcp_on=true primary_rack=RACK</c> with Ingot's own rack, through Core's forms (their errors,
-/// e.g. no dynamic range, are the API's).
+/// e.g. no dynamic range, are the API's); a subnet's fields (<see cref="Shared.SubnetEditForm"/>) and the IP ranges
+/// (<see cref="Shared.IpRangesSection"/>) through the same operations as <c>subnets/</c> and <c>ipranges/</c>.
 /// </summary>
 public sealed partial class Networks : IDisposable
 {
@@ -22,7 +23,9 @@ public sealed partial class Networks : IDisposable
 
     private NetworkModel? _model;
     private bool _isAdmin;
+    private Actor? _actor;
     private long? _configuring;
+    private long? _editing;
     private string _rangeStart = "";
     private string _rangeEnd = "";
     private string? _error;
@@ -40,7 +43,8 @@ public sealed partial class Networks : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        _isAdmin = (await Session.ActorAsync(CancellationToken.None))?.IsAdmin == true;
+        _actor = await Session.ActorAsync(CancellationToken.None);
+        _isAdmin = _actor?.IsAdmin == true;
         _model = await Operations.LoadAsync(CancellationToken.None);
     }
 
@@ -59,6 +63,16 @@ public sealed partial class Networks : IDisposable
     }
 
     public void Dispose() => _watch?.Dispose();
+
+    private async Task ReloadAsync() => _model = await Operations.LoadAsync(CancellationToken.None);
+
+    private async Task SubnetSavedAsync(string done)
+    {
+        _editing = null;
+        _error = null;
+        _done = done;
+        await ReloadAsync();
+    }
 
     private void Configure(long subnetId)
     {
@@ -88,8 +102,7 @@ public sealed partial class Networks : IDisposable
         _done = $"DHCP {(on ? "enabled" : "disabled")}.";
     }
 
-    private static NetworkForm Form(params (string Key, string Value)[] fields) =>
-        new(fields.ToDictionary(f => f.Key, f => (IReadOnlyList<string>)[f.Value], StringComparer.Ordinal));
+    private static NetworkForm Form(params (string Key, string Value)[] fields) => UiNetworkForm.Of(fields);
 
     private async Task RunAsync(Func<Actor, Task> operation)
     {

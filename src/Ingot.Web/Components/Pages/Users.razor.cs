@@ -7,9 +7,10 @@ using Microsoft.AspNetCore.Components;
 namespace Ingot.Web.Components.Pages;
 
 /// <summary>
-/// Users (admins: add, delete, with the machines each owns) and the logged-in user's own API keys
-/// (generate, delete), through Core's <see cref="UserAccounts"/>: its rules and refusal texts are the API's
-/// ("An administrator cannot self-delete.", "User X cannot be deleted: N node(s) are still allocated.").
+/// Users (admins: add, delete, deactivate/activate, set a password, with the machines each owns), the logged-in
+/// user's own password (with the old one, as MAAS's UI) and API keys (generate, delete), through Core's
+/// <see cref="UserAccounts"/>: its rules and refusal texts are the API's ("An administrator cannot self-delete.",
+/// "User X cannot be deleted: N node(s) are still allocated.") or Django's password forms'.
 /// </summary>
 public sealed partial class Users : IDisposable
 {
@@ -27,6 +28,12 @@ public sealed partial class Users : IDisposable
     private bool _admin;
     private string _keyName = "";
     private string? _deleting;
+    private string? _passwordFor;
+    private string _password1 = "";
+    private string _password2 = "";
+    private string _oldPassword = "";
+    private string _newPassword1 = "";
+    private string _newPassword2 = "";
     private string? _error;
     private string? _done;
     private bool _busy;
@@ -94,6 +101,32 @@ public sealed partial class Users : IDisposable
 
     private Task DeleteUserAsync(string username) =>
         RunAsync((actor, _) => Accounts.DeleteAsync(actor, username, CancellationToken.None), $"User {username} deleted.", () => { }, () => _deleting = null);
+
+    private Task SetActiveAsync(string username, bool active) =>
+        RunAsync((actor, _) => Accounts.SetActiveAsync(actor, username, active, CancellationToken.None), $"User {username} {(active ? "activated" : "deactivated")}.", () => { });
+
+    private void OpenPassword(string username)
+    {
+        _passwordFor = username;
+        _password1 = _password2 = "";
+        _error = _done = null;
+    }
+
+    private Task AdminChangePasswordAsync()
+    {
+        string username = _passwordFor ?? "";
+        return RunAsync(
+            (actor, _) => Accounts.AdminChangePasswordAsync(actor, username, _password1, _password2, CancellationToken.None),
+            $"Password of {username} changed.",
+            () => _passwordFor = null,
+            () => _password1 = _password2 = "");
+    }
+
+    private Task ChangeOwnPasswordAsync() => RunAsync(
+        (_, me) => Accounts.ChangePasswordAsync(me, _oldPassword, _newPassword1, _newPassword2, CancellationToken.None),
+        "Your password was changed.",
+        () => { },
+        () => _oldPassword = _newPassword1 = _newPassword2 = "");
 
     private Task CreateKeyAsync() =>
         RunAsync((_, me) => Accounts.CreateTokenAsync(me, _keyName.Trim(), CancellationToken.None), "API key generated.", () => _keyName = "");

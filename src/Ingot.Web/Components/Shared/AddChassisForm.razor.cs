@@ -1,8 +1,7 @@
-using Ingot.Core.Enlistment;
 using Ingot.Core.Enlistment.Chassis;
-using Ingot.Core.Machines;
 using Ingot.Core.Users;
 using Ingot.Web.Admin;
+using Ingot.Web.Machines;
 using Ingot.Web.Session;
 using Microsoft.AspNetCore.Components;
 
@@ -10,11 +9,11 @@ namespace Ingot.Web.Components.Shared;
 
 /// <summary>
 /// "Add chassis" as the API's <c>add_chassis</c> does it: the fields by the API's names through Core's
-/// <see cref="ChassisForm"/> (blank ones not sent, so MAAS's "No provided X!" texts), then
-/// <see cref="MachineAdding"/>, the API's composition: machines that are commissioned at once get their power
-/// request submitted.
+/// <see cref="ChassisForm"/> (blank ones not sent, so MAAS's "No provided X!" texts, shown at once), then the run
+/// itself in the background (<see cref="ChassisJobs"/>), its progress and outcome shown live; reopening the page shows
+/// the admin's latest run.
 /// </summary>
-public sealed partial class AddChassisForm
+public sealed partial class AddChassisForm : IDisposable
 {
     private string _type = ChassisForm.Redfish;
     private string _hostname = "";
@@ -23,16 +22,24 @@ public sealed partial class AddChassisForm
     private string _prefix = "";
     private string _domain = "";
     private bool _acceptAll;
-    private bool _busy;
     private string? _error;
-    private string _addedFrom = "";
-    private List<(string SystemId, string Hostname)>? _added;
+    private ChassisJob? _job;
 
     [Inject]
-    private IServiceProvider Services { get; set; } = default!;
+    private ChassisJobs Jobs { get; set; } = default!;
 
     [Inject]
     private UiSession Session { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (await Session.ActorAsync(CancellationToken.None) is { } actor)
+        {
+            Watch(Jobs.LatestBy(actor.Username));
+        }
+    }
+
+    public void Dispose() => Watch(null);
 
     private Dictionary<string, string> Fields() => new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -47,32 +54,38 @@ public sealed partial class AddChassisForm
 
     private async Task AddAsync()
     {
-        _added = null;
         if (await Session.ActorAsync(CancellationToken.None) is not Actor actor)
         {
             _error = "Your session has ended. Please log in again.";
             return;
         }
 
-        _busy = true;
-        try
+        Dictionary<string, string> fields = Fields();
+        ChassisRequest? request = null;
+        _error = await UiErrors.RunAsync(() =>
         {
-            Dictionary<string, string> fields = Fields();
-            IReadOnlyList<Machine> added = [];
-            _error = await UiErrors.RunAsync(async () =>
-            {
-                ChassisRequest request = ChassisForm.Parse(fields.GetValueOrDefault);
-                added = await (await MachineAdding.ComposeAsync(Services, CancellationToken.None)).AddChassisAsync(request, actor, CancellationToken.None);
-                _addedFrom = request.Hostname;
-            });
-            if (_error is null)
-            {
-                _added = [.. added.Select(m => (m.SystemId, m.Hostname))];
-            }
-        }
-        finally
+            request = ChassisForm.Parse(fields.GetValueOrDefault);
+            return Task.CompletedTask;
+        });
+        if (request is not null)
         {
-            _busy = false;
+            Watch(Jobs.Start(request, actor));
         }
     }
+
+    private void Watch(ChassisJob? job)
+    {
+        if (_job is not null)
+        {
+            _job.Changed -= OnChanged;
+        }
+
+        _job = job;
+        if (job is not null)
+        {
+            job.Changed += OnChanged;
+        }
+    }
+
+    private void OnChanged() => _ = InvokeAsync(StateHasChanged);
 }
