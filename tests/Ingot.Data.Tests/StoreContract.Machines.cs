@@ -90,6 +90,64 @@ public abstract partial class StoreContract
     }
 
     [Fact]
+    public async Task Hardware_changed_by_another_process_between_two_saves_of_this_one_is_written_back_when_this_one_changes_it_again()
+    {
+        // This process saves the machine twice with unchanged hardware (the second save may skip reading
+        // the rows: it knows what it saw stored). Another process (its own store) then changes a disk; this
+        // one reads the machine again, puts the disk back as it was and saves: the rows must follow, though
+        // the hardware now hashes as this process remembers it from before the other save.
+        await using DataServices here = Database.Open();
+        await using DataServices other = Database.Open();
+        Machine added = TestMachines.Full(Now);
+        await here.Machines.AddAsync(added, Ct);
+        Machine machine = (await here.Machines.FindAsync(added.SystemId, Ct))!;
+        string originalTags = string.Join(",", machine.BlockDevices[0].Tags);
+        machine.SetLocked(true);
+        await here.Machines.SaveAsync(machine, Ct);
+        machine.SetLocked(false);
+        await here.Machines.SaveAsync(machine, Ct);
+
+        Machine elsewhere = (await other.Machines.FindAsync(added.SystemId, Ct))!;
+        elsewhere.BlockDevices[0].Tags.Add("changed-elsewhere");
+        await other.Machines.SaveAsync(elsewhere, Ct);
+
+        Machine again = (await here.Machines.FindAsync(added.SystemId, Ct))!;
+        Assert.Contains("changed-elsewhere", again.BlockDevices[0].Tags);
+        again.BlockDevices[0].Tags.Remove("changed-elsewhere");
+        await here.Machines.SaveAsync(again, Ct);
+
+        Machine stored = (await other.Machines.FindAsync(added.SystemId, Ct))!;
+        Assert.Equal(originalTags, string.Join(",", stored.BlockDevices[0].Tags));
+        Assert.Equal(MachineAssert.HardwareWithoutIds(machine), MachineAssert.HardwareWithoutIds(stored));
+        Assert.Equal(5, stored.Version);
+    }
+
+    [Fact]
+    public async Task Saves_with_unchanged_hardware_keep_every_row_and_its_id()
+    {
+        await using DataServices data = Database.Open();
+        Machine added = TestMachines.Full(Now);
+        await data.Machines.AddAsync(added, Ct);
+        Machine machine = (await data.Machines.FindAsync(added.SystemId, Ct))!;
+        long[] diskIds = [.. machine.BlockDevices.Select(d => d.Id)];
+        long[] interfaceIds = [.. machine.Interfaces.Select(i => i.Id)];
+        for (int i = 0; i < 3; i++)
+        {
+            machine.SetLocked(i % 2 == 0);
+            await data.Machines.SaveAsync(machine, Ct);
+        }
+
+        machine.Interfaces[0].MacAddress = TestMachines.NewMac();
+        await data.Machines.SaveAsync(machine, Ct);
+        Machine reloaded = (await data.Machines.FindAsync(machine.SystemId, Ct))!;
+
+        Assert.Equal(diskIds, reloaded.BlockDevices.Select(d => d.Id));
+        Assert.Equal(interfaceIds, reloaded.Interfaces.Select(i => i.Id));
+        Assert.Equal(machine.Interfaces[0].MacAddress, reloaded.Interfaces[0].MacAddress);
+        Assert.Equal(MachineAssert.HardwareWithoutIds(machine), MachineAssert.HardwareWithoutIds(reloaded));
+    }
+
+    [Fact]
     public async Task A_save_writes_the_pending_events_with_the_machine_and_bumps_the_version()
     {
         await using DataServices data = Database.Open();

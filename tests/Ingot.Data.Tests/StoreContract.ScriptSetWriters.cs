@@ -1,6 +1,7 @@
 using System.Text;
 using Ingot.Core.Machines;
 using Ingot.Core.Machines.Signals;
+using Ingot.Core.Power;
 using Ingot.Core.Scripts;
 using Ingot.Data.Tests.Infrastructure;
 
@@ -100,6 +101,80 @@ public abstract partial class StoreContract
         Assert.All(stored.Results, r => Assert.Equal((r.Name, ScriptStatus.Passed), (r.Name, r.Status)));
         Assert.All(stored.Results, r => Assert.Equal($"output of {r.Name}", Encoding.UTF8.GetString(r.Stdout)));
         Assert.Equal(MachineStatus.Commissioning, (await right.Machines.FindAsync(machine.SystemId, Ct))!.Status);
+    }
+
+    [Fact]
+    public async Task Saving_one_set_object_again_writes_a_result_changed_back_to_how_it_was_read()
+    {
+        // A save writes only the results changed since the read. The same set object saved twice, a result
+        // changed in the first save and put back as it was read in the second: the row must follow both.
+        await using DataServices data = Database.Open();
+        (_, ScriptSet added) = await CommissioningWithSetAsync(data);
+        ScriptSet set = (await data.ScriptResults.FindSetByIdAsync(added.Id, Ct))!;
+        ScriptResult result = set.Results[1];
+        (ScriptStatus status, byte[] stdout) = (result.Status, result.Stdout);
+
+        result.Status = ScriptStatus.Passed;
+        result.Stdout = Encoding.UTF8.GetBytes("first save");
+        await data.ScriptResults.SaveSetAsync(set, Ct);
+        ScriptSet afterFirst = (await data.ScriptResults.FindSetByIdAsync(set.Id, Ct))!;
+        Assert.Equal((ScriptStatus.Passed, "first save"), (afterFirst.Results[1].Status, Encoding.UTF8.GetString(afterFirst.Results[1].Stdout)));
+
+        (result.Status, result.Stdout) = (status, stdout);
+        set.Results[0].Stderr = Encoding.UTF8.GetBytes("second save");
+        await data.ScriptResults.SaveSetAsync(set, Ct);
+        ScriptSet stored = (await data.ScriptResults.FindSetByIdAsync(set.Id, Ct))!;
+
+        Assert.Equal(status, stored.Results[1].Status);
+        Assert.Equal(stdout, stored.Results[1].Stdout);
+        Assert.Equal("second save", Encoding.UTF8.GetString(stored.Results[0].Stderr));
+        Assert.All(stored.Results.Skip(2), r => Assert.Equal(ScriptStatus.Pending, r.Status));
+        Assert.Equal(set.Version, stored.Version);
+    }
+
+    [Fact]
+    public async Task A_signal_given_a_machine_read_before_another_writer_saved_it_runs_again_on_a_fresh_read()
+    {
+        // The metadata API hands the signal the machine it read to authenticate the request. If a power-state
+        // save lands in between, the signal's save must lose its compare-and-set and run again from a fresh
+        // read: the power state is kept and the result stored, as with a signal that reads for itself.
+        await using DataServices data = Database.Open();
+        (Machine machine, ScriptSet set) = await CommissioningWithSetAsync(data);
+        string name = set.Results[0].Name;
+        Machine read = (await data.Machines.FindAsync(machine.SystemId, Ct))!;
+        Machine other = (await data.Machines.FindAsync(machine.SystemId, Ct))!;
+        other.PowerState = PowerState.On;
+        await data.Machines.SaveAsync(other, Ct);
+
+        var signals = new MachineSignals(data.Machines, data.ScriptResults, TimeProvider.System);
+        byte[] output = Encoding.UTF8.GetBytes("output");
+        await signals.SignalAsync(machine.SystemId, new SignalRequest("WORKING", Name: name), read, Ct);
+        await signals.SignalAsync(
+            machine.SystemId,
+            new SignalRequest("WORKING", ExitStatus: 0, Uploads: [new ScriptUpload(name, output, output, [], null)]),
+            (await data.Machines.FindAsync(machine.SystemId, Ct))!,
+            Ct);
+
+        Machine stored = (await data.Machines.FindAsync(machine.SystemId, Ct))!;
+        Assert.Equal((MachineStatus.Commissioning, PowerState.On), (stored.Status, stored.PowerState));
+        Assert.Equal(other.Version + 2, stored.Version);
+        ScriptResult result = (await data.ScriptResults.FindSetByIdAsync(set.Id, Ct))!.Results.Single(r => r.Name == name);
+        Assert.Equal((ScriptStatus.Passed, "output"), (result.Status, Encoding.UTF8.GetString(result.Stdout)));
+    }
+
+    [Fact]
+    public async Task A_signal_given_another_machine_than_the_one_it_names_is_refused_and_changes_nothing()
+    {
+        await using DataServices data = Database.Open();
+        (Machine machine, _) = await CommissioningWithSetAsync(data);
+        (Machine another, _) = await CommissioningWithSetAsync(data);
+        Machine wrong = (await data.Machines.FindAsync(another.SystemId, Ct))!;
+        var signals = new MachineSignals(data.Machines, data.ScriptResults, TimeProvider.System);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => signals.SignalAsync(machine.SystemId, new SignalRequest("FAILED"), wrong, Ct));
+
+        Assert.Equal(MachineStatus.Commissioning, (await data.Machines.FindAsync(machine.SystemId, Ct))!.Status);
+        Assert.Equal(MachineStatus.Commissioning, (await data.Machines.FindAsync(another.SystemId, Ct))!.Status);
     }
 
     /// <summary>A COMMISSIONING machine and its commissioning set (the built-ins, every one pending).</summary>

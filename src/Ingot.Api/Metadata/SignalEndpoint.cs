@@ -28,7 +28,7 @@ internal static class SignalEndpoint
             Uploads: ScriptUpload.Group(request.Files.Select(f => KeyValuePair.Create(f.Name, f.Content.ToArray()))),
             PowerType: NonEmpty(form.Get("power_type")),
             PowerParameters: PowerParameters(form.Get("power_parameters")));
-        await request.Service<MachineSignals>().SignalAsync(machine.SystemId, signal, ct);
+        await request.Service<MachineSignals>().SignalAsync(machine.SystemId, signal, machine, ct);
         return MetadataText.Text("OK");
     }
 

@@ -24,11 +24,37 @@ public sealed class MachineSignals(
     /// other's results back: the later one loses and runs again on what the first one saved.
     /// </summary>
     public Task<SignalOutcome> SignalAsync(string systemId, SignalRequest request, CancellationToken ct) =>
-        ConflictRetry.RunAsync(c => SignalOnceAsync(systemId, request, c), time, ct);
+        SignalAsync(systemId, request, read: null, ct);
 
-    private async Task<SignalOutcome> SignalOnceAsync(string systemId, SignalRequest request, CancellationToken ct)
+    /// <summary>
+    /// As <see cref="SignalAsync(string, SignalRequest, CancellationToken)"/>, the first attempt on
+    /// <paramref name="read"/>: the machine as the caller just read it from the store (the metadata API
+    /// reads it to authenticate the request), so it is not read twice. Its compare-and-set protects it
+    /// as a fresh read's does: if another writer saved the machine since, the save loses and the next
+    /// attempt reads the machine again.
+    /// </summary>
+    public Task<SignalOutcome> SignalAsync(string systemId, SignalRequest request, Machine? read, CancellationToken ct)
     {
-        Machine machine = await machines.FindAsync(systemId, ct) ?? throw MachineOperationException.NotFound();
+        if (read is not null && read.SystemId != systemId)
+        {
+            throw new ArgumentException($"The machine read is {read.SystemId}, not {systemId}.", nameof(read));
+        }
+
+        Machine? first = read;
+        return ConflictRetry.RunAsync(
+            c =>
+            {
+                Machine? given = first;
+                first = null;
+                return SignalOnceAsync(systemId, given, request, c);
+            },
+            time,
+            ct);
+    }
+
+    private async Task<SignalOutcome> SignalOnceAsync(string systemId, Machine? read, SignalRequest request, CancellationToken ct)
+    {
+        Machine machine = read ?? await machines.FindAsync(systemId, ct) ?? throw MachineOperationException.NotFound();
         DateTime now = time.GetUtcNow().UtcDateTime;
 
         // Where results go is the table's decision; ask it first (pure) so that a refusal stores nothing.

@@ -24,6 +24,8 @@ namespace Ingot.Data.Stores;
 /// parameters were read also links it to its BMC (<see cref="BmcLinks"/>, with the scopes of
 /// <paramref name="powerTypes"/> when given) in the same transaction, and the script sets a save carries
 /// (a signal's) are written in it too, with their own compare-and-set (<see cref="ScriptSetWrite"/>).
+/// The disk and interface rows are read and compared only when this process does not know them already
+/// (<see cref="StoredHardware"/>): most saves are status changes of a machine this process saved last.
 /// </summary>
 public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, SecretsAtRest secrets, PowerTypeCatalog? powerTypes = null) : IMachineStore
 {
@@ -31,6 +33,7 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
     private static readonly MachineStatus[] s_monitored = [.. MachineStatuses.Monitored];
     private readonly MachineReads _reads = new(contexts, secrets);
     private readonly SaveClaims _claims = new();
+    private readonly StoredHardware _hardware = new();
     private readonly BmcLinks _bmcs = new(secrets, powerTypes);
 
     public Task<Machine?> FindAsync(string systemId, CancellationToken ct) => _reads.FindAsync(systemId, ct);
@@ -141,6 +144,7 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var bmcs = new Dictionary<Machine, long?>();
         var sets = new List<ScriptSetWrite>();
+        var hardware = new Dictionary<Machine, HardwareHashes?>();
         secrets.EnsureKey();
         try
         {
@@ -175,7 +179,7 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
             await db.SaveChangesAsync(ct);
             foreach (Machine machine in ordered)
             {
-                await HardwareRows.ReplaceIfChangedAsync(db, machine, ct);
+                hardware[machine] = await HardwareRows.ReplaceIfChangedAsync(db, machine, _hardware, expected[machine.SystemId], ct);
 
                 MachineWrites.AddEvents(db, machine);
             }
@@ -208,6 +212,15 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
         foreach (Machine machine in ordered)
         {
             _claims.Written(machine.Id, expected[machine.SystemId] + 1);
+            if (hardware[machine] is { } kept)
+            {
+                _hardware.Remember(machine, expected[machine.SystemId] + 1, kept);
+            }
+            else
+            {
+                _hardware.Forget(machine.Id);
+            }
+
             machine.Saved(expected[machine.SystemId] + 1);
         }
     }
@@ -240,6 +253,7 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
         }
 
         _claims.Written(machine.Id, machine.Version + 1);
+        _hardware.Forget(machine.Id);
         machine.Saved(machine.Version + 1);
     }
 

@@ -11,25 +11,25 @@ public sealed class ScriptResultStore(IDbContextFactory<IngotDbContext> contexts
     public async Task<ScriptSet?> FindSetAsync(string systemId, ScriptSetKind kind, int run, CancellationToken ct)
     {
         await using IngotDbContext db = contexts.CreateDbContext();
-        return await WithResults(db).FirstOrDefaultAsync(s => s.SystemId == systemId && s.Kind == kind && s.Run == run, ct);
+        return ScriptResultsAsRead.Remember(await WithResults(db).FirstOrDefaultAsync(s => s.SystemId == systemId && s.Kind == kind && s.Run == run, ct));
     }
 
     public async Task<ScriptSet?> LatestSetAsync(string systemId, ScriptSetKind kind, CancellationToken ct)
     {
         await using IngotDbContext db = contexts.CreateDbContext();
-        return await WithResults(db).Where(s => s.SystemId == systemId && s.Kind == kind).OrderByDescending(s => s.Id).FirstOrDefaultAsync(ct);
+        return ScriptResultsAsRead.Remember(await WithResults(db).Where(s => s.SystemId == systemId && s.Kind == kind).OrderByDescending(s => s.Id).FirstOrDefaultAsync(ct));
     }
 
     public async Task<ScriptSet?> FindSetByIdAsync(long id, CancellationToken ct)
     {
         await using IngotDbContext db = contexts.CreateDbContext();
-        return await WithResults(db).FirstOrDefaultAsync(s => s.Id == id, ct);
+        return ScriptResultsAsRead.Remember(await WithResults(db).FirstOrDefaultAsync(s => s.Id == id, ct));
     }
 
     public async Task<IReadOnlyList<ScriptSet>> SetsAsync(string systemId, CancellationToken ct)
     {
         await using IngotDbContext db = contexts.CreateDbContext();
-        return await WithResults(db).Where(s => s.SystemId == systemId).OrderByDescending(s => s.Id).ToListAsync(ct);
+        return ScriptResultsAsRead.Remember(await WithResults(db).Where(s => s.SystemId == systemId).OrderByDescending(s => s.Id).ToListAsync(ct));
     }
 
     public async Task<ScriptSet> AddSetAsync(ScriptSet set, CancellationToken ct)

@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Ingot.Data.Stores;
 
 /// <summary>
-/// One script set's save staged in a context: its last ping, every result (new ones added) and the
+/// One script set's save staged in a context: its last ping, every result changed since it was read
+/// (<see cref="ScriptResultsAsRead"/>; new ones added) and the
 /// compare-and-set on <see cref="ScriptSet.Version"/> (<c>UPDATE script_sets ... WHERE id = @id AND
 /// version = @read</c>, the version going up by one). A save that did not commit puts the set back as
 /// it was read (<see cref="Undo"/>): its version and the ids of the results it would have added.
@@ -34,6 +35,14 @@ internal sealed class ScriptSetWrite
         foreach (ScriptResult result in set.Results)
         {
             result.ScriptSetId = set.Id;
+            if (result.Id != 0 && ScriptResultsAsRead.Unchanged(result))
+            {
+                // As read, and the set's compare-and-set guarantees the row still is: nothing to write.
+                db.Entry(result).State = EntityState.Unchanged;
+                continue;
+            }
+
+            ScriptResultsAsRead.Forget(result);
             db.Entry(result).State = result.Id == 0 ? EntityState.Added : EntityState.Modified;
         }
 
