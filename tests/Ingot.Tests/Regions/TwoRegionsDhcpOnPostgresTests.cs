@@ -22,8 +22,8 @@ public sealed class TwoRegionsDhcpOnPostgresTests
         #!/bin/sh
         echo "$1 ip=$ip serverid=$serverid lease=$lease" >> "$0.out"
         case "$1" in
-          bound|renew) ip addr flush dev "$interface"; ip addr add "$ip/$mask" dev "$interface" ;;
-          deconfig) ip addr flush dev "$interface" ;;
+          bound|renew) /usr/sbin/ip addr flush dev "$interface"; /usr/sbin/ip addr add "$ip/$mask" dev "$interface" ;;
+          deconfig) /usr/sbin/ip addr flush dev "$interface" ;;
         esac
         """;
 
@@ -106,7 +106,8 @@ public sealed class TwoRegionsDhcpOnPostgresTests
     /// <summary>The VLAN's subnet with a dynamic range and DHCP on, region A's rack as primary, through the REST API.</summary>
     private static async Task PrepareVlanAsync(IngotApi api, DhcpLan lan, CancellationToken ct)
     {
-        JsonNode subnet = (await api.PostAsync("subnets/", ct, ("cidr", lan.Subnet), ("gateway_ip", lan.Address(1).ToString()), ("name", "regions-lan")))!;
+        JsonNode subnet = (await api.GetAsync("subnets/", ct))!.AsArray().FirstOrDefault(s => s?["cidr"]?.GetValue<string>() == lan.Subnet)
+            ?? (await api.PostAsync("subnets/", ct, ("cidr", lan.Subnet), ("gateway_ip", lan.Address(1).ToString()), ("name", "regions-lan")))!;
         await api.PostAsync("ipranges/", ct, ("type", "dynamic"), ("start_ip", lan.Address(100).ToString()), ("end_ip", lan.Address(150).ToString()), ("comment", "two regions"));
         string rack = (await api.GetAsync("rackcontrollers/", ct))!.AsArray()[0]!["system_id"]!.GetValue<string>();
         JsonNode vlan = subnet["vlan"]!;
