@@ -29,7 +29,7 @@ public sealed class DhcpServer(IDhcpConfigurationSource source, IDhcpLeaseStore 
     private readonly DhcpLeaseWriter _writer = new(store);
     private readonly ConcurrentDictionary<IPAddress, Storing> _storing = new();
     private DhcpConfiguration? _configuration;
-    private DateTimeOffset? _syncedFrom;
+    private long _syncedFromTicks; // UTC ticks of the last sync or load, 0 before either (read and written by several tasks)
     private long _version;
     private long _sharedWrites;
     private long _refusedClaims;
@@ -37,7 +37,7 @@ public sealed class DhcpServer(IDhcpConfigurationSource source, IDhcpLeaseStore 
     /// <summary>Reads the stored leases into the table; returns how many.</summary>
     public async Task<int> LoadAsync(CancellationToken ct)
     {
-        _syncedFrom = time.GetUtcNow();
+        Interlocked.Exchange(ref _syncedFromTicks, time.GetUtcNow().UtcTicks);
         IReadOnlyList<DhcpLease> stored = await store.ListAsync(ct);
         await _gate.WaitAsync(ct);
         try
@@ -66,7 +66,8 @@ public sealed class DhcpServer(IDhcpConfigurationSource source, IDhcpLeaseStore 
     public async Task<int> SyncAsync(CancellationToken ct)
     {
         DateTimeOffset started = time.GetUtcNow();
-        DateTimeOffset since = _syncedFrom is { } from ? from - SyncOverlap : DateTimeOffset.MinValue;
+        long from = Interlocked.Read(ref _syncedFromTicks);
+        DateTimeOffset since = from == 0 ? DateTimeOffset.MinValue : new DateTimeOffset(from, TimeSpan.Zero) - SyncOverlap;
         IReadOnlyList<DhcpLease> bound = await store.ListSinceAsync(since, ct);
         int learned = 0;
         await _gate.WaitAsync(ct);
@@ -82,7 +83,7 @@ public sealed class DhcpServer(IDhcpConfigurationSource source, IDhcpLeaseStore 
             _gate.Release();
         }
 
-        _syncedFrom = started;
+        Interlocked.Exchange(ref _syncedFromTicks, started.UtcTicks);
         return learned;
     }
 
@@ -119,6 +120,12 @@ public sealed class DhcpServer(IDhcpConfigurationSource source, IDhcpLeaseStore 
             finally
             {
                 _gate.Release();
+            }
+
+            if (store.IsShared)
+            {
+                // The other regions bound more than this address lately: learn them all before the client's next DISCOVER.
+                await SyncAsync(ct);
             }
 
             return DhcpResponder.Refused(request, link, holder);

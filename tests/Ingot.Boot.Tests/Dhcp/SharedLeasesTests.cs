@@ -12,7 +12,7 @@ namespace Ingot.Boot.Tests.Dhcp;
 /// </summary>
 public sealed class SharedLeasesTests : IDisposable
 {
-    private static readonly IPAddress ServerB = IPAddress.Parse("10.0.0.3");
+    private static readonly IPAddress s_serverB = IPAddress.Parse("10.0.0.3");
 
     private readonly DhcpScenario _s = new();
     private readonly MemoryLeaseStore _store = new() { IsShared = true };
@@ -24,7 +24,7 @@ public sealed class SharedLeasesTests : IDisposable
     {
         _a = new DhcpServer(new FixedDhcpConfigurationSource(_s.Config), _store, _s.Responder, _s.Time);
         _b = new DhcpServer(new FixedDhcpConfigurationSource(_s.Config), _store, _s.Responder, _s.Time);
-        _linkB = _s.Link with { Address = ServerB };
+        _linkB = _s.Link with { Address = s_serverB };
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -39,7 +39,7 @@ public sealed class SharedLeasesTests : IDisposable
         Assert.Equal(offerA.YourAddress, offerB.YourAddress);
 
         DhcpPacket ack = await AnswerAsync(_a, _s.Link, Selecting(one, offerA, DhcpScenario.Server));
-        DhcpPacket nak = await AnswerAsync(_b, _linkB, Selecting(two, offerB, ServerB));
+        DhcpPacket nak = await AnswerAsync(_b, _linkB, Selecting(two, offerB, s_serverB));
         DhcpPacket next = await AnswerAsync(_b, _linkB, DhcpScenario.Request(two, DhcpMessageType.Discover));
 
         Assert.Equal((DhcpMessageType.Ack, offerA.YourAddress), (ack.MessageType, ack.YourAddress));
@@ -77,7 +77,7 @@ public sealed class SharedLeasesTests : IDisposable
         _s.Time.Advance(TimeSpan.FromMinutes(50));
         DhcpPacket ack = await AnswerAsync(_b, _linkB, DhcpScenario.Request(one, DhcpMessageType.Request) with { ClientAddress = leased.YourAddress });
 
-        Assert.Equal((DhcpMessageType.Ack, leased.YourAddress, ServerB), (ack.MessageType, ack.YourAddress, ack.ServerIdentifier));
+        Assert.Equal((DhcpMessageType.Ack, leased.YourAddress, s_serverB), (ack.MessageType, ack.YourAddress, ack.ServerIdentifier));
         DhcpLease stored = Assert.Single(_store.Leases.Values);
         Assert.Equal(one, stored.Mac);
         Assert.True(stored.Ends > firstEnd, $"the lease should end after {firstEnd}, ends {stored.Ends}");

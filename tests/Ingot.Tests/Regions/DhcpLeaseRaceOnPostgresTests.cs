@@ -21,12 +21,12 @@ public sealed class DhcpLeaseRaceOnPostgresTests
     private const int Clients = 60;
     private const int Attempts = 20;
 
-    private static readonly IPAddress ServerA = IPAddress.Parse("10.40.0.1");
-    private static readonly IPAddress ServerB = IPAddress.Parse("10.40.0.2");
-    private static readonly IPNetwork Network = IPNetwork.Parse("10.40.0.0/24");
+    private static readonly IPAddress s_serverA = IPAddress.Parse("10.40.0.1");
+    private static readonly IPAddress s_serverB = IPAddress.Parse("10.40.0.2");
+    private static readonly IPNetwork s_network = IPNetwork.Parse("10.40.0.0/24");
 
-    private static readonly DhcpConfiguration Configuration = new(
-        [new DhcpSubnet(Network, ServerA, [ServerA], "maas", [new AddressRange(IPAddress.Parse("10.40.0.10"), IPAddress.Parse("10.40.0.200"))], [], TimeSpan.FromMinutes(10))],
+    private static readonly DhcpConfiguration s_configuration = new(
+        [new DhcpSubnet(s_network, s_serverA, [s_serverA], "maas", [new AddressRange(IPAddress.Parse("10.40.0.10"), IPAddress.Parse("10.40.0.200"))], [], TimeSpan.FromMinutes(10))],
         []);
 
     [Fact]
@@ -46,9 +46,9 @@ public sealed class DhcpLeaseRaceOnPostgresTests
             IDhcpLeaseStore storeA = regionA.GetRequiredService<IDhcpLeaseStore>();
             Assert.True(storeA.IsShared);
             var responder = new DhcpResponder(DhcpBootSettings.Default);
-            using var a = new DhcpServer(new FixedDhcpConfigurationSource(Configuration), storeA, responder, TimeProvider.System);
-            using var b = new DhcpServer(new FixedDhcpConfigurationSource(Configuration), regionB.GetRequiredService<IDhcpLeaseStore>(), responder, TimeProvider.System);
-            var regions = new[] { (Server: a, Link: new DhcpInterface("eth0", ServerA, Network)), (Server: b, Link: new DhcpInterface("eth0", ServerB, Network)) };
+            using var a = new DhcpServer(new FixedDhcpConfigurationSource(s_configuration), storeA, responder, TimeProvider.System);
+            using var b = new DhcpServer(new FixedDhcpConfigurationSource(s_configuration), regionB.GetRequiredService<IDhcpLeaseStore>(), responder, TimeProvider.System);
+            var regions = new[] { (Server: a, Link: new DhcpInterface("eth0", s_serverA, s_network)), (Server: b, Link: new DhcpInterface("eth0", s_serverB, s_network)) };
             var acks = new ConcurrentBag<(MacAddress Mac, IPAddress Address)>();
 
             IPAddress[] leased = await Task.WhenAll(Enumerable.Range(1, Clients).Select(n => Task.Run(() => LeaseAsync(regions, Mac(n), n % 2, acks, ct), ct)));
