@@ -87,6 +87,61 @@ public abstract partial class StoreContract
         Assert.False(stored.ContainsKey(removed));
     }
 
+    [Fact]
+    public async Task A_claim_on_an_address_another_client_holds_is_refused_with_the_holder_and_an_ended_lease_or_the_holders_renewal_is_taken()
+    {
+        await using DataServices data = Database.Open();
+        (IPAddress address, MacAddress holder) = NewLeaseAddress();
+        MacAddress other = MacAddress.Parse(holder.ToString().Replace("52:", "06:", StringComparison.Ordinal));
+        DateTimeOffset now = Time.GetUtcNow();
+        DhcpLease held = new(holder, address, now, now.AddMinutes(10), "held", "");
+        Assert.Empty(await data.DhcpLeases.ClaimAsync([DhcpLeaseWrite.Save(held)], Ct));
+
+        IReadOnlyList<DhcpLease> refused = await data.DhcpLeases.ClaimAsync([DhcpLeaseWrite.Save(new DhcpLease(other, address, now.AddMinutes(1), now.AddMinutes(11), "other", ""))], Ct);
+        IReadOnlyList<DhcpLease> renewed = await data.DhcpLeases.ClaimAsync([DhcpLeaseWrite.Save(held with { Starts = now.AddMinutes(5), Ends = now.AddMinutes(15) })], Ct);
+        DhcpLease afterEnd = new(other, address, now.AddMinutes(15), now.AddMinutes(25), "other", "");
+        IReadOnlyList<DhcpLease> taken = await data.DhcpLeases.ClaimAsync([DhcpLeaseWrite.Save(afterEnd)], Ct);
+
+        Assert.Equal([held], refused);
+        Assert.Empty(renewed);
+        Assert.Empty(taken);
+        Assert.Equal(afterEnd, Assert.Single(await data.DhcpLeases.ListAsync(Ct), l => l.Address.Equals(address)));
+    }
+
+    [Fact]
+    public async Task A_reserved_claim_replaces_another_clients_lease_and_a_remove_naming_a_holder_removes_only_its_lease()
+    {
+        await using DataServices data = Database.Open();
+        (IPAddress address, MacAddress holder) = NewLeaseAddress();
+        MacAddress reserved = MacAddress.Parse(holder.ToString().Replace("52:", "0a:", StringComparison.Ordinal));
+        DateTimeOffset now = Time.GetUtcNow();
+        await data.DhcpLeases.ClaimAsync([DhcpLeaseWrite.Save(new DhcpLease(holder, address, now, now.AddMinutes(10), "", ""))], Ct);
+
+        Assert.Empty(await data.DhcpLeases.ClaimAsync([DhcpLeaseWrite.Save(new DhcpLease(reserved, address, now, now.AddMinutes(10), "", ""), reserved: true)], Ct));
+        await data.DhcpLeases.ClaimAsync([DhcpLeaseWrite.Remove(address, holder)], Ct);
+        Assert.Equal(reserved, Assert.Single(await data.DhcpLeases.ListAsync(Ct), l => l.Address.Equals(address)).Mac);
+
+        await data.DhcpLeases.ClaimAsync([DhcpLeaseWrite.Remove(address, reserved)], Ct);
+        Assert.DoesNotContain(await data.DhcpLeases.ListAsync(Ct), l => l.Address.Equals(address));
+    }
+
+    [Fact]
+    public async Task The_leases_bound_since_a_time_are_listed_and_earlier_ones_are_not()
+    {
+        await using DataServices data = Database.Open();
+        (IPAddress early, MacAddress earlyMac) = NewLeaseAddress();
+        (IPAddress late, MacAddress lateMac) = NewLeaseAddress();
+        DateTimeOffset now = Time.GetUtcNow();
+        await data.DhcpLeases.ClaimAsync(
+            [DhcpLeaseWrite.Save(new DhcpLease(earlyMac, early, now.AddHours(-3), now.AddHours(1), "", "")), DhcpLeaseWrite.Save(new DhcpLease(lateMac, late, now.AddHours(2), now.AddHours(3), "", ""))],
+            Ct);
+
+        IReadOnlyList<DhcpLease> since = await data.DhcpLeases.ListSinceAsync(now.AddHours(1), Ct);
+
+        Assert.Contains(since, l => l.Address.Equals(late));
+        Assert.DoesNotContain(since, l => l.Address.Equals(early));
+    }
+
     /// <summary>A fresh address in 10.0.0.0/8 and a MAC made from it, so that tests do not see each other's leases.</summary>
     private static (IPAddress Address, MacAddress Mac) NewLeaseAddress()
     {

@@ -95,6 +95,30 @@ public sealed class DhcpLeaseTable
     /// <summary>Forgets the notes of <see cref="Scanned"/> (the configuration changed: ranges, reservations or hosts).</summary>
     public void ForgetScans() => _scans.Clear();
 
+    /// <summary>
+    /// Takes in a bound lease read from a store other regions write too (or one the store named when it refused
+    /// this table's claim, <paramref name="refused"/>): it replaces what the table has on its address, unless
+    /// the table has a bound lease there that started at the same time or later (this region's own, or the same
+    /// lease read before), or the client's own later lease on another address. Returns whether the table changed.
+    /// Nothing is written back: the store already holds it.
+    /// </summary>
+    public bool Learn(DhcpLease stored, bool refused = false)
+    {
+        if (!refused && _byAddress.TryGetValue(stored.Address, out Entry? here) && !here.Offered && here.Lease.Starts >= stored.Starts)
+        {
+            return false;
+        }
+
+        if (_byMac.TryGetValue(stored.Mac, out IPAddress? at) && !at.Equals(stored.Address)
+            && _byAddress.TryGetValue(at, out Entry? own) && !own.Offered && own.Lease.Starts > stored.Starts)
+        {
+            return false;
+        }
+
+        Put(stored, offered: false);
+        return true;
+    }
+
     /// <summary>Applies <paramref name="change"/>; returns the addresses whose stored lease must go.</summary>
     public IReadOnlyList<IPAddress> Apply(DhcpLeaseChange change)
     {

@@ -9,6 +9,8 @@ namespace Ingot.Boot.Dhcp;
 /// transaction), then completes the task of every change in it. The server sends an ACK only when
 /// its lease's task has completed, so an acknowledged lease is stored, as before, while many
 /// clients' leases share one database round trip. A failed write fails every task of its batch.
+/// The writes are claims (<see cref="IDhcpLeaseStore.ClaimAsync"/>): a change whose address the store
+/// refused (another region's client holds it) completes with the lease that holds it, else with null.
 /// </summary>
 internal sealed class DhcpLeaseWriter : IDisposable
 {
@@ -25,13 +27,16 @@ internal sealed class DhcpLeaseWriter : IDisposable
         _loop = Task.Run(WriteLoopAsync);
     }
 
-    /// <summary>Queues <paramref name="writes"/>; the task completes once they are stored.</summary>
-    public Task Enqueue(IReadOnlyList<DhcpLeaseWrite> writes)
+    /// <summary>
+    /// Queues <paramref name="writes"/>; the task completes once they are stored, with null, or with the lease
+    /// of another client that holds an address they claimed.
+    /// </summary>
+    public Task<DhcpLease?> Enqueue(IReadOnlyList<DhcpLeaseWrite> writes)
     {
-        var pending = new Pending(writes, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(writes, new TaskCompletionSource<DhcpLease?>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_queue.Writer.TryWrite(pending))
         {
-            return Task.FromException(new ObjectDisposedException(nameof(DhcpLeaseWriter)));
+            return Task.FromException<DhcpLease?>(new ObjectDisposedException(nameof(DhcpLeaseWriter)));
         }
 
         return pending.Stored.Task;
@@ -60,8 +65,8 @@ internal sealed class DhcpLeaseWriter : IDisposable
 
             try
             {
-                await _store.WriteAsync(writes, CancellationToken.None);
-                batch.ForEach(p => p.Stored.TrySetResult());
+                IReadOnlyList<DhcpLease> refused = await _store.ClaimAsync(writes, CancellationToken.None);
+                batch.ForEach(p => p.Stored.TrySetResult(refused.Count == 0 ? null : HeldFrom(p.Writes, refused)));
             }
             catch (Exception e)
             {
@@ -70,5 +75,25 @@ internal sealed class DhcpLeaseWriter : IDisposable
         }
     }
 
-    private sealed record Pending(IReadOnlyList<DhcpLeaseWrite> Writes, TaskCompletionSource Stored);
+    /// <summary>The lease of another client on an address <paramref name="writes"/> claimed, if the store refused it.</summary>
+    private static DhcpLease? HeldFrom(IReadOnlyList<DhcpLeaseWrite> writes, IReadOnlyList<DhcpLease> refused)
+    {
+        foreach (DhcpLeaseWrite write in writes)
+        {
+            if (write.Lease is { } claimed)
+            {
+                foreach (DhcpLease held in refused)
+                {
+                    if (held.Address.Equals(claimed.Address) && held.Mac != claimed.Mac)
+                    {
+                        return held;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private sealed record Pending(IReadOnlyList<DhcpLeaseWrite> Writes, TaskCompletionSource<DhcpLease?> Stored);
 }

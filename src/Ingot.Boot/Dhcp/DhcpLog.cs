@@ -35,4 +35,10 @@ internal static partial class DhcpLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "DHCP loaded {Count} leases")]
     public static partial void Loaded(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "DHCP shares its leases with the other regions on this database (synced every {Interval})")]
+    public static partial void Sharing(ILogger logger, TimeSpan interval);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "DHCP could not read the other regions' leases; trying again")]
+    public static partial void SyncFailed(ILogger logger, Exception exception);
 }

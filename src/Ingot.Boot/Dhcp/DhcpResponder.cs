@@ -55,6 +55,14 @@ public sealed class DhcpResponder(DhcpBootSettings boot)
         };
     }
 
+    /// <summary>
+    /// The answer to a REQUEST whose bind the shared lease store refused: <paramref name="holder"/>, another
+    /// region's client, holds the address. A NAK, as for any address that is not the client's (RFC 2131
+    /// §4.3.2); the client starts over with a DISCOVER.
+    /// </summary>
+    public static DhcpAnswer Refused(DhcpPacket request, DhcpInterface link, DhcpLease holder) =>
+        new(DhcpReply.Nak(request, link.Address, $"{holder.Address} is not yours"), null, $"NAK {holder.Address} for {request.Mac}: {holder.Mac} holds it");
+
     private static DhcpSubnet? SubnetOf(DhcpConfiguration config, IPAddress on)
     {
         for (int i = 0; i < config.Subnets.Count; i++)
@@ -98,7 +106,8 @@ public sealed class DhcpResponder(DhcpBootSettings boot)
             }
 
             DhcpPacket ack = Reply(DhcpMessageType.Ack, wanted, fromClientAddress ? Packet.ClientAddress : IPAddress.Any);
-            return new DhcpAnswer(ack, new DhcpLeaseChange(DhcpLeaseChangeKind.Bind, Lease(wanted, Subnet.LeaseTime)), $"ack {wanted} for {Mac}");
+            bool reserved = AddressChoice.FixedHost(Subnet, Config, Mac) is not null;
+            return new DhcpAnswer(ack, new DhcpLeaseChange(DhcpLeaseChangeKind.Bind, Lease(wanted, Subnet.LeaseTime), reserved), $"ack {wanted} for {Mac}");
         }
 
         public DhcpAnswer Release() =>

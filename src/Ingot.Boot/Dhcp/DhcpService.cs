@@ -11,7 +11,8 @@ namespace Ingot.Boot.Dhcp;
 /// Runs the DHCP listeners: one per boot interface on port 67 (authoritative), or on ports 67 and
 /// 4011 (proxy). Off when no boot interface is configured. Stored leases are loaded before the
 /// first packet is answered. An interface that is missing, has no IPv4 address or whose port cannot
-/// be bound is logged and skipped; the others still serve.
+/// be bound is logged and skipped; the others still serve. On a database other regions share, the leases
+/// they bind are read into this server's table every <see cref="DhcpServer.SyncInterval"/>.
 /// </summary>
 public sealed class DhcpService(
     BootInterfaces interfaces,
@@ -39,6 +40,8 @@ public sealed class DhcpService(
             DhcpLog.Loaded(_logger, loaded);
         }
 
+        using var stopSharing = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        Task sharing = settings.Mode == DhcpMode.Authoritative && leases.IsShared ? ShareAsync(server, stopSharing.Token) : Task.CompletedTask;
         int[] ports = settings.Mode == DhcpMode.Proxy ? [DhcpReplyRoute.ServerPort, ProxyDhcpResponder.PxePort] : [DhcpReplyRoute.ServerPort];
         var listeners = new List<DhcpListener>();
         try
@@ -83,6 +86,33 @@ public sealed class DhcpService(
         finally
         {
             listeners.ForEach(l => l.Dispose());
+            await stopSharing.CancelAsync();
+            await sharing;
+        }
+    }
+
+    /// <summary>Runs <see cref="DhcpServer.SyncAsync"/> every <see cref="DhcpServer.SyncInterval"/> until stopped; a failed read is logged and tried again.</summary>
+    private async Task ShareAsync(DhcpServer server, CancellationToken ct)
+    {
+        DhcpLog.Sharing(_logger, DhcpServer.SyncInterval);
+        using var timer = new PeriodicTimer(DhcpServer.SyncInterval, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct))
+            {
+                try
+                {
+                    await server.SyncAsync(ct);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    DhcpLog.SyncFailed(_logger, e);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
         }
     }
 

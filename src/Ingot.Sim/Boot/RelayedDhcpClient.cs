@@ -15,22 +15,40 @@ public static class RelayedDhcpClient
 {
     /// <summary>
     /// The lease, or null when no server answered after every attempt. With several regions, a NAK or an
-    /// unanswered REQUEST (the region that offered died) starts over with a DISCOVER, as RFC 2131 §3.1 says.
+    /// unanswered REQUEST (the region that offered died) starts over with a DISCOVER, as RFC 2131 §3.1 says;
+    /// a NAK (two regions offered one address to two machines and the other's claim won) starts over up to
+    /// <see cref="NakRetries"/> more times, a moment later, as a PXE ROM restarts DHCP after a NAK.
     /// </summary>
     public static async Task<DhcpLease?> ObtainAsync(SimNetwork network, IPAddress relay, string mac, ushort architecture, bool ipxe, CancellationToken ct)
     {
         int rounds = network.Regions?.All.Count ?? 1;
+        int naks = 0;
         for (int round = 1; ; round++)
         {
-            DhcpLease? lease = await ObtainOnceAsync(network, relay, mac, architecture, ipxe, ct);
-            if (lease is not null || round >= rounds)
+            (DhcpLease? lease, bool nak) = await ObtainOnceAsync(network, relay, mac, architecture, ipxe, ct);
+            if (lease is not null)
             {
                 return lease;
+            }
+
+            if (nak && network.Regions is not null && naks++ < NakRetries)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(100, 600)), ct);
+                round--;
+                continue;
+            }
+
+            if (round >= rounds)
+            {
+                return null;
             }
         }
     }
 
-    private static async Task<DhcpLease?> ObtainOnceAsync(SimNetwork network, IPAddress relay, string mac, ushort architecture, bool ipxe, CancellationToken ct)
+    /// <summary>How many NAKs a NIC behind several regions starts over after.</summary>
+    public const int NakRetries = 4;
+
+    private static async Task<(DhcpLease? Lease, bool Nak)> ObtainOnceAsync(SimNetwork network, IPAddress relay, string mac, ushort architecture, bool ipxe, CancellationToken ct)
     {
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         socket.Bind(new IPEndPoint(relay, 0));
@@ -55,9 +73,9 @@ public static class RelayedDhcpClient
             Options = [new(DhcpOptionCode.MessageType, [(byte)DhcpMessageType.Discover]), .. common],
         };
         DhcpPacket? offer = await ExchangeAsync(socket, network, mac, discover, DhcpMessageType.Offer, ct);
-        if (offer?.ServerIdentifier is not { } server)
+        if (offer is not { MessageType: DhcpMessageType.Offer, ServerIdentifier: { } server })
         {
-            return null;
+            return (null, false);
         }
 
         DhcpPacket request = discover with
@@ -71,13 +89,13 @@ public static class RelayedDhcpClient
             ],
         };
         DhcpPacket? ack = await ExchangeAsync(socket, network, mac, request, DhcpMessageType.Ack, ct);
-        if (ack is null)
+        if (ack is not { MessageType: DhcpMessageType.Ack })
         {
-            return null;
+            return (null, ack is not null);
         }
 
         string file = ack.Find(DhcpOptionCode.BootFileName) is { } f ? Encoding.ASCII.GetString(f).TrimEnd('\0') : ack.BootFile;
-        return new DhcpLease(ack.YourAddress, server, ack.ServerAddress, file);
+        return (new DhcpLease(ack.YourAddress, server, ack.ServerAddress, file), false);
     }
 
     /// <summary>
@@ -85,6 +103,7 @@ public static class RelayedDhcpClient
     /// again after each of <see cref="SimNetwork.DhcpTimeouts"/> (with the same <c>xid</c>, so a late
     /// answer to an earlier copy still counts, and <c>secs</c> counting up as RFC 2131 §4.4.1 asks).
     /// With several regions the schedule runs once per region and each timeout passes to the next.
+    /// Returns the <paramref name="wanted"/> answer or a NAK, or null when nothing answered.
     /// </summary>
     private static async Task<DhcpPacket?> ExchangeAsync(Socket socket, SimNetwork network, string mac, DhcpPacket packet, DhcpMessageType wanted, CancellationToken ct)
     {
@@ -114,7 +133,7 @@ public static class RelayedDhcpClient
                     if (reply.MessageType is DhcpMessageType.Nak || reply.MessageType == wanted)
                     {
                         network.DhcpCounters.Exchanged(attempt + 1, TimeSpan.FromMilliseconds(Environment.TickCount64 - started), answered: true);
-                        return reply.MessageType == wanted ? reply : null;
+                        return reply;
                     }
                 }
             }

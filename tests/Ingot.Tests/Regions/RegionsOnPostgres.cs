@@ -74,17 +74,23 @@ internal sealed class RegionsOnPostgres : IAsyncDisposable
         return regions;
     }
 
-    /// <summary>Starts one more <c>ingot serve</c> on the shared database and waits until it serves.</summary>
-    public async Task<Region> StartAsync(string name)
+    /// <summary>
+    /// Starts one more <c>ingot serve</c> on the shared database and waits until it serves: with loopback DHCP
+    /// and TFTP, or, given <paramref name="bootInterface"/>, with the boot services on that host interface
+    /// and its address (HTTP boot on a free port there).
+    /// </summary>
+    public async Task<Region> StartAsync(string name, (string Name, IPAddress Address)? bootInterface = null)
     {
         int api = FreePorts.Tcp();
         int boot = FreePorts.Tcp();
         int dhcp = FreePorts.Udp();
         int tftp = FreePorts.Udp();
+        string[] bootArgs = bootInterface is { } link
+            ? ["--boot-interface", link.Name, "--boot-urls", $"http://{link.Address}:{boot}"]
+            : ["--boot-urls", $"http://127.0.0.1:{boot}", "--loopback-boot", string.Create(CultureInfo.InvariantCulture, $"{dhcp},{tftp}")];
         var process = IngotProcess.Start(
             s_debugPowerLogs,
-            "serve", "--data-dir", DataDir, "--database", Database, "--urls", $"http://127.0.0.1:{api}", "--boot-urls", $"http://127.0.0.1:{boot}",
-            "--loopback-boot", string.Create(CultureInfo.InvariantCulture, $"{dhcp},{tftp}"));
+            ["serve", "--data-dir", DataDir, "--database", Database, "--urls", $"http://127.0.0.1:{api}", .. bootArgs]);
         var region = new Region(
             name,
             process,
