@@ -5,6 +5,9 @@
 # (/etc/apt/sources.list.d/*.sources or /etc/apt/sources.list, else deb.debian.org), with:
 #   linux-image-amd64 initramfs-tools   the kernel and its initramfs (MODULES=list: virtio, SATA, NVMe, ext4)
 #   grub-pc-bin grub2-common            grub-install and update-grub for BIOS (run in the target by the installer)
+#   grub-efi-amd64-bin dosfstools       GRUB for UEFI (x86_64-efi, installed at the ESP's removable path; no shim:
+#                                       Secure Boot is not supported) and fsck.vfat for the ESP
+#   lvm2                                the LVM tools and the initramfs hook that activates a root on a logical volume
 #   cloud-init                          with its MAAS datasource (the installer writes the datasource config)
 #   ifupdown isc-dhcp-client            the network cloud-init's fallback config brings up with DHCP
 #   openssh-server systemd-sysv udev    what a deployed server has
@@ -43,13 +46,13 @@ if [ -s "$tarball" ]; then
 fi
 
 # The target's initramfs: only the modules that find and mount the root of a VM or a plain server (virtio,
-# SATA/AHCI, NVMe, SCSI disks, ext4), not MODULES=most's every storage driver: 37 MiB made the first boot
+# SATA/AHCI, NVMe, SCSI disks, ext4, device-mapper for a root on LVM), not MODULES=most's every storage driver: 37 MiB made the first boot
 # unpack for minutes under qemu's TCG. MODULES=dep cannot be used (it reads the building host's devices).
-initramfs_modules="virtio_pci virtio_blk virtio_scsi sd_mod ahci ata_piix nvme ext4 crc32c_generic"
+initramfs_modules="virtio_pci virtio_blk virtio_scsi sd_mod ahci ata_piix nvme ext4 crc32c_generic dm_mod"
 initramfs_hook="mkdir -p \"\$1/etc/initramfs-tools/conf.d\" \"\$1/usr/share/initramfs-tools/modules.d\"
 printf '%s\\n' MODULES=list COMPRESS=zstd > \"\$1/etc/initramfs-tools/conf.d/ingot.conf\"
 printf '%s\\n' $initramfs_modules > \"\$1/usr/share/initramfs-tools/modules.d/ingot\""
-packages=linux-image-amd64,initramfs-tools,grub-pc-bin,grub2-common,cloud-init,ifupdown,isc-dhcp-client,openssh-server,systemd-sysv,udev,zstd
+packages=linux-image-amd64,initramfs-tools,grub-pc-bin,grub-efi-amd64-bin,grub2-common,dosfstools,lvm2,cloud-init,ifupdown,isc-dhcp-client,openssh-server,systemd-sysv,udev,zstd
 work=$(mktemp -d "$cache/build.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 root="$work/root"
@@ -73,7 +76,7 @@ if ! mmdebstrap --mode=root --variant=minbase --include="$packages" \
     echo "build-debian-tarball: mmdebstrap failed" >&2
     exit 1
 fi
-for f in usr/sbin/grub-install usr/sbin/update-grub usr/bin/cloud-init; do
+for f in usr/sbin/grub-install usr/sbin/update-grub usr/bin/cloud-init usr/lib/grub/i386-pc usr/lib/grub/x86_64-efi usr/sbin/lvm; do
     [ -e "$root/$f" ] || { echo "build-debian-tarball: /$f is missing from the built root" >&2; exit 1; }
 done
 ls "$root"/boot/vmlinuz-* "$root"/boot/initrd.img-* > /dev/null || { echo "build-debian-tarball: no kernel or initramfs in /boot" >&2; exit 1; }

@@ -14,7 +14,10 @@ namespace Ingot.E2E.Tests;
 /// config, netboot_off, reboots; the network boot hands over to the disk, GRUB boots Debian, and cloud-init's
 /// own MAAS datasource fetches the user-data with the machine's token (DEPLOYED) and runs it. TCG unless
 /// INGOT_E2E_ACCEL names another qemu accelerator (kvm). The console, Ingot's output and the stage times are kept as <c>dd-*</c> in
-/// <see cref="NetworkBootLab.LogDirectory"/>.
+/// <see cref="NetworkBootLab.LogDirectory"/>. The UEFI walk (OVMF on q35, logs <c>du-*</c>) is the same: Ingot records the
+/// machine's boot method from iPXE (<c>uefi</c>), so the flat layout has MAAS's EFI system partition; the installer puts GRUB's
+/// EFI image at the ESP's removable path, and after the installer's reboot OVMF boots it from the disk (OVMF tries the disk
+/// before the network: see <see cref="BmcMachine.StartAsync"/>).
 /// </summary>
 public sealed class DebianDeploymentTests
 {
@@ -26,37 +29,45 @@ public sealed class DebianDeploymentTests
     private static readonly TimeSpan s_firstBootLimit = TimeSpan.FromMinutes(10);
 
     [Fact]
-    public async Task A_debian_root_tarball_is_installed_with_grub_boots_from_disk_and_its_cloud_init_reads_user_data_through_the_maas_datasource()
+    public Task A_debian_root_tarball_is_installed_with_grub_boots_from_disk_and_its_cloud_init_reads_user_data_through_the_maas_datasource() =>
+        WalkAsync(Firmware.Bios, "dd", 0x06);
+
+    [Fact]
+    public Task On_a_uefi_machine_the_debian_tarball_gets_an_esp_with_grub_at_the_removable_path_and_boots_from_disk_to_deployed() =>
+        WalkAsync(Firmware.Uefi, "du", 0x07);
+
+    private static async Task WalkAsync(Firmware firmware, string prefix, int index)
     {
-        E2ERequirements.Require();
+        E2ERequirements.Require(firmware);
         E2ERequirements.RequireIpmi();
         string tarball = await DebianTarball.PathAsync();
-        await using var lab = new NetworkBootLab("dd");
+        await using var lab = new NetworkBootLab(prefix);
         await lab.StartAsync();
         string image = await EphemeralImage.DirectoryAsync();
         await lab.Server.RunAsync("add-ephemeral-image", "--dir", image, "--name", "ingot/debian", "--root-tgz", tarball);
         using var maas = new MaasClient(lab.Server.ApiUrl, lab.ApiKey);
         // KVM only when asked (INGOT_E2E_ACCEL=kvm): on the development host /dev/kvm exists but a KVM guest does not even run SeaBIOS.
         string accelerator = Environment.GetEnvironmentVariable("INGOT_E2E_ACCEL") is { Length: > 0 } accel ? accel : "tcg";
-        await using BmcMachine vm = await BmcMachine.StartAsync(lab.Network, "debian", 0x06, cpus: 1, memoryMiB: 3072, diskMiB: 4096, accelerator);
+        string name = firmware == Firmware.Uefi ? "debian-uefi" : "debian";
+        await using BmcMachine vm = await BmcMachine.StartAsync(lab.Network, name, index, cpus: 1, memoryMiB: 3072, diskMiB: 4096, accelerator, firmware);
         var walk = new LifecycleWalk(vm, maas);
         var stages = new BootStages();
         try
         {
             await walk.EnlistAsync();
             await walk.CommissionAsync();
-            stages.Reached($"READY ({accelerator})");
-            await DeployAsync(vm, maas, walk, stages, lab.Network.Subnet);
+            stages.Reached($"READY ({accelerator}, {firmware})");
+            await DeployAsync(vm, maas, walk, stages, lab.Network.Subnet, firmware);
         }
         finally
         {
-            await File.WriteAllTextAsync(Path.Combine(NetworkBootLab.LogDirectory, "dd-ingot-serve.log"), lab.Server.Output, CancellationToken.None);
+            await File.WriteAllTextAsync(Path.Combine(NetworkBootLab.LogDirectory, $"{prefix}-ingot-serve.log"), lab.Server.Output, CancellationToken.None);
             await vm.KeepLogsAsync(NetworkBootLab.LogDirectory);
-            await File.WriteAllTextAsync(Path.Combine(NetworkBootLab.LogDirectory, "dd-debian-stages.txt"), $"{walk.Stages}--- deployment\n{stages}", CancellationToken.None);
+            await File.WriteAllTextAsync(Path.Combine(NetworkBootLab.LogDirectory, $"{prefix}-{name}-stages.txt"), $"{walk.Stages}--- deployment\n{stages}", CancellationToken.None);
         }
     }
 
-    private static async Task DeployAsync(BmcMachine vm, MaasClient maas, LifecycleWalk walk, BootStages stages, string subnet)
+    private static async Task DeployAsync(BmcMachine vm, MaasClient maas, LifecycleWalk walk, BootStages stages, string subnet, Firmware firmware)
     {
         string id = walk.SystemId;
         string marker = $"ingot-marker-{Guid.NewGuid():N}";
@@ -66,6 +77,7 @@ public sealed class DebianDeploymentTests
             runcmd:
               - |
                 echo "ingot-net: $(cat /etc/network/interfaces.d/* 2>/dev/null | grep -E "^ *(iface|address)" | tr "\n" " ")" > /dev/console
+                echo "ingot-boot: firmware $([ -d /sys/firmware/efi ] && echo uefi || echo bios), /boot/efi: $(grep " /boot/efi " /proc/mounts | cut -d " " -f 1,3)" > /dev/console
                 echo {{marker}} > /run/ingot-marker
                 echo "ingot-marker: $(cat /run/ingot-marker)" > /dev/console
 
@@ -94,12 +106,18 @@ public sealed class DebianDeploymentTests
         stages.Reached("installer: laying the tarball");
         await vm.WaitForConsoleAsync(mark, "INGOT-EPHEMERAL: agent: install: ext4 on partition 2 .*filled with the root tarball", s_installLimit, "the tarball unpacked and the ext4 root made from it");
         stages.Reached("installer: root file system made");
-        await vm.WaitForConsoleAsync(mark, "INGOT-EPHEMERAL: agent: install: GRUB installed on /dev/vda", s_installLimit, "the target's grub-install and update-grub");
+        string grub = firmware == Firmware.Uefi
+            ? @"INGOT-EPHEMERAL: agent: install: GRUB installed on /dev/vda \(x86_64-efi, removable path EFI/BOOT/BOOTX64\.EFI on /dev/vda1\)"
+            : @"INGOT-EPHEMERAL: agent: install: GRUB installed on /dev/vda \(i386-pc\)";
+        await vm.WaitForConsoleAsync(mark, grub, s_installLimit, "the target's grub-install and update-grub");
         stages.Reached("installer: GRUB installed");
         await vm.WaitForConsoleAsync(mark, "INGOT-EPHEMERAL: agent: install: netboot_off posted", s_bootLimit, "netboot_off");
         await vm.WaitForConsoleAsync(mark, "INGOT-EPHEMERAL: done, .* rebooting", s_bootLimit, "the installer to reboot");
         stages.Reached("installer rebooting");
-        Match san = await vm.WaitForConsoleAsync(mark, "Booting from SAN device 0x80", s_bootLimit, "the network boot after the reboot to hand over to the disk (netboot off)");
+        // BIOS: the network boot (netboot off) hands over with iPXE's sanboot of the first disk; UEFI: OVMF boots the disk's
+        // EFI/BOOT/BOOTX64.EFI before any network boot option (a virtio disk is a "UEFI Misc Device" to OVMF).
+        string handover = firmware == Firmware.Uefi ? @"BdsDxe: starting Boot[0-9A-F]+ ""UEFI [^""]*"" from PciRoot\(0x0\)/Pci\(0x[0-9A-F]+,0x0\)\r?$" : "Booting from SAN device 0x80";
+        Match san = await vm.WaitForConsoleAsync(mark, handover, s_bootLimit, "the network boot after the reboot to hand over to the disk (netboot off)");
         stages.Reached("network boot handed over to the disk");
 
         // From here on only the disk's boot counts (the installer's own kernel printed a Linux version line too).
@@ -110,17 +128,21 @@ public sealed class DebianDeploymentTests
         Match net = await vm.WaitForConsoleAsync(mark, "ingot-net: .*", TimeSpan.FromSeconds(5), "the runcmd's line with the rendered interfaces");
         Assert.Contains("inet static", net.Value, StringComparison.Ordinal);
         Assert.Contains($"address {address}/", net.Value, StringComparison.Ordinal);
+        Match boot = await vm.WaitForConsoleAsync(mark, "ingot-boot: .*", TimeSpan.FromSeconds(5), "the runcmd's line with the firmware and the ESP's mount");
+        Assert.Equal(
+            firmware == Firmware.Uefi ? "ingot-boot: firmware uefi, /boot/efi: /dev/vda1 vfat" : "ingot-boot: firmware bios, /boot/efi: ",
+            boot.Value.TrimEnd('\r'));
         stages.Reached("user-data's runcmd ran");
         await vm.WaitForConsoleAsync(mark, @"Cloud-init v\. \S+ finished at .*Datasource DataSourceMAAS", s_bootLimit, "cloud-init's final stage to finish with the MAAS datasource");
         await walk.WaitForStatusAsync("Deployed", TimeSpan.FromMinutes(1), "the deployed system's user-data read to end the deployment");
         stages.Reached("DEPLOYED, cloud-init finished");
 
-        string console = vm.Console[mark..];
-        string deployedBoot = console[console.LastIndexOf("Booting from SAN device 0x80", StringComparison.Ordinal)..];
+        string deployedBoot = vm.Console[mark..];
         Assert.DoesNotContain("INGOT-EPHEMERAL", deployedBoot, StringComparison.Ordinal);
         Assert.Contains("DataSourceMAAS", deployedBoot, StringComparison.Ordinal);
         JsonElement deployed = await maas.GetAsync($"machines/{id}/");
         Assert.Equal(("Deployed", "ingot", "debian", false), (deployed.GetProperty("status_name").GetString(), deployed.GetProperty("osystem").GetString(), deployed.GetProperty("distro_series").GetString(), deployed.GetProperty("netboot").GetBoolean()));
+        Assert.Equal(firmware == Firmware.Uefi ? "uefi" : "pxe", deployed.GetProperty("bios_boot_method").GetString());
         string[] events = await walk.EventDescriptionsAsync();
         Assert.Contains("'cmd-install' curtin command install", events);
         // cloud-init posts a stage's own start before it has read the webhook config, so Ingot sees the stage's sub-events

@@ -1,10 +1,18 @@
 # boot-loader.sh, sourced by install.sh: what curtin's curthooks do for a root tarball that carries GRUB
-# (/usr/sbin/grub-install in the target): mount the laid-out root file system at /target, bind-mount /dev,
-# /proc and /sys into it, and run the target's own grub-install onto the boot disk (BIOS: i386-pc, its core
-# image in the bios_grub partition of a GPT disk or after the MBR of an msdos one) and update-grub (the
-# menu from the target's /etc/default/grub, root=UUID of the '/' file system). The tools are the
-# target's: the ephemeral image needs only mount (ext4 modules), chroot and umount.
-# Not done: UEFI (an ESP in the layout: grub-efi and the NVRAM entry) is refused with the reason.
+# (/usr/sbin/grub-install in the target): mount the laid-out root file system at /target (a separate /boot
+# and the EFI system partition at /boot/efi too), bind-mount /dev, /proc and /sys into it, and run the
+# target's own grub-install and update-grub (the menu from the target's /etc/default/grub, root=UUID of the
+# '/' file system). The tools are the target's: the ephemeral image needs only mount (ext4 and FAT modules),
+# chroot and umount.
+#   - BIOS (no /boot/efi in the layout): --target=i386-pc onto the boot disk, its core image in the
+#     bios_grub partition of a GPT disk or after the MBR of an msdos one.
+#   - UEFI (the layout mounts an ESP at /boot/efi, as MAAS's layouts do for a machine that booted UEFI):
+#     --target=x86_64-efi --efi-directory=/boot/efi --removable --no-nvram: GRUB's EFI image at the ESP's
+#     removable-media path EFI/BOOT/BOOTX64.EFI, which every UEFI firmware boots from a disk with no NVRAM
+#     boot entry. No NVRAM entry is written: the ephemeral environment may have no efivarfs, and firmware
+#     whose variables do not persist (OVMF started with -bios, a machine whose NVRAM is reset) would lose it;
+#     the removable path works in both cases and after netboot_off the firmware's disk boot option finds it.
+#     The tarball must carry grub-efi-amd64-bin (/usr/lib/grub/x86_64-efi); no shim, so no Secure Boot.
 # Needs say(), install_failed (install.sh) and items/field (root-tgz.sh).
 
 # partition_device DISK N: the block device of partition N of DISK (vda1, nvme0n1p1).
@@ -27,11 +35,11 @@ mount_partition() {
 
 # install_boot_loader DISK: GRUB onto DISK (a block device) and into the '/' file system laid on it.
 install_boot_loader() {
-    disk=$1; target=/target
-    if items mount path /boot/efi | grep -q .; then
-        install_failed "the layout has an EFI system partition: installing GRUB for UEFI is not supported by Ingot's installer (BIOS only)"; return 1
-    fi
+    disk=$1; target=/target; efipart=""
     part=$(mount_partition "$disk" /) || { install_failed "no partition holds the '/' file system: GRUB cannot be installed"; return 1; }
+    if items mount path /boot/efi | grep -q .; then
+        efipart=$(mount_partition "$disk" /boot/efi) || { install_failed "the EFI system partition (/boot/efi) is not a partition of $disk"; return 1; }
+    fi
     blockdev --rereadpt "$disk" 2>/dev/null
     # A loop device (the installer's tests) may need partx to add its partitions.
     [ -b "$part" ] || ! command -v partx > /dev/null || partx -u "$disk" 2>/dev/null
@@ -43,20 +51,38 @@ install_boot_loader() {
     fi
     # A separate /boot (ext2/3/4) is where grub-install and update-grub write.
     bootpart=$(mount_partition "$disk" /boot) && mount "$bootpart" "$target/boot" 2>> /run/ingot-grub.log
+    grub_target=i386-pc; grub_args="$disk"; where=""
+    if [ -n "$efipart" ]; then
+        grub_target=x86_64-efi; grub_args="--efi-directory=/boot/efi --removable --no-nvram"; where=", removable path EFI/BOOT/BOOTX64.EFI on $efipart"
+        mkdir -p "$target/boot/efi"
+        if [ ! -d "$target/usr/lib/grub/x86_64-efi" ]; then
+            install_failed "the machine boots UEFI but the root tarball has no GRUB for UEFI (/usr/lib/grub/x86_64-efi: Debian's grub-efi-amd64-bin)"; ok=""
+        elif ! mount -t vfat "$efipart" "$target/boot/efi" 2>> /run/ingot-grub.log; then
+            install_failed "the EFI system partition $efipart cannot be mounted: $(tail -n 1 /run/ingot-grub.log)"; ok=""
+        else
+            ok=yes
+        fi
+        if [ -z "$ok" ]; then
+            [ -z "$bootpart" ] || umount "$target/boot"
+            umount "$target"; return 1
+        fi
+    fi
     for d in dev proc sys; do mount --bind "/$d" "$target/$d"; done
     # update-grub writes root=UUID=… only when udev's /dev/disk/by-uuid link exists (no udev here).
     uuid=$(field uuid "$(mount_format /)"); link=/dev/disk/by-uuid/$uuid; madelink=""
     if [ -n "$uuid" ] && [ ! -e "$link" ]; then mkdir -p /dev/disk/by-uuid && ln -s "$part" "$link" && madelink=yes; fi
     ok=yes
-    chroot "$target" /usr/sbin/grub-install --target=i386-pc "$disk" >> /run/ingot-grub.log 2>&1 || ok=""
+    chroot "$target" /usr/sbin/grub-install --target=$grub_target $grub_args >> /run/ingot-grub.log 2>&1 || ok=""
     [ -z "$ok" ] || chroot "$target" /usr/sbin/update-grub >> /run/ingot-grub.log 2>&1 || ok=""
+    [ -z "$efipart" ] || [ -z "$ok" ] || [ -s "$target/boot/efi/EFI/BOOT/BOOTX64.EFI" ] || { echo "grub-install wrote no EFI/BOOT/BOOTX64.EFI" >> /run/ingot-grub.log; ok=""; }
     sync
     [ -z "$madelink" ] || rm -f "$link"
     for d in sys proc dev; do umount "$target/$d"; done
+    [ -z "$efipart" ] || umount "$target/boot/efi"
     [ -z "$bootpart" ] || umount "$target/boot"
     umount "$target"
     if [ -z "$ok" ]; then
         install_failed "GRUB could not be installed: $(tail -n 2 /run/ingot-grub.log | tr '\n' ' ')"; return 1
     fi
-    say "agent: install: GRUB installed on $disk (i386-pc), grub.cfg for the root on $part (UUID=$uuid): $(grep -c '^Found linux image' /run/ingot-grub.log) kernel(s)"
+    say "agent: install: GRUB installed on $disk ($grub_target$where), grub.cfg for the root on $part (UUID=$uuid): $(grep -c '^Found linux image' /run/ingot-grub.log) kernel(s)"
 }

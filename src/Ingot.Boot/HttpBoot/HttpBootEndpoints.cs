@@ -27,7 +27,7 @@ public static class HttpBootEndpoints
     }
 
     private static async Task<IResult> MachineScriptAsync(
-        string mac, HttpContext http, IBootBackend machines, IBootImageCatalog images, IBootDefaultsSource defaults, CancellationToken ct)
+        string mac, string? platform, HttpContext http, IBootBackend machines, IBootImageCatalog images, IBootDefaultsSource defaults, CancellationToken ct)
     {
         if (!MacAddress.TryParse(mac, out MacAddress address))
         {
@@ -35,7 +35,13 @@ public static class HttpBootEndpoints
         }
 
         BootDefaults settings = await defaults.GetAsync(ct);
-        BootSelection selection = BootSelector.Select(await machines.FindByMacAsync(address, ct), settings);
+        BootRecord? machine = await machines.FindByMacAsync(address, ct);
+        if (machine is not null && BiosBootMethods.FromIpxePlatform(platform) is { } method && method != machine.BiosBootMethod)
+        {
+            await machines.RecordBootMethodAsync(address, method, ct);
+        }
+
+        BootSelection selection = BootSelector.Select(machine, settings);
         if (selection.Purpose == BootPurpose.Local)
         {
             return Results.Text(IpxeScripts.LocalBoot, ScriptContentType);

@@ -4,7 +4,8 @@ namespace Ingot.Boot.HttpBoot;
 
 /// <summary>
 /// The iPXE scripts HTTP boot serves, pure text. The generic script chains to the per-machine one by
-/// the MAC iPXE booted from (<c>${netX/mac}</c>); ephemeral boots load kernel and initrd over HTTP as
+/// the MAC iPXE booted from (<c>${netX/mac}</c>) and says the firmware (<c>${platform}</c>: efi, pcbios), which Ingot
+/// records as the machine's <c>bios_boot_method</c>; ephemeral boots load kernel and initrd over HTTP as
 /// MAAS's <c>config.ephemeral</c> template does (the initrd is named so that an EFI kernel stub finds
 /// it through <c>initrd=</c>); local boot exits back to the firmware on UEFI and boots the first disk
 /// on BIOS (MAAS's <c>config.local</c>).
@@ -15,8 +16,8 @@ public static class IpxeScripts
 
     public static string Generic(BootServer server) =>
         "#!ipxe\n" +
-        "# Ingot: the per-machine script, by the MAC this boot came from.\n" +
-        $"chain {server.BaseUrl}/ipxe/mac/${{netX/mac}}/boot.ipxe || exit\n";
+        "# Ingot: the per-machine script, by the MAC this boot came from and the firmware.\n" +
+        $"chain {server.BaseUrl}/ipxe/mac/${{netX/mac}}/boot.ipxe?platform=${{platform}} || exit\n";
 
     public static string LocalBoot { get; } =
         "#!ipxe\n" +

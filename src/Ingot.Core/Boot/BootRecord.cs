@@ -7,6 +7,7 @@ namespace Ingot.Core.Boot;
 /// what it would boot (<see cref="Architecture"/> as MAAS writes it: <c>amd64/generic</c>), and the
 /// extra kernel options its tags give it (<see cref="KernelOpts"/>, "" for none). <see cref="EphemeralDeployment"/>:
 /// deployed to memory (MAAS's <c>ephemeral_deployment</c>), so it network-boots its OS every time.
+/// <see cref="BiosBootMethod"/>: MAAS's <c>bios_boot_method</c> as last recorded (<see cref="BiosBootMethods"/>; "" before any).
 /// </summary>
 public sealed record BootRecord(
     string SystemId,
@@ -19,4 +20,7 @@ public sealed record BootRecord(
     string HweKernel,
     bool Netboot,
     string KernelOpts = "",
-    bool EphemeralDeployment = false);
+    bool EphemeralDeployment = false)
+{
+    public string BiosBootMethod { get; init; } = "";
+}

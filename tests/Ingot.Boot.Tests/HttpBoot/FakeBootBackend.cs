@@ -9,4 +9,14 @@ internal sealed class FakeBootBackend : IBootBackend
 
     public Task<BootRecord?> FindByMacAsync(MacAddress mac, CancellationToken ct) =>
         Task.FromResult(Machines.GetValueOrDefault(mac));
+
+    public Task RecordBootMethodAsync(MacAddress mac, string biosBootMethod, CancellationToken ct)
+    {
+        if (Machines.TryGetValue(mac, out BootRecord? record))
+        {
+            Machines[mac] = record with { BiosBootMethod = biosBootMethod };
+        }
+
+        return Task.CompletedTask;
+    }
 }

@@ -32,7 +32,37 @@ public sealed class HttpBootTests(HttpBootHost host) : IClassFixture<HttpBootHos
         string script = await host.Client.GetStringAsync("/ipxe/boot.ipxe", Ct);
 
         Assert.StartsWith("#!ipxe\n", script, StringComparison.Ordinal);
-        Assert.Contains($"chain {Base}/ipxe/mac/${{netX/mac}}/boot.ipxe", script, StringComparison.Ordinal);
+        Assert.Contains($"chain {Base}/ipxe/mac/${{netX/mac}}/boot.ipxe?platform=${{platform}} || exit", script, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("efi", "uefi")]
+    [InlineData("pcbios", "pxe")]
+    public async Task The_firmware_ipxe_names_is_recorded_as_the_machines_bios_boot_method(string platform, string method)
+    {
+        var mac = MacAddress.Parse($"52:54:00:bb:00:{platform.Length:x2}");
+        host.Machines.Machines[mac] = new BootRecord("bbm" + platform, "fw", MachineStatus.Commissioning, MachineStatus.New, "amd64/generic", "", "", "", true);
+
+        string script = await host.Client.GetStringAsync($"/ipxe/mac/{mac}/boot.ipxe?platform={platform}", Ct);
+
+        Assert.Contains("kernel ", script, StringComparison.Ordinal);
+        Assert.Equal(method, host.Machines.Machines[mac].BiosBootMethod);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("?platform=")]
+    [InlineData("?platform=%24%7Bplatform%7D")]
+    [InlineData("?platform=arm64-efi")]
+    public async Task A_missing_or_unknown_platform_leaves_the_bios_boot_method_as_it_was(string query)
+    {
+        var mac = MacAddress.Parse($"52:54:00:bb:01:{query.Length:x2}");
+        host.Machines.Machines[mac] = new BootRecord("bbk" + query.Length, "fw", MachineStatus.Ready, MachineStatus.New, "amd64/generic", "", "", "", true) { BiosBootMethod = "uefi" };
+
+        string script = await host.Client.GetStringAsync($"/ipxe/mac/{mac}/boot.ipxe{query}", Ct);
+
+        Assert.Equal(IpxeScripts.LocalBoot, script);
+        Assert.Equal("uefi", host.Machines.Machines[mac].BiosBootMethod);
     }
 
     [Fact]

@@ -55,4 +55,30 @@ public sealed class MachineBootBackendTests
         Assert.Equal("", untagged!.KernelOpts);
         Assert.Equal("console=ttyS0,115200 nomodeset", BootSelector.Select(tagged, BootDefaults.Maas).KernelOpts);
     }
+
+    [Fact]
+    public async Task Recording_the_boot_method_saves_it_on_the_machine_with_the_mac_and_an_unknown_mac_changes_nothing()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        var store = new InMemoryMachineStore();
+        Machine machine = Machine.Create("abc123", "node1", DateTime.UnixEpoch);
+        machine.Interfaces.Add(new NetworkInterface { Name = "eth0", MacAddress = MacAddress.Parse("52:54:00:12:34:56") });
+        await store.AddAsync(machine, ct);
+        var backend = new MachineBootBackend(store, new InMemoryTagStore());
+
+        await backend.RecordBootMethodAsync(MacAddress.Parse("52:54:00:12:34:56"), BiosBootMethods.Uefi, ct);
+        await backend.RecordBootMethodAsync(MacAddress.Parse("52:54:00:12:34:57"), BiosBootMethods.Pxe, ct);
+
+        Assert.Equal("uefi", (await store.FindAsync("abc123", ct))!.BiosBootMethod);
+        Assert.Equal("uefi", (await backend.FindByMacAsync(MacAddress.Parse("52:54:00:12:34:56"), ct))!.BiosBootMethod);
+    }
+
+    [Theory]
+    [InlineData("efi", "uefi")]
+    [InlineData("pcbios", "pxe")]
+    [InlineData("${platform}", null)]
+    [InlineData("", null)]
+    [InlineData(null, null)]
+    public void The_ipxe_platform_gives_maas_bios_boot_method(string? platform, string? method) =>
+        Assert.Equal(method, BiosBootMethods.FromIpxePlatform(platform));
 }

@@ -99,9 +99,17 @@ internal sealed class BmcMachine : IAsyncDisposable
     /// <summary>Where the console has got to: waits from here on see only what comes after.</summary>
     public int ConsoleMark() => Console.Length;
 
-    /// <summary>A VM with <paramref name="cpus"/> vCPUs, <paramref name="memoryMiB"/> MiB and a <paramref name="diskMiB"/> MiB disk, MAC <c>52:54:00:ff:00:index</c>, behind a new BMC on a free loopback UDP port; qemu's <paramref name="accelerator"/> (tcg, kvm).</summary>
-    public static async Task<BmcMachine> StartAsync(BootNetwork network, string name, int index, int cpus, int memoryMiB, int diskMiB, string accelerator = "tcg")
+    /// <summary>
+    /// A VM with <paramref name="cpus"/> vCPUs, <paramref name="memoryMiB"/> MiB and a <paramref name="diskMiB"/> MiB disk, MAC
+    /// <c>52:54:00:ff:00:index</c>, behind a new BMC on a free loopback UDP port; qemu's <paramref name="accelerator"/> (tcg, kvm);
+    /// <paramref name="firmware"/>: SeaBIOS, or OVMF on q35. OVMF ignores qemu's <c>-boot order</c> (the BMC's boot device) and
+    /// tries the disk before the network: a blank disk falls through to the network boot, a disk with an EFI boot loader
+    /// at its removable path boots at once. (Tried: the NIC with <c>bootindex=1</c> and the disk with 2 makes OVMF run its own
+    /// PXE over IPv4, with its DHCP time-outs, after the NIC's iPXE and before the disk.)
+    /// </summary>
+    public static async Task<BmcMachine> StartAsync(BootNetwork network, string name, int index, int cpus, int memoryMiB, int diskMiB, string accelerator = "tcg", Firmware firmware = Firmware.Bios)
     {
+        bool uefi = firmware == Firmware.Uefi;
         DirectoryInfo directory = Directory.CreateTempSubdirectory($"ingot-ff-{name}-");
         var hardware = VmHardware.Create(cpus, memoryMiB, diskMiB, $"ingot-ff-{name}", directory.FullName);
         string tap = await network.AddTapAsync();
@@ -117,6 +125,7 @@ internal sealed class BmcMachine : IAsyncDisposable
                 Cpus = cpus,
                 Accelerator = accelerator,
                 ExtraArguments = [.. hardware.DiskArguments()],
+                UefiFirmware = uefi ? QemuMachine.UefiFirmware : null,
             },
         };
         IpmiSimBmc bmc = IpmiSimBmc.Start(options, Path.Combine(directory.FullName, "bmc"));
