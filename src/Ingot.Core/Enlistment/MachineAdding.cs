@@ -53,10 +53,14 @@ public sealed class MachineAdding(MachineEnlister enlister, MachinePlacement pla
         return machine;
     }
 
-    /// <summary>The machines of a chassis (<see cref="ChassisEnlistment.AddAsync"/>); those commissioned at once (<c>accept_all</c>) get their power submitted.</summary>
-    public async Task<IReadOnlyList<Machine>> AddChassisAsync(ChassisRequest request, Actor actor, CancellationToken ct)
+    /// <summary>
+    /// The machines of a chassis (<see cref="ChassisEnlistment.AddAsync"/>, reporting to <paramref name="progress"/>);
+    /// those commissioned at once (<c>accept_all</c>) get their power submitted.
+    /// </summary>
+    public async Task<IReadOnlyList<Machine>> AddChassisAsync(
+        ChassisRequest request, Actor actor, CancellationToken ct, IProgress<ChassisProgress>? progress = null)
     {
-        IReadOnlyList<Machine> added = await chassis.AddAsync(request, actor, enlister, ct);
+        IReadOnlyList<Machine> added = await chassis.AddAsync(request, actor, enlister, ct, progress);
         Submit(added);
         return added;
     }

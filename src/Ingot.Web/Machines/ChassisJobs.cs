@@ -1,10 +1,6 @@
-using Ingot.Core.Config;
-using Ingot.Core.Domains;
 using Ingot.Core.Enlistment;
 using Ingot.Core.Enlistment.Chassis;
 using Ingot.Core.Machines;
-using Ingot.Core.Machines.Actions;
-using Ingot.Core.Power;
 using Ingot.Core.Users;
 using Ingot.Web.Admin;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,10 +10,10 @@ using Microsoft.Extensions.Logging;
 namespace Ingot.Web.Machines;
 
 /// <summary>
-/// Runs "Add chassis" off the page's request: the same calls as the API's <c>add_chassis</c> (Core's
-/// <see cref="ChassisEnlistment"/> with the <see cref="MachineEnlister"/> the API composes) on a background task, so a
+/// Runs "Add chassis" off the page's request: the same call as the API's <c>add_chassis</c> (Core's
+/// <see cref="MachineAdding"/>, which also submits the power requests) on a background task, so a
 /// slow BMC does not hold the page; progress and the outcome are kept on a <see cref="ChassisJob"/> (the newest runs
-/// of this process, per admin). Machines commissioned at once get their power request submitted, as the API does.
+/// of this process, per admin).
 /// Stopping the host cancels a run.
 /// </summary>
 public sealed partial class ChassisJobs(IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, ILogger<ChassisJobs> log)
@@ -60,25 +56,11 @@ public sealed partial class ChassisJobs(IServiceScopeFactory scopes, IHostApplic
             IServiceProvider services = scope.ServiceProvider;
             IReadOnlyList<Machine> added = [];
             string? error = await UiErrors.RunAsync(async () =>
-            {
-                LifecycleSettings settings = await LifecycleSettingsLoader.LoadAsync(services.GetRequiredService<IConfigStore>(), ct);
-                var enlister = new MachineEnlister(services.GetRequiredService<IMachineStore>(), services.GetRequiredService<TimeProvider>(), settings)
-                {
-                    PowerTypes = services.GetService<PowerTypeCatalog>(),
-                };
-                var enlistment = new ChassisEnlistment(
-                    services.GetRequiredService<IMachineStore>(), services.GetRequiredService<IDomainStore>(), services.GetServices<IChassisProber>());
-                added = await enlistment.AddAsync(request, actor, enlister, ct, job);
-            });
+                added = await (await MachineAdding.ComposeAsync(services, ct)).AddChassisAsync(request, actor, ct, job));
             if (error is not null)
             {
                 job.Fail(error);
                 return;
-            }
-
-            foreach (Machine machine in added.Where(m => m.RequestedPower != PowerRequest.None))
-            {
-                services.GetService<IPowerRequests>()?.Submit(machine.SystemId);
             }
 
             job.Complete([.. added.Select(m => (m.SystemId, m.Hostname))]);
