@@ -79,7 +79,6 @@ internal static class StormBenchmark
                     accepts++;
                 }
 
-                int failed = rows.Count(r => MachineStatuses.Failed.Contains(r.Status));
                 if (clock.Elapsed - lastPrint >= TimeSpan.FromSeconds(10))
                 {
                     lastPrint = clock.Elapsed;
@@ -88,10 +87,9 @@ internal static class StormBenchmark
                     Console.WriteLine($"  {clock.Elapsed:mm\\:ss} enlisted {rows.Count:N0}: {counts}; Ingot CPU {(ingot.CpuTime() - cpuBefore).TotalSeconds:F0} s; sims: {doing}");
                 }
 
-                // Done: every healthy machine READY, and every injected failure (bar a NIC without a lease,
-                // which never enlists, and a dead BMC back at NEW) settled in a failed status.
-                int settledFailures = failures.Count(f => f.Value.Kind is FailureKind.NoLease or FailureKind.Bmc);
-                if (observer.FirstReady.Count >= healthy && failed >= failures.Count - settledFailures)
+                // Done: every healthy machine READY, and every injected failure where it must end (counting
+                // failed machines is not enough: a dead BMC's FAILED_COMMISSIONING stood in for a hang's).
+                if (observer.FirstReady.Count >= healthy && await FailuresSettledAsync(observer, dataCentre, failures, rows, ct))
                 {
                     break;
                 }
@@ -103,7 +101,7 @@ internal static class StormBenchmark
             long rss = ingot.PeakRss();
             Dictionary<string, string> byMac = await observer.MachinesByMacAsync(ct);
             rows = await observer.StatusesAsync(total, ct);
-            await StormReport.PrintAsync(new StormOutcome(n, profile, total, cpu, rss, accepts, dataCentre.Machines, failures, rows, byMac, observer.FirstReady, ingot.LogPath, data, network.DhcpCounters.ToString(), udp, refused), Console.Out);
+            await StormReport.PrintAsync(new StormOutcome(n, profile, total, cpu, rss, accepts, dataCentre.Machines, failures, rows, byMac, observer.FirstReady, observer.SeenCommissioning, ingot.LogPath, data, network.DhcpCounters.ToString(), udp, refused), Console.Out);
             return 0;
         }
         finally
@@ -114,5 +112,23 @@ internal static class StormBenchmark
                 Directory.Delete(data, recursive: true);
             }
         }
+    }
+
+    private static async Task<bool> FailuresSettledAsync(StormObserver observer, SimulatedDataCentre dataCentre, Dictionary<int, MachineFailure> failures, IReadOnlyList<(string SystemId, MachineStatus Status, string Error)> rows, CancellationToken ct)
+    {
+        if (failures.Count == 0)
+        {
+            return true;
+        }
+
+        Dictionary<string, string> byMac = await observer.MachinesByMacAsync(ct);
+        Dictionary<string, MachineStatus> statuses = rows.ToDictionary(r => r.SystemId, r => r.Status, StringComparer.Ordinal);
+        return failures.All(f =>
+        {
+            SimulatedMachine sim = dataCentre.Machines.Single(s => s.Number == f.Key);
+            string? id = byMac.GetValueOrDefault(sim.Profile.BootMac.ToLowerInvariant());
+            MachineStatus? status = id is not null && statuses.TryGetValue(id, out MachineStatus s) ? s : null;
+            return StormFailures.Settled(f.Value, status, id is not null && observer.SeenCommissioning.Contains(id));
+        });
     }
 }

@@ -46,4 +46,16 @@ internal static class StormFailures
         FailureKind.Bmc => [MachineStatus.New, MachineStatus.FailedCommissioning],
         _ => [],
     };
+
+    /// <summary>
+    /// Whether the failure has reached where it must end. A dead BMC's machine is NEW before it is accepted
+    /// too, so NEW counts only once the machine was seen COMMISSIONING (accepted, then put back); a NIC
+    /// without a lease is settled while its machine is not enlisted.
+    /// </summary>
+    public static bool Settled(MachineFailure failure, MachineStatus? status, bool seenCommissioning) => status switch
+    {
+        null => failure.Kind == FailureKind.NoLease,
+        MachineStatus.New => failure.Kind == FailureKind.Bmc && seenCommissioning,
+        MachineStatus s => Expected(failure).Contains(s),
+    };
 }

@@ -11,8 +11,12 @@ namespace Ingot.Benchmarks.Storm;
 internal sealed class StormObserver(string databasePath)
 {
     private readonly Dictionary<string, TimeSpan> _ready = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _commissioning = new(StringComparer.Ordinal);
 
     public IReadOnlyDictionary<string, TimeSpan> FirstReady => _ready;
+
+    /// <summary>Machines seen COMMISSIONING at least once (accepted).</summary>
+    public IReadOnlySet<string> SeenCommissioning => _commissioning;
 
     /// <summary>Every machine's system_id, status and error_description.</summary>
     public async Task<IReadOnlyList<(string SystemId, MachineStatus Status, string Error)>> StatusesAsync(TimeSpan elapsed, CancellationToken ct)
@@ -31,6 +35,10 @@ internal sealed class StormObserver(string databasePath)
             if (status == MachineStatus.Ready)
             {
                 _ready.TryAdd(id, elapsed);
+            }
+            else if (status == MachineStatus.Commissioning)
+            {
+                _commissioning.Add(id);
             }
         }
 

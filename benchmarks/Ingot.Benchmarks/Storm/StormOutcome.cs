@@ -16,6 +16,7 @@ internal sealed record StormOutcome(
     IReadOnlyList<(string SystemId, MachineStatus Status, string Error)> Rows,
     IReadOnlyDictionary<string, string> SystemIdByMac,
     IReadOnlyDictionary<string, TimeSpan> FirstReady,
+    IReadOnlySet<string> SeenCommissioning,
     string IngotLog,
     string DataDirectory,
     string Dhcp,
