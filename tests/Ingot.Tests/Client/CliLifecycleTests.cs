@@ -38,6 +38,7 @@ public sealed class CliLifecycleTests(SimLabHost lab) : IClassFixture<SimLabHost
         Assert.True(allocated == ClientExitCodes.Ok, allocateErr);
         Assert.Matches(@"(?m)^status_name\s+Allocated$", allocateOut);
         Assert.Matches(@"(?m)^owner\s+admin$", allocateOut);
+        Assert.DoesNotContain("hardware_info", allocateOut, StringComparison.Ordinal); // a machine's summary; --json has every field
 
         var (deployed, deployOut, deployErr) = await RunAsync("lab", "machine", "deploy", id, "--wait");
         Assert.True(deployed == ClientExitCodes.Ok, deployOut + deployErr);
@@ -62,11 +63,6 @@ public sealed class CliLifecycleTests(SimLabHost lab) : IClassFixture<SimLabHost
         Assert.Matches($@"(?m)^{id}: \[[#-]+\]\s+Disk erasing\b", releaseOut);
         Assert.EndsWith($"{id} is Ready\n", releaseOut, StringComparison.Ordinal);
         Assert.Empty(releaseErr);
-
-        var (events, eventsOut, _) = await RunAsync("lab", "events", "query", $"id={id}", "limit=50", "--json");
-        Assert.Equal(0, events);
-        string[] types = [.. JsonNode.Parse(eventsOut)!["events"]!.AsArray().Select(e => e!["type"]!.GetValue<string>())];
-        Assert.Contains("User erasing disk", types);
     }
 
     [Fact]
