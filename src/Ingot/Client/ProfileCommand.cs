@@ -44,9 +44,12 @@ public static class ProfileCommand
         }
 
         bool isImport = resource.Command == "boot-resources" && action.Name == "import";
-        if (arguments.Wait && !isImport && (!s_waitable.Contains(action.Name) || resource.Params is not ["system_id"]))
+        IReadOnlyList<string>? waited = WaitedMachines(resource, action, arguments);
+        if (arguments.Wait && !isImport && waited is not { Count: > 0 })
         {
-            throw new UsageException($"{command}: --wait follows machine actions ({string.Join(", ", s_waitable.Order(StringComparer.Ordinal))}) and boot-resources import");
+            throw new UsageException(waited is null
+                ? $"{command}: --wait follows machine actions ({string.Join(", ", s_waitable.Order(StringComparer.Ordinal))}), machines accept and boot-resources import"
+                : $"{command}: --wait needs the machines to follow (machines=SYSTEM_ID…)");
         }
 
         var apiUrl = new Uri(profile.Url);
@@ -73,8 +76,23 @@ public static class ProfileCommand
             return await new ImportWaiter(http, apiUrl, options, progress, stderr).WaitAsync(ct);
         }
 
-        return await new MachineWaiter(http, apiUrl, options, progress, stderr).WaitAsync(arguments.Positionals[0], ct);
+        int worst = ClientExitCodes.Ok;
+        foreach (string systemId in waited!)
+        {
+            worst = Math.Max(worst, await new MachineWaiter(http, apiUrl, options, progress, stderr).WaitAsync(systemId, ct));
+        }
+
+        return worst;
     }
+
+    /// <summary>
+    /// The machines <c>--wait</c> follows after this action: the one of a machine action that starts something long,
+    /// or those named by <c>machines accept</c> (which starts their commissioning); null when it cannot be followed.
+    /// </summary>
+    private static IReadOnlyList<string>? WaitedMachines(DescribedResource resource, DescribedAction action, ActionArguments arguments) =>
+        resource.Params is ["system_id"] && s_waitable.Contains(action.Name) ? [arguments.Positionals[0]]
+        : resource.Command == "machines" && action.Name == "accept" ? [.. arguments.Values.Where(v => v.Key == "machines").Select(v => v.Value)]
+        : null;
 
     private static string ActionHelp(string command, DescribedResource resource, DescribedAction action)
     {

@@ -7,12 +7,14 @@ namespace Ingot.Client;
 
 /// <summary>
 /// Human output for API answers: a list of objects as a table (machines with MAAS's list columns, other
-/// objects with their names and scalar fields), one object as <c>key: value</c> lines, anything else as
-/// sent. <c>--json</c> prints the body unchanged. Colour only on a terminal.
+/// objects with their names and scalar fields), one object as <c>key  value</c> lines (a machine with its
+/// summary fields only: status, power, owner, lock, placement, hardware totals, OS, addresses, tags, error),
+/// anything else as sent. <c>--json</c> prints the body unchanged. Colour only on a terminal.
 /// </summary>
 public static class ResponsePrinter
 {
     private static readonly string[] s_machineColumns = ["hostname", "system_id", "status_name", "power_state", "owner", "zone", "pool", "cpu_count", "memory", "storage"];
+    private static readonly string[] s_machineFields = ["hostname", "system_id", "status_name", "status_message", "power_state", "owner", "locked", "zone", "pool", "architecture", "cpu_count", "memory", "storage", "osystem", "distro_series", "ip_addresses", "tag_names", "error_description"];
     private static readonly string[] s_preferred = ["name", "hostname", "username", "id", "system_id", "cidr", "vid", "status_name", "description"];
 
     public static string Render(string body, string? contentType, bool json, bool colour)
@@ -36,7 +38,8 @@ public static class ResponsePrinter
         {
             JsonArray list when list.All(i => i is JsonObject) && list.Count > 0 => Table([.. list.Cast<JsonObject>()], colour),
             JsonArray { Count: 0 } => "(none)\n",
-            JsonObject one => Fields(one, colour),
+            JsonObject one when one.ContainsKey("system_id") && one.ContainsKey("status_name") => Fields(one, s_machineFields.Where(one.ContainsKey), colour),
+            JsonObject one => Fields(one, one.Select(p => p.Key), colour),
             _ => node?.ToJsonString() + "\n",
         };
     }
@@ -53,11 +56,12 @@ public static class ResponsePrinter
             colour && status >= 0 ? (i, cell) => i == status ? StatusColour.Paint(cell) : cell : null);
     }
 
-    private static string Fields(JsonObject item, bool colour)
+    private static string Fields(JsonObject item, IEnumerable<string> keys, bool colour)
     {
         var text = new StringBuilder();
-        int width = item.Select(p => p.Key.Length).DefaultIfEmpty(0).Max();
-        foreach (var (key, value) in item)
+        string[] shown = [.. keys];
+        int width = shown.Select(k => k.Length).DefaultIfEmpty(0).Max();
+        foreach (string key in shown)
         {
             string cell = Cell(item, key);
             text.Append(key.PadRight(width)).Append("  ").Append(colour && key == "status_name" ? StatusColour.Paint(cell) : cell).Append('\n');

@@ -80,6 +80,17 @@ public sealed class WaitTests(ClientServer server) : IDisposable
     }
 
     [Fact]
+    public async Task Wait_on_machines_accept_without_machines_is_a_usage_error()
+    {
+        await LoginAsync();
+
+        var (code, _, err) = await ClientServer.RunAsync(_profiles, ["lab", "machines", "accept", "--wait"]);
+
+        Assert.Equal(ClientExitCodes.Usage, code);
+        Assert.Contains("--wait needs the machines to follow (machines=SYSTEM_ID…)", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_import_from_an_unreachable_source_is_followed_to_its_end_and_exits_5_with_the_error()
     {
         await LoginAsync();
