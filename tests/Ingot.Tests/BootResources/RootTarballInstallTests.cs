@@ -8,8 +8,8 @@ using Ingot.Core.Curtin;
 using Ingot.Core.Hardware;
 using Ingot.Core.Machines;
 using Ingot.Core.Metadata;
-using Ingot.Core.Networks;
 using Ingot.Core.NetworkConfig;
+using Ingot.Core.Networks;
 using Ingot.Core.Storage;
 
 namespace Ingot.Tests.BootResources;
