@@ -20,6 +20,7 @@
 #   dropbear-bin openssh-client       the ephemeral image's SSH server (rescue mode); the SSH client the rescue VM test logs in with
 #   fdisk e2fsprogs                   sfdisk and mke2fs, copied into the ephemeral image for root tarballs (tgz) with mkfs.fat and mcopy
 #   mmdebstrap                        scripts/build-debian-tarball.sh: the Debian root tarball (GRUB, cloud-init) deployed in a VM
+#   zstd                              the E2E tests list the Debian tarball's zstd initramfs (its LVM hook and dm-mod)
 # PostgreSQL is installed by scripts/postgres.sh, not here.
 # Usage: scripts/install-test-packages.sh        (as root, or with sudo available)
 set -euo pipefail
@@ -31,7 +32,7 @@ packages=(golang-go golang-github-juju-gomaasapi-dev
           python3-requests python3-configobj python3-oauthlib python3-yaml
           netplan.io python3-jsonschema
           syslinux syslinux-common mtools dosfstools
-          dropbear-bin openssh-client fdisk e2fsprogs mmdebstrap)
+          dropbear-bin openssh-client fdisk e2fsprogs mmdebstrap zstd)
 
 missing=()
 for package in "${packages[@]}"; do

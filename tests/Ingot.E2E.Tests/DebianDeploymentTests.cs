@@ -17,7 +17,10 @@ namespace Ingot.E2E.Tests;
 /// <see cref="NetworkBootLab.LogDirectory"/>. The UEFI walk (OVMF on q35, logs <c>du-*</c>) is the same: Ingot records the
 /// machine's boot method from iPXE (<c>uefi</c>), so the flat layout has MAAS's EFI system partition; the installer puts GRUB's
 /// EFI image at the ESP's removable path, and after the installer's reboot OVMF boots it from the disk (OVMF tries the disk
-/// before the network: see <see cref="BmcMachine.StartAsync"/>).
+/// before the network: see <see cref="BmcMachine.StartAsync"/>). The LVM walk (UEFI, logs <c>dl-*</c>) gives the VM a second disk
+/// and, once READY, MAAS's <c>lvm</c> layout on the first (ESP, then the root partition as the physical volume of vgroot with
+/// lvroot at '/') and, through the storage API, a swap partition and an ext4 <c>/srv</c> partition on the second; the installed
+/// system's runcmd prints what it mounted (<c>findmnt</c>) and its active swap.
 /// </summary>
 public sealed class DebianDeploymentTests
 {
@@ -36,7 +39,11 @@ public sealed class DebianDeploymentTests
     public Task On_a_uefi_machine_the_debian_tarball_gets_an_esp_with_grub_at_the_removable_path_and_boots_from_disk_to_deployed() =>
         WalkAsync(Firmware.Uefi, "du", 0x07);
 
-    private static async Task WalkAsync(Firmware firmware, string prefix, int index)
+    [Fact]
+    public Task The_lvm_layout_with_swap_and_srv_on_a_second_disk_boots_its_root_from_the_logical_volume_to_deployed() =>
+        WalkAsync(Firmware.Uefi, "dl", 0x08, lvm: true);
+
+    private static async Task WalkAsync(Firmware firmware, string prefix, int index, bool lvm = false)
     {
         E2ERequirements.Require(firmware);
         E2ERequirements.RequireIpmi();
@@ -48,8 +55,8 @@ public sealed class DebianDeploymentTests
         using var maas = new MaasClient(lab.Server.ApiUrl, lab.ApiKey);
         // KVM only when asked (INGOT_E2E_ACCEL=kvm): on the development host /dev/kvm exists but a KVM guest does not even run SeaBIOS.
         string accelerator = Environment.GetEnvironmentVariable("INGOT_E2E_ACCEL") is { Length: > 0 } accel ? accel : "tcg";
-        string name = firmware == Firmware.Uefi ? "debian-uefi" : "debian";
-        await using BmcMachine vm = await BmcMachine.StartAsync(lab.Network, name, index, cpus: 1, memoryMiB: 3072, diskMiB: 4096, accelerator, firmware);
+        string name = lvm ? "debian-lvm" : firmware == Firmware.Uefi ? "debian-uefi" : "debian";
+        await using BmcMachine vm = await BmcMachine.StartAsync(lab.Network, name, index, cpus: 1, memoryMiB: 3072, diskMiB: 4096, accelerator, firmware, secondDiskMiB: lvm ? 1024 : 0);
         var walk = new LifecycleWalk(vm, maas);
         var stages = new BootStages();
         try
@@ -57,7 +64,12 @@ public sealed class DebianDeploymentTests
             await walk.EnlistAsync();
             await walk.CommissionAsync();
             stages.Reached($"READY ({accelerator}, {firmware})");
-            await DeployAsync(vm, maas, walk, stages, lab.Network.Subnet, firmware);
+            if (lvm)
+            {
+                await LayOutLvmAndSecondDiskAsync(maas, walk.SystemId);
+            }
+
+            await DeployAsync(vm, maas, walk, stages, lab.Network.Subnet, firmware, lvm);
         }
         finally
         {
@@ -67,7 +79,23 @@ public sealed class DebianDeploymentTests
         }
     }
 
-    private static async Task DeployAsync(BmcMachine vm, MaasClient maas, LifecycleWalk walk, BootStages stages, string subnet, Firmware firmware)
+    /// <summary>MAAS's lvm layout (vgroot/lvroot on vda), then on vdb a 256 MiB swap partition and the rest ext4 at /srv.</summary>
+    private static async Task LayOutLvmAndSecondDiskAsync(MaasClient maas, string id)
+    {
+        await maas.PostAsync($"machines/{id}/?op=set_storage_layout", ("storage_layout", "lvm"));
+        JsonElement second = (await maas.GetAsync($"nodes/{id}/blockdevices/")).EnumerateArray().Single(d => d.GetProperty("name").GetString() == "vdb");
+        int disk = second.GetProperty("id").GetInt32();
+        int swap = (await maas.PostAsync($"nodes/{id}/blockdevices/{disk}/partitions/", ("size", "268435456"))).GetProperty("id").GetInt32();
+        await maas.PostAsync($"nodes/{id}/blockdevices/{disk}/partitions/{swap}?op=format", ("fstype", "swap"));
+        await maas.PostAsync($"nodes/{id}/blockdevices/{disk}/partitions/{swap}?op=mount", ("mount_point", "none"));
+        int srv = (await maas.PostAsync($"nodes/{id}/blockdevices/{disk}/partitions/")).GetProperty("id").GetInt32();
+        await maas.PostAsync($"nodes/{id}/blockdevices/{disk}/partitions/{srv}?op=format", ("fstype", "ext4"), ("label", "srv"));
+        await maas.PostAsync($"nodes/{id}/blockdevices/{disk}/partitions/{srv}?op=mount", ("mount_point", "/srv"));
+        JsonElement groups = await maas.GetAsync($"nodes/{id}/volume-groups/");
+        Assert.Equal("vgroot", Assert.Single(groups.EnumerateArray()).GetProperty("name").GetString());
+    }
+
+    private static async Task DeployAsync(BmcMachine vm, MaasClient maas, LifecycleWalk walk, BootStages stages, string subnet, Firmware firmware, bool lvm)
     {
         string id = walk.SystemId;
         string marker = $"ingot-marker-{Guid.NewGuid():N}";
@@ -78,6 +106,7 @@ public sealed class DebianDeploymentTests
               - |
                 echo "ingot-net: $(cat /etc/network/interfaces.d/* 2>/dev/null | grep -E "^ *(iface|address)" | tr "\n" " ")" > /dev/console
                 echo "ingot-boot: firmware $([ -d /sys/firmware/efi ] && echo uefi || echo bios), /boot/efi: $(grep " /boot/efi " /proc/mounts | cut -d " " -f 1,3)" > /dev/console
+                echo "ingot-storage: / $(findmnt -n -o SOURCE,FSTYPE / | tr -s " "), /srv $(findmnt -n -o SOURCE,FSTYPE /srv | tr -s " "), swap $(swapon --show=NAME,TYPE --noheadings | tr -s " " | tr "\n" " ")" > /dev/console
                 echo {{marker}} > /run/ingot-marker
                 echo "ingot-marker: $(cat /run/ingot-marker)" > /dev/console
 
@@ -104,7 +133,10 @@ public sealed class DebianDeploymentTests
         stages.Reached("deploying");
         await vm.WaitForConsoleAsync(mark, @"INGOT-EPHEMERAL: agent: install: writing tgz \S+/root-tgz to /dev/vda", s_bootLimit, "Ingot to power the machine on over IPMI and the installer to start laying the tarball");
         stages.Reached("installer: laying the tarball");
-        await vm.WaitForConsoleAsync(mark, "INGOT-EPHEMERAL: agent: install: ext4 on partition 2 .*filled with the root tarball", s_installLimit, "the tarball unpacked and the ext4 root made from it");
+        string rootMade = lvm
+            ? "INGOT-EPHEMERAL: agent: install: ext4 on /dev/mapper/vgroot-lvroot, filled with the root tarball"
+            : "INGOT-EPHEMERAL: agent: install: ext4 on partition 2 .*filled with the root tarball";
+        await vm.WaitForConsoleAsync(mark, rootMade, s_installLimit, "the tarball unpacked and the ext4 root made from it");
         stages.Reached("installer: root file system made");
         string grub = firmware == Firmware.Uefi
             ? @"INGOT-EPHEMERAL: agent: install: GRUB installed on /dev/vda \(x86_64-efi, removable path EFI/BOOT/BOOTX64\.EFI on /dev/vda1\)"
@@ -132,6 +164,10 @@ public sealed class DebianDeploymentTests
         Assert.Equal(
             firmware == Firmware.Uefi ? "ingot-boot: firmware uefi, /boot/efi: /dev/vda1 vfat" : "ingot-boot: firmware bios, /boot/efi: ",
             boot.Value.TrimEnd('\r'));
+        Match storage = await vm.WaitForConsoleAsync(mark, "ingot-storage: .*", TimeSpan.FromSeconds(5), "the runcmd's line with the mounts and the swap");
+        Assert.Equal(
+            lvm ? "ingot-storage: / /dev/mapper/vgroot-lvroot ext4, /srv /dev/vdb2 ext4, swap /dev/vdb1 partition" : "ingot-storage: / /dev/vda2 ext4, /srv , swap",
+            storage.Value.TrimEnd('\r', ' '));
         stages.Reached("user-data's runcmd ran");
         await vm.WaitForConsoleAsync(mark, @"Cloud-init v\. \S+ finished at .*Datasource DataSourceMAAS", s_bootLimit, "cloud-init's final stage to finish with the MAAS datasource");
         await walk.WaitForStatusAsync("Deployed", TimeSpan.FromMinutes(1), "the deployed system's user-data read to end the deployment");

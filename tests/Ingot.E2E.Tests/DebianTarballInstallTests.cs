@@ -93,11 +93,93 @@ public sealed class DebianTarballInstallTests : IDisposable
         Assert.DoesNotContain("GRUB", Encoding.ASCII.GetString(mbr), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_custom_layout_with_swap_and_srv_on_a_second_disk_gets_both_made_with_the_configs_uuids_and_in_the_fstab()
+    {
+        const string Check = """
+            cat /run/t/etc/fstab
+            echo "swap: $(blkid -o value -s TYPE "${DISK2}p2") $(blkid -o value -s UUID "${DISK2}p2")"
+            echo "srv: $(blkid -o value -s TYPE "${DISK2}p3") $(blkid -o value -s LABEL "${DISK2}p3") $(blkid -o value -s UUID "${DISK2}p3")"
+            echo "initramfs lvm: $(zstd -dc /run/t/boot/initrd.img-* | cpio -t 2>/dev/null | grep -c -E '^usr/sbin/lvm$|/dm-mod\.ko|/69-lvm\.rules$')"
+            """;
+        (string output, string config, string loop, _) = await LayAsync(BiosBootMethods.Pxe, Check, SwapAndSrvOnSecondDisk, rootDevice: "${DISK}p2");
+        string rootUuid = RootUuid(config);
+        Assert.Contains($"agent: install: GRUB installed on {loop} (i386-pc), grub.cfg for the root on {loop}p2 (UUID={rootUuid}): 1 kernel(s)", output, StringComparison.Ordinal);
+        // Both disks of a BIOS machine start with a bios_grub partition (MAAS's _requires_bios_grub_partition: every disk on amd64
+        // without UEFI), so swap and /srv are partitions 2 and 3 of the second disk.
+        Assert.Contains($"agent: install: gpt partition table on {loop}: 2 partitions\n", output, StringComparison.Ordinal);
+        Assert.Matches(@"agent: install: gpt partition table on /dev/loop\d+: 3 partitions\n", output);
+        Match swap = Regex.Match(output, @"swap: swap (\S+)");
+        Match srv = Regex.Match(output, @"srv: ext4 srv (\S+)");
+        Assert.True(swap.Success && srv.Success, output);
+        Assert.Equal(FormatUuid(config, "swap"), swap.Groups[1].Value);
+        Assert.Equal(FormatUuid(config, "srv"), srv.Groups[1].Value);
+        Assert.Contains($"UUID={rootUuid} / ext4 defaults 0 1", output, StringComparison.Ordinal);
+        Assert.Contains($"UUID={srv.Groups[1].Value} /srv ext4 defaults 0 2", output, StringComparison.Ordinal);
+        Assert.Contains($"UUID={swap.Groups[1].Value} none swap sw 0 0", output, StringComparison.Ordinal);
+        // The target's initramfs can bring up a root on LVM: lvm, dm-mod and the LVM udev rules are in it.
+        Assert.Contains("initramfs lvm: 3", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_lvm_layout_gets_its_root_on_the_logical_volume_and_a_menu_booting_it_by_its_device_mapper_name()
+    {
+        // The installer runs the target's lvm: the host's kernel needs device-mapper (dm-mod) for the volumes.
+        if (!File.ReadAllText("/proc/misc").Contains(" device-mapper", StringComparison.Ordinal))
+        {
+            Assert.Skip("this host's kernel has no device-mapper (not in /proc/misc): the LVM install runs in DebianDeploymentTests' VM");
+        }
+
+        const string Check = """
+            grep -E '^[[:space:]]*linux[[:space:]]' /run/t/boot/grub/grub.cfg | head -n 1
+            cat /run/t/etc/fstab
+            echo "root: $(blkid -o value -s TYPE /dev/mapper/vgroot-lvroot) $(blkid -o value -s UUID /dev/mapper/vgroot-lvroot)"
+            echo "pv: $(blkid -o value -s TYPE "${DISK}p2")"
+            """;
+        (string output, string config, string loop, _) = await LayAsync(BiosBootMethods.Pxe, Check, m => StorageLayout.Apply(m, new StorageLayoutRequest("lvm")), rootDevice: "/dev/mapper/vgroot-lvroot");
+        string rootUuid = RootUuid(config);
+        Assert.Contains("agent: install: ext4 on /dev/mapper/vgroot-lvroot, filled with the root tarball", output, StringComparison.Ordinal);
+        Assert.Contains($"agent: install: GRUB installed on {loop} (i386-pc), grub.cfg for the root on /dev/mapper/vgroot-lvroot (UUID={rootUuid})", output, StringComparison.Ordinal);
+        Assert.Matches(@"linux\s+/boot/vmlinuz-6\.1\.\S+-amd64 root=/dev/mapper/vgroot-lvroot ro console=tty0 console=ttyS0,115200n8", output);
+        Assert.Contains($"UUID={rootUuid} / ext4 defaults 0 1", output, StringComparison.Ordinal);
+        Assert.Contains($"root: ext4 {rootUuid}", output, StringComparison.Ordinal);
+        Assert.Contains("pv: LVM2_member", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>The flat layout on vda; on a second 1 GiB disk vdb (after its bios_grub partition) a 256 MiB swap partition and the
+    /// rest ext4 (label srv) at /srv.</summary>
+    private static void SwapAndSrvOnSecondDisk(Machine machine)
+    {
+        machine.BlockDevices.Add(new BlockDevice { Id = 2, Name = "vdb", Model = "", Serial = "dtgz-disk1", SizeBytes = 1024 * MiB });
+        StorageLayout.Apply(machine, new StorageLayoutRequest("flat"));
+        StorageDevice vdb = CustomStorage.Device(machine, 2);
+        int swap = CustomStorage.CreatePartition(machine, vdb, Form(("size", "268435456")));
+        machine.BlockDevices[1].Partitions[swap].Filesystem = CustomStorage.Format(null, false, Form(("fstype", "swap")), "partition");
+        CustomStorage.Mount(machine, machine.BlockDevices[1].Partitions[swap].Filesystem, Form(), "partition");
+        int srv = CustomStorage.CreatePartition(machine, vdb, Form());
+        machine.BlockDevices[1].Partitions[srv].Filesystem = CustomStorage.Format(null, false, Form(("fstype", "ext4"), ("label", "srv")), "partition");
+        CustomStorage.Mount(machine, machine.BlockDevices[1].Partitions[srv].Filesystem, Form(("mount_point", "/srv")), "partition");
+    }
+
+    private static Ingot.Core.Networks.NetworkForm Form(params (string Name, string Value)[] fields) =>
+        new(fields.GroupBy(f => f.Name).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(f => f.Value)]));
+
+    /// <summary>The uuid of the config's format item of <paramref name="fstype"/> (swap) or with label <paramref name="fstype"/> (srv).</summary>
+    private static string FormatUuid(string config, string fstype)
+    {
+        string[] lines = config.Split('\n');
+        int at = Array.FindIndex(lines, l => l.Trim() == $"fstype: {fstype}" || l.Trim() == $"label: {fstype}");
+        return lines.Skip(at).First(l => l.Contains("uuid:", StringComparison.Ordinal)).Split(':')[1].Trim().Trim('"');
+    }
+
     /// <summary>
     /// Ingot's curtin config for a 4 GiB machine with the flat layout that booted with <paramref name="biosBootMethod"/>; the
     /// installer's <c>lay_root_tarball</c> onto a loop device; then <paramref name="check"/> runs with the root mounted at /run/t.
+    /// <paramref name="layout"/> replaces the flat layout (it may add disks: a second one gets its own loop device, <c>$DISK2</c>, which
+    /// the script maps to the config's disk by overriding the installer's <c>disk_device</c>: loop devices have no serial);
+    /// <paramref name="rootDevice"/> is what holds '/'.
     /// </summary>
-    private async Task<(string Output, string Config, string Loop, string Disk)> LayAsync(string biosBootMethod, string check)
+    private async Task<(string Output, string Config, string Loop, string Disk)> LayAsync(string biosBootMethod, string check, Action<Machine>? layout = null, string rootDevice = "${DISK}p2")
     {
         if (!HostCommand.IsRoot || !File.Exists("/usr/sbin/losetup"))
         {
@@ -109,7 +191,7 @@ public sealed class DebianTarballInstallTests : IDisposable
         machine.Architecture = "amd64/generic";
         machine.BiosBootMethod = biosBootMethod;
         machine.BlockDevices.Add(new BlockDevice { Id = 1, Name = "vda", Model = "", Serial = "dtgz-disk0", SizeBytes = 4096 * MiB });
-        StorageLayout.Apply(machine, new StorageLayoutRequest("flat"));
+        (layout ?? (m => StorageLayout.Apply(m, new StorageLayoutRequest("flat"))))(machine);
         string www = Directory.CreateDirectory(Path.Combine(_work.FullName, "www")).FullName;
         File.CreateSymbolicLink(Path.Combine(www, "root-tgz"), tarball);
         int port = FreeTcpPort();
@@ -125,6 +207,18 @@ public sealed class DebianTarballInstallTests : IDisposable
         }
 
         string loop = (await RunAsync("/usr/sbin/losetup", "-f", "--show", "-P", disk)).Trim();
+        string loop2 = "";
+        if (machine.BlockDevices.Count > 1)
+        {
+            string disk2 = Path.Combine(_work.FullName, "disk2.raw");
+            await using (var file = new FileStream(disk2, FileMode.Create, FileAccess.Write))
+            {
+                file.SetLength(machine.BlockDevices[1].SizeBytes);
+            }
+
+            loop2 = (await RunAsync("/usr/sbin/losetup", "-f", "--show", "-P", disk2)).Trim();
+        }
+
         using Process httpd = Process.Start(new ProcessStartInfo("/bin/busybox", ["httpd", "-f", "-p", $"127.0.0.1:{port}", "-h", www]) { UseShellExecute = false })!;
         try
         {
@@ -134,19 +228,30 @@ public sealed class DebianTarballInstallTests : IDisposable
                 say() { echo "$*"; }
                 report_event() { echo "report_event $*"; }
                 . "$AGENT_DIR/install.sh"
+                [ -z "$DISK2" ] || disk_device() { case "$1" in vda) echo "$DISK" ;; vdb) echo "$DISK2" ;; *) return 1 ;; esac; }
                 lay_root_tarball "$DISK" "$(curtin_goal uri)" /run/ingot-root || exit 1
-                mkdir -p /run/t && mount "${DISK}p2" /run/t || exit 8
+                mkdir -p /run/t && mount "{{rootDevice}}" /run/t || exit 8
                 {{check}}
                 umount /run/t
                 """;
-            string output = await RunAsync("/usr/bin/unshare", ["--mount", "--propagation", "private", "sh", "-c", script], ("AGENT_DIR", AgentDirectory()), ("CURTIN_CONFIG", configPath), ("DISK", loop));
+            string output = await RunAsync("/usr/bin/unshare", ["--mount", "--propagation", "private", "sh", "-c", script], ("AGENT_DIR", AgentDirectory()), ("CURTIN_CONFIG", configPath), ("DISK", loop), ("DISK2", loop2));
             return (output, config, loop, disk);
         }
         finally
         {
             httpd.Kill();
             await httpd.WaitForExitAsync(CancellationToken.None);
+            // The installer leaves the volume group active (the machine reboots): deactivate it before the loop device goes.
+            if (File.Exists("/dev/mapper/vgroot-lvroot"))
+            {
+                await RunAsync("/usr/sbin/dmsetup", "remove", "vgroot-lvroot");
+            }
+
             await RunAsync("/usr/sbin/losetup", "-d", loop);
+            if (loop2.Length > 0)
+            {
+                await RunAsync("/usr/sbin/losetup", "-d", loop2);
+            }
         }
     }
 

@@ -76,8 +76,10 @@ internal sealed class LifecycleWalk(BmcMachine vm, MaasClient maas)
         Assert.DoesNotContain("no credentials, enlisting", vm.Console[mark..], StringComparison.Ordinal);
         JsonElement machine = await maas.GetAsync($"machines/{SystemId}/");
         Assert.Equal((vm.Hardware.Cpus, vm.Hardware.MemoryMiB), (machine.GetProperty("cpu_count").GetInt32(), machine.GetProperty("memory").GetInt32()));
-        JsonElement disk = Assert.Single(machine.GetProperty("physicalblockdevice_set").EnumerateArray());
-        Assert.Equal((vm.Hardware.DiskBytes, vm.Hardware.DiskSerial), (disk.GetProperty("size").GetInt64(), disk.GetProperty("serial").GetString()));
+        JsonElement[] disks = [.. machine.GetProperty("physicalblockdevice_set").EnumerateArray()];
+        Assert.Equal(vm.Hardware.SecondDiskMiB > 0 ? 2 : 1, disks.Length);
+        JsonElement disk = Assert.Single(disks, d => d.GetProperty("serial").GetString() == vm.Hardware.DiskSerial);
+        Assert.Equal(vm.Hardware.DiskBytes, disk.GetProperty("size").GetInt64());
         Assert.Equal(["pxe", "pxe"], vm.Boots);
     }
 

@@ -13,7 +13,7 @@
 #     whose variables do not persist (OVMF started with -bios, a machine whose NVRAM is reset) would lose it;
 #     the removable path works in both cases and after netboot_off the firmware's disk boot option finds it.
 #     The tarball must carry grub-efi-amd64-bin (/usr/lib/grub/x86_64-efi); no shim, so no Secure Boot.
-# Needs say(), install_failed (install.sh) and items/field (root-tgz.sh).
+# Needs say(), install_failed (install.sh), items/field (root-tgz.sh) and volume_device (storage.sh).
 
 # partition_device DISK N: the block device of partition N of DISK (vda1, nvme0n1p1).
 partition_device() {
@@ -26,11 +26,11 @@ mount_format() {
     items format id "$(field device "$m")" | head -n 1
 }
 
-# mount_partition DISK PATH: the block device of the partition whose file system is mounted at PATH.
+# mount_partition DISK PATH: the block device of the partition (of DISK, the boot disk, or another disk)
+# or logical volume whose file system is mounted at PATH (storage.sh's volume_device).
 mount_partition() {
     f=$(mount_format "$2") || return 1
-    p=$(items partition id "$(field volume "$f")" | head -n 1); [ -n "$p" ] || return 1
-    partition_device "$1" "$(field number "$p")"
+    volume_device "$(field volume "$f")" "$1"
 }
 
 # install_boot_loader DISK: GRUB onto DISK (a block device) and into the '/' file system laid on it.

@@ -6,6 +6,7 @@
 # root tarball laid onto the config's storage layout (root-tgz.sh), with GRUB when it carries it (boot-loader.sh). Then runs the maas late command
 # (netboot_off), reports cmd-install finish and asks /init to reboot. Needs maas-api.sh.
 . "${AGENT_DIR:-/ingot}/root-tgz.sh"
+. "${AGENT_DIR:-/ingot}/storage.sh"
 . "${AGENT_DIR:-/ingot}/boot-loader.sh"
 
 CURTIN_CONFIG=${CURTIN_CONFIG:-/run/curtin.yaml}

@@ -1,6 +1,7 @@
 # root-tgz.sh, sourced by install.sh: curtin's 'tgz' source (MAAS's root-tgz images) laid onto the
 # storage layout of the curtin config ($CURTIN_CONFIG), as curtin's block-meta and extract do it for the
-# layouts whose volumes are partitions of the boot disk (flat, with its bios_grub or EFI partition):
+# layouts made of partitions, LVM volume groups and swap (flat and lvm, with their bios_grub or EFI
+# partition, and custom layouts over several disks; disks, volume groups and swap: storage.sh):
 #   - the partition table (gpt, or msdos) with each partition's size, offset and type (flag bios_grub,
 #     boot = EFI system, swap, else Linux) written by sfdisk;
 #   - the tarball unpacked into a staging directory (memory: $stage), with /etc/fstab from the mounts
@@ -8,11 +9,13 @@
 #     50-curtin-networking.cfg there (curtin's places);
 #   - each format made in place at its partition's offset: ext2/3/4 by mke2fs (the '/' one filled from
 #     the staging directory with -d, nothing mounted), fat12/16/32/vfat by mkfs.fat (a '/' one filled by
-#     mcopy), swap refused; the uuid and label of the config.
+#     mcopy), a logical volume's on its /dev/mapper device, swap by mkswap (storage.sh); the uuid and
+#     label of the config.
 #   - when the tarball carries GRUB (/usr/sbin/grub-install), the target's grub-install and update-grub
 #     run in it (boot-loader.sh); a tarball without it gets no boot loader.
-# Not done (refused with the reason): RAID, LVM, bcache, dm_crypt and disks other than the boot disk.
-# Needs say(), install_failed and cloudconfig_names/cloudconfig_content (install.sh), storage-config.awk.
+# Not done (refused with the reason): RAID, bcache, dm_crypt, file systems other than ext2/3/4, FAT, swap.
+# Needs say(), install_failed and cloudconfig_names/cloudconfig_content (install.sh), storage-config.awk,
+# storage.sh.
 
 # field NAME ITEM: one key=value field of an item line.
 field() {
@@ -52,37 +55,19 @@ partition_extent() {
     sfdisk -d "$2" 2>/dev/null | awk -v n="$1" '/ : start=/ { k++; if (k == n) { gsub(/[=,]/, " "); for (i = 1; i <= NF; i++) { if ($i == "start") s = $(i + 1); if ($i == "size") z = $(i + 1) } print s, z; exit } }'
 }
 
-# lay_root_tarball DISK URI STAGE: the layout onto DISK (a block device or a disk image file) and the
-# tarball at URI onto its '/'; 1 (after install_failed) on any failure.
+# lay_root_tarball DISK URI STAGE: the layout onto its disks (DISK, a block device or a disk image file, is
+# the boot disk; others: storage.sh's disk_device) and the tarball at URI onto its '/'; 1 (after
+# install_failed) on any failure.
 lay_root_tarball() {
     disk=$1; uri=$2; stage=$3
     awk -f "${AGENT_DIR:-/ingot}/storage-config.awk" "$CURTIN_CONFIG" > /run/ingot-storage.list
-    for t in $(awk -F '\t' '{ for (i = 1; i <= NF; i++) if (index($i, "type=") == 1) print substr($i, 6) }' /run/ingot-storage.list | sort -u); do
-        case "$t" in disk|partition|format|mount) ;; *) install_failed "storage item type '$t' is not supported by Ingot's installer (disk, partition, format, mount)"; return 1 ;; esac
-    done
-    boot=$(items disk grub_device true | head -n 1)
-    [ -n "$boot" ] || boot=$(items disk | head -n 1)
-    [ -n "$boot" ] || { install_failed "the curtin config has no storage layout (no disk)"; return 1; }
-    diskid=$(field id "$boot")
-    if items partition | awk -F '\t' -v d="device=$diskid" '{ for (i = 1; i <= NF; i++) if ($i == d) next; found = 1 } END { exit !found }'; then
-        install_failed "partitions on disks other than the boot disk $diskid are not supported by Ingot's installer"; return 1
+    if t=$(storage_unsupported); then
+        install_failed "storage item type '$t' is not supported by Ingot's installer ($STORAGE_TYPES)"; return 1
     fi
-    ptable=$(field ptable "$boot"); [ "$ptable" = msdos ] && label=dos || label=gpt
-    {
-        echo "label: $label"
-        items partition | while IFS= read -r p; do
-            echo "$(field number "$p") $p"
-        done | sort -n | while IFS= read -r line; do
-            p=${line#* }; offset=$(bytes "$(field offset "$p")")
-            start=""; [ "$offset" -gt 0 ] && start="start=$((offset / 512)), "
-            puuid=""; [ "$label" = gpt ] && puuid=$(field uuid "$p")
-            echo "${start}size=$(($(bytes "$(field size "$p")") / 512)), type=$(partition_type "$label" "$(field flag "$p")")${puuid:+, uuid=$puuid}"
-        done
-    } > /run/ingot-sfdisk.txt
-    if ! sfdisk -q --wipe always --no-reread --no-tell-kernel "$disk" < /run/ingot-sfdisk.txt > /run/ingot-sfdisk.log 2>&1; then
-        install_failed "sfdisk could not write the partition table: $(tail -n 2 /run/ingot-sfdisk.log | tr '\n' ' ')"; return 1
-    fi
-    say "agent: install: $label partition table on $disk: $(grep -c size= /run/ingot-sfdisk.txt) partitions"
+    bootitem=$(boot_disk_item)
+    [ -n "$bootitem" ] || { install_failed "the curtin config has no storage layout (no disk)"; return 1; }
+    diskid=$(field id "$bootitem")
+    lay_partition_tables "$disk" || return 1
 
     rm -rf "$stage"; mkdir -p "$stage"
     if ! timeout 600 wget -q -O - "$uri" | tar -xzf - -C "$stage" 2>/run/ingot-tar.log; then
@@ -98,6 +83,8 @@ lay_root_tarball() {
         esac
         path=$(field path "$m"); pass=2; [ "$path" = / ] && pass=1
         options=$(field options "$m")
+        # Swap as curtin's fstab has it: mount point none, options sw, never checked.
+        [ "$fstype" = swap ] && { path=none; pass=0; options=${options:-sw}; }
         echo "UUID=$uuid $path $fstype ${options:-defaults} 0 $pass" >> "$stage/etc/fstab"
     done
     for name in $(cloudconfig_names); do
@@ -107,23 +94,40 @@ lay_root_tarball() {
     if network_config > "$stage/etc/cloud/cloud.cfg.d/50-curtin-networking.cfg"; then network=", network config"; else rm -f "$stage/etc/cloud/cloud.cfg.d/50-curtin-networking.cfg"; fi
     say "agent: install: unpacked $uri ($(du -sk "$stage" | cut -f1) KiB), fstab$network and $(cloudconfig_names | wc -l) cloudconfig files"
 
+    # Volume groups, logical volumes and swap (storage.sh), with the target's tools, before any file system.
+    make_volumes "$stage" "$disk" || return 1
+
     items format | while IFS= read -r f; do
-        p=$(items partition id "$(field volume "$f")")
-        [ -n "$p" ] || { install_failed "format $(field id "$f") is not on a partition of $diskid"; exit 1; }
-        set -- $(partition_extent "$(field number "$p")" "$disk")
-        start=$1; size=$2; fstype=$(field fstype "$f"); uuid=$(field uuid "$f"); fslabel=$(field label "$f")
+        fstype=$(field fstype "$f"); [ "$fstype" != swap ] || continue
+        v=$(field volume "$f"); p=$(items partition id "$v"); uuid=$(field uuid "$f"); fslabel=$(field label "$f")
         root=""; [ -n "$(items mount device "$(field id "$f")" | awk -F '\t' '/\tpath=\/(\t|$)/')" ] && root=yes
+        if [ -n "$p" ] && needs_target_tools; then
+            # make_volumes had the kernel read the new partition tables: the partition's own device (the whole disk
+            # cannot be opened exclusively while a partition of it is a physical volume in use).
+            dev=$(volume_device "$v" "$disk") && [ -b "$dev" ] || { install_failed "format $(field id "$f"): partition $v has no block device"; exit 1; }
+            start=0; size=""; where="$dev"
+        elif [ -n "$p" ]; then
+            # A partition's file system is made in place at its offset on its disk: nothing needs the kernel's partitions.
+            dev=$(disk_device "$(field device "$p")" "$disk") || { install_failed "format $(field id "$f"): the disk of partition $v is not on this machine"; exit 1; }
+            set -- $(partition_extent "$(field number "$p")" "$dev")
+            start=$1; size=$2; where="partition $(field number "$p")${dev:+ of $dev} (sectors $start+$size)"
+            [ "$dev" != "$disk" ] || where="partition $(field number "$p") (sectors $start+$size)"
+        elif dev=$(volume_device "$v" "$disk") && [ -b "$dev" ]; then
+            start=0; size=""; where="$dev"
+        else
+            install_failed "format $(field id "$f") is not on a partition or a logical volume of the layout"; exit 1
+        fi
         case "$fstype" in
             ext2|ext3|ext4)
-                /usr/sbin/mke2fs -q -F -t "$fstype" ${uuid:+-U "$uuid"} ${fslabel:+-L "$fslabel"} ${root:+-d "$stage"} -E "offset=$((start * 512))" "$disk" "$((size / 2))" > /run/ingot-mkfs.log 2>&1 ;;
+                /usr/sbin/mke2fs -q -F -t "$fstype" ${uuid:+-U "$uuid"} ${fslabel:+-L "$fslabel"} ${root:+-d "$stage"} -E "offset=$((start * 512))" "$dev" ${size:+"$((size / 2))"} > /run/ingot-mkfs.log 2>&1 ;;
             fat12|fat16|fat32|vfat)
                 bits=32; case "$fstype" in fat12) bits=12 ;; fat16) bits=16 ;; esac
                 volid=$(printf '%s' "$uuid" | tr -d '-' | cut -c1-8)
-                /usr/sbin/mkfs.fat -F "$bits" ${volid:+-i "$volid"} ${fslabel:+-n "$fslabel"} --offset "$start" "$disk" "$((size / 2))" > /run/ingot-mkfs.log 2>&1 \
-                    && { [ -z "$root" ] || MTOOLS_SKIP_CHECK=1 mcopy -s -Q -i "$disk@@$((start * 512))" "$stage"/* ::/ >> /run/ingot-mkfs.log 2>&1; } ;;
-            *) echo "filesystem type '$fstype' is not supported by Ingot's installer (ext2/3/4, fat12/16/32)" > /run/ingot-mkfs.log; false ;;
+                /usr/sbin/mkfs.fat -F "$bits" ${volid:+-i "$volid"} ${fslabel:+-n "$fslabel"} --offset "$start" "$dev" ${size:+"$((size / 2))"} > /run/ingot-mkfs.log 2>&1 \
+                    && { [ -z "$root" ] || MTOOLS_SKIP_CHECK=1 mcopy -s -Q -i "$dev@@$((start * 512))" "$stage"/* ::/ >> /run/ingot-mkfs.log 2>&1; } ;;
+            *) echo "filesystem type '$fstype' is not supported by Ingot's installer (ext2/3/4, fat12/16/32, swap)" > /run/ingot-mkfs.log; false ;;
         esac || { install_failed "format $(field id "$f") ($fstype): $(tail -n 2 /run/ingot-mkfs.log | tr '\n' ' ')"; exit 1; }
-        say "agent: install: $fstype on partition $(field number "$p") (sectors $start+$size)${root:+, filled with the root tarball}"
+        say "agent: install: $fstype on $where${root:+, filled with the root tarball}"
     done || return 1
     # A tarball with GRUB gets its boot loader installed from the target itself (boot-loader.sh).
     grub=""; [ -e "$stage/usr/sbin/grub-install" ] && grub=yes

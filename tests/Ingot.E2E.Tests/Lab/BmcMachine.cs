@@ -105,13 +105,14 @@ internal sealed class BmcMachine : IAsyncDisposable
     /// <paramref name="firmware"/>: SeaBIOS, or OVMF on q35. OVMF ignores qemu's <c>-boot order</c> (the BMC's boot device) and
     /// tries the disk before the network: a blank disk falls through to the network boot, a disk with an EFI boot loader
     /// at its removable path boots at once. (Tried: the NIC with <c>bootindex=1</c> and the disk with 2 makes OVMF run its own
-    /// PXE over IPv4, with its DHCP time-outs, after the NIC's iPXE and before the disk.)
+    /// PXE over IPv4, with its DHCP time-outs, after the NIC's iPXE and before the disk.) <paramref name="secondDiskMiB"/> &gt; 0
+    /// adds a second virtio disk of that size.
     /// </summary>
-    public static async Task<BmcMachine> StartAsync(BootNetwork network, string name, int index, int cpus, int memoryMiB, int diskMiB, string accelerator = "tcg", Firmware firmware = Firmware.Bios)
+    public static async Task<BmcMachine> StartAsync(BootNetwork network, string name, int index, int cpus, int memoryMiB, int diskMiB, string accelerator = "tcg", Firmware firmware = Firmware.Bios, int secondDiskMiB = 0)
     {
         bool uefi = firmware == Firmware.Uefi;
         DirectoryInfo directory = Directory.CreateTempSubdirectory($"ingot-ff-{name}-");
-        var hardware = VmHardware.Create(cpus, memoryMiB, diskMiB, $"ingot-ff-{name}", directory.FullName);
+        var hardware = VmHardware.Create(cpus, memoryMiB, diskMiB, $"ingot-ff-{name}", directory.FullName, secondDiskMiB);
         string tap = await network.AddTapAsync();
         string mac = string.Create(CultureInfo.InvariantCulture, $"52:54:00:ff:00:{index:x2}");
         var options = new IpmiSimOptions($"ff-{name}", FreeUdpPort())

@@ -9,6 +9,7 @@ using Ingot.Core.Hardware;
 using Ingot.Core.Machines;
 using Ingot.Core.Metadata;
 using Ingot.Core.NetworkConfig;
+using Ingot.Core.Networks;
 using Ingot.Core.Storage;
 
 namespace Ingot.Tests.BootResources;
@@ -32,7 +33,7 @@ public sealed class RootTarballInstallTests : IDisposable
         Require();
         Machine machine = UefiMachine(4096);
         StorageLayout.Apply(machine, new StorageLayoutRequest("flat"));
-        string disk = await RunAsync(machine, expectSuccess: true);
+        string disk = await RunAsync(machine);
 
         string table = await ToolAsync("sfdisk", "-d", disk);
         string[] partitions = [.. table.Split('\n').Where(l => l.Contains(" : start=", StringComparison.Ordinal))];
@@ -74,9 +75,21 @@ public sealed class RootTarballInstallTests : IDisposable
     {
         Require();
         Machine machine = UefiMachine(4096);
-        StorageLayout.Apply(machine, new StorageLayoutRequest("lvm"));
-        string disk = await RunAsync(machine, expectSuccess: false);
+        machine.BlockDevices.Add(new BlockDevice { Id = 2, Name = "vdb", Model = "", Serial = "tgz-disk1", SizeBytes = 4096 * MiB });
+        machine.BlockDevices.Add(new BlockDevice { Id = 3, Name = "vdc", Model = "", Serial = "tgz-disk2", SizeBytes = 4096 * MiB });
+        StorageLayout.Apply(machine, new StorageLayoutRequest("flat"));
+        CustomStorage.CreateRaid(machine, new NetworkForm(new Dictionary<string, IReadOnlyList<string>> { ["name"] = ["md0"], ["level"] = ["raid-1"], ["block_devices"] = ["2", "3"] }));
+        string disk = await RunAsync(machine, "storage item type 'raid' is not supported by Ingot's installer");
         Assert.True(IsZero(disk, 0, (int)(4 * MiB)), "the refused layout wrote to the disk");
+    }
+
+    [Fact]
+    public async Task An_lvm_layout_with_a_tarball_without_lvm_tools_fails_the_install_naming_what_is_missing()
+    {
+        Require();
+        Machine machine = UefiMachine(4096);
+        StorageLayout.Apply(machine, new StorageLayoutRequest("lvm"));
+        await RunAsync(machine, "the layout has LVM volume groups but the root tarball has no LVM tools (/sbin/lvm: Debian's lvm2)");
     }
 
     public void Dispose() => _work.Delete(recursive: true);
@@ -120,8 +133,9 @@ public sealed class RootTarballInstallTests : IDisposable
         return new DeployedNetwork(machine.Interfaces, subnets, [], []);
     }
 
-    /// <summary>Renders the curtin config, serves a small root tarball, runs lay_root_tarball; returns the disk file.</summary>
-    private async Task<string> RunAsync(Machine machine, bool expectSuccess)
+    /// <summary>Renders the curtin config, serves a small root tarball, runs lay_root_tarball; returns the disk file. With
+    /// <paramref name="failure"/>, the install must fail with that reason reported to the webhook.</summary>
+    private async Task<string> RunAsync(Machine machine, string? failure = null)
     {
         string www = Directory.CreateDirectory(Path.Combine(_work.FullName, "www")).FullName;
         await WriteTarballAsync(Path.Combine(www, "root-tgz"));
@@ -150,7 +164,7 @@ public sealed class RootTarballInstallTests : IDisposable
                 lay_root_tarball "$DISK" "$(curtin_goal uri)" /run/ingot-root
                 """;
             (int code, string output) = await ShellAsync(script, ("AGENT_DIR", agent), ("CURTIN_CONFIG", configPath), ("DISK", disk));
-            if (expectSuccess)
+            if (failure is null)
             {
                 Assert.True(code == 0, $"lay_root_tarball failed ({code}):\n{output}\ncurtin config:\n{config}");
                 Assert.Contains("filled with the root tarball", output, StringComparison.Ordinal);
@@ -158,8 +172,8 @@ public sealed class RootTarballInstallTests : IDisposable
             else
             {
                 Assert.True(code == 1, $"lay_root_tarball exited {code}:\n{output}");
-                Assert.Contains("storage item type 'lvm_partition' is not supported by Ingot's installer", output, StringComparison.Ordinal);
-                Assert.Contains("report_event finish curtin cmd-install", output, StringComparison.Ordinal);
+                Assert.Contains($"report_event finish curtin cmd-install {failure}", output, StringComparison.Ordinal);
+                Assert.Contains(" FAIL\n", output, StringComparison.Ordinal);
             }
         }
         finally

@@ -1,0 +1,203 @@
+# storage.sh, sourced by install.sh: the parts of curtin's block-meta that a root tarball's layout needs
+# beyond partitions of one disk, as curtin's storage config (v1) describes them:
+#   - disks other than the boot disk (found by the config's serial, as udev's ID_SERIAL is for curtin,
+#     else its path, else its name), each with its own partition table;
+#   - LVM: 'lvm_volgroup' (physical volumes on partitions or whole disks, vgcreate with the config's name)
+#     and 'lvm_partition' (lvcreate of the config's size in bytes; the last volume of a group whose size
+#     is more than is free after LVM's metadata gets what is free, as MAAS's sizes do not subtract it);
+#   - swap: a 'format' of fstype swap made by mkswap with the config's uuid and label.
+# The LVM tools and mkswap are the target's own (the unpacked tarball, run with chroot and /dev, /proc,
+# /sys bound into it: the Debian tarball has lvm2 and util-linux); the ephemeral image needs the kernel's
+# dm-mod. No udev in the ephemeral image: libdevmapper makes the /dev/mapper nodes itself.
+# Not done (refused before any disk is touched): RAID, bcache, dm_crypt, other item types.
+# Needs items/field/bytes (root-tgz.sh), install_failed and say (install.sh).
+
+STORAGE_TYPES="disk partition format mount lvm_volgroup lvm_partition"
+
+# storage_unsupported: the first item type of the config Ingot's installer cannot carry out, if any.
+storage_unsupported() {
+    for t in $(awk -F '\t' '{ for (i = 1; i <= NF; i++) if (index($i, "type=") == 1) print substr($i, 6) }' /run/ingot-storage.list | sort -u); do
+        case " $STORAGE_TYPES " in *" $t "*) ;; *) echo "$t"; return 0 ;; esac
+    done
+    return 1
+}
+
+# disk_device ID BOOTDEV: the block device of the config's disk ID; the boot disk is BOOTDEV (install.sh's
+# choice). Others by serial (/sys/block/*/serial: virtio, device/serial: SCSI), then path, then name.
+disk_device() {
+    d=$(items disk id "$1" | head -n 1); [ -n "$d" ] || return 1
+    [ "$1" != "$(field id "$(boot_disk_item)")" ] || { echo "$2"; return 0; }
+    serial=$(field serial "$d")
+    if [ -n "$serial" ]; then
+        for s in /sys/block/*/serial /sys/block/*/device/serial; do
+            [ -r "$s" ] && [ "$(tr -d ' \n' < "$s")" = "$(printf '%s' "$serial" | tr -d ' ')" ] || continue
+            b=${s#/sys/block/}; echo "/dev/${b%%/*}"; return 0
+        done
+    fi
+    path=$(field path "$d"); [ -n "$path" ] && [ -b "$path" ] && [ "$path" != "$2" ] && { echo "$path"; return 0; }
+    name=$(field name "$d"); [ -n "$name" ] && [ -b "/dev/$name" ] && [ "/dev/$name" != "$2" ] && { echo "/dev/$name"; return 0; }
+    return 1
+}
+
+# boot_disk_item: the disk item with grub_device, else the first disk.
+boot_disk_item() {
+    b=$(items disk grub_device true | head -n 1)
+    [ -n "$b" ] || b=$(items disk | head -n 1)
+    printf '%s\n' "$b"
+}
+
+# lv_device VG LV: device-mapper's name for a logical volume (a '-' in either name doubled).
+lv_device() {
+    echo "/dev/mapper/$(printf '%s' "$1" | sed 's/-/--/g')-$(printf '%s' "$2" | sed 's/-/--/g')"
+}
+
+# volume_device ID BOOTDEV: the block device of a partition, a disk or a logical volume of the config.
+volume_device() {
+    v=$(awk -F '\t' -v id="id=$1" '$1 == id' /run/ingot-storage.list | head -n 1)
+    case "$(field type "$v")" in
+        partition) dev=$(disk_device "$(field device "$v")" "$2") || return 1; partition_device "$dev" "$(field number "$v")" ;;
+        disk) disk_device "$1" "$2" ;;
+        lvm_partition) lv_device "$(field name "$(items lvm_volgroup id "$(field volgroup "$v")" | head -n 1)")" "$(field name "$v")" ;;
+        *) return 1 ;;
+    esac
+}
+
+# partitions_visible DEV: asks the kernel to read DEV's new partition table (a loop device may need
+# partx) and waits up to 10 s for its partitions' nodes.
+partitions_visible() {
+    n=$(items partition device "$(disk_id_of "$1")" | wc -l)
+    [ "$n" -gt 0 ] || return 0
+    last=$(partition_device "$1" "$(items partition device "$(disk_id_of "$1")" | while IFS= read -r p; do field number "$p"; done | sort -n | tail -n 1)")
+    # partx when BLKRRPART fails or adds nothing (a loop device), so that no node of an earlier table is left.
+    if ! blockdev --rereadpt "$1" 2>/dev/null || [ ! -b "$last" ]; then
+        ! command -v partx > /dev/null || partx -u "$1" 2>/dev/null || partx -a "$1" 2>/dev/null
+    fi
+    k=0
+    while [ ! -b "$last" ] && [ "$k" -lt 20 ]; do sleep 0.5; k=$((k + 1)); done
+    [ -b "$last" ]
+}
+
+# disk_id_of DEV: the config's disk id whose device is DEV (set by lay_partition_tables).
+disk_id_of() {
+    awk -v d="$1" '$2 == d { print $1; exit }' /run/ingot-disks.list
+}
+
+# lay_partition_tables BOOTDEV: every disk of the config that has partitions gets its table (sfdisk),
+# each partition's size, offset and uuid as given. /run/ingot-disks.list: "ID DEVICE" of each disk used.
+lay_partition_tables() {
+    : > /run/ingot-disks.list
+    for id in $(items disk | while IFS= read -r d; do field id "$d"; done); do
+        if ! dev=$(disk_device "$id" "$1"); then
+            # A disk nothing is laid on (no partition, no member, no format) may be absent.
+            if awk -F '\t' -v id="$id" '{ for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] ~ /^(device|volume|devices)$/) { n = split(kv[2], m, ","); for (j = 1; j <= n; j++) if (m[j] == id) f = 1 } } } END { exit !f }' /run/ingot-storage.list; then
+                install_failed "disk $id of the storage layout (serial $(field serial "$(items disk id "$id")")) is not on this machine"; return 1
+            fi
+            continue
+        fi
+        echo "$id $dev" >> /run/ingot-disks.list
+        write_partition_table "$id" "$dev" || return 1
+    done
+}
+
+# write_partition_table ID DEV: the partitions of disk ID onto DEV (none: a whole-disk member, left alone).
+write_partition_table() {
+    [ -n "$(items partition device "$1")" ] || return 0
+    ptable=$(field ptable "$(items disk id "$1")"); [ "$ptable" = msdos ] && label=dos || label=gpt
+    {
+        echo "label: $label"
+        items partition device "$1" | while IFS= read -r p; do
+            echo "$(field number "$p") $p"
+        done | sort -n | while IFS= read -r line; do
+            p=${line#* }; offset=$(bytes "$(field offset "$p")")
+            start=""; [ "$offset" -gt 0 ] && start="start=$((offset / 512)), "
+            puuid=""; [ "$label" = gpt ] && puuid=$(field uuid "$p")
+            echo "${start}size=$(($(bytes "$(field size "$p")") / 512)), type=$(partition_type "$label" "$(field flag "$p")")${puuid:+, uuid=$puuid}"
+        done
+    } > /run/ingot-sfdisk.txt
+    if ! sfdisk -q --wipe always --no-reread --no-tell-kernel "$2" < /run/ingot-sfdisk.txt > /run/ingot-sfdisk.log 2>&1; then
+        install_failed "sfdisk could not write the partition table of $2: $(tail -n 2 /run/ingot-sfdisk.log | tr '\n' ' ')"; return 1
+    fi
+    say "agent: install: $label partition table on $2: $(grep -c size= /run/ingot-sfdisk.txt) partitions"
+}
+
+# needs_target_tools: whether the layout has volume groups or swap (made with the target's tools).
+needs_target_tools() {
+    [ -n "$(items lvm_volgroup)$(items format fstype swap)" ]
+}
+
+# target_lvm STAGE ARGS...: the target's lvm, seeing only the layout's physical volumes, no udev.
+target_lvm() {
+    t=$1; shift
+    DM_DISABLE_UDEV=1 chroot "$t" /sbin/lvm "$@" --config "devices { global_filter = [ $LVM_FILTER \"r|.*|\" ] obtain_device_list_from_udev = 0 use_devicesfile = 0 } activation { udev_sync = 0 udev_rules = 0 monitoring = 0 }"
+}
+
+# make_volumes STAGE BOOTDEV: the volume groups, logical volumes and swap of the layout, with the tools of
+# the unpacked tarball at STAGE. 1 (after install_failed) on any failure.
+make_volumes() {
+    needs_target_tools || return 0
+    stage=$1; boot=$2
+    if [ -n "$(items lvm_volgroup)" ] && [ ! -x "$stage/sbin/lvm" ]; then
+        install_failed "the layout has LVM volume groups but the root tarball has no LVM tools (/sbin/lvm: Debian's lvm2)"; return 1
+    fi
+    if [ -n "$(items format fstype swap)" ] && [ ! -x "$stage/sbin/mkswap" ]; then
+        install_failed "the layout has swap but the root tarball has no mkswap (/sbin/mkswap: util-linux)"; return 1
+    fi
+    while read -r id dev; do
+        partitions_visible "$dev" || { install_failed "the kernel shows no partitions of $dev after the new partition table"; return 1; }
+    done < /run/ingot-disks.list
+    for d in dev proc sys; do mount --bind "/$d" "$stage/$d"; done
+    mount -t tmpfs tmpfs "$stage/run"
+    ok=yes
+    make_volume_groups "$stage" "$boot" > /run/ingot-lvm.log 2>&1 || ok=""
+    [ -z "$ok" ] || make_swap "$stage" "$boot" >> /run/ingot-lvm.log 2>&1 || ok=""
+    umount "$stage/run"
+    for d in sys proc dev; do umount "$stage/$d"; done
+    if [ -z "$ok" ]; then
+        install_failed "$(grep '^ingot: ' /run/ingot-lvm.log | tail -n 1 | cut -c8-): $(grep -v '^ingot: ' /run/ingot-lvm.log | grep -v -i 'warning' | tail -n 2 | tr '\n' ' ')"; return 1
+    fi
+    grep '^ingot: ' /run/ingot-lvm.log | cut -c8- | while IFS= read -r line; do say "agent: install: $line"; done
+}
+
+# make_volume_groups STAGE BOOTDEV: pvcreate, vgcreate, lvcreate; each step's description first on a line
+# 'ingot: …' (the failure names the last one), the tools' output after it.
+make_volume_groups() {
+    LVM_FILTER=""
+    for vg in $(items lvm_volgroup | while IFS= read -r g; do field id "$g"; done); do
+        for m in $(field devices "$(items lvm_volgroup id "$vg")" | tr ',' ' '); do
+            pv=$(volume_device "$m" "$2") || { echo "ingot: member $m of volume group $vg is not a partition or disk Ingot's installer can make"; return 1; }
+            LVM_FILTER="$LVM_FILTER\"a|^$pv\$|\", "
+        done
+    done
+    for vg in $(items lvm_volgroup | while IFS= read -r g; do field id "$g"; done); do
+        g=$(items lvm_volgroup id "$vg"); name=$(field name "$g"); pvs=""
+        for m in $(field devices "$g" | tr ',' ' '); do pvs="$pvs $(volume_device "$m" "$2")"; done
+        echo "ingot: physical volumes$pvs"
+        target_lvm "$1" pvcreate -ff -y $pvs || return 1
+        echo "ingot: volume group $name on$pvs"
+        target_lvm "$1" vgcreate -y "$name" $pvs || return 1
+        lvs=$(items lvm_partition volgroup "$vg"); n=$(printf '%s\n' "$lvs" | grep -c .); k=0
+        printf '%s\n' "$lvs" | while IFS= read -r lv; do
+            [ -n "$lv" ] || continue
+            k=$((k + 1)); lvname=$(field name "$lv"); size=$(bytes "$(field size "$lv")")
+            free=$(target_lvm "$1" vgs --noheadings --units b --nosuffix -o vg_free "$name" | tr -d ' ')
+            if [ "$k" -eq "$n" ] && { [ "$size" -eq 0 ] || [ "$size" -ge "${free:-0}" ]; }; then
+                echo "ingot: logical volume $lvname of $name: all that is free ($free bytes; the config asks $size)"
+                target_lvm "$1" lvcreate -y -W y -Z y -n "$lvname" -l 100%FREE "$name" || exit 1
+            else
+                echo "ingot: logical volume $lvname of $name: $size bytes"
+                target_lvm "$1" lvcreate -y -W y -Z y -n "$lvname" -L "${size}b" "$name" || exit 1
+            fi
+            [ -b "$(lv_device "$name" "$lvname")" ] || { echo "ingot: logical volume $lvname of $name: no $(lv_device "$name" "$lvname") after lvcreate"; exit 1; }
+        done || return 1
+    done
+}
+
+# make_swap STAGE BOOTDEV: mkswap on each swap format's volume, with its uuid and label.
+make_swap() {
+    items format fstype swap | while IFS= read -r f; do
+        dev=$(volume_device "$(field volume "$f")" "$2") || { echo "ingot: swap $(field id "$f") is not on a partition, disk or logical volume"; exit 1; }
+        uuid=$(field uuid "$f"); fslabel=$(field label "$f")
+        echo "ingot: swap on $dev"
+        chroot "$1" /sbin/mkswap ${uuid:+-U "$uuid"} ${fslabel:+-L "$fslabel"} "$dev" || exit 1
+    done
+}
