@@ -7,7 +7,7 @@ namespace Ingot.Data.Tests.Regions;
 /// <summary>What PostgreSQL itself shows of a region's advisory lock (<see cref="PostgresRegionLiveness"/>), read on a connection of the test's own.</summary>
 internal static class RegionLocks
 {
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
+    private static TimeSpan Bound { get; } = TimeSpan.FromSeconds(10);
 
     /// <summary>The backend holding <paramref name="region"/>'s lock, or null when nobody holds it.</summary>
     public static async Task<int?> HolderAsync(string connectionString, string region, CancellationToken ct)
