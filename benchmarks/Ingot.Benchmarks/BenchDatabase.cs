@@ -35,6 +35,8 @@ internal sealed class BenchDatabase : IAsyncDisposable
 
     public SecretsAtRest Secrets => _services.GetRequiredService<SecretsAtRest>();
 
+    public IServiceProvider Services => _services;
+
     public static async Task<BenchDatabase> CreateAsync(string? postgresServer, bool keep, CancellationToken ct)
     {
         BenchDatabase database;

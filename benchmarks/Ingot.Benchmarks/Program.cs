@@ -9,6 +9,7 @@
 //   dotnet run -c Release --project benchmarks/Ingot.Benchmarks -- power    [--machines 1000] [--reps N] (Redfish power query through the virtual BMC)
 //   dotnet run -c Release --project benchmarks/Ingot.Benchmarks -- power --ipmi [--machines 50] [--parallelism 64] [--reps N] (ipmi_sim BMCs through FreeIPMI)
 //   dotnet run -c Release --project benchmarks/Ingot.Benchmarks -- storm [--machines 1000] [--timing-only] [--failures PCT] [--timeout S] [--keep] (simulated machines power on at once against ingot serve)
+//   dotnet run -c Release --project benchmarks/Ingot.Benchmarks -- lease-sync [--leases 10000] [--no-index] [--reps N] [--postgres CONN] (the DHCP lease sync's read of recent leases)
 //   dotnet run -c Release --project benchmarks/Ingot.Benchmarks -- inventory [--count 1000] [--reps N] (commissioning output and tag definitions, per machine)
 //
 // Without --postgres (or INGOT_BENCH_POSTGRES) each run uses a fresh SQLite file; with it, a fresh
@@ -55,10 +56,13 @@ switch (options.Command)
         return 0;
     case "storm":
         return await Ingot.Benchmarks.Storm.StormBenchmark.RunAsync(options, cancel.Token);
+    case "lease-sync":
+        await LeaseSyncBenchmark.RunAsync(options, cancel.Token);
+        return 0;
     case "inventory":
         await InventoryBenchmark.RunAsync(options, cancel.Token);
         return 0;
     default:
-        Console.Error.WriteLine("usage: Ingot.Benchmarks list|lists|read|allocate|accept-all|power|inventory|storm [--ipmi] [--machines N] [--parallelism N] [--reps N] [--warmups N] [--postgres CONN] [--http] [--keep]");
+        Console.Error.WriteLine("usage: Ingot.Benchmarks list|lists|read|allocate|accept-all|power|inventory|storm|lease-sync [--ipmi] [--machines N] [--parallelism N] [--reps N] [--warmups N] [--postgres CONN] [--http] [--keep]");
         return 2;
 }

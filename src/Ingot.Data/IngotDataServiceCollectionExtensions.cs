@@ -72,7 +72,9 @@ public static class IngotDataServiceCollectionExtensions
         services.AddSingleton<IRegionJobLocks>(database.Provider == DatabaseProvider.Postgres
             ? new PostgresRegionJobLocks(database.ConnectionString)
             : new SingleRegionJobLocks());
-        services.AddSingleton<IRegionLiveness>(_ => database.Provider == DatabaseProvider.Postgres ? new PostgresRegionLiveness(database.ConnectionString) : new OneRegion());
+        services.AddSingleton<IRegionLiveness>(sp => database.Provider == DatabaseProvider.Postgres
+            ? new PostgresRegionLiveness(database.ConnectionString, sp.GetService<TimeProvider>())
+            : new OneRegion());
         return services;
     }
 }

@@ -13,5 +13,8 @@ internal sealed class DhcpLeaseConfiguration : IEntityTypeConfiguration<DhcpLeas
         b.Property(l => l.Hostname).HasMaxLength(255);
         b.Property(l => l.ClientId).HasMaxLength(255);
         b.HasIndex(l => l.Mac);
+
+        // The other regions' recent leases are read by their start every second (DhcpLeaseStore.ListSinceAsync).
+        b.HasIndex(l => l.Starts);
     }
 }

@@ -27,6 +27,7 @@ public static class IngotWebHost
         IngotState.AddServices(builder.Services, location);
         builder.Services.AddIngotApi();
         builder.Services.AddIngotWeb();
+        builder.Services.AddHostedService<RegionLockService>();
         builder.Services.AddHostedService<StatusMonitorService>();
         builder.Services.AddHostedService<ScriptTimeoutService>();
         builder.Services.AddHostedService<NoncePruningService>();

@@ -10,7 +10,7 @@ namespace Ingot.Data.Tests.Regions;
 /// <summary>
 /// Two regions (two sets of stores, each with its <see cref="PostgresRegionLiveness"/>) on one PostgreSQL
 /// database, and a region killed after its BMC call went out and before it saved the result: the other
-/// region takes the claim over as soon as the killed region's lock is gone, and does not send an action
+/// region takes the claim over once the killed region's lock has been gone for the hysteresis, and does not send an action
 /// the BMC shows done (the two-region test's machine that was left with a power-on and no result).
 /// </summary>
 public sealed class PowerClaimTakeoverTests(PostgresTestDatabase database) : IClassFixture<PostgresTestDatabase>
@@ -22,14 +22,14 @@ public sealed class PowerClaimTakeoverTests(PostgresTestDatabase database) : ICl
     private DateTime Now => _time.GetUtcNow().UtcDateTime;
 
     [Fact]
-    public async Task A_power_on_sent_by_a_killed_region_is_recorded_by_the_other_region_at_once_and_not_sent_again()
+    public async Task A_power_on_sent_by_a_killed_region_is_recorded_by_the_other_region_after_the_hysteresis_and_not_sent_again()
     {
         database.RequireAvailable();
         var bmc = new SimulatedBmc();
         await using DataServices a = database.Open();
         await using DataServices b = database.Open();
-        await using var regionA = new PostgresRegionLiveness(database.ConnectionString);
-        await using var regionB = new PostgresRegionLiveness(database.ConnectionString);
+        await using var regionA = new PostgresRegionLiveness(database.ConnectionString, _time);
+        await using var regionB = new PostgresRegionLiveness(database.ConnectionString, _time);
         var powerB = new MachinePower(b.Machines, bmc.Through(), _time, regionB);
         string id = await PowerOnRequestedAsync(a.Machines);
 
@@ -39,27 +39,26 @@ public sealed class PowerClaimTakeoverTests(PostgresTestDatabase database) : ICl
 
         await regionA.DisposeAsync();
 
-        Assert.Equal([id], await PendingOnceRegionGoneAsync(powerB));
+        Assert.Equal([id], await PendingOnceRegionStoppedAsync(powerB, regionA));
         Assert.Equal(new PowerOutcome(PowerState.On), await powerB.CarryOutAsync(id, Ct));
         Assert.Equal([PowerRequest.On], bmc.Received);
         await AssertRecordedOnceAsync(b.Machines, id);
     }
 
     /// <summary>
-    /// The pending requests once PostgreSQL has let go of the closed region's advisory lock: its backend ends
-    /// after the client closed the connection, not with it (a fresh-clone run saw the lock for a moment).
-    /// Polls for at most 10 s.
+    /// The pending requests once the closed region counts as stopped: PostgreSQL lets go of its advisory lock when its
+    /// backend ends (after the client closed the connection, not with it; waited for in real time, at most 10 s), and
+    /// the other region takes its claims over only after it has seen it missing for
+    /// <see cref="PostgresRegionLiveness.Hysteresis"/> (the test's clock): a moment before, nothing is pending.
     /// </summary>
-    private static async Task<IReadOnlyList<string>> PendingOnceRegionGoneAsync(MachinePower power)
+    private async Task<IReadOnlyList<string>> PendingOnceRegionStoppedAsync(MachinePower power, PostgresRegionLiveness gone)
     {
-        IReadOnlyList<string> pending = await power.PendingAsync(Ct);
-        for (int i = 0; i < 100 && pending.Count == 0; i++)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(100), Ct);
-            pending = await power.PendingAsync(Ct);
-        }
-
-        return pending;
+        await RegionLocks.WaitAsync(database.ConnectionString, gone.RegionId, held: false, Ct);
+        Assert.Empty(await power.PendingAsync(Ct));
+        _time.Advance(PostgresRegionLiveness.Hysteresis - TimeSpan.FromSeconds(1));
+        Assert.Empty(await power.PendingAsync(Ct));
+        _time.Advance(TimeSpan.FromSeconds(1));
+        return await power.PendingAsync(Ct);
     }
 
     [Fact]
@@ -69,8 +68,8 @@ public sealed class PowerClaimTakeoverTests(PostgresTestDatabase database) : ICl
         var bmc = new SimulatedBmc();
         await using DataServices a = database.Open();
         await using DataServices b = database.Open();
-        await using var regionA = new PostgresRegionLiveness(database.ConnectionString);
-        await using var regionB = new PostgresRegionLiveness(database.ConnectionString);
+        await using var regionA = new PostgresRegionLiveness(database.ConnectionString, _time);
+        await using var regionB = new PostgresRegionLiveness(database.ConnectionString, _time);
         string id = await PowerOnRequestedAsync(a.Machines);
         await Assert.ThrowsAsync<OperationCanceledException>(
             () => new MachinePower(a.Machines, bmc.Through(diesAfterSending: true), _time, regionA).CarryOutAsync(id, Ct));
@@ -89,8 +88,8 @@ public sealed class PowerClaimTakeoverTests(PostgresTestDatabase database) : ICl
         var bmc = new SimulatedBmc();
         await using DataServices a = database.Open();
         await using DataServices b = database.Open();
-        await using var regionA = new PostgresRegionLiveness(database.ConnectionString);
-        await using var regionB = new PostgresRegionLiveness(database.ConnectionString);
+        await using var regionA = new PostgresRegionLiveness(database.ConnectionString, _time);
+        await using var regionB = new PostgresRegionLiveness(database.ConnectionString, _time);
         string id = await PowerOnRequestedAsync(a.Machines);
 
         // Region A took the request (its claim is saved) and was killed before it reached the BMC.
@@ -100,7 +99,7 @@ public sealed class PowerClaimTakeoverTests(PostgresTestDatabase database) : ICl
         await regionA.DisposeAsync();
 
         var powerB = new MachinePower(b.Machines, bmc.Through(), _time, regionB);
-        Assert.Equal([id], await PendingOnceRegionGoneAsync(powerB));
+        Assert.Equal([id], await PendingOnceRegionStoppedAsync(powerB, regionA));
         Assert.Equal(new PowerOutcome(PowerState.On), await powerB.CarryOutAsync(id, Ct));
         Assert.Equal([PowerRequest.On], bmc.Received);
         await AssertRecordedOnceAsync(b.Machines, id);
@@ -110,8 +109,8 @@ public sealed class PowerClaimTakeoverTests(PostgresTestDatabase database) : ICl
     public async Task A_running_region_sees_itself_and_the_other_running_region()
     {
         database.RequireAvailable();
-        await using var regionA = new PostgresRegionLiveness(database.ConnectionString);
-        await using var regionB = new PostgresRegionLiveness(database.ConnectionString);
+        await using var regionA = new PostgresRegionLiveness(database.ConnectionString, _time);
+        await using var regionB = new PostgresRegionLiveness(database.ConnectionString, _time);
 
         // A region's lock is taken at its first use, before it can claim anything.
         await regionA.LiveRegionsAsync(Ct);

@@ -1852,6 +1852,9 @@ namespace Ingot.Data.Migrations.Postgres
                     b.HasIndex("Mac")
                         .HasDatabaseName("ix_dhcp_leases_mac");
 
+                    b.HasIndex("Starts")
+                        .HasDatabaseName("ix_dhcp_leases_starts");
+
                     b.ToTable("dhcp_leases", (string)null);
                 });
 

@@ -1790,6 +1790,9 @@ namespace Ingot.Data.Migrations.Sqlite
                     b.HasIndex("Mac")
                         .HasDatabaseName("ix_dhcp_leases_mac");
 
+                    b.HasIndex("Starts")
+                        .HasDatabaseName("ix_dhcp_leases_starts");
+
                     b.ToTable("dhcp_leases", (string)null);
                 });
 
