@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using Ingot.Demo;
 using Ingot.Sim.Boot;
 using Ingot.Sim.Machines;
@@ -32,7 +33,9 @@ public sealed class TwoRegionsOnPostgresTests
         {
             RegionsOnPostgres.Region a = await regions.StartAsync("region-a");
             using var apiA = new IngotApi(a.Url, regions.ApiKey, TimeProvider.System);
-            var network = new SimNetwork(a.Sim.Dhcp, a.Sim.Tftp);
+            // A /16 as the storm uses: deployed machines take their AUTO address from outside the dynamic
+            // range, and the default /24 leaves 12 such addresses for 200 machines' 40 deployments.
+            var network = new SimNetwork(a.Sim.Dhcp, a.Sim.Tftp) { Subnet = "127.77.0.0/16", RangeEnd = IPAddress.Parse("127.77.250.250") };
             await SimLab.PrepareAsync(apiA, network, DemoIngot.ImageOsystem, DemoIngot.ImageSeries, ct);
             RegionsOnPostgres.Region b = await regions.StartAsync("region-b");
             using var apiB = new IngotApi(b.Url, regions.ApiKey, TimeProvider.System);
