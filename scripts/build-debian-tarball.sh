@@ -14,7 +14,10 @@
 # Trimmed: documentation, manual pages and locales (dpkg path-exclude), kernel modules for hardware a
 # server VM has not (gpu, sound, media, wireless, bluetooth, infiniband, staging), SSH host keys (made on
 # first boot by cloud-init), apt lists. GRUB's menu on the serial console and the kernel's console on
-# ttyS0 too (/etc/default/grub), so that the boot shows on a VM's serial log.
+# ttyS0 too (/etc/default/grub), so that the boot shows on a VM's serial log. The system locale is C.UTF-8
+# (/etc/default/locale, as Ubuntu's cloud images that MAAS deploys have it; built into Debian 12's glibc):
+# cloud-init's locale module then keeps it, where without the file it asks Debian's locale-gen for
+# en_US.UTF-8, which that ignores, and update-locale fails (a WARNING in modules:config).
 # The tarball is cached as CACHE/debian-bookworm-<hash>.tar.gz, the hash over this script and the apt
 # sources: a second run with the same inputs prints the cached path and builds nothing.
 # CACHE: the first argument, else $INGOT_CACHE, else $XDG_CACHE_HOME/ingot, else /var/cache/ingot.
@@ -66,6 +69,7 @@ if ! mmdebstrap --mode=root --variant=minbase --include="$packages" \
         --customize-hook='rm -rf "$1"/lib/modules/*/kernel/drivers/gpu "$1"/lib/modules/*/kernel/sound "$1"/lib/modules/*/kernel/drivers/media "$1"/lib/modules/*/kernel/drivers/net/wireless "$1"/lib/modules/*/kernel/net/wireless "$1"/lib/modules/*/kernel/net/mac80211 "$1"/lib/modules/*/kernel/drivers/bluetooth "$1"/lib/modules/*/kernel/net/bluetooth "$1"/lib/modules/*/kernel/drivers/infiniband "$1"/lib/modules/*/kernel/drivers/staging "$1"/lib/modules/*/kernel/drivers/iio "$1"/lib/modules/*/kernel/drivers/comedi "$1"/lib/modules/*/kernel/drivers/mtd "$1"/lib/modules/*/kernel/drivers/isdn "$1"/lib/modules/*/kernel/drivers/net/can "$1"/lib/modules/*/kernel/fs/ocfs2 "$1"/lib/modules/*/kernel/fs/gfs2 "$1"/lib/modules/*/kernel/lib/test_*' \
         --customize-hook='for v in "$1"/lib/modules/*; do chroot "$1" depmod "${v##*/}"; done' \
         --customize-hook='rm -f "$1"/etc/ssh/ssh_host_*; printf "ingot-debian\n" > "$1/etc/hostname"' \
+        --customize-hook='printf "LANG=C.UTF-8\n" > "$1/etc/default/locale"' \
         --customize-hook='printf "%s\n" "GRUB_DEFAULT=0" "GRUB_TIMEOUT=1" "GRUB_DISTRIBUTOR=Debian" "GRUB_CMDLINE_LINUX_DEFAULT=\"\"" "GRUB_CMDLINE_LINUX=\"console=tty0 console=ttyS0,115200n8\"" "GRUB_TERMINAL=\"console serial\"" "GRUB_SERIAL_COMMAND=\"serial --speed=115200\"" "GRUB_DISABLE_OS_PROBER=true" > "$1/etc/default/grub"' \
         bookworm "$root" "$mirror" > "$work/mmdebstrap.log" 2>&1; then
     tail -n 20 "$work/mmdebstrap.log" >&2
@@ -79,6 +83,8 @@ fi
 for f in usr/sbin/grub-install usr/sbin/update-grub usr/bin/cloud-init usr/lib/grub/i386-pc usr/lib/grub/x86_64-efi usr/sbin/lvm; do
     [ -e "$root/$f" ] || { echo "build-debian-tarball: /$f is missing from the built root" >&2; exit 1; }
 done
+grep -qx 'LANG=C.UTF-8' "$root/etc/default/locale" || { echo "build-debian-tarball: /etc/default/locale does not set LANG=C.UTF-8" >&2; exit 1; }
+[ -e "$root/usr/lib/locale/C.utf8" ] || { echo "build-debian-tarball: the C.UTF-8 locale is missing from the built root" >&2; exit 1; }
 ls "$root"/boot/vmlinuz-* "$root"/boot/initrd.img-* > /dev/null || { echo "build-debian-tarball: no kernel or initramfs in /boot" >&2; exit 1; }
 initrd_mib=$(du -m "$root"/boot/initrd.img-* | cut -f1 | sort -n | tail -n 1)
 [ "$initrd_mib" -le 16 ] || { echo "build-debian-tarball: the initramfs is $initrd_mib MiB: MODULES=list did not apply" >&2; exit 1; }

@@ -21,6 +21,7 @@
 #   fdisk e2fsprogs                   sfdisk and mke2fs, copied into the ephemeral image for root tarballs (tgz) with mkfs.fat and mcopy
 #   mmdebstrap                        scripts/build-debian-tarball.sh: the Debian root tarball (GRUB, cloud-init) deployed in a VM
 #   zstd                              the E2E tests list the Debian tarball's zstd initramfs (its LVM hook and dm-mod)
+#   xz-utils bzip2 gzip tar           compress the test images of MAAS's image types (dd-xz, dd-bz2, dd-tgz, tbz, txz…)
 # PostgreSQL is installed by scripts/postgres.sh, not here.
 # Usage: scripts/install-test-packages.sh        (as root, or with sudo available)
 set -euo pipefail
@@ -32,7 +33,8 @@ packages=(golang-go golang-github-juju-gomaasapi-dev
           python3-requests python3-configobj python3-oauthlib python3-yaml
           netplan.io python3-jsonschema
           syslinux syslinux-common mtools dosfstools
-          dropbear-bin openssh-client fdisk e2fsprogs mmdebstrap zstd)
+          dropbear-bin openssh-client fdisk e2fsprogs mmdebstrap zstd
+          xz-utils bzip2 gzip tar)
 
 missing=()
 for package in "${packages[@]}"; do

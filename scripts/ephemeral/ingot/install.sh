@@ -1,10 +1,12 @@
 # install.sh, sourced by Ingot's ephemeral agent when the preseed names curtin's metadata URL
 # (DEPLOYING): it does what curtin does. Reads curtin/<ver>/user-data (the curtin config), reports
-# cmd-install start to the webhook, then per sources.goal's type: dd-raw or dd-gz, a whole-disk image
-# written over the first disk, the config's cloudconfig entries then written as <name>.cfg into /cloud/ of
-# the image's first partition (FAT; where the deployed system's first boot reads its datasource); tgz, a
-# root tarball laid onto the config's storage layout (root-tgz.sh), with GRUB when it carries it (boot-loader.sh). Then runs the maas late command
+# cmd-install start to the webhook, then per sources.goal's type: dd-raw, dd-gz, dd-xz, dd-bz2, dd-tgz,
+# dd-tbz, dd-txz or dd-tar, a whole-disk image written over the first disk (disk-image.sh), the config's
+# cloudconfig entries then written as <name>.cfg into /cloud/ of the image's first partition (FAT; where the
+# deployed system's first boot reads its datasource); tgz, tbz or txz, a root tarball laid onto the config's
+# storage layout (root-tgz.sh), with GRUB when it carries it (boot-loader.sh). Then runs the maas late command
 # (netboot_off), reports cmd-install finish and asks /init to reboot. Needs maas-api.sh.
+. "${AGENT_DIR:-/ingot}/disk-image.sh"
 . "${AGENT_DIR:-/ingot}/root-tgz.sh"
 . "${AGENT_DIR:-/ingot}/storage.sh"
 . "${AGENT_DIR:-/ingot}/boot-loader.sh"
@@ -65,16 +67,23 @@ install_from_curtin() {
     type=$(curtin_goal type); uri=$(curtin_goal uri)
     disk=$(first_disk) || { install_failed "no disk to install to"; return 1; }
     say "agent: install: writing $type $uri to /dev/$disk"
-    case "$type" in
-        dd-raw) timeout 600 wget -q -O - "$uri" | dd of="/dev/$disk" bs=1048576 conv=fsync 2>/run/ingot-dd.log ;;
-        dd-gz) timeout 600 wget -q -O - "$uri" | gunzip -c | dd of="/dev/$disk" bs=1048576 conv=fsync 2>/run/ingot-dd.log ;;
-        tgz) lay_root_tarball "/dev/$disk" "$uri" /run/ingot-root || return 1 ;;
-        *) install_failed "source type '$type' is not supported by Ingot's installer (dd-raw, dd-gz, tgz)"; return 1 ;;
-    esac || { install_failed "writing the image failed: $(tail -n 1 /run/ingot-dd.log)"; return 1; }
+    install_image "$type" "$uri" "/dev/$disk" || return 1
     sync
-    [ "$type" = tgz ] || write_image_cloudconfig "$disk" || return 1
+    case "$type" in dd-*) write_image_cloudconfig "$disk" || return 1 ;; esac
     # The late command: MAAS's netboot_off, so that the next boot is from the disk.
     netboot_off_and_finish
+}
+
+# install_image TYPE URI DISK: the image at URI onto DISK (a block device or a disk image file) as curtin
+# installs sources.goal's TYPE; 1 (after install_failed) on any failure.
+install_image() {
+    case "$1" in
+        dd-*) write_disk_image "$1" "$2" "$3" ;;
+        tgz) lay_root_tarball "$3" "$2" /run/ingot-root z ;;
+        tbz) lay_root_tarball "$3" "$2" /run/ingot-root j ;;
+        txz) lay_root_tarball "$3" "$2" /run/ingot-root J ;;
+        *) install_failed "source type '$1' is not supported by Ingot's installer (dd-raw, dd-gz, dd-xz, dd-bz2, dd-tgz, dd-tbz, dd-txz, dd-tar, tgz, tbz, txz)" ;;
+    esac
 }
 
 # write_image_cloudconfig DISK: the cloudconfig entries into /cloud/ of a whole-disk image's first (FAT) partition.

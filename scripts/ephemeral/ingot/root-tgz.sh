@@ -55,8 +55,9 @@ partition_extent() {
     sfdisk -d "$2" 2>/dev/null | awk -v n="$1" '/ : start=/ { k++; if (k == n) { gsub(/[=,]/, " "); for (i = 1; i <= NF; i++) { if ($i == "start") s = $(i + 1); if ($i == "size") z = $(i + 1) } print s, z; exit } }'
 }
 
-# lay_root_tarball DISK URI STAGE: the layout onto its disks (DISK, a block device or a disk image file, is
-# the boot disk; others: storage.sh's disk_device) and the tarball at URI onto its '/'; 1 (after
+# lay_root_tarball DISK URI STAGE [Z]: the layout onto its disks (DISK, a block device or a disk image file, is
+# the boot disk; others: storage.sh's disk_device) and the tarball at URI onto its '/', decompressed by tar's -Z
+# flag (z: tgz, the default; j: tbz; J: txz); 1 (after
 # install_failed) on any failure.
 lay_root_tarball() {
     disk=$1; uri=$2; stage=$3
@@ -70,7 +71,7 @@ lay_root_tarball() {
     lay_partition_tables "$disk" || return 1
 
     rm -rf "$stage"; mkdir -p "$stage"
-    if ! timeout 600 wget -q -O - "$uri" | tar -xzf - -C "$stage" 2>/run/ingot-tar.log; then
+    if ! timeout 600 wget -q -O - "$uri" | tar -x"${4:-z}"f - -C "$stage" 2>/run/ingot-tar.log; then
         install_failed "unpacking the root tarball $uri failed: $(tail -n 1 /run/ingot-tar.log)"; return 1
     fi
     mkdir -p "$stage/etc/cloud/cloud.cfg.d"

@@ -48,7 +48,7 @@ public static class CurtinDocument
         if (input.Source is { } source)
         {
             document["sources"] = new JsonObject { ["goal"] = new JsonObject { ["type"] = source.Type, ["uri"] = source.Uri } };
-            if (source.Type == "tgz" && input.KernelPackage.Length > 0)
+            if (source.IsRootTarball && input.KernelPackage.Length > 0)
             {
                 document["kernel"] = new JsonObject { ["package"] = input.KernelPackage, ["fallback-package"] = input.KernelPackage };
             }

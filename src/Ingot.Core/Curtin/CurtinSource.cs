@@ -4,9 +4,12 @@ namespace Ingot.Core.Curtin;
 
 /// <summary>
 /// curtin's <c>sources.goal</c>: where the image to write is and how to write it. MAAS's image file types map
-/// to curtin's source types: <c>root-tgz</c> → <c>tgz</c> (laid onto the layout), <c>root-dd.raw</c> →
-/// <c>dd-raw</c>, <c>root-dd.gz</c> → <c>dd-gz</c>, <c>root-dd.xz</c> → <c>dd-xz</c>, <c>root-dd</c> (a tarred dd) →
-/// <c>dd-tgz</c>, <c>squashfs</c> → <c>fsimage</c>.
+/// to curtin's source types as MAAS's <c>get_xinstall_parameters</c> maps them: root tarballs <c>root-tgz</c>,
+/// <c>root-tbz</c>, <c>root-txz</c> → <c>tgz</c>, <c>tbz</c>, <c>txz</c> (laid onto the layout); whole-disk images
+/// <c>root-dd.raw</c> → <c>dd-raw</c>, <c>root-dd.gz</c> → <c>dd-gz</c>, <c>root-dd.xz</c> → <c>dd-xz</c>,
+/// <c>root-dd.bz2</c> → <c>dd-bz2</c>, <c>root-dd</c> (a tar.gz holding the disk) → <c>dd-tgz</c>,
+/// <c>root-dd.tar.bz2</c> → <c>dd-tbz</c>, <c>root-dd.tar.xz</c> → <c>dd-txz</c>, <c>root-dd.tar</c> → <c>dd-tar</c>;
+/// <c>squashfs</c> → <c>fsimage</c>.
 /// </summary>
 public sealed record CurtinSource(string Uri, string Type)
 {
@@ -14,15 +17,24 @@ public sealed record CurtinSource(string Uri, string Type)
     public static readonly IReadOnlyList<(string FileType, string SourceType)> Types =
     [
         ("root-tgz", "tgz"),
+        ("root-tbz", "tbz"),
+        ("root-txz", "txz"),
         ("root-dd.raw", "dd-raw"),
         ("root-dd.gz", "dd-gz"),
         ("root-dd.xz", "dd-xz"),
+        ("root-dd.bz2", "dd-bz2"),
         ("root-dd", "dd-tgz"),
+        ("root-dd.tar.bz2", "dd-tbz"),
+        ("root-dd.tar.xz", "dd-txz"),
+        ("root-dd.tar", "dd-tar"),
         ("squashfs", "fsimage"),
     ];
 
     /// <summary>Whether the image is a whole disk: curtin writes it over the boot disk and no storage layout applies.</summary>
     public bool IsDiskImage => Type.StartsWith("dd-", StringComparison.Ordinal);
+
+    /// <summary>Whether the image is a root tarball (<c>tgz</c>, <c>tbz</c>, <c>txz</c>) laid onto the storage layout.</summary>
+    public bool IsRootTarball => Type is "tgz" or "tbz" or "txz";
 
     /// <summary>The installable file of <paramref name="image"/>, served at <paramref name="baseUrl"/><c>/images/…/stable/&lt;file type&gt;</c>; null when it has none.</summary>
     public static CurtinSource? For(BootImage image, string baseUrl)

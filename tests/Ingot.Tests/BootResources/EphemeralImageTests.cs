@@ -37,7 +37,7 @@ public sealed class EphemeralImageTests : IDisposable
         Assert.True(initramfs.ContainsKey("etc/udhcpc.script"));
         Assert.All(["usr/sbin/dropbear", "usr/bin/dropbearkey", "lib64/ld-linux-x86-64.so.2", "lib/x86_64-linux-gnu/libtomcrypt.so.1"], f => Assert.True(initramfs[f].AsSpan().StartsWith("\u007fELF"u8), $"{f} (dropbear for rescue mode) is not in the image"));
         Assert.StartsWith("root:*:0:0:", Encoding.ASCII.GetString(initramfs["etc/passwd"]), StringComparison.Ordinal);
-        Assert.All(["ephemeral.sh", "maas-api.sh", "enlist.sh", "run-scripts.sh", "flatten-json.awk", "script-list.awk", "script-plan.awk", "install.sh", "root-tgz.sh", "storage.sh", "boot-loader.sh", "deployed.sh", "rescue.sh"], f => Assert.True(initramfs.ContainsKey($"ingot/{f}"), $"the agent's {f} is not in the image"));
+        Assert.All(["ephemeral.sh", "maas-api.sh", "enlist.sh", "run-scripts.sh", "flatten-json.awk", "script-list.awk", "script-plan.awk", "install.sh", "disk-image.sh", "root-tgz.sh", "storage.sh", "boot-loader.sh", "deployed.sh", "rescue.sh"], f => Assert.True(initramfs.ContainsKey($"ingot/{f}"), $"the agent's {f} is not in the image"));
         Assert.Equal(s_modules, Encoding.ASCII.GetString(initramfs["lib/modules/load-order"]).Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.All(s_modules, m => Assert.True(initramfs[$"lib/modules/{m}.ko"].AsSpan().StartsWith("\u007fELF"u8), $"{m}.ko is not an ELF module"));
         byte[] kernel = await File.ReadAllBytesAsync(Path.Combine(output, "vmlinuz"), Ct);
