@@ -107,11 +107,8 @@ public sealed class DebianDeploymentTests
               - |
                 echo "ingot-net: $(cat /etc/network/interfaces.d/* 2>/dev/null | grep -E "^ *(iface|address)" | tr "\n" " ")" > /dev/console
                 echo "ingot-boot: firmware $([ -d /sys/firmware/efi ] && echo uefi || echo bios), /boot/efi: $(grep " /boot/efi " /proc/mounts | cut -d " " -f 1,3)" > /dev/console
-<<<<<<< HEAD
                 echo "ingot-storage: / $(findmnt -n -o SOURCE,FSTYPE / | tr -s " "), /srv $(findmnt -n -o SOURCE,FSTYPE /srv | tr -s " "), swap $(swapon --show=NAME,TYPE --noheadings | tr -s " " | tr "\n" " ")" > /dev/console
-=======
                 echo "ingot-locale: $(cat /etc/default/locale), module locale ran $(grep -c "Running module locale .* with frequency" /var/log/cloud-init.log), failed $(grep -c "Running module locale .* failed" /var/log/cloud-init.log)" > /dev/console
->>>>>>> deploy4
                 echo {{marker}} > /run/ingot-marker
                 echo "ingot-marker: $(cat /run/ingot-marker)" > /dev/console
 
@@ -169,16 +166,13 @@ public sealed class DebianDeploymentTests
         Assert.Equal(
             firmware == Firmware.Uefi ? "ingot-boot: firmware uefi, /boot/efi: /dev/vda1 vfat" : "ingot-boot: firmware bios, /boot/efi: ",
             boot.Value.TrimEnd('\r'));
-<<<<<<< HEAD
         Match storage = await vm.WaitForConsoleAsync(mark, "ingot-storage: .*", TimeSpan.FromSeconds(5), "the runcmd's line with the mounts and the swap");
         Assert.Equal(
             lvm ? "ingot-storage: / /dev/mapper/vgroot-lvroot ext4, /srv /dev/vdb2 ext4, swap /dev/vdb1 partition" : "ingot-storage: / /dev/vda2 ext4, /srv , swap",
             storage.Value.TrimEnd('\r', ' '));
-=======
         // The tarball's C.UTF-8 (as MAAS's Ubuntu images): the locale module ran and kept it, no locale-gen, no failure.
         Match locale = await vm.WaitForConsoleAsync(mark, "ingot-locale: .*", TimeSpan.FromSeconds(5), "the runcmd's line with the system locale");
         Assert.Equal("ingot-locale: LANG=C.UTF-8, module locale ran 1, failed 0", locale.Value.TrimEnd('\r'));
->>>>>>> deploy4
         stages.Reached("user-data's runcmd ran");
         await vm.WaitForConsoleAsync(mark, @"Cloud-init v\. \S+ finished at .*Datasource DataSourceMAAS", s_bootLimit, "cloud-init's final stage to finish with the MAAS datasource");
         await walk.WaitForStatusAsync("Deployed", TimeSpan.FromMinutes(1), "the deployed system's user-data read to end the deployment");
