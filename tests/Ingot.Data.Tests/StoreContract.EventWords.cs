@@ -26,5 +26,8 @@ public abstract partial class StoreContract
         Assert.Equal(["acquired"], (await log.QueryAsync(query with { Words = ["alice"] }, Ct)).Select(e => e.Event.Description));
         Assert.Equal(["Loading ephemeral"], (await log.QueryAsync(query with { Words = ["node_status_event", "EPHEMERAL"] }, Ct)).Select(e => e.Event.Description));
         Assert.Empty(await log.QueryAsync(query with { Words = ["ephemeral", "commissioning"] }, Ct));
+        Assert.Equal(["acquired", "Loading ephemeral"], (await log.QueryAsync(query with { Types = [EventTypes.RequestNodeAcquire.Name, EventTypes.NodeStatusEvent.Name] }, Ct)).Select(e => e.Event.Description));
+        Assert.Equal(2, (await log.QueryAsync(query with { Types = [EventTypes.NodeChangedStatus.Name], Words = ["commissioning"] }, Ct)).Count);
+        Assert.Empty(await log.QueryAsync(query with { Types = [EventTypes.Ready.Name] }, Ct));
     }
 }

@@ -44,7 +44,13 @@ public sealed class BulkFormTests(UiHost host)
         await page.Locator("#bulk-action").SelectOptionAsync("clone");
         ILocator form = page.GetByTestId("clone-from-form");
         await form.GetByLabel("Network interfaces").UncheckAsync();
+        await form.GetByLabel("Find a source").FillAsync($"lsrc {u}");
+        await Expect(form.GetByTestId("clone-source-count")).ToHaveTextAsync("1 machine(s) match.");
+        await Expect(form.GetByLabel("Source machine").Locator("option")).ToHaveCountAsync(2);
         await form.GetByLabel("Source machine").SelectOptionAsync(source);
+        await form.GetByLabel("Find a source").FillAsync($"no-such-machine-{u}");
+        await Expect(form.GetByTestId("clone-source-count")).ToHaveTextAsync("0 machine(s) match.");
+        await Expect(form.GetByLabel("Source machine")).ToHaveValueAsync(source);
         await form.GetByRole(AriaRole.Button, new() { Name = "Clone to 2 machine(s)" }).ClickAsync();
 
         await Expect(page.GetByTestId("clone-results")).ToContainTextAsync($"1 of 2 machine(s) cloned successfully from lsrc-{u}.");

@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Ingot.Web.Tests;
 
-/// <summary>The events page's zone, owner, level and text filters, kept in the address so that a filtered view can be linked.</summary>
+/// <summary>The events page's zone, owner, level, type and text filters, kept in the address so that a filtered view can be linked.</summary>
 [Collection(UiTests.Name)]
 public sealed class EventFilterTests(UiHost host)
 {
@@ -60,6 +60,44 @@ public sealed class EventFilterTests(UiHost host)
         Assert.All(await openedRows.Locator("td:nth-child(2)").AllInnerTextsAsync(), m => Assert.Equal($"evf-b-{u}", m));
         await Expect(opened.GetByLabel("Search")).ToHaveValueAsync($"COMMISSIONING evf-b-{u}");
         await Expect(opened.GetByLabel("Level")).ToHaveValueAsync("DEBUG");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact(Timeout = 90_000)]
+    public async Task The_type_filter_keeps_only_events_of_that_type_and_stands_in_the_address()
+    {
+        string u = MachineListTests.Unique();
+        string id = await host.Admin.CreateMachineAsync($"evt-{u}");
+        await host.Admin.PostAsync($"machines/{id}/", "commission");
+
+        IPage page = await host.NewPageAsync(TestContext.Current.CancellationToken);
+        await page.LogInAsync(UiHost.AdminName, UiHost.AdminPassword);
+        await page.GotoAsync("MAAS/r/events");
+        await page.WaitForCircuitAsync();
+        ILocator rows = page.GetByTestId("events").Locator("tbody tr");
+        ILocator types = rows.Locator("td:nth-child(4)");
+
+        await page.GetByLabel("Machine").FillAsync($"evt-{u}");
+        await page.GetByLabel("Level").SelectOptionAsync("AUDIT");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show events" }).ClickAsync();
+        await Expect(types.Filter(new() { HasText = "REQUEST_NODE_START_COMMISSIONING" })).ToHaveCountAsync(1);
+
+        await page.GetByLabel("Event type").SelectOptionAsync("NODE_CHANGED_STATUS");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show events" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("events\\?(?=.*type=NODE_CHANGED_STATUS)(?=.*level=AUDIT)"));
+        await Expect(page.GetByTestId("event-count")).ToHaveTextAsync("No events match.");
+
+        await page.GetByLabel("Level").SelectOptionAsync("DEBUG");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show events" }).ClickAsync();
+        await Expect(types.First).ToHaveTextAsync("NODE_CHANGED_STATUS");
+        Assert.All(await types.AllInnerTextsAsync(), t => Assert.Equal("NODE_CHANGED_STATUS", t));
+
+        await page.GetByLabel("Event type").SelectOptionAsync("REQUEST_NODE_START_COMMISSIONING");
+        await page.GetByLabel("Level").SelectOptionAsync("AUDIT");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show events" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("events\\?(?=.*type=REQUEST_NODE_START_COMMISSIONING)"));
+        await Expect(types).ToHaveTextAsync(["REQUEST_NODE_START_COMMISSIONING"]);
+        await page.ScreenshotAsync("events-type-filter");
         await page.Context.CloseAsync();
     }
 }

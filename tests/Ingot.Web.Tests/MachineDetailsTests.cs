@@ -1,3 +1,5 @@
+using Ingot.Core.Hardware;
+using Ingot.Core.Machines;
 using Ingot.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -116,6 +118,39 @@ public sealed class MachineDetailsTests(UiHost host)
 
         await Expect(page.GetByTestId("machine-status")).ToHaveTextAsync("Commissioning", new() { Timeout = 5_000 });
         await Expect(page.GetByTestId("events")).ToContainTextAsync("Commissioning", new() { Timeout = 5_000 });
+        await page.Context.CloseAsync();
+    }
+
+    [Fact(Timeout = 90_000)]
+    public async Task Details_list_the_PCI_and_USB_devices_commissioning_found_with_the_card_or_disk_each_one_is()
+    {
+        string id = await host.Admin.CreateMachineAsync($"devices-{MachineListTests.Unique()}");
+        var store = host.Services.GetRequiredService<IMachineStore>();
+        Machine machine = await host.MachineAsync(id);
+        machine.NodeDevices =
+        [
+            new NodeDevice
+            {
+                Id = 1, Bus = NodeDeviceBus.Pcie, HardwareType = 4, NumaNode = 1, VendorId = "8086", ProductId = "1572",
+                VendorName = "Intel Corporation", ProductName = "Ethernet Controller X710", CommissioningDriver = "i40e",
+                PciAddress = "0000:3b:00.0", InterfaceMac = "52:54:00:12:34:56",
+            },
+            new NodeDevice { Id = 2, Bus = NodeDeviceBus.Usb, HardwareType = 0, VendorId = "1d6b", ProductId = "0002", BusNumber = 1, DeviceNumber = 2 },
+        ];
+        await store.SaveAsync(machine, TestContext.Current.CancellationToken);
+        IPage page = await host.NewPageAsync(TestContext.Current.CancellationToken);
+        await page.LogInAsync(UiHost.UserName, UiHost.UserPassword);
+
+        await page.GotoAsync($"MAAS/r/machine/{id}");
+        await page.WaitForCircuitAsync();
+
+        ILocator rows = page.GetByTestId("node-devices").Locator("tbody tr");
+        await Expect(rows).ToHaveCountAsync(2);
+        await Expect(rows.Nth(0).Locator("th, td")).ToHaveTextAsync(
+            ["PCI", "0000:3b:00.0", "Intel Corporation (8086)", "Ethernet Controller X710 (1572)", "Network", "i40e", "1", "52:54:00:12:34:56"]);
+        await Expect(rows.Nth(1).Locator("th, td")).ToHaveTextAsync(["USB", "Bus 001 Device 002", "1d6b", "0002", "Node", "", "0", ""]);
+        await page.GetByRole(AriaRole.Heading, new() { Name = "PCI and USB devices" }).ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync("machine-devices");
         await page.Context.CloseAsync();
     }
 }

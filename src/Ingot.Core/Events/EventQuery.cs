@@ -29,6 +29,12 @@ public sealed record EventQuery
     /// </summary>
     public IReadOnlyList<string> Words { get; init; } = [];
 
+    /// <summary>
+    /// Event type names (<see cref="EventType.Name"/>) to keep, empty for every type (the web UI's type filter; the API
+    /// never sets it).
+    /// </summary>
+    public IReadOnlyList<string> Types { get; init; } = [];
+
     public string? VisibleTo { get; init; }
 
     public long? Before { get; init; }

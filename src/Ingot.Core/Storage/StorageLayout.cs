@@ -142,6 +142,18 @@ public static class StorageLayout
         machine.Storage.VolumeGroups.Add(group);
     }
 
+    /// <summary>
+    /// What <see cref="Apply"/> would make of <paramref name="machine"/>'s disks, on a <see cref="Machine.StorageDraft"/>
+    /// (the machine itself is unchanged): the same code, so the same result or the same refusal.
+    /// </summary>
+    public static Machine Preview(Machine machine, StorageLayoutRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(machine);
+        Machine draft = machine.StorageDraft();
+        Apply(draft, request);
+        return draft;
+    }
+
     /// <summary>MAAS's <c>_clear_full_storage_configuration</c>: every partition table, filesystem and group goes.</summary>
     public static void Clear(Machine machine)
     {

@@ -77,6 +77,12 @@ public sealed class EventLog(IDbContextFactory<IngotDbContext> contexts) : IEven
         }
 #pragma warning restore CA1304, CA1311, CA1862
 
+        if (query.Types.Count > 0)
+        {
+            List<string> types = [.. query.Types];
+            rows = rows.Where(r => types.Contains(r.Event.Type));
+        }
+
         if (query.After is { } after)
         {
             var oldest = await rows.Where(r => r.Event.Id > after).OrderBy(r => r.Event.Id).Take(query.Limit).ToListAsync(ct);

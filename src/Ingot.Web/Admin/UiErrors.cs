@@ -27,6 +27,25 @@ public static class UiErrors
         }
     }
 
+    /// <summary>The same for an operation that does not wait (a preview): null when it succeeded, else the API's text.</summary>
+    public static string? Run(Action operation)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        try
+        {
+            operation();
+            return null;
+        }
+        catch (MachineFormException e)
+        {
+            return Describe(e);
+        }
+        catch (MachineOperationException e)
+        {
+            return e.Message;
+        }
+    }
+
     public static string Describe(MachineFormException e) =>
         string.Join(" ", e.Errors.SelectMany(field => field.Value.Select(message => field.Key is "__all__" or "" ? message : $"{field.Key}: {message}")));
 }

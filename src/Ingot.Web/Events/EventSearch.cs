@@ -5,10 +5,10 @@ using Ingot.Core.Users;
 namespace Ingot.Web.Events;
 
 /// <summary>
-/// The events page's filters, as they stand in its address (<c>?q=&amp;machine=&amp;zone=&amp;owner=&amp;level=</c>)
+/// The events page's filters, as they stand in its address (<c>?q=&amp;machine=&amp;zone=&amp;owner=&amp;level=&amp;type=</c>)
 /// and as the page's form edits them. <see cref="Query"/> reads them with the API's own
 /// <see cref="EventFilter.Parse"/> (zone, owner and level as <c>events/?op=query</c> takes them) and adds the free
-/// text as <see cref="EventQuery.Words"/>, so every filter runs in the database.
+/// text as <see cref="EventQuery.Words"/> and the type as <see cref="EventQuery.Types"/>, so every filter runs in the database.
 /// </summary>
 public sealed class EventSearch
 {
@@ -24,6 +24,9 @@ public sealed class EventSearch
 
     public string Level { get; set; } = DefaultLevel;
 
+    /// <summary>An event type name (<c>NODE_CHANGED_STATUS</c>), empty for every type.</summary>
+    public string Type { get; set; } = "";
+
     public EventSearch Copy() => (EventSearch)MemberwiseClone();
 
     /// <summary>The address parameters; an empty filter (and the default level) is left out.</summary>
@@ -34,6 +37,7 @@ public sealed class EventSearch
         ["zone"] = Blank(Zone),
         ["owner"] = Blank(Owner),
         ["level"] = Level == DefaultLevel ? null : Blank(Level),
+        ["type"] = Blank(Type),
     };
 
     /// <summary>
@@ -69,7 +73,11 @@ public sealed class EventSearch
         }
 
         EventQuery query = EventFilter.Parse(name => values.GetValueOrDefault(name, []), actor);
-        return query with { Words = [.. Text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)] };
+        return query with
+        {
+            Words = [.. Text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+            Types = Blank(Type) is { } type ? [type] : [],
+        };
     }
 
     private static string? Blank(string value) => value.Trim() is { Length: > 0 } trimmed ? trimmed : null;

@@ -18,6 +18,18 @@ public sealed record StorageRow(StorageRowKind Kind, string Name, long Size, Fil
     /// <summary>A RAID's level, a volume group's member count, a disk's model.</summary>
     public string Detail { get; init; } = "";
 
+    /// <summary>The kind as the storage table shows it.</summary>
+    public string KindName => Kind switch
+    {
+        StorageRowKind.Disk => "disk",
+        StorageRowKind.Partition => "partition",
+        StorageRowKind.Raid => "RAID",
+        StorageRowKind.VolumeGroup => "volume group",
+        StorageRowKind.CacheSet => "cache set",
+        StorageRowKind.Bcache => "bcache",
+        _ => "logical volume",
+    };
+
     /// <summary>How the row is named in Core's messages ("delete partition", "format block device").</summary>
     public string What => Kind switch
     {

@@ -1,12 +1,7 @@
-using Ingot.Core.Config;
-using Ingot.Core.Domains;
 using Ingot.Core.Enlistment;
 using Ingot.Core.Machines;
-using Ingot.Core.Machines.Actions;
-using Ingot.Core.Placement;
 using Ingot.Core.Power;
 using Ingot.Core.ResourcePools;
-using Ingot.Core.Tags;
 using Ingot.Core.Zones;
 using Ingot.Web.Admin;
 using Ingot.Web.Session;
@@ -18,8 +13,8 @@ namespace Ingot.Web.Components.Pages;
 /// <summary>
 /// Add a machine by its MACs and power parameters (the fields of the chosen power type, from the
 /// <see cref="PowerTypeCatalog"/> that <c>power-types/</c> renders), or as <c>deployed</c> for a live
-/// machine; the request goes through Core's <see cref="MachinePlacement"/> and <see cref="MachineEnlister"/>
-/// as <c>POST machines/</c> does, so its checks, defaults and messages are the API's. Non-admins do not
+/// machine; the request goes through Core's <see cref="MachineAdding"/> as <c>POST machines/</c> does, so its
+/// checks, defaults, messages and power submission are the API's. Non-admins do not
 /// get the admin-only fields (zone, pool, description, deployed), as MAAS's non-admin form.
 /// </summary>
 public sealed partial class AddMachine
@@ -93,25 +88,9 @@ public sealed partial class AddMachine
             };
             Machine? added = null;
             _error = await UiErrors.RunAsync(async () =>
-            {
-                var placement = new MachinePlacement(
-                    Services.GetRequiredService<IZoneStore>(), Services.GetRequiredService<IResourcePoolStore>(),
-                    Services.GetRequiredService<IDomainStore>(), Services.GetRequiredService<ITagStore>());
-                await placement.CheckAsync(request.Zone, request.Pool, request.Domain, CancellationToken.None);
-                LifecycleSettings settings = await LifecycleSettingsLoader.LoadAsync(Services.GetRequiredService<IConfigStore>(), CancellationToken.None);
-                var enlister = new MachineEnlister(Services.GetRequiredService<IMachineStore>(), Services.GetRequiredService<TimeProvider>(), settings)
-                {
-                    PowerTypes = Services.GetService<PowerTypeCatalog>(),
-                };
-                added = await enlister.AddAsync(request, actor, CancellationToken.None);
-            });
+                added = await (await MachineAdding.ComposeAsync(Services, CancellationToken.None)).AddAsync(request, actor, CancellationToken.None));
             if (added is not null)
             {
-                if (added.RequestedPower != PowerRequest.None)
-                {
-                    Services.GetService<IPowerRequests>()?.Submit(added.SystemId);
-                }
-
                 Navigation.NavigateTo(WebUiPaths.Machine(added.SystemId));
             }
         }

@@ -50,6 +50,9 @@ public sealed partial class Events
     [SupplyParameterFromQuery(Name = "level")]
     public string? Level { get; set; }
 
+    [SupplyParameterFromQuery(Name = "type")]
+    public string? Type { get; set; }
+
     [Inject]
     private IEventLog Log { get; set; } = default!;
 
@@ -94,6 +97,7 @@ public sealed partial class Events
             Zone = Zone ?? "",
             Owner = Owner ?? "",
             Level = Level is { Length: > 0 } level ? level : EventSearch.DefaultLevel,
+            Type = Type ?? "",
         };
         _form = _applied.Copy();
         _before = null;

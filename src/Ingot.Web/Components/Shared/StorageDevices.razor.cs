@@ -47,17 +47,6 @@ public sealed partial class StorageDevices
 
     protected override void OnParametersSet() => _rows = StorageRow.Of(Machine);
 
-    private static string Kind(StorageRow row) => row.Kind switch
-    {
-        StorageRowKind.Disk => "disk",
-        StorageRowKind.Partition => "partition",
-        StorageRowKind.Raid => "RAID",
-        StorageRowKind.VolumeGroup => "volume group",
-        StorageRowKind.CacheSet => "cache set",
-        StorageRowKind.Bcache => "bcache",
-        _ => "logical volume",
-    };
-
     private void Edit(StorageRow row)
     {
         _editing = row;

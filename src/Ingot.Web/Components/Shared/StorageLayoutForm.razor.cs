@@ -2,6 +2,7 @@ using Ingot.Core.Machines;
 using Ingot.Core.Storage;
 using Ingot.Core.Users;
 using Ingot.Web.Admin;
+using Ingot.Web.Machines;
 using Ingot.Web.Session;
 using Microsoft.AspNetCore.Components;
 
@@ -67,6 +68,18 @@ public sealed partial class StorageLayoutForm
     }
 
     private static string? Sent(string value) => value.Trim() is { Length: > 0 } text ? text : null;
+
+    /// <summary>
+    /// What the chosen layout would make of this machine's disks, by Core's <see cref="StorageLayout.Preview"/> (the code
+    /// that applies it, on a copy), or its refusal in the API's words. Cheap: the machine's few disks, on each render.
+    /// </summary>
+    private LayoutPreview Preview()
+    {
+        IReadOnlyList<StorageRow> rows = [];
+        StorageLayoutRequest request = Request();
+        string? refusal = UiErrors.Run(() => rows = StorageRow.Of(StorageLayout.Preview(Machine, request)));
+        return new LayoutPreview(rows, refusal);
+    }
 
     private async Task ApplyAsync()
     {
