@@ -5,13 +5,15 @@ using System.Text.Json.Nodes;
 using Ingot.Api.Tests.Deployment;
 using Ingot.Api.Tests.Infrastructure;
 using Ingot.Api.Tests.Metadata;
+using Ingot.Core.Hardware;
 using Ingot.Core.Machines;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ingot.Api.Tests.Networks;
 
 /// <summary>
 /// The boot interface recorded as MAAS records it: a machine with two NICs that network-booted from the second one
-/// reports <c>BOOTIF</c> with that NIC's MAC in <c>maas-kernel-cmdline</c>'s output; the machine JSON's
+/// (both MACs known from enlistment) reports <c>BOOTIF</c> with that NIC's MAC in <c>maas-kernel-cmdline</c>'s output; the machine JSON's
 /// <c>boot_interface</c> is then that NIC, commissioning's initial AUTO link is on it (the first NIC gets LINK_UP), and
 /// deployment gives that link its address, which the installer's network configuration carries.
 /// </summary>
@@ -32,6 +34,12 @@ public sealed class BootInterfaceTests(ApiHost host) : IClassFixture<ApiHost>
         long bootSubnet = (await api.CreateSubnetAsync(BootCidr)).GetProperty("id").GetInt64();
         await host.AddDeployImageAsync("ubuntu/noble");
         Machine machine = await host.MachineAsync(admin, commissioning: false);
+        // Enlistment's machines create carries every MAC of the machine (maas-enlist's mac_addresses).
+        machine = await host.ReloadAsync(machine.SystemId);
+        machine.Interfaces.Clear();
+        machine.Interfaces.Add(new NetworkInterface { Name = "eth0", MacAddress = MacAddress.Parse("52:54:00:ab:cd:ef") });
+        machine.Interfaces.Add(new NetworkInterface { Name = "eth1", MacAddress = MacAddress.Parse(BootMac) });
+        await host.Services.GetRequiredService<IMachineStore>().SaveAsync(machine, Ct);
 
         (RemoteScriptsClient node, _) = await RemoteScriptsClient.FromPreseedAsync(host, machine.SystemId);
         (await node.SignalAsync("COMMISSIONING")).EnsureSuccessStatusCode();
