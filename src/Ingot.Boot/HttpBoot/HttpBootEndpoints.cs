@@ -36,9 +36,10 @@ public static class HttpBootEndpoints
 
         BootDefaults settings = await defaults.GetAsync(ct);
         BootRecord? machine = await machines.FindByMacAsync(address, ct);
-        if (machine is not null && BiosBootMethods.FromIpxePlatform(platform) is { } method && method != machine.BiosBootMethod)
+        string? method = BiosBootMethods.FromIpxePlatform(platform);
+        if (machine is not null && ((method is not null && method != machine.BiosBootMethod) || machine.BootInterfaceMac != address))
         {
-            await machines.RecordBootMethodAsync(address, method, ct);
+            await machines.RecordBootAsync(address, method, ct);
         }
 
         BootSelection selection = BootSelector.Select(machine, settings);

@@ -8,6 +8,7 @@ namespace Ingot.Core.Boot;
 /// extra kernel options its tags give it (<see cref="KernelOpts"/>, "" for none). <see cref="EphemeralDeployment"/>:
 /// deployed to memory (MAAS's <c>ephemeral_deployment</c>), so it network-boots its OS every time.
 /// <see cref="BiosBootMethod"/>: MAAS's <c>bios_boot_method</c> as last recorded (<see cref="BiosBootMethods"/>; "" before any).
+/// <see cref="BootInterfaceMac"/>: the MAC of the recorded boot interface (null before any).
 /// </summary>
 public sealed record BootRecord(
     string SystemId,
@@ -23,4 +24,6 @@ public sealed record BootRecord(
     bool EphemeralDeployment = false)
 {
     public string BiosBootMethod { get; init; } = "";
+
+    public Hardware.MacAddress? BootInterfaceMac { get; init; }
 }

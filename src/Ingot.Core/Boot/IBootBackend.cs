@@ -9,8 +9,9 @@ public interface IBootBackend
     Task<BootRecord?> FindByMacAsync(MacAddress mac, CancellationToken ct);
 
     /// <summary>
-    /// Records how the machine with <paramref name="mac"/> booted (<see cref="BiosBootMethods"/>), as MAAS's <c>get_config</c>
-    /// updates <c>bios_boot_method</c>; nothing when no machine carries the MAC.
+    /// Records that the machine with <paramref name="mac"/> network-booted from that MAC (its boot interface) and, when
+    /// known, how (<see cref="BiosBootMethods"/>), as MAAS's <c>get_config</c> updates <c>boot_interface</c> and
+    /// <c>bios_boot_method</c>; nothing when no machine carries the MAC.
     /// </summary>
-    Task RecordBootMethodAsync(MacAddress mac, string biosBootMethod, CancellationToken ct);
+    Task RecordBootAsync(MacAddress mac, string? biosBootMethod, CancellationToken ct);
 }

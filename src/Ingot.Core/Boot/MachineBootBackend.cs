@@ -7,7 +7,7 @@ namespace Ingot.Core.Boot;
 /// <summary>
 /// <see cref="IBootBackend"/> over the machine and tag stores (MAC uniqueness: one machine per MAC).
 /// The kernel options are MAAS's <c>get_effective_kernel_options</c>: those of the machine's first tag,
-/// by name, that has any. Recording the boot method saves the machine (compare-and-set: read again and retried
+/// by name, that has any. Recording a boot (boot interface and boot method) saves the machine (compare-and-set: read again and retried
 /// on a conflict, at most three times; a machine that another writer keeps changing keeps its old method until
 /// its next boot).
 /// </summary>
@@ -23,19 +23,31 @@ public sealed class MachineBootBackend(IMachineStore machines, ITagStore tags) :
         return new BootRecord(m.SystemId, m.Hostname, m.Status, m.PreviousStatus, m.Architecture, m.Osystem, m.DistroSeries, m.HweKernel, m.Netboot, await KernelOptsAsync(m, ct), m.IsEphemeralDeployment)
         {
             BiosBootMethod = m.BiosBootMethod,
+            BootInterfaceMac = m.BootInterfaceMac,
         };
     }
 
-    public async Task RecordBootMethodAsync(MacAddress mac, string biosBootMethod, CancellationToken ct)
+    public async Task RecordBootAsync(MacAddress mac, string? biosBootMethod, CancellationToken ct)
     {
         for (int attempt = 0; attempt < 3; attempt++)
         {
-            if (await machines.FindByMacAsync(mac, ct) is not { } m || m.BiosBootMethod == biosBootMethod)
+            if (await machines.FindByMacAsync(mac, ct) is not { } m)
             {
                 return;
             }
 
-            m.BiosBootMethod = biosBootMethod;
+            bool changed = m.RecordBootInterface(mac);
+            if (biosBootMethod is not null && m.BiosBootMethod != biosBootMethod)
+            {
+                m.BiosBootMethod = biosBootMethod;
+                changed = true;
+            }
+
+            if (!changed)
+            {
+                return;
+            }
+
             try
             {
                 await machines.SaveAsync(m, ct);

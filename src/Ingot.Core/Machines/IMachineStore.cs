@@ -42,6 +42,14 @@ public interface IMachineStore
     Task SaveAsync(Machine machine, IReadOnlyList<Scripts.ScriptSet> scriptSets, CancellationToken ct);
 
     /// <summary>
+    /// Saves the machine with its events and, in the same transaction, gives back or moves the addresses its interfaces'
+    /// links held (<see cref="Networks.LinkAddresses"/>: a bond or bridge was made of them), bumping the network model's
+    /// version: both written or neither. Compare-and-set on the machine's version only
+    /// (<see cref="MachineConflictException"/>, nothing written).
+    /// </summary>
+    Task SaveAsync(Machine machine, Networks.LinkAddresses addresses, CancellationToken ct);
+
+    /// <summary>
     /// Saves several machines in one transaction: all or nothing (clone, bulk release). A conflict
     /// on any one of them writes none.
     /// </summary>

@@ -90,6 +90,6 @@ public sealed partial class Machine
             return;
         }
 
-        InitialNetworking.Apply(Interfaces, inventory.Interfaces, networks);
+        InitialNetworking.Apply(Interfaces, inventory.Interfaces, networks, BootInterfaceMac);
     }
 }

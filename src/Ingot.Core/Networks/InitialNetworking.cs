@@ -10,7 +10,7 @@ namespace Ingot.Core.Networks;
 /// DEPLOYING machine (<c>is_commissioning</c>); the caller (<see cref="Machines.Machine.SetInitialNetworking"/>) checks
 /// those. Pure: it changes the interfaces' links only.
 /// <list type="bullet">
-/// <item>The boot interface (<see cref="BootInterface"/>) gets an AUTO link on each subnet it has a discovered address
+/// <item>The boot interface (<see cref="BootInterface"/>: the recorded one, else MAAS's fallback) gets an AUTO link on each subnet it has a discovered address
 /// on. A discovered address is one the commissioning output reports on the interface (scope global), on the known
 /// subnet of its network (for a /32 or /128, the most specific known subnet containing it), as MAAS's
 /// <c>update_links</c> finds it. MAAS creates a subnet it does not know; Ingot does not, so such an address is no
@@ -27,20 +27,23 @@ namespace Ingot.Core.Networks;
 public static class InitialNetworking
 {
     /// <summary>
-    /// MAAS's <c>get_boot_interface</c> when no boot interface is recorded (Ingot records none): the first physical
-    /// interface, else the first interface.
+    /// MAAS's <c>get_boot_interface</c>: the physical interface with the recorded boot MAC
+    /// (<see cref="Machines.Machine.BootInterfaceMac"/>); when none is recorded, or no physical interface carries it any
+    /// more, the first physical interface, else the first interface.
     /// </summary>
-    public static NetworkInterface? BootInterface(IReadOnlyList<NetworkInterface> interfaces) =>
-        interfaces.FirstOrDefault(i => i.Type == InterfaceType.Physical) ?? (interfaces.Count > 0 ? interfaces[0] : null);
+    public static NetworkInterface? BootInterface(IReadOnlyList<NetworkInterface> interfaces, MacAddress? recorded = null) =>
+        (recorded is { } mac ? interfaces.FirstOrDefault(i => i.Type == InterfaceType.Physical && i.MacAddress == mac) : null)
+        ?? interfaces.FirstOrDefault(i => i.Type == InterfaceType.Physical)
+        ?? (interfaces.Count > 0 ? interfaces[0] : null);
 
-    public static void Apply(IReadOnlyList<NetworkInterface> interfaces, IReadOnlyList<InventoryInterface> reported, NetworkModel model)
+    public static void Apply(IReadOnlyList<NetworkInterface> interfaces, IReadOnlyList<InventoryInterface> reported, NetworkModel model, MacAddress? bootMac = null)
     {
         foreach (NetworkInterface nic in interfaces.Where(i => i.Type == InterfaceType.Physical))
         {
             PlaceOnVlan(nic, DiscoveredSubnets(nic, reported, model), model);
         }
 
-        NetworkInterface? boot = BootInterface(interfaces);
+        NetworkInterface? boot = BootInterface(interfaces, bootMac);
         if (boot is null)
         {
             return;

@@ -175,18 +175,43 @@ public sealed partial class InterfaceEditing
         [.. interfaces.SelectMany(i => i.Links.Where(l => l.Mode == LinkMode.Static && l.IpAddress is not null).Select(l => (i.Id, l.IpAddress!)))];
 
     /// <summary>
-    /// Saves the machine, then in one network transaction gives back <paramref name="released"/> and re-keys
-    /// <paramref name="moved"/> to <paramref name="child"/> (given back too when the child has no id).
+    /// <see cref="SaveAsync"/> for a new bond or bridge; when the save fails, the address claimed for its STATIC link
+    /// (<paramref name="claimed"/>, still on no interface) is given back before the failure is passed on.
+    /// </summary>
+    private async Task SaveClaimingAsync(Machine machine, List<(long, string)> released, NetworkInterface child, List<(long, string)> moved, List<(long InterfaceId, string Ip)> claimed, CancellationToken ct)
+    {
+        try
+        {
+            await SaveAsync(machine, released, ct, child, moved);
+        }
+        catch when (claimed.Count > 0)
+        {
+            foreach ((long interfaceId, string ip) in claimed)
+            {
+                await networks.ReleaseForLinkAsync(interfaceId, ip, CancellationToken.None);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Saves the machine and, in the same transaction, gives back <paramref name="released"/> and re-keys
+    /// <paramref name="moved"/> to <paramref name="child"/> (given back too when the child has no id):
+    /// <see cref="LinkAddresses"/>.
     /// </summary>
     private async Task SaveAsync(Machine machine, IReadOnlyList<(long InterfaceId, string Ip)> released, CancellationToken ct, NetworkInterface? child = null, List<(long InterfaceId, string Ip)>? moved = null)
     {
-        machine.Updated = time.GetUtcNow().UtcDateTime;
-        await machines.SaveAsync(machine, ct);
-        moved ??= [];
-        if (released.Count > 0 || moved.Count > 0)
+        DateTime now = time.GetUtcNow().UtcDateTime;
+        machine.Updated = now;
+        var addresses = new LinkAddresses(released, moved ?? [], child, now);
+        if (addresses.IsEmpty)
         {
-            bool rekey = child is { Id: > 0 };
-            await networks.SettleForLinksAsync([.. released, .. rekey ? [] : moved], rekey ? moved : [], child?.Id ?? 0, ct);
+            await machines.SaveAsync(machine, ct);
+        }
+        else
+        {
+            await machines.SaveAsync(machine, addresses, ct);
         }
 
         version.Bump();

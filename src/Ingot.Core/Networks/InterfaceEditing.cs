@@ -89,13 +89,14 @@ public sealed partial class InterfaceEditing(IMachineStore machines, NetworkOper
         };
         InterfaceFields.ReadCommon(form, errors, bond.Params);
         InterfaceFields.ReadBond(form, errors, bond.Params, created: true);
-        InterfaceLink? linked = await NewLinkAsync(link, errors, ct);
+        var linked = await NewLinkAsync(link, errors, ct);
         errors.ThrowIfAny();
+        List<(long, string)> claimed = await ClaimNewLinkAsync(actor, linked, ct);
         List<(long, string)> released = ClearParents(bond, parents);
         EnsureLinkUp(bond);
         ApplyNewLink(bond, linked);
         machine.Interfaces.Add(bond);
-        await SaveAsync(machine, released, ct);
+        await SaveClaimingAsync(machine, released, bond, claimed, claimed, ct);
         return (machine, bond);
     }
 
@@ -132,15 +133,16 @@ public sealed partial class InterfaceEditing(IMachineStore machines, NetworkOper
         };
         InterfaceFields.ReadCommon(form, errors, bridge.Params);
         InterfaceFields.ReadBridge(form, errors, bridge.Params, created: true);
-        InterfaceLink? linked = await NewLinkAsync(link, errors, ct);
+        var linked = await NewLinkAsync(link, errors, ct);
         errors.ThrowIfAny();
+        List<(long, string)> claimed = await ClaimNewLinkAsync(actor, linked, ct);
         bool acquired = machine.Status == MachineStatus.Allocated;
         List<(long, string)> moved = acquired ? MoveLinks(bridge, parent!) : [];
         List<(long, string)> released = ClearParents(bridge, [parent!]);
         EnsureLinkUp(bridge);
         ApplyNewLink(bridge, linked);
         machine.Interfaces.Add(bridge);
-        await SaveAsync(machine, released, ct, bridge, moved);
+        await SaveClaimingAsync(machine, released, bridge, [.. moved, .. claimed], claimed, ct);
         return (machine, bridge);
     }
 

@@ -86,32 +86,6 @@ public sealed partial class NetworkOperations
         return (change, true);
     }, ct);
 
-    /// <summary>
-    /// In one transaction, gives back what <paramref name="released"/> links held and moves the allocations of the
-    /// <paramref name="moved"/> links to interface <paramref name="toInterfaceId"/> (a bond's or bridge's parents' links
-    /// cleared, or moved to a bridge made on an ALLOCATED machine).
-    /// </summary>
-    internal Task SettleForLinksAsync(IReadOnlyList<(long InterfaceId, string Ip)> released, IReadOnlyList<(long InterfaceId, string Ip)> moved, long toInterfaceId, CancellationToken ct) =>
-        EditAsync(null, model =>
-        {
-            var change = new NetworkChange(model.Version);
-            foreach (StaticIpAddress address in model.IpAddresses)
-            {
-                if (released.Contains((address.InterfaceId ?? 0, address.Ip ?? "")))
-                {
-                    change.Remove(address);
-                }
-                else if (moved.Contains((address.InterfaceId ?? 0, address.Ip ?? "")))
-                {
-                    address.InterfaceId = toInterfaceId;
-                    address.Updated = Now;
-                    change.Update(address);
-                }
-            }
-
-            return (change, true);
-        }, ct);
-
     private static IPAddress Allocate(SubnetUsage usage, IPAddress? requested)
     {
         if (requested is null)

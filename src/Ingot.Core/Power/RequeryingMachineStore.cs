@@ -23,6 +23,12 @@ public sealed class RequeryingMachineStore(IMachineStore inner, PowerRequeries r
         requeries.Note(machine);
     }
 
+    public async Task SaveAsync(Machine machine, Networks.LinkAddresses addresses, CancellationToken ct)
+    {
+        await inner.SaveAsync(machine, addresses, ct);
+        requeries.Note(machine);
+    }
+
     public async Task SaveAsync(Machine machine, IReadOnlyList<Scripts.ScriptSet> scriptSets, CancellationToken ct)
     {
         await inner.SaveAsync(machine, scriptSets, ct);

@@ -1,3 +1,4 @@
+using Ingot.Core.Boot;
 using Ingot.Core.Inventory;
 using Ingot.Core.Machines;
 
@@ -8,7 +9,9 @@ namespace Ingot.Core.Scripts;
 /// machine-resources document becomes the machine's hardware (a malformed one fails its result and
 /// records <c>SCRIPT_RESULT_ERROR</c>), the modalias list becomes the machine's modaliases
 /// (for <c>for_hardware</c>), lshw and LLDP XML are kept for tags and the <c>details</c> op,
-/// and then every defined tag is evaluated on the machine again.
+/// <c>BOOTIF</c> in the kernel command line records the boot interface (MAAS's <c>update_boot_interface</c>; taken
+/// before the resources document of the same upload, so that the initial networking links the interface the machine
+/// booted from), and then every defined tag is evaluated on the machine again.
 /// </summary>
 public static class CommissioningHooks
 {
@@ -24,10 +27,13 @@ public static class CommissioningHooks
     /// <summary>Scripts whose stdout lists the machine's modaliases, one a line (Ingot's and MAAS's older name).</summary>
     public static IReadOnlySet<string> ModaliasScripts { get; } = new HashSet<string>(StringComparer.Ordinal) { "maas-list-modaliases", "00-maas-04-list-modaliases" };
 
+    /// <summary>The script whose stdout is the ephemeral kernel's command line (MAAS's <c>KERNEL_CMDLINE_OUTPUT_NAME</c>).</summary>
+    public const string KernelCmdlineScript = "maas-kernel-cmdline";
+
     public static async Task RunAsync(CommissioningInventory inventory, Machine machine, ScriptSet set, SignalRequest request, DateTime now, CancellationToken ct)
     {
         bool changed = false;
-        foreach (ScriptUpload upload in request.Uploads ?? [])
+        foreach (ScriptUpload upload in (request.Uploads ?? []).OrderBy(u => u.ScriptName == KernelCmdlineScript ? 0 : 1))
         {
             ScriptResult? result = request.ScriptResultId is { } id
                 ? set.Results.FirstOrDefault(r => r.Id == id)
@@ -38,7 +44,17 @@ public static class CommissioningHooks
             }
 
             byte[] output = upload.Stdout ?? upload.Output ?? [];
-            if (result.Name == ResourcesScript)
+            if (result.Name == KernelCmdlineScript)
+            {
+                // MAAS logs a BOOTIF naming no interface of the machine and keeps the old one; no BOOTIF is no change.
+                if (BootIf.Parse(System.Text.Encoding.UTF8.GetString(output)) is { } mac)
+                {
+                    machine.RecordBootInterface(mac);
+                }
+
+                continue;
+            }
+            else if (result.Name == ResourcesScript)
             {
                 InventoryParseResult parsed = await inventory.ApplyToAsync(machine, output, now, ct);
                 if (!parsed.Succeeded)

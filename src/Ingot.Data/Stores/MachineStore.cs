@@ -1,6 +1,7 @@
 using Ingot.Core.Events;
 using Ingot.Core.Hardware;
 using Ingot.Core.Machines;
+using Ingot.Core.Networks;
 using Ingot.Core.Power;
 using Ingot.Core.Scripts;
 using Ingot.Data.Model;
@@ -101,9 +102,11 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
 
     public Task SaveAsync(Machine machine, IReadOnlyList<ScriptSet> scriptSets, CancellationToken ct) => SaveAllAsync([machine], scriptSets, ct);
 
+    public Task SaveAsync(Machine machine, LinkAddresses addresses, CancellationToken ct) => SaveAllAsync([machine], [], ct, addresses);
+
     public Task SaveAllAsync(IReadOnlyList<Machine> machines, CancellationToken ct) => SaveAllAsync(machines, [], ct);
 
-    private async Task SaveAllAsync(IReadOnlyList<Machine> machines, IReadOnlyList<ScriptSet> scriptSets, CancellationToken ct)
+    private async Task SaveAllAsync(IReadOnlyList<Machine> machines, IReadOnlyList<ScriptSet> scriptSets, CancellationToken ct, LinkAddresses? addresses = null)
     {
         if (machines.Count == 0)
         {
@@ -130,7 +133,7 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
 
         try
         {
-            await SaveClaimedAsync(ordered, expected, scriptSets, ct);
+            await SaveClaimedAsync(ordered, expected, scriptSets, addresses, ct);
         }
         finally
         {
@@ -138,7 +141,7 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
         }
     }
 
-    private async Task SaveClaimedAsync(List<Machine> ordered, Dictionary<string, long> expected, IReadOnlyList<ScriptSet> scriptSets, CancellationToken ct)
+    private async Task SaveClaimedAsync(List<Machine> ordered, Dictionary<string, long> expected, IReadOnlyList<ScriptSet> scriptSets, LinkAddresses? addresses, CancellationToken ct)
     {
         await using IngotDbContext db = contexts.CreateDbContext();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -186,6 +189,12 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
 
             sets.AddRange(scriptSets.Select(set => ScriptSetWrite.Stage(db, set)));
             await db.SaveChangesAsync(ct);
+            if (addresses is not null)
+            {
+                // After the interface rows are written: a bridge's new id is known.
+                await LinkAddressRows.SettleAsync(db, addresses, ct);
+            }
+
             foreach (long? left in leftBmcs)
             {
                 await BmcLinks.DeleteIfOrphanAsync(db, left, ct);

@@ -152,8 +152,8 @@ public static partial class MachineJson
     internal static BlockDevice? BootDisk(Machine machine) =>
         machine.BlockDevices.Find(d => d.IsBootDisk) ?? (machine.BlockDevices.Count > 0 ? machine.BlockDevices[0] : null);
 
-    /// <summary>MAAS's <c>get_boot_interface</c> without a chosen one (Core's, which commissioning's initial AUTO link uses too).</summary>
-    internal static NetworkInterface? BootInterface(Machine machine) => Core.Networks.InitialNetworking.BootInterface(machine.Interfaces);
+    /// <summary>MAAS's <c>get_boot_interface</c> (Core's: the recorded boot interface, else the first physical; commissioning's initial AUTO link uses it too).</summary>
+    internal static NetworkInterface? BootInterface(Machine machine) => machine.BootInterface;
 
     /// <summary>MAAS's <c>storage</c>: the physical disks' bytes in MB, computed as Python's <c>size / 1000 / 1000</c>.</summary>
     internal static double StorageMegabytes(Machine machine)

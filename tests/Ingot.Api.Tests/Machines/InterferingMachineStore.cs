@@ -40,6 +40,12 @@ public sealed class InterferingMachineStore(IMachineStore inner) : IMachineStore
         await inner.SaveAsync(machine, scriptSets, ct);
     }
 
+    public async Task SaveAsync(Machine machine, Core.Networks.LinkAddresses addresses, CancellationToken ct)
+    {
+        await InterfereAsync([machine], ct);
+        await inner.SaveAsync(machine, addresses, ct);
+    }
+
     private async Task InterfereAsync(IReadOnlyList<Machine> machines, CancellationToken ct)
     {
         if (Target is { } target && machines.Any(m => m.SystemId == target) && Interlocked.Decrement(ref _interferences) >= 0)

@@ -10,11 +10,11 @@ internal sealed class FakeBootBackend : IBootBackend
     public Task<BootRecord?> FindByMacAsync(MacAddress mac, CancellationToken ct) =>
         Task.FromResult(Machines.GetValueOrDefault(mac));
 
-    public Task RecordBootMethodAsync(MacAddress mac, string biosBootMethod, CancellationToken ct)
+    public Task RecordBootAsync(MacAddress mac, string? biosBootMethod, CancellationToken ct)
     {
         if (Machines.TryGetValue(mac, out BootRecord? record))
         {
-            Machines[mac] = record with { BiosBootMethod = biosBootMethod };
+            Machines[mac] = record with { BiosBootMethod = biosBootMethod ?? record.BiosBootMethod, BootInterfaceMac = mac };
         }
 
         return Task.CompletedTask;

@@ -66,11 +66,34 @@ public sealed class MachineBootBackendTests
         await store.AddAsync(machine, ct);
         var backend = new MachineBootBackend(store, new InMemoryTagStore());
 
-        await backend.RecordBootMethodAsync(MacAddress.Parse("52:54:00:12:34:56"), BiosBootMethods.Uefi, ct);
-        await backend.RecordBootMethodAsync(MacAddress.Parse("52:54:00:12:34:57"), BiosBootMethods.Pxe, ct);
+        await backend.RecordBootAsync(MacAddress.Parse("52:54:00:12:34:56"), BiosBootMethods.Uefi, ct);
+        await backend.RecordBootAsync(MacAddress.Parse("52:54:00:12:34:57"), BiosBootMethods.Pxe, ct);
 
         Assert.Equal("uefi", (await store.FindAsync("abc123", ct))!.BiosBootMethod);
         Assert.Equal("uefi", (await backend.FindByMacAsync(MacAddress.Parse("52:54:00:12:34:56"), ct))!.BiosBootMethod);
+    }
+
+    [Fact]
+    public async Task A_boot_from_the_second_nic_records_it_as_the_boot_interface_and_an_unchanged_boot_saves_nothing()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        var store = new InMemoryMachineStore();
+        Machine machine = Machine.Create("abc124", "node2", DateTime.UnixEpoch);
+        machine.Interfaces.Add(new NetworkInterface { Name = "eth0", MacAddress = MacAddress.Parse("52:54:00:12:35:01") });
+        machine.Interfaces.Add(new NetworkInterface { Name = "eth1", MacAddress = MacAddress.Parse("52:54:00:12:35:02") });
+        await store.AddAsync(machine, ct);
+        var backend = new MachineBootBackend(store, new InMemoryTagStore());
+        Assert.Equal("eth0", (await store.FindAsync("abc124", ct))!.BootInterface!.Name);
+
+        await backend.RecordBootAsync(MacAddress.Parse("52:54:00:12:35:02"), null, ct);
+        long version = (await store.FindAsync("abc124", ct))!.Version;
+        await backend.RecordBootAsync(MacAddress.Parse("52:54:00:12:35:02"), null, ct);
+
+        Machine saved = (await store.FindAsync("abc124", ct))!;
+        Assert.Equal(("eth1", MacAddress.Parse("52:54:00:12:35:02")), (saved.BootInterface!.Name, saved.BootInterfaceMac!.Value));
+        Assert.Equal("", saved.BiosBootMethod);
+        Assert.Equal(version, saved.Version);
+        Assert.Equal(MacAddress.Parse("52:54:00:12:35:02"), (await backend.FindByMacAsync(MacAddress.Parse("52:54:00:12:35:01"), ct))!.BootInterfaceMac);
     }
 
     [Theory]

@@ -17,6 +17,9 @@ public sealed class InMemoryMachineStore : IMachineStore
     private readonly Dictionary<string, List<MachineEvent>> _events = [];
     private long _nextInterfaceId = 100_000;
 
+    /// <summary>The network store whose allocations <see cref="SaveAsync(Machine, Core.Networks.LinkAddresses, CancellationToken)"/> settles (needed only by tests that make bonds or bridges of linked interfaces).</summary>
+    public InMemoryNetworkStore? Networks { get; init; }
+
     public Task<Machine?> FindAsync(string systemId, CancellationToken ct) =>
         Task.FromResult(_machines.GetValueOrDefault(systemId));
 
@@ -45,6 +48,27 @@ public sealed class InMemoryMachineStore : IMachineStore
 
     /// <summary>The machine only: in-memory script sets are the very objects the script store hands out.</summary>
     public Task SaveAsync(Machine machine, IReadOnlyList<Core.Scripts.ScriptSet> scriptSets, CancellationToken ct) => SaveAllAsync([machine], ct);
+
+    /// <summary>The machine's version checked, then the addresses settled, then the machine saved: a failure before the last writes no machine.</summary>
+    public async Task SaveAsync(Machine machine, Core.Networks.LinkAddresses addresses, CancellationToken ct)
+    {
+        if (!_versions.TryGetValue(machine.SystemId, out long v) || v != machine.Version)
+        {
+            throw new MachineConflictException(machine.SystemId, machine.Version);
+        }
+
+        NumberInterfaces(machine);
+        if (!addresses.IsEmpty)
+        {
+            InMemoryNetworkStore networks = Networks ?? throw new InvalidOperationException("This InMemoryMachineStore has no Networks to settle addresses in.");
+            if (!await networks.SaveAsync(addresses.ChangeFor(await networks.LoadAsync(ct)), ct))
+            {
+                throw new InvalidOperationException("The in-memory network store changed between load and save.");
+            }
+        }
+
+        await SaveAllAsync([machine], ct);
+    }
 
     public Task SaveAllAsync(IReadOnlyList<Machine> machines, CancellationToken ct)
     {

@@ -71,6 +71,33 @@ public sealed class InitialNetworkingTests
     }
 
     [Fact]
+    public void The_recorded_boot_interface_gets_the_auto_link_and_the_first_nic_link_up()
+    {
+        Machine machine = Commissioning();
+        Assert.True(machine.RecordBootInterface(MacAddress.Parse("52:54:00:00:00:02")));
+
+        Commission(machine, Reported(("eth0", "52:54:00:00:00:01", true, ["10.8.3.4/16"]), ("eth1", "52:54:00:00:00:02", true, ["10.9.0.57/24"])));
+
+        Assert.Equal([(LinkMode.Auto, "10.9.0.0/24")], Links(machine, "eth1"));
+        Assert.Equal([(LinkMode.LinkUp, "10.8.0.0/16")], Links(machine, "eth0"));
+        Assert.Same(machine.Interfaces[1], machine.BootInterface);
+    }
+
+    [Fact]
+    public void A_boot_mac_no_physical_interface_carries_is_not_recorded_and_a_vanished_one_falls_back_to_the_first_physical()
+    {
+        Machine machine = Commissioning();
+        Assert.False(machine.RecordBootInterface(MacAddress.Parse("52:54:00:00:00:09")));
+        Assert.Null(machine.BootInterfaceMac);
+        Assert.Same(machine.Interfaces[0], machine.BootInterface);
+
+        Assert.True(machine.RecordBootInterface(MacAddress.Parse("52:54:00:00:00:02")));
+        Assert.False(machine.RecordBootInterface(MacAddress.Parse("52:54:00:00:00:02"))); // unchanged: nothing to save
+        machine.Interfaces.RemoveAt(1);
+        Assert.Same(machine.Interfaces[0], machine.BootInterface);
+    }
+
+    [Fact]
     public void A_non_boot_interface_with_a_reported_address_gets_link_up_on_that_subnet()
     {
         Machine machine = Commissioning();

@@ -13,7 +13,9 @@ internal sealed class NetworkFixture
 
     public InMemoryNetworkStore Store { get; } = new();
 
-    public InMemoryMachineStore Machines { get; } = new();
+    public InMemoryMachineStore Machines { get; }
+
+    public NetworkFixture() => Machines = new() { Networks = Store };
 
     public NetworkModelVersion Version { get; } = new();
 

@@ -15,6 +15,8 @@ internal abstract class StoreDecorator(IMachineStore inner) : IMachineStore
 
     public virtual Task SaveAsync(Machine machine, CancellationToken ct) => inner.SaveAsync(machine, ct);
 
+    public virtual Task SaveAsync(Machine machine, Core.Networks.LinkAddresses addresses, CancellationToken ct) => inner.SaveAsync(machine, addresses, ct);
+
     /// <summary>Through <see cref="SaveAsync(Machine, CancellationToken)"/>, which decorators override; the in-memory sets need no save.</summary>
     public Task SaveAsync(Machine machine, IReadOnlyList<Core.Scripts.ScriptSet> scriptSets, CancellationToken ct) => SaveAsync(machine, ct);
 

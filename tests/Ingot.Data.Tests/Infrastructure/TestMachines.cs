@@ -123,6 +123,7 @@ public static class TestMachines
                 ],
             },
         ];
+        machine.BootInterfaceMac = machine.Interfaces[1].MacAddress;
         return machine;
     }
 

@@ -28,6 +28,12 @@ public sealed class NotifyingMachineStore(IMachineStore inner, MachineChangeFeed
         feed.Publish([machine.SystemId]);
     }
 
+    public async Task SaveAsync(Machine machine, Networks.LinkAddresses addresses, CancellationToken ct)
+    {
+        await inner.SaveAsync(machine, addresses, ct);
+        feed.Publish([machine.SystemId]);
+    }
+
     public async Task SaveAsync(Machine machine, IReadOnlyList<Scripts.ScriptSet> scriptSets, CancellationToken ct)
     {
         await inner.SaveAsync(machine, scriptSets, ct);

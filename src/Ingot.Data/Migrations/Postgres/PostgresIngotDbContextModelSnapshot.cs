@@ -560,6 +560,10 @@ namespace Ingot.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("bmc_id");
 
+                    b.Property<string>("BootInterfaceMac")
+                        .HasColumnType("text")
+                        .HasColumnName("boot_interface_mac");
+
                     b.Property<string>("ClaimedPower")
                         .IsRequired()
                         .HasColumnType("text")

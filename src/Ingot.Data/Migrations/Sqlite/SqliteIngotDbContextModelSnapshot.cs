@@ -534,6 +534,10 @@ namespace Ingot.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("bmc_id");
 
+                    b.Property<string>("BootInterfaceMac")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("boot_interface_mac");
+
                     b.Property<string>("ClaimedPower")
                         .IsRequired()
                         .HasColumnType("TEXT")
