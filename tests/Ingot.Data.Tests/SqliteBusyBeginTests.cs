@@ -13,9 +13,9 @@ namespace Ingot.Data.Tests;
 /// </summary>
 public sealed class SqliteBusyBeginTests(SqliteTestDatabase database) : IClassFixture<SqliteTestDatabase>
 {
-    private static readonly TimeSpan Hold = TimeSpan.FromSeconds(4);
+    private static readonly TimeSpan s_hold = TimeSpan.FromSeconds(4);
 
-    private static readonly DateTime Stamp = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime s_stamp = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -28,7 +28,7 @@ public sealed class SqliteBusyBeginTests(SqliteTestDatabase database) : IClassFi
         (Exception? error, TimeSpan took) = await SaveBehindHeldLockAsync(path, begin, "behind");
 
         Assert.Null(error);
-        Assert.True(took >= Hold - TimeSpan.FromMilliseconds(500), $"the save took {took}, less than the other writer held the lock");
+        Assert.True(took >= s_hold - TimeSpan.FromMilliseconds(500), $"the save took {took}, less than the other writer held the lock");
         Assert.Equal(["behind", "holder"], await ZoneNamesAsync(path));
     }
 
@@ -56,7 +56,7 @@ public sealed class SqliteBusyBeginTests(SqliteTestDatabase database) : IClassFi
         Assert.Equal(40, (await ZoneNamesAsync(path)).Count(n => n.StartsWith("zone-", StringComparison.Ordinal)));
     }
 
-    /// <summary>A raw connection holds <c>BEGIN IMMEDIATE</c> for <see cref="Hold"/>; an EF save starts meanwhile.</summary>
+    /// <summary>A raw connection holds <c>BEGIN IMMEDIATE</c> for <see cref="s_hold"/>; an EF save starts meanwhile.</summary>
     private static async Task<(Exception? Error, TimeSpan Took)> SaveBehindHeldLockAsync(string path, SqliteBusyBegin begin, string name)
     {
         await using var holder = new SqliteConnection($"Data Source={path}");
@@ -71,7 +71,7 @@ public sealed class SqliteBusyBeginTests(SqliteTestDatabase database) : IClassFi
 
             var clock = Stopwatch.StartNew();
             Task saving = Task.Run(() => AddZoneAsync(path, begin, name), Ct);
-            await Task.Delay(Hold, Ct);
+            await Task.Delay(s_hold, Ct);
             await held.CommitAsync(Ct);
             try
             {
@@ -90,7 +90,7 @@ public sealed class SqliteBusyBeginTests(SqliteTestDatabase database) : IClassFi
     {
         await using SqliteIngotDbContext db = Context(path, begin);
         await using var transaction = await db.Database.BeginTransactionAsync(Ct);
-        db.Zones.Add(new Zone { Name = name, Created = Stamp, Updated = Stamp });
+        db.Zones.Add(new Zone { Name = name, Created = s_stamp, Updated = s_stamp });
         await db.SaveChangesAsync(Ct);
         await transaction.CommitAsync(Ct);
     }
