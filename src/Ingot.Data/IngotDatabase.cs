@@ -24,7 +24,7 @@ public sealed class IngotDatabase : IDbContextFactory<IngotDbContext>
             _sqlite = new DbContextOptionsBuilder<SqliteIngotDbContext>()
                 .UseSqlite(connectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
                 .UseSnakeCaseNamingConvention()
-                .AddInterceptors(new SqliteConnectionPragmas())
+                .AddInterceptors(new SqliteConnectionPragmas(), SqliteBusyBegin.Default)
                 .Options;
         }
         else

@@ -14,7 +14,7 @@ public sealed class NetworkStore(IDbContextFactory<IngotDbContext> contexts) : I
     public async Task<NetworkModel> LoadAsync(CancellationToken ct)
     {
         await using IngotDbContext db = contexts.CreateDbContext();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using ReadTransaction transaction = await ReadTransaction.BeginAsync(db, ct);
         long version = await db.Set<NetworkState>().Where(s => s.Id == NetworkState.RowId).Select(s => s.Version).FirstOrDefaultAsync(ct);
         var model = new NetworkModel(
             version,
