@@ -105,7 +105,7 @@ internal sealed class InstallerShell : IAsyncDisposable
     }
 
     /// <summary>busybox httpd takes a moment to listen: connects until it answers (at most 50 × 100 ms).</summary>
-    private static async Task WaitForListenerAsync(int port, CancellationToken ct)
+    internal static async Task WaitForListenerAsync(int port, CancellationToken ct)
     {
         for (int attempt = 0; attempt < 50; attempt++)
         {
@@ -124,14 +124,14 @@ internal sealed class InstallerShell : IAsyncDisposable
         throw new TimeoutException($"busybox httpd did not listen on 127.0.0.1:{port} within 50 tries");
     }
 
-    private static int FreeTcpPort()
+    internal static int FreeTcpPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

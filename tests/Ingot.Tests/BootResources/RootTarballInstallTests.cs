@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Formats.Tar;
 using System.IO.Compression;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Ingot.Core.Curtin;
 using Ingot.Core.Hardware;
@@ -139,7 +137,7 @@ public sealed class RootTarballInstallTests : IDisposable
     {
         string www = Directory.CreateDirectory(Path.Combine(_work.FullName, "www")).FullName;
         await WriteTarballAsync(Path.Combine(www, "root-tgz"));
-        int port = FreeTcpPort();
+        int port = InstallerShell.FreeTcpPort();
         var token = new MachineToken { SystemId = machine.SystemId, ConsumerKey = "ck", TokenKey = "tk", TokenSecret = "ts" };
         DeployedNetwork network = StaticNetwork(machine);
         string config = CurtinDocument.Render(new CurtinDocumentInput(machine, network, new CurtinSource($"http://127.0.0.1:{port}/root-tgz", "tgz"), "http://127.0.0.1:5248", token));
@@ -151,11 +149,11 @@ public sealed class RootTarballInstallTests : IDisposable
             file.SetLength(machine.BlockDevices[0].SizeBytes);
         }
 
-        string agent = Path.Combine(RepositoryRoot(), "scripts", "ephemeral", "ingot");
+        string agent = Path.Combine(InstallerShell.RepositoryRoot(), "scripts", "ephemeral", "ingot");
         using Process httpd = Process.Start(new ProcessStartInfo("/bin/busybox", ["httpd", "-f", "-p", $"127.0.0.1:{port}", "-h", www]) { UseShellExecute = false })!;
         try
         {
-            await WaitForListenerAsync(port);
+            await InstallerShell.WaitForListenerAsync(port, Ct);
             string script = """
                 mount -t tmpfs tmpfs /run || exit 9
                 say() { echo "$*"; }
@@ -247,45 +245,5 @@ public sealed class RootTarballInstallTests : IDisposable
         deadline.CancelAfter(TimeSpan.FromMinutes(2));
         await process.WaitForExitAsync(deadline.Token);
         return (process.ExitCode, await stdout, await stderr);
-    }
-
-    /// <summary>busybox httpd takes a moment to listen: connects until it answers (at most 50 × 100 ms).</summary>
-    private static async Task WaitForListenerAsync(int port)
-    {
-        for (int attempt = 0; attempt < 50; attempt++)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, port, Ct);
-                return;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(100, Ct);
-            }
-        }
-
-        throw new TimeoutException($"busybox httpd did not listen on 127.0.0.1:{port} within 50 tries");
-    }
-
-    private static int FreeTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Ingot.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Ingot.slnx above {AppContext.BaseDirectory}.");
     }
 }
