@@ -23,35 +23,7 @@ public sealed partial class InterfaceEditing
             return null;
         }
 
-        LinkMode? mode = LinkModeField.Read(link, errors);
-        Subnet? subnet = null;
-        if (link.Get("subnet") is { Length: > 0 } specifier)
-        {
-            subnet = (await networks.LoadAsync(ct)).FindSubnet(specifier);
-            if (subnet is null)
-            {
-                errors.Add("subnet", NetworkErrors.InvalidChoice);
-            }
-        }
-        else if (mode is LinkMode.Auto or LinkMode.Static)
-        {
-            errors.Add("subnet", FormErrors.Required);
-        }
-
-        IPAddress? requested = null;
-        if (mode == LinkMode.Static && link.Get("ip_address") is { Length: > 0 } ipText)
-        {
-            requested = IpNumbers.Parse(ipText.Trim());
-            if (requested is null)
-            {
-                errors.Add("ip_address", "Enter a valid IPv4 or IPv6 address.");
-            }
-            else if (subnet is not null && !subnet.Network.Contains(requested))
-            {
-                errors.Add("ip_address", $"IP address is not in the given subnet '{subnet.Name}'.");
-            }
-        }
-
+        (LinkMode? mode, Subnet? subnet, IPAddress? requested) = LinkRequest.Read(link, await networks.LoadAsync(ct), errors);
         return mode is { } chosen ? (new InterfaceLink { Mode = chosen, Subnet = subnet?.Cidr }, requested) : null;
     }
 

@@ -24,36 +24,7 @@ public sealed class InterfaceLinking(IMachineStore machines, NetworkOperations n
     {
         (Machine machine, NetworkInterface nic) = await EditableAsync(actor, systemId, interfaceId, "link", ct);
         var errors = new FormErrors();
-        LinkMode? mode = LinkModeField.Read(form, errors);
-        NetworkModel model = await networks.LoadAsync(ct);
-        Subnet? subnet = null;
-        if (form.Get("subnet") is { Length: > 0 } specifier)
-        {
-            subnet = model.FindSubnet(specifier);
-            if (subnet is null)
-            {
-                errors.Add("subnet", NetworkErrors.InvalidChoice);
-            }
-        }
-        else if (mode is LinkMode.Auto or LinkMode.Static)
-        {
-            errors.Add("subnet", FormErrors.Required);
-        }
-
-        IPAddress? requested = null;
-        if (mode == LinkMode.Static && form.Get("ip_address") is { Length: > 0 } ipText)
-        {
-            requested = IpNumbers.Parse(ipText);
-            if (requested is null)
-            {
-                errors.Add("ip_address", "Enter a valid IPv4 or IPv6 address.");
-            }
-            else if (subnet is not null && !subnet.Network.Contains(requested))
-            {
-                errors.Add("ip_address", $"IP address is not in the given subnet '{subnet.Name}'.");
-            }
-        }
-
+        (LinkMode? mode, Subnet? subnet, IPAddress? requested) = LinkRequest.Read(form, await networks.LoadAsync(ct), errors);
         if (mode == LinkMode.Dhcp && nic.Links.Any(l => l.Mode == LinkMode.Dhcp))
         {
             errors.Add("mode", "Interface already has a link in DHCP mode.");
