@@ -33,6 +33,7 @@ public static class ApiCatalog
         MachinesApi.Resource,
         MachineApi.Resource,
         NodesApi.Resource,
+        NodeApi.Resource,
         NodeInterfacesApi.Resource,
         NodeInterfaceApi.Resource,
         NodeBlockDevicesApi.Resource,

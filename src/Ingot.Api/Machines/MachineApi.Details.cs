@@ -28,7 +28,7 @@ public static partial class MachineApi
     }
 
     /// <summary>The machine's power parameters, secrets included: administrators only (MAAS's <c>admin_read</c>).</summary>
-    private static async Task<ApiResult> PowerParametersAsync(ApiRequest request, CancellationToken ct)
+    internal static async Task<ApiResult> PowerParametersAsync(ApiRequest request, CancellationToken ct)
     {
         Machine machine = await request.Queries().GetForAdminReadAsync(SystemId(request), request.Caller, ct);
         return ApiResult.Json(machine.PowerParameters);
@@ -38,7 +38,7 @@ public static partial class MachineApi
     /// The BSON document gomaasclient decodes: <c>lshw</c> and <c>lldp</c> are the XML the machine's
     /// commissioning last uploaded (each null when there is none).
     /// </summary>
-    private static async Task<ApiResult> DetailsAsync(ApiRequest request, CancellationToken ct)
+    internal static async Task<ApiResult> DetailsAsync(ApiRequest request, CancellationToken ct)
     {
         Machine machine = await request.Queries().GetAsync(SystemId(request), request.Caller, NodePermission.View, ct);
         HardwareDetails details = await request.Service<IHardwareDetailsStore>().GetAsync(machine.SystemId, ct);

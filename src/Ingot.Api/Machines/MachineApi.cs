@@ -1,6 +1,7 @@
 using Ingot.Api.Wire;
 using Ingot.Core.Machines;
 using Ingot.Core.Machines.Permissions;
+using Ingot.Core.Networks;
 
 namespace Ingot.Api.Machines;
 
@@ -81,6 +82,7 @@ public static partial class MachineApi
             .Post("restore_networking_configuration", RestoreNetworkingAsync, "Restore networking options to their initial state.\n\nAdministrators only; a Ready or Failed testing machine.")
             .Post("restore_storage_configuration", RestoreStorageAsync, "Restore storage configuration options to their initial state.\n\nAdministrators only; a Ready or Failed testing machine.")
             .Post("restore_default_configuration", RestoreDefaultAsync, "Restore the default configuration options.\n\nAdministrators only; a Ready or Failed testing machine.")
+            .Post("clear_default_gateways", ClearDefaultGatewaysAsync, "Clear set default gateways.\n\nClear any set default gateways on a machine: both IPv4 and IPv6. Which gateway the machine uses is then chosen by Ingot, as for a machine that never had one set.\n\nAdministrators only.")
             .Get("get_token", TokenAsync, "Get the machine's metadata token.\n\nAdministrators only.")
             .Get("get_registration_command", RegistrationCommandAsync, "Get a one-use command that reports a deployed machine's hardware from its running system.\n\nAdministrators only.")
             .Post("set_workload_annotations", SetAnnotationsAsync, AnnotationsDoc)
@@ -98,7 +100,7 @@ public static partial class MachineApi
 
     private static string SystemId(ApiRequest request) => request.Route("system_id");
 
-    private static async Task<ApiResult> ReadAsync(ApiRequest request, CancellationToken ct)
+    internal static async Task<ApiResult> ReadAsync(ApiRequest request, CancellationToken ct)
     {
         Machine machine = await request.Queries().GetAsync(SystemId(request), request.Caller, NodePermission.View, ct);
         return await MachineResponses.OneAsync(request, machine, ct);
@@ -110,10 +112,16 @@ public static partial class MachineApi
         return await MachineResponses.OneAsync(request, machine, ct);
     }
 
-    private static async Task<ApiResult> DeleteAsync(ApiRequest request, CancellationToken ct)
+    internal static async Task<ApiResult> DeleteAsync(ApiRequest request, CancellationToken ct)
     {
         await (await request.OperationsAsync(ct)).DeleteAsync(SystemId(request), request.Caller, ct);
         return ApiResult.Deleted();
+    }
+
+    private static async Task<ApiResult> ClearDefaultGatewaysAsync(ApiRequest request, CancellationToken ct)
+    {
+        Machine machine = await request.Service<InterfaceLinking>().ClearDefaultGatewaysAsync(request.Caller, SystemId(request), ct);
+        return await MachineResponses.OneAsync(request, machine, ct);
     }
 
     private static async Task<ApiResult> SetAnnotationsAsync(ApiRequest request, CancellationToken ct)

@@ -59,6 +59,8 @@ internal static class MachineResponses
                 ? null
                 : allocation.Storage.ToDictionary(p => p.Key, p => (IReadOnlyList<StorageMatch>)[.. p.Value.Select(StorageMatch.Disk)]),
             Interfaces = allocation.Interfaces.Count == 0 ? null : allocation.Interfaces,
+            VerboseStorage = allocation.Verbose?.Storage,
+            VerboseInterfaces = allocation.Verbose?.Interfaces,
         };
         var buffer = new ArrayBufferWriter<byte>(8 * 1024);
         MachineJson.Render(allocation.Machine, context, constraints, buffer);

@@ -51,7 +51,7 @@ public static partial class MachinesApi
                 :param agent_name: Agent name stored on the machine.
                 :param comment: Comment for the event log.
                 :param dry_run: Choose a machine without allocating it.
-                :param verbose: Report more on the constraints.
+                :param verbose: Also report the storage and interface matches of every candidate (verbose_storage, verbose_interfaces in constraints_by_type).
                 """)
             .Post("accept", AcceptAsync, AcceptDoc)
             .Post("add_chassis", AddChassisAsync, AddChassisDoc)

@@ -10,7 +10,7 @@ namespace Ingot.Core.Networks;
 
 /// <summary>
 /// MAAS's <c>InterfaceHandler</c> link ops on machines: <c>link_subnet</c> (AUTO, DHCP, STATIC, LINK_UP),
-/// <c>unlink_subnet</c> and <c>set_default_gateway</c>. A STATIC link claims its address in the network
+/// <c>unlink_subnet</c> and <c>set_default_gateway</c>, and the machine's <c>clear_default_gateways</c>. A STATIC link claims its address in the network
 /// model first (so two machines cannot take one address), then the machine is saved; a failed save
 /// gives the address back. An AUTO link keeps no address until deployment allocates one.
 /// Link ids are <c>interface id × 1000 + position</c> (from 1), as the machine JSON shows them.
@@ -107,6 +107,23 @@ public sealed class InterfaceLinking(IMachineStore machines, NetworkOperations n
         MarkGateway(machine, link, model.SubnetByCidr(link.Subnet!)!.GatewayIp!);
         await SaveAsync(machine, null, ct);
         return (machine, nic);
+    }
+
+    /// <summary>
+    /// MAAS's <c>clear_default_gateways</c> (administrators, not on a locked machine): no link is the chosen
+    /// default gateway any more, for either address family, so the machine's <c>default_gateways</c> fall
+    /// back to the first linked subnet that has a gateway.
+    /// </summary>
+    public async Task<Machine> ClearDefaultGatewaysAsync(Actor actor, string systemId, CancellationToken ct)
+    {
+        Machine machine = await new MachineQueries(machines).GetAsync(systemId, actor, NodePermission.Admin, ct);
+        foreach (InterfaceLink link in machine.Interfaces.SelectMany(i => i.Links))
+        {
+            link.IsDefaultGateway = false;
+        }
+
+        await SaveAsync(machine, null, ct);
+        return machine;
     }
 
     private static void MarkGateway(Machine machine, InterfaceLink link, string gateway)

@@ -45,6 +45,7 @@ public sealed partial class MachineOperations
     /// allocation (in this region or another) has taken or is taking, so parallel allocations never share
     /// a machine and never fail while one is left. None at all: 409 "No machine available."; none
     /// matching: 409 "No available machine matches constraints: …". (The UI calls this acquire.)
+    /// With <c>verbose</c>, the storage and interface matches on every candidate of the round come back too.
     /// Constraints that look at no disk or interface read the shortlist without them
     /// (<see cref="MachineQuery.AllocationShortlist"/>), and the machine chosen is read again whole.
     /// </summary>
@@ -75,7 +76,10 @@ public sealed partial class MachineOperations
                 var allocation = new Allocation(
                     claimed,
                     filter.Storage?.Match(claimed)?.ToDictionary(p => p.Key, p => (IReadOnlyList<long>)[p.Value.Id]) ?? [],
-                    filter.Interfaces?.Match(claimed)?.ToDictionary(p => p.Key, p => (IReadOnlyList<long>)[p.Value.Id]) ?? []);
+                    filter.Interfaces?.Match(claimed)?.ToDictionary(p => p.Key, p => (IReadOnlyList<long>)[p.Value.Id]) ?? [])
+                {
+                    Verbose = request.Verbose ? AllocationMatches.Of(filter, candidates) : null,
+                };
                 return await WholeAsync(allocation, shortlist, ct);
             }
         }
