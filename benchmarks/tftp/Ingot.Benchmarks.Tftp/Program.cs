@@ -18,7 +18,22 @@ AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
 
 switch (args)
 {
-    case ["serve", string directory, string port]:
+    case ["serve", string directory, string port, .. string[] starve]:
+        if (starve is [string seconds])
+        {
+            // Starve the thread pool as storm4's SQLite busy waits did: for SECONDS, a work item every 20 ms
+            // that blocks its thread for 0.5-3 s.
+            var until = TimeProvider.System.GetUtcNow().AddSeconds(int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture));
+            _ = Task.Run(async () =>
+            {
+                while (TimeProvider.System.GetUtcNow() < until)
+                {
+                    ThreadPool.UnsafeQueueUserWorkItem(_ => { using var blocked = new ManualResetEventSlim(); blocked.Wait(Random.Shared.Next(500, 3000)); }, null);
+                    await Task.Delay(20);
+                }
+            });
+        }
+
         var files = new TftpFiles(
             Directory.GetFiles(directory).ToDictionary(f => Path.GetFileName(f), f => f),
             new Dictionary<string, ReadOnlyMemory<byte>>());
@@ -54,6 +69,31 @@ switch (args)
         foreach ((long fetched, TimeSpan took, string digest) in await Task.WhenAll(fetches))
         {
             Console.WriteLine($"{fetched} {took.TotalSeconds:F3} {digest}");
+        }
+
+        return 0;
+    case ["sims", string count, string port, string file]:
+        // N simulated PXE ROMs (Ingot.Sim's TftpFetch: blksize 8192, lock-step, EDK2's 4 s x 6 waits), each
+        // from its own loopback address as in the storm; prints "<bytes or error> <seconds>" per fetch.
+        var tftp = new IPEndPoint(IPAddress.Loopback, int.Parse(port, System.Globalization.CultureInfo.InvariantCulture));
+        int n = int.Parse(count, System.Globalization.CultureInfo.InvariantCulture);
+        var reads = Enumerable.Range(0, n).Select(async i =>
+        {
+            var local = new IPAddress(new byte[] { 127, 77, (byte)(i / 240), (byte)((i % 240) + 10) });
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            try
+            {
+                long read = await Ingot.Sim.Boot.TftpFetch.ReadAsync(local, tftp, file, stop.Token);
+                return $"{read} {clock.Elapsed.TotalSeconds:F3}";
+            }
+            catch (Ingot.Sim.Boot.TftpFetchException e)
+            {
+                return $"failed {clock.Elapsed.TotalSeconds:F3} {e.Message}";
+            }
+        });
+        foreach (string line in await Task.WhenAll(reads))
+        {
+            Console.WriteLine(line);
         }
 
         return 0;
