@@ -1,6 +1,8 @@
 // Ingot's TFTP server on its own, and a client for the TFTP benchmark (benchmarks/tftp/run.sh).
 //
-//   Ingot.Benchmarks.Tftp serve DIR PORT                      serve every file in DIR on 127.0.0.1:PORT until stopped
+//   Ingot.Benchmarks.Tftp serve DIR PORT [SECONDS]            serve every file in DIR on 127.0.0.1:PORT until stopped;
+//                                                             with SECONDS, starve the thread pool that long first
+//   Ingot.Benchmarks.Tftp sims N PORT FILE                    N of the sim's PXE ROM clients at once (blksize 8192)
 //   Ingot.Benchmarks.Tftp get PORT FILE [BLKSIZE] [WINDOWSIZE] fetch FILE once; prints "<bytes> <seconds> <sha256>"
 //   Ingot.Benchmarks.Tftp many N PORT FILE BLKSIZE WINDOWSIZE N fetches at once; prints one such line per fetch
 using System.Net;
@@ -98,6 +100,6 @@ switch (args)
 
         return 0;
     default:
-        Console.Error.WriteLine("usage: Ingot.Benchmarks.Tftp serve DIR PORT | get PORT FILE [BLKSIZE] [WINDOWSIZE]");
+        Console.Error.WriteLine("usage: Ingot.Benchmarks.Tftp serve DIR PORT [SECONDS] | get PORT FILE [BLKSIZE] [WINDOWSIZE] | many N PORT FILE BLKSIZE WINDOWSIZE | sims N PORT FILE");
         return 2;
 }

@@ -57,6 +57,9 @@ public sealed class TftpListener(
         {
             socket.Bind(endPoint);
             socket.Blocking = false;
+            // A rack's read requests arrive together (400 at once overflowed the default 208 KiB):
+            // the same 8 MiB as the DHCP sockets ask for.
+            Dhcp.DhcpSocket.Enlarge(socket);
             doorbell.Bind(new IPEndPoint(IPAddress.Loopback, 0));
             doorbell.Blocking = false;
         }
