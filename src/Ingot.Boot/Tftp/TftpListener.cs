@@ -89,9 +89,9 @@ public sealed class TftpListener(
         {
             _doorbell.SendTo([0], _doorbell.LocalEndPoint!);
         }
-        catch (SocketException)
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {
-            // The poll's longest wait notices the stop anyway.
+            // Disposed twice, or the send failed: the poll's longest wait notices the stop anyway.
         }
 
         await _stopped.Task;
