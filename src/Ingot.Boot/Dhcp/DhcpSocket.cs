@@ -66,7 +66,7 @@ public static class DhcpSocket
     /// where allowed (root or CAP_NET_ADMIN, as a DHCP server on port 67 usually is), else as much as
     /// <c>SO_RCVBUF</c> gives (the kernel caps it at <c>rmem_max</c>).
     /// </summary>
-    private static void Enlarge(Socket socket)
+    internal static void Enlarge(Socket socket)
     {
         if (OperatingSystem.IsLinux())
         {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
@@ -10,11 +9,19 @@ namespace Ingot.Boot.Tftp;
 /// <see cref="TftpResponder"/> what to do, and runs each transfer on its own socket with a fresh port
 /// (the transfer id of RFC 1350 §4). Owns the sockets and the clock, nothing else: all protocol
 /// decisions are the responder's and <see cref="TftpTransfer"/>'s. Malformed datagrams are dropped and
-/// counted; no exception leaves the receive loops. At most <c>maxTransfers</c> transfers (one socket each)
-/// run at once; a request beyond that is refused with "Server busy", which makes a PXE client start its
-/// boot again. The default (4,096) lets every machine of a large rack boot at once on a stalled server
-/// (1,024 turned away 8,822 requests in a 10,000-machine storm) while staying below the open-file limit
-/// (.NET raises its soft limit to the hard one, 20,000 on the storm host).
+/// counted; no exception leaves the loop.
+/// <para>
+/// Everything runs on one dedicated thread that polls the server port and every transfer's socket
+/// (non-blocking sockets, one <c>poll</c> per wake-up, the wait bounded by the earliest retransmission
+/// deadline). Nothing of it waits on the .NET thread pool: when the rest of the process holds every pool
+/// thread (synchronous SQLite writes in a 2,000-machine storm did), admitted transfers still move; with
+/// async sockets and per-transfer timers they stopped reading their sockets until the pool drained, their
+/// clients gave up, and the stalled sessions held the transfer cap.
+/// </para>
+/// At most <c>maxTransfers</c> transfers (one socket each) run at once; a request beyond that is refused
+/// with "Server busy", which makes a PXE client fail the boot attempt and start it again. The default
+/// (4,096) stays below the open-file limit (.NET raises its soft limit to the hard one, 20,000 on the
+/// storm host) and one thread keeps that many lock-step transfers moving (see docs/storm-notes.md).
 /// </summary>
 public sealed class TftpListener(
     IPEndPoint endPoint,
@@ -24,56 +31,177 @@ public sealed class TftpListener(
     ILogger<TftpListener> logger,
     int maxTransfers = 4096) : IAsyncDisposable
 {
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly ConcurrentDictionary<Task, byte> _transfers = new();
+    /// <summary>The longest poll: a bound on how late a stop or a clock change is noticed.</summary>
+    private static readonly TimeSpan s_longestWait = TimeSpan.FromSeconds(1);
+
+    /// <summary>Requests read from the server port per wake-up at most, so transfers are not starved by a burst.</summary>
+    private const int RequestsPerWake = 64;
+
+    private readonly Dictionary<Socket, TftpSession> _sessions = [];
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Socket? _socket;
-    private Task _receiving = Task.CompletedTask;
+    private Socket? _doorbell;
+    private volatile bool _stopping;
 
     public TftpCounters Counters { get; } = new();
 
     /// <summary>The bound address and port (the real port when bound to port 0).</summary>
     public IPEndPoint LocalEndPoint => (IPEndPoint)(_socket?.LocalEndPoint ?? throw new InvalidOperationException("The TFTP listener is not started."));
 
-    /// <summary>Binds the server port (throws if it cannot: fail fast) and starts receiving.</summary>
+    /// <summary>Binds the server port (throws if it cannot: fail fast) and starts the server's thread.</summary>
     public void Start()
     {
         var socket = new Socket(endPoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        var doorbell = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         try
         {
             socket.Bind(endPoint);
+            socket.Blocking = false;
+            // A rack's read requests arrive together (400 at once overflowed the default 208 KiB):
+            // the same 8 MiB as the DHCP sockets ask for.
+            Dhcp.DhcpSocket.Enlarge(socket);
+            doorbell.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+            doorbell.Blocking = false;
         }
         catch
         {
             socket.Dispose();
+            doorbell.Dispose();
             throw;
         }
 
         _socket = socket;
+        _doorbell = doorbell;
         TftpLog.Listening(logger, socket.LocalEndPoint);
-        _receiving = ReceiveAsync(socket, _stopping.Token);
+        var thread = new Thread(Serve) { IsBackground = true, Name = $"TFTP {endPoint}" };
+        thread.Start();
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _stopping.CancelAsync();
-        _socket?.Dispose();
-        await _receiving;
-        await Task.WhenAll(_transfers.Keys);
-        _stopping.Dispose();
+        if (_socket is null || _doorbell is null)
+        {
+            return;
+        }
+
+        _stopping = true;
+        try
+        {
+            _doorbell.SendTo([0], _doorbell.LocalEndPoint!);
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            // Disposed twice, or the send failed: the poll's longest wait notices the stop anyway.
+        }
+
+        await _stopped.Task;
+        _socket.Dispose();
+        _doorbell.Dispose();
     }
 
-    private async Task ReceiveAsync(Socket socket, CancellationToken ct)
+    private void Serve()
     {
+        var ready = new List<Socket>();
         var buffer = new byte[ushort.MaxValue];
-        var from = new SocketAddress(socket.AddressFamily);
-        while (!ct.IsCancellationRequested)
+        var packet = new byte[ushort.MaxValue + 1]; // any DATA (4 + at most 65,464) or OACK
+        var from = new SocketAddress(endPoint.AddressFamily);
+        var over = new List<TftpSession>();
+        try
         {
+            while (!_stopping)
+            {
+                Wait(ready);
+                DateTimeOffset now = time.GetUtcNow();
+                foreach (Socket socket in ready)
+                {
+                    if (socket == _socket)
+                    {
+                        AnswerRequests(buffer, from, now, packet);
+                    }
+                    else if (socket == _doorbell)
+                    {
+                        Drain(socket, buffer);
+                    }
+                    else if (_sessions.TryGetValue(socket, out TftpSession? session))
+                    {
+                        session.Receive(buffer, from, now, packet);
+                    }
+                }
+
+                now = time.GetUtcNow();
+                foreach (TftpSession session in _sessions.Values)
+                {
+                    if (!session.IsOver && session.Transfer.Deadline <= now)
+                    {
+                        session.Tick(now, packet);
+                    }
+
+                    if (session.IsOver)
+                    {
+                        over.Add(session);
+                    }
+                }
+
+                foreach (TftpSession session in over)
+                {
+                    End(session, session.Completed);
+                }
+
+                over.Clear();
+            }
+        }
+        catch (Exception e)
+        {
+            TftpLog.LoopError(logger, e);
+        }
+        finally
+        {
+            foreach (TftpSession session in _sessions.Values.ToList())
+            {
+                End(session, completed: false, quietly: true);
+            }
+
+            _stopped.TrySetResult();
+        }
+    }
+
+    /// <summary>Polls the server port, the doorbell and every transfer until one is readable or the earliest deadline.</summary>
+    private void Wait(List<Socket> ready)
+    {
+        ready.Clear();
+        ready.Add(_socket!);
+        ready.Add(_doorbell!);
+        DateTimeOffset earliest = DateTimeOffset.MaxValue;
+        foreach ((Socket socket, TftpSession session) in _sessions)
+        {
+            ready.Add(socket);
+            if (session.Transfer.Deadline < earliest)
+            {
+                earliest = session.Transfer.Deadline;
+            }
+        }
+
+        TimeSpan wait = earliest == DateTimeOffset.MaxValue ? s_longestWait : earliest - time.GetUtcNow();
+        wait = wait < TimeSpan.Zero ? TimeSpan.Zero : wait > s_longestWait ? s_longestWait : wait;
+        // Round up to the next millisecond so a wait of a few microseconds does not spin.
+        Socket.Select(ready, null, null, (int)Math.Ceiling(wait.TotalMilliseconds) * 1000);
+    }
+
+    private void AnswerRequests(byte[] buffer, SocketAddress from, DateTimeOffset now, byte[] packet)
+    {
+        for (int read = 0; read < RequestsPerWake; read++)
+        {
+            if (read > 0 && _socket!.Available == 0)
+            {
+                return;
+            }
+
             int length;
             try
             {
-                length = await socket.ReceiveFromAsync(buffer, SocketFlags.None, from, ct);
+                length = _socket!.ReceiveFrom(buffer, SocketFlags.None, from);
             }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
+            catch (SocketException e) when (e.SocketErrorCode == SocketError.WouldBlock)
             {
                 return;
             }
@@ -84,14 +212,14 @@ public sealed class TftpListener(
                 continue;
             }
 
-            await AnswerAsync(socket, buffer.AsMemory(0, length), Copy(from), ct);
+            Answer(buffer.AsSpan(0, length), Copy(from), now, packet);
         }
     }
 
-    private async Task AnswerAsync(Socket socket, ReadOnlyMemory<byte> datagram, SocketAddress client, CancellationToken ct)
+    private void Answer(ReadOnlySpan<byte> datagram, SocketAddress client, DateTimeOffset now, byte[] packet)
     {
-        TftpResponse response = TftpResponder.Respond(datagram.Span, files, limits);
-        EndPoint clientEndPoint = Describe(client);
+        TftpResponse response = TftpResponder.Respond(datagram, files, limits);
+        EndPoint clientEndPoint = endPoint.Create(client);
         if (response.IsMalformed)
         {
             Counters.Drop();
@@ -101,7 +229,7 @@ public sealed class TftpListener(
 
         Counters.Request();
         byte[]? reply = response.Reply;
-        if (response.Transfer is { } transfer && Counters.Begin() > maxTransfers)
+        if (response.Transfer is not null && Counters.Begin() > maxTransfers)
         {
             Counters.Cancel();
             reply = TftpPacket.Error(TftpErrorCode.NotDefined, "Server busy");
@@ -112,56 +240,69 @@ public sealed class TftpListener(
             Counters.Refuse();
             _ = TftpPacket.TryParseError(reply, out _, out string why);
             TftpLog.Refused(logger, response.Filename, clientEndPoint, why);
-            await SendQuietlyAsync(socket, reply, client, ct);
+            SendQuietly(_socket!, reply, client);
             return;
         }
 
-        Task running = RunAsync(response.Transfer!, response.Filename, client, ct);
-        _transfers.TryAdd(running, 0);
-        _ = running.ContinueWith(t => _transfers.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-    }
-
-    private async Task RunAsync(TftpTransfer transfer, string? filename, SocketAddress client, CancellationToken ct)
-    {
-        await Task.Yield();
-        EndPoint clientEndPoint = Describe(client);
-        bool completed = false;
+        TftpTransfer transfer = response.Transfer!;
+        Socket socket;
         try
         {
-            using var socket = new Socket(endPoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+            socket = new Socket(endPoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
             socket.Bind(new IPEndPoint(endPoint.Address, 0));
-            using CancellationTokenRegistration stop = ct.UnsafeRegister(s => ((Socket)s!).Dispose(), socket);
-            TftpLog.Sending(logger, filename, clientEndPoint, transfer.Settings.BlockSize, transfer.Settings.WindowSize);
-            completed = await new TftpSession(socket, transfer, client, time, Counters).RunAsync(ct);
-            if (completed)
-            {
-                TftpLog.Sent(logger, filename, clientEndPoint, transfer.Retransmissions);
-            }
-            else
-            {
-                TftpLog.TransferFailed(logger, filename, clientEndPoint);
-            }
+            socket.Blocking = false;
         }
-        catch (Exception e) when (e is ObjectDisposedException or OperationCanceledException && ct.IsCancellationRequested)
+        catch (SocketException e)
         {
+            // Out of ports or file descriptors: the transfer cannot start; the client retries.
+            Counters.End(completed: false);
+            TftpLog.TransferError(logger, e, response.Filename, clientEndPoint);
+            SendQuietly(_socket!, TftpPacket.Error(TftpErrorCode.NotDefined, "Server busy"), client);
+            return;
         }
-        catch (Exception e)
+
+        var session = new TftpSession(socket, transfer, client, clientEndPoint, response.Filename, Counters);
+        _sessions.Add(socket, session);
+        TftpLog.Sending(logger, response.Filename, clientEndPoint, transfer.Settings.BlockSize, transfer.Settings.WindowSize);
+        session.Start(now, packet);
+    }
+
+    private void End(TftpSession session, bool completed, bool quietly = false)
+    {
+        _sessions.Remove(session.Socket);
+        session.Socket.Dispose();
+        Counters.End(completed);
+        if (completed)
         {
-            TftpLog.TransferError(logger, e, filename, clientEndPoint);
+            TftpLog.Sent(logger, session.Filename, session.ClientEndPoint, session.Transfer.Retransmissions);
         }
-        finally
+        else if (!quietly)
         {
-            Counters.End(completed);
+            TftpLog.TransferFailed(logger, session.Filename, session.ClientEndPoint);
         }
     }
 
-    private static async Task SendQuietlyAsync(Socket socket, byte[] packet, SocketAddress to, CancellationToken ct)
+    private static void Drain(Socket socket, byte[] buffer)
     {
         try
         {
-            await socket.SendToAsync(packet, SocketFlags.None, to, ct);
+            while (socket.Available > 0)
+            {
+                _ = socket.Receive(buffer);
+            }
         }
-        catch (Exception e) when (e is SocketException or OperationCanceledException or ObjectDisposedException)
+        catch (SocketException)
+        {
+        }
+    }
+
+    private static void SendQuietly(Socket socket, byte[] packet, SocketAddress to)
+    {
+        try
+        {
+            socket.SendTo(packet, SocketFlags.None, to);
+        }
+        catch (SocketException)
         {
         }
     }
@@ -172,6 +313,4 @@ public sealed class TftpListener(
         address.Buffer.Span[..address.Size].CopyTo(copy.Buffer.Span);
         return copy;
     }
-
-    private EndPoint Describe(SocketAddress address) => endPoint.Create(address);
 }

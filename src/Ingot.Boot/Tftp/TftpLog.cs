@@ -28,4 +28,7 @@ internal static partial class TftpLog
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "TFTP socket error on the server port, receiving on")]
     public static partial void SocketError(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "TFTP server stopped by an unexpected error; transfers on this address are off until restart")]
+    public static partial void LoopError(ILogger logger, Exception exception);
 }

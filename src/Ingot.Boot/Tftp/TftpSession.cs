@@ -4,92 +4,111 @@ using System.Net.Sockets;
 namespace Ingot.Boot.Tftp;
 
 /// <summary>
-/// Drives one <see cref="TftpTransfer"/> over its own socket: sends what the transfer asks for,
-/// feeds it the client's datagrams and the clock, and answers datagrams from any other address or
-/// port with Unknown transfer ID (RFC 1350 §4) without disturbing the transfer.
+/// One <see cref="TftpTransfer"/> on its own non-blocking socket, driven by the listener's thread: sends
+/// what the transfer asks for, feeds it the client's datagrams and the clock, and answers datagrams from
+/// any other address or port with Unknown transfer ID (RFC 1350 §4) without disturbing the transfer.
+/// Never blocks: a send the kernel cannot take now is dropped (the transfer's timer resends it).
 /// </summary>
-internal sealed class TftpSession(Socket socket, TftpTransfer transfer, SocketAddress client, TimeProvider time, TftpCounters counters)
+internal sealed class TftpSession(Socket socket, TftpTransfer transfer, SocketAddress client, EndPoint clientEndPoint, string? filename, TftpCounters counters)
 {
     private static readonly byte[] s_unknownTransferId = TftpPacket.Error(TftpErrorCode.UnknownTransferId, "Unknown transfer ID");
+
+    /// <summary>Datagrams read per wake-up at most, so one busy client cannot hold the thread.</summary>
+    private const int ReadsPerWake = 16;
+
     private readonly List<TftpSend> _outbox = [];
-    private readonly byte[] _packet = new byte[transfer.MaxPacketLength];
+    private bool _clientGone;
+
+    public Socket Socket => socket;
+
+    public TftpTransfer Transfer => transfer;
+
+    public EndPoint ClientEndPoint => clientEndPoint;
+
+    public string? Filename => filename;
+
+    /// <summary>Completed, failed, or the client's port is unreachable.</summary>
+    public bool IsOver => _clientGone || transfer.State != TftpTransferState.Sending;
 
     /// <summary>True when the client acknowledged the whole file.</summary>
-    public async Task<bool> RunAsync(CancellationToken ct)
+    public bool Completed => transfer.State == TftpTransferState.Complete;
+
+    public void Start(DateTimeOffset now, byte[] packet)
     {
-        var receive = new byte[2048];
-        var from = new SocketAddress(socket.AddressFamily);
-        var timer = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
-        bool armed = false;
-        try
+        transfer.Start(now, _outbox);
+        Flush(packet);
+    }
+
+    /// <summary>The socket is readable: reads what is queued (up to <see cref="ReadsPerWake"/>).</summary>
+    public void Receive(byte[] buffer, SocketAddress from, DateTimeOffset now, byte[] packet)
+    {
+        for (int read = 0; read < ReadsPerWake && !IsOver; read++)
         {
-            transfer.Start(time.GetUtcNow(), _outbox);
-            await FlushAsync(ct);
-            while (transfer.State == TftpTransferState.Sending)
+            // The first read always (poll said readable; a zero-length datagram shows as nothing available).
+            if (read > 0 && socket.Available == 0)
             {
-                TimeSpan wait = transfer.Deadline - time.GetUtcNow();
-                if (wait <= TimeSpan.Zero)
-                {
-                    transfer.Tick(time.GetUtcNow(), _outbox);
-                    await FlushAsync(ct);
-                    continue;
-                }
-
-                // The timer is armed once per deadline it outlives, not per packet: when it fires before
-                // a deadline that has since moved on, the loop re-arms it for the time left.
-                if (timer.IsCancellationRequested)
-                {
-                    timer.Dispose();
-                    timer = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
-                    armed = false;
-                }
-
-                if (!armed)
-                {
-                    timer.CancelAfter(wait);
-                    armed = true;
-                }
-                int length;
-                try
-                {
-                    length = await socket.ReceiveFromAsync(receive, SocketFlags.None, from, timer.Token);
-                }
-                catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-                {
-                    continue;
-                }
-                catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionReset)
-                {
-                    return false; // ICMP port unreachable: the client has gone.
-                }
-
-                if (!from.Equals(client))
-                {
-                    counters.Stray();
-                    await socket.SendToAsync(s_unknownTransferId, SocketFlags.None, from, ct);
-                    continue;
-                }
-
-                transfer.Receive(receive.AsSpan(0, length), time.GetUtcNow(), _outbox);
-                await FlushAsync(ct);
+                return;
             }
 
-            return transfer.State == TftpTransferState.Complete;
-        }
-        finally
-        {
-            timer.Dispose();
+            int length;
+            try
+            {
+                length = socket.ReceiveFrom(buffer, SocketFlags.None, from);
+            }
+            catch (SocketException e) when (e.SocketErrorCode == SocketError.WouldBlock)
+            {
+                return;
+            }
+            catch (SocketException e) when (e.SocketErrorCode == SocketError.MessageSize)
+            {
+                continue; // larger than any ACK or ERROR: not from a TFTP client
+            }
+            catch (SocketException)
+            {
+                _clientGone = true; // e.g. ICMP port unreachable (connection reset): the client has gone.
+                return;
+            }
+
+            if (!from.Equals(client))
+            {
+                counters.Stray();
+                SendQuietly(s_unknownTransferId, from);
+                continue;
+            }
+
+            transfer.Receive(buffer.AsSpan(0, length), now, _outbox);
+            Flush(packet);
         }
     }
 
-    private async Task FlushAsync(CancellationToken ct)
+    /// <summary>The clock: resends or gives up when the transfer's deadline has passed.</summary>
+    public void Tick(DateTimeOffset now, byte[] packet)
+    {
+        transfer.Tick(now, _outbox);
+        Flush(packet);
+    }
+
+    private void Flush(byte[] packet)
     {
         foreach (TftpSend send in _outbox)
         {
-            int length = transfer.Render(send, _packet);
-            await socket.SendToAsync(_packet.AsMemory(0, length), SocketFlags.None, client, ct);
+            int length = transfer.Render(send, packet);
+            SendQuietly(packet.AsSpan(0, length), client);
         }
 
         _outbox.Clear();
+    }
+
+    private void SendQuietly(ReadOnlySpan<byte> datagram, SocketAddress to)
+    {
+        try
+        {
+            socket.SendTo(datagram, SocketFlags.None, to);
+        }
+        catch (SocketException)
+        {
+            // The send buffer is full (WouldBlock) or the kernel refused it: as if lost on the wire; the
+            // transfer's timer resends.
+        }
     }
 }

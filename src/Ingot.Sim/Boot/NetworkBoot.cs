@@ -12,6 +12,9 @@ namespace Ingot.Sim.Boot;
 /// </summary>
 public sealed class NetworkBoot(SimNetwork network, HardwareProfile profile, bool noLease, Action<string> report)
 {
+    /// <summary>How often the firmware starts its PXE boot (DHCP, then TFTP) before it gives up on the network.</summary>
+    public const int PxeAttempts = 3;
+
     public async Task<BootDecision> RunAsync(CancellationToken ct)
     {
         IPAddress relay = noLease ? network.UnservedRelay : network.Relay;
@@ -20,23 +23,38 @@ public sealed class NetworkBoot(SimNetwork network, HardwareProfile profile, boo
         DhcpLease? lease;
         if (profile.Firmware != Firmware.IpxeRom)
         {
-            report("PXE: DHCP");
-            lease = await RelayedDhcpClient.ObtainAsync(network, relay, mac, arch, ipxe: false, ct);
-            if (lease is null)
+            // A PXE boot option whose TFTP fails (a timeout, or "Server busy") fails; the firmware then
+            // tries the network boot again from DHCP, as a server's boot retry does, up to PxeAttempts times.
+            for (int attempt = 1; ; attempt++)
             {
-                return new BootDecision(BootOutcome.Failed, null, Detail: "PXE: no DHCP lease");
-            }
+                report("PXE: DHCP");
+                lease = await RelayedDhcpClient.ObtainAsync(network, relay, mac, arch, ipxe: false, ct);
+                if (lease is null)
+                {
+                    return new BootDecision(BootOutcome.Failed, null, Detail: "PXE: no DHCP lease");
+                }
 
-            report($"PXE: TFTP {lease.BootFile}");
-            try
-            {
-                await TftpFetch.ReadAsync(lease.Address, network.TftpServerFor(mac), lease.BootFile, ct);
-            }
-            catch (TftpFetchException e)
-            {
-                // The first stage is Debian's ipxe package on Ingot's host; without it the simulated NIC
-                // carries on with its own iPXE, as a NIC with an iPXE ROM would.
-                report($"PXE: {e.Message}; continuing with the NIC's iPXE");
+                report($"PXE: TFTP {lease.BootFile}");
+                try
+                {
+                    await TftpFetch.ReadAsync(lease.Address, network.TftpServerFor(mac), lease.BootFile, ct);
+                    break;
+                }
+                catch (TftpFetchException e) when (e.FileNotFound)
+                {
+                    // The first stage is Debian's ipxe package on Ingot's host; without it the simulated NIC
+                    // carries on with its own iPXE, as a NIC with an iPXE ROM would.
+                    report($"PXE: {e.Message}; continuing with the NIC's iPXE");
+                    break;
+                }
+                catch (TftpFetchException e) when (attempt < PxeAttempts)
+                {
+                    report($"PXE: {e.Message}; boot option failed, PXE again");
+                }
+                catch (TftpFetchException e)
+                {
+                    return new BootDecision(BootOutcome.Failed, lease.Address, Detail: $"PXE: {e.Message} ({PxeAttempts} attempts)");
+                }
             }
         }
 

@@ -77,7 +77,9 @@ public static class TftpFetch
                     await AckAsync(socket, 0, peer, ct);
                     continue;
                 case 5: // ERROR
-                    throw new TftpFetchException($"TFTP {file}: {Encoding.ASCII.GetString(buffer, 4, Math.Max(0, got.ReceivedBytes - 5))}");
+                    throw new TftpFetchException(
+                        $"TFTP {file}: {Encoding.ASCII.GetString(buffer, 4, Math.Max(0, got.ReceivedBytes - 5))}",
+                        got.ReceivedBytes >= 4 ? BinaryPrimitives.ReadUInt16BigEndian(buffer.AsSpan(2)) : null);
                 case 3: // DATA
                     ushort block = BinaryPrimitives.ReadUInt16BigEndian(buffer.AsSpan(2));
                     int length = got.ReceivedBytes - 4;
