@@ -37,9 +37,10 @@ public static class HttpBootEndpoints
         BootDefaults settings = await defaults.GetAsync(ct);
         BootRecord? machine = await machines.FindByMacAsync(address, ct);
         string? method = BiosBootMethods.FromIpxePlatform(platform);
-        if (machine is not null && ((method is not null && method != machine.BiosBootMethod) || machine.BootInterfaceMac != address))
+        if (machine is not null
+            && ((method is not null && method != machine.BiosBootMethod) || machine.BootInterfaceMac != address || machine.PowerClaimAwaitingBoot is not null))
         {
-            await machines.RecordBootAsync(address, method, ct);
+            await machines.RecordBootAsync(address, method, machine.PowerClaimAwaitingBoot, ct);
         }
 
         BootSelection selection = BootSelector.Select(machine, settings);

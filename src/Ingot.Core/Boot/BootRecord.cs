@@ -26,4 +26,11 @@ public sealed record BootRecord(
     public string BiosBootMethod { get; init; } = "";
 
     public Hardware.MacAddress? BootInterfaceMac { get; init; }
+
+    /// <summary>
+    /// The claimed power-on or cycle a network boot now would settle (<see cref="Machine.PowerClaimAwaitingBoot"/>), null for
+    /// none: the boot is recorded under it (<see cref="IBootBackend.RecordBootAsync"/>) so that a region taking the claim over
+    /// does not power the machine on again.
+    /// </summary>
+    public DateTime? PowerClaimAwaitingBoot { get; init; }
 }

@@ -11,7 +11,9 @@ public interface IBootBackend
     /// <summary>
     /// Records that the machine with <paramref name="mac"/> network-booted from that MAC (its boot interface) and, when
     /// known, how (<see cref="BiosBootMethods"/>), as MAAS's <c>get_config</c> updates <c>boot_interface</c> and
-    /// <c>bios_boot_method</c>; nothing when no machine carries the MAC.
+    /// <c>bios_boot_method</c>; nothing when no machine carries the MAC. <paramref name="powerClaimSeen"/>: the machine's
+    /// <see cref="BootRecord.PowerClaimAwaitingBoot"/> as read to choose the script; the boot is recorded under that claim
+    /// when it is still the machine's (<see cref="Machines.Machine.RecordBootUnderPowerClaim"/>).
     /// </summary>
-    Task RecordBootAsync(MacAddress mac, string? biosBootMethod, CancellationToken ct);
+    Task RecordBootAsync(MacAddress mac, string? biosBootMethod, DateTime? powerClaimSeen, CancellationToken ct);
 }

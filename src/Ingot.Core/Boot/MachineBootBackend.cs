@@ -7,12 +7,14 @@ namespace Ingot.Core.Boot;
 /// <summary>
 /// <see cref="IBootBackend"/> over the machine and tag stores (MAC uniqueness: one machine per MAC).
 /// The kernel options are MAAS's <c>get_effective_kernel_options</c>: those of the machine's first tag,
-/// by name, that has any. Recording a boot (boot interface and boot method) saves the machine (compare-and-set: read again and retried
-/// on a conflict, at most three times; a machine that another writer keeps changing keeps its old method until
-/// its next boot).
+/// by name, that has any. Recording a boot (boot interface, boot method, and the boot under a claimed power-on) saves the
+/// machine (compare-and-set: read again and retried on a conflict, at most three times; a machine that another writer keeps
+/// changing keeps its old method until its next boot, and a taker of its claim sends the power-on again).
 /// </summary>
-public sealed class MachineBootBackend(IMachineStore machines, ITagStore tags) : IBootBackend
+public sealed class MachineBootBackend(IMachineStore machines, ITagStore tags, TimeProvider? time = null) : IBootBackend
 {
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
     public async Task<BootRecord?> FindByMacAsync(MacAddress mac, CancellationToken ct)
     {
         if (await machines.FindByMacAsync(mac, ct) is not { } m)
@@ -24,10 +26,11 @@ public sealed class MachineBootBackend(IMachineStore machines, ITagStore tags) :
         {
             BiosBootMethod = m.BiosBootMethod,
             BootInterfaceMac = m.BootInterfaceMac,
+            PowerClaimAwaitingBoot = m.PowerClaimAwaitingBoot,
         };
     }
 
-    public async Task RecordBootAsync(MacAddress mac, string? biosBootMethod, CancellationToken ct)
+    public async Task RecordBootAsync(MacAddress mac, string? biosBootMethod, DateTime? powerClaimSeen, CancellationToken ct)
     {
         for (int attempt = 0; attempt < 3; attempt++)
         {
@@ -37,6 +40,7 @@ public sealed class MachineBootBackend(IMachineStore machines, ITagStore tags) :
             }
 
             bool changed = m.RecordBootInterface(mac);
+            changed |= m.RecordBootUnderPowerClaim(powerClaimSeen, _time.GetUtcNow().UtcDateTime);
             if (biosBootMethod is not null && m.BiosBootMethod != biosBootMethod)
             {
                 m.BiosBootMethod = biosBootMethod;

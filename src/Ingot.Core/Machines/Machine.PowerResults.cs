@@ -53,6 +53,7 @@ public sealed partial class Machine
                 return PowerClaim.None;
             }
 
+            // The boot recorded under the claim (PowerClaimBooted) stays: it tells the taker the step took effect.
             PowerClaimExpires = now + PowerClaimTime;
             PowerClaimedBy = region;
             Updated = now;
@@ -63,6 +64,7 @@ public sealed partial class Machine
         ClaimedPower = request;
         PowerClaimExpires = now + PowerClaimTime;
         PowerClaimedBy = region;
+        PowerClaimBooted = null;
         Record(request switch
         {
             PowerRequest.On => EventTypes.NodePowerOnStarting,
@@ -89,6 +91,7 @@ public sealed partial class Machine
 
         ClaimedPower = to;
         PowerClaimExpires = now + PowerClaimTime;
+        PowerClaimBooted = null;
         Updated = now;
         return true;
     }
@@ -109,6 +112,7 @@ public sealed partial class Machine
             ClaimedPower = PowerRequest.None;
             PowerClaimExpires = null;
             PowerClaimedBy = null;
+            PowerClaimBooted = null;
         }
 
         if (!outcome.Succeeded)

@@ -17,13 +17,17 @@ public sealed class MachinePower(IMachineStore store, IPowerClient client, TimeP
 {
     private readonly IRegionLiveness _regions = regions ?? OneRegion.Shared;
 
+    /// <summary>Lines for the debug log about decisions no power call shows (a taken-over claim settled by the machine's boot).</summary>
+    public Action<string>? Log { get; init; }
+
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
     /// <summary>
     /// Performs the machine's pending power request, if any; returns the outcome (null when nothing was
     /// pending). A request taken over from a region that stopped before recording its result is first
-    /// checked against the BMC (<see cref="DoneAlreadyAsync"/>), so that an action the stopped region
-    /// carried out is recorded rather than done twice.
+    /// checked against the machine's own evidence (a network boot under the claim, <see cref="BootedAlreadyAsync"/>)
+    /// and the BMC (<see cref="DoneAlreadyAsync"/>), so that an action the stopped region carried out is
+    /// recorded rather than done twice.
     /// </summary>
     public async Task<PowerOutcome?> CarryOutAsync(string systemId, CancellationToken ct)
     {
@@ -34,9 +38,14 @@ public sealed class MachinePower(IMachineStore store, IPowerClient client, TimeP
             return null;
         }
 
+        if (claim is { TakenOver: true, Request: PowerRequest.On } && machine.PowerClaimBooted is { } booted)
+        {
+            return await BootedAlreadyAsync(machine, claim.Request, identity, booted, ct);
+        }
+
         if (claim.Request == PowerRequest.Cycle && machine.IsPowerQueryable)
         {
-            return await CycleAsync(machine, identity, ct);
+            return await CycleAsync(machine, claim.TakenOver, identity, ct);
         }
 
         PowerOutcome outcome = (claim.TakenOver ? await DoneAlreadyAsync(machine, claim.Request, identity, ct) : null)
@@ -55,11 +64,18 @@ public sealed class MachinePower(IMachineStore store, IPowerClient client, TimeP
     /// on by it off and on once more (the two-region test's On, On, ForceOff, On). A failed query sends the
     /// cycle as one action, as before; a claim another region holds by now gets nothing sent (null).
     /// </summary>
-    private async Task<PowerOutcome?> CycleAsync(Machine machine, string identity, CancellationToken ct)
+    private async Task<PowerOutcome?> CycleAsync(Machine machine, bool takenOver, string identity, CancellationToken ct)
     {
         PowerOutcome state = await client.QueryAsync(Command(machine, PowerRequest.None) with { Claim = identity }, ct);
         PowerOutcome outcome;
         PowerRequest step = PowerRequest.Cycle;
+        if (takenOver && state is { Succeeded: true, State: PowerState.On } && machine.PowerClaimBooted is { } booted)
+        {
+            // On and network-booted since the cycle was claimed: it rebooted into what its status serves. Had the
+            // stopped region turned it off after that boot, the BMC would show off, and the power-on is sent below.
+            return await BootedAlreadyAsync(machine, PowerRequest.Cycle, identity, booted, ct);
+        }
+
         if (!state.Succeeded || state.State is not (PowerState.On or PowerState.Off))
         {
             outcome = await client.PerformAsync(Command(machine, PowerRequest.Cycle) with { Claim = identity }, ct);
@@ -80,6 +96,22 @@ public sealed class MachinePower(IMachineStore store, IPowerClient client, TimeP
         }
 
         await ChangeAsync(machine.SystemId, m => m.RecordPowerResult(PowerRequest.Cycle, outcome, Now, step), ct);
+        return outcome;
+    }
+
+    /// <summary>
+    /// A taken-over power-on (or cycle) whose machine network-booted under the claim (<see cref="Machine.PowerClaimBooted"/>):
+    /// the stopped region's action reached the machine, which may have booted, finished and turned itself off
+    /// since (so the BMC showing off proves nothing). Recorded as the stopped region would have (powered on),
+    /// nothing is sent.
+    /// </summary>
+    private async Task<PowerOutcome> BootedAlreadyAsync(Machine machine, PowerRequest request, string identity, DateTime booted, CancellationToken ct)
+    {
+        Log?.Invoke(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Power {request} for {machine.SystemId} under claim [{identity}] not sent: the machine network-booted at {booted:HH:mm:ss.fff} under the claim"));
+        var outcome = new PowerOutcome(PowerState.On);
+        await ChangeAsync(machine.SystemId, m => m.RecordPowerResult(request, outcome, Now), ct);
         return outcome;
     }
 

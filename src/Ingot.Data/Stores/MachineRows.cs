@@ -29,7 +29,7 @@ internal static class MachineRows
                "hardware_info", "hardware_uuid", "numa_nodes", "bmc_id", "power_state_queried", "script_run",
                "storage_groups", "user_data", "ephemeral_deploy", "secure_erase", "quick_erase",
                "node_devices", "modaliases", "skip_networking", "skip_storage", "claimed_power", "power_claim_expires",
-               "power_claimed_by", "boot_interface_mac"
+               "power_claimed_by", "boot_interface_mac", "power_claim_booted"
         FROM "machines"
         """;
 
@@ -164,6 +164,7 @@ internal static class MachineRows
         MachineSetters.SetPowerClaimExpires(m, RowValues.NullableInstant(r, 54));
         MachineSetters.SetPowerClaimedBy(m, r.IsDBNull(55) ? null : r.GetString(55));
         m.BootInterfaceMac = r.IsDBNull(56) ? null : MacAddress.Parse(r.GetString(56));
+        MachineSetters.SetPowerClaimBooted(m, RowValues.NullableInstant(r, 57));
         return m;
     }
 

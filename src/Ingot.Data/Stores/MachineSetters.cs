@@ -54,4 +54,7 @@ internal static class MachineSetters
 
     [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_PowerClaimedBy")]
     public static extern void SetPowerClaimedBy(Machine machine, string? value);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_PowerClaimBooted")]
+    public static extern void SetPowerClaimBooted(Machine machine, DateTime? value);
 }

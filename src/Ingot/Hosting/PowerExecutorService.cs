@@ -30,7 +30,7 @@ public sealed partial class PowerExecutorService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var power = new MachinePower(store, client, time, regions);
+        var power = new MachinePower(store, client, time, regions) { Log = line => PowerDecision(logger, line) };
         await RecoverAsync(power, stoppingToken);
         Task recovery = RecoverEveryIntervalAsync(power, stoppingToken);
         await ExecuteQueueAsync(power, stoppingToken);
@@ -100,6 +100,9 @@ public sealed partial class PowerExecutorService(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Region {Region} submitted the power work of {SystemIds} (requests made elsewhere, or claims taken over)")]
     private static partial void RecoveredMachines(ILogger logger, string region, IReadOnlyList<string> systemIds);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Line}")]
+    private static partial void PowerDecision(ILogger logger, string line);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Pending power requests could not be read")]
     private static partial void RecoveryFailed(ILogger logger, Exception exception);

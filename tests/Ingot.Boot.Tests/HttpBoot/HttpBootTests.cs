@@ -49,6 +49,24 @@ public sealed class HttpBootTests(HttpBootHost host) : IClassFixture<HttpBootHos
         Assert.Equal(method, host.Machines.Machines[mac].BiosBootMethod);
     }
 
+    [Fact]
+    public async Task A_script_request_under_a_claimed_power_on_records_the_boot_under_the_claim_it_was_chosen_by()
+    {
+        var mac = MacAddress.Parse("52:54:00:bb:02:01");
+        var claim = new DateTime(2026, 11, 28, 0, 43, 17, DateTimeKind.Utc);
+        host.Machines.Machines[mac] = new BootRecord("bbc001", "fw", MachineStatus.Commissioning, MachineStatus.New, "amd64/generic", "", "", "", true)
+        {
+            BootInterfaceMac = mac,
+            PowerClaimAwaitingBoot = claim,
+        };
+
+        string script = await ScriptAsync(mac);
+
+        Assert.Contains("kernel ", script, StringComparison.Ordinal);
+        Assert.Contains(claim, host.Machines.BootsUnderPowerClaims);
+        Assert.Null(host.Machines.Machines[mac].PowerClaimAwaitingBoot);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("?platform=")]

@@ -66,8 +66,8 @@ public sealed class MachineBootBackendTests
         await store.AddAsync(machine, ct);
         var backend = new MachineBootBackend(store, new InMemoryTagStore());
 
-        await backend.RecordBootAsync(MacAddress.Parse("52:54:00:12:34:56"), BiosBootMethods.Uefi, ct);
-        await backend.RecordBootAsync(MacAddress.Parse("52:54:00:12:34:57"), BiosBootMethods.Pxe, ct);
+        await backend.RecordBootAsync(MacAddress.Parse("52:54:00:12:34:56"), BiosBootMethods.Uefi, null, ct);
+        await backend.RecordBootAsync(MacAddress.Parse("52:54:00:12:34:57"), BiosBootMethods.Pxe, null, ct);
 
         Assert.Equal("uefi", (await store.FindAsync("abc123", ct))!.BiosBootMethod);
         Assert.Equal("uefi", (await backend.FindByMacAsync(MacAddress.Parse("52:54:00:12:34:56"), ct))!.BiosBootMethod);
@@ -85,9 +85,9 @@ public sealed class MachineBootBackendTests
         var backend = new MachineBootBackend(store, new InMemoryTagStore());
         Assert.Equal("eth0", (await store.FindAsync("abc124", ct))!.BootInterface!.Name);
 
-        await backend.RecordBootAsync(MacAddress.Parse("52:54:00:12:35:02"), null, ct);
+        await backend.RecordBootAsync(MacAddress.Parse("52:54:00:12:35:02"), null, null, ct);
         long version = (await store.FindAsync("abc124", ct))!.Version;
-        await backend.RecordBootAsync(MacAddress.Parse("52:54:00:12:35:02"), null, ct);
+        await backend.RecordBootAsync(MacAddress.Parse("52:54:00:12:35:02"), null, null, ct);
 
         Machine saved = (await store.FindAsync("abc124", ct))!;
         Assert.Equal(("eth1", MacAddress.Parse("52:54:00:12:35:02")), (saved.BootInterface!.Name, saved.BootInterfaceMac!.Value));

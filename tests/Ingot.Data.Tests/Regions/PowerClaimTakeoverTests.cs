@@ -1,3 +1,5 @@
+using Ingot.Core.Boot;
+using Ingot.Core.Hardware;
 using Ingot.Core.Machines;
 using Ingot.Core.Machines.Actions;
 using Ingot.Core.Power;
@@ -106,6 +108,69 @@ public sealed class PowerClaimTakeoverTests(PostgresTestDatabase database) : ICl
     }
 
     [Fact]
+    public async Task A_power_on_a_killed_region_sent_is_not_sent_again_when_the_machine_booted_and_turned_itself_off_before_the_takeover()
+    {
+        // The 200-machine run's sim-173: the BMC shows off at the takeover, but the machine's boot under the claim shows the power-on.
+        database.RequireAvailable();
+        var bmc = new SimulatedBmc();
+        await using DataServices a = database.Open();
+        await using DataServices b = database.Open();
+        await using var regionA = new PostgresRegionLiveness(database.ConnectionString, _time);
+        await using var regionB = new PostgresRegionLiveness(database.ConnectionString, _time);
+        var powerB = new MachinePower(b.Machines, bmc.Through(), _time, regionB);
+        string id = await PowerOnRequestedAsync(a.Machines);
+
+        await Assert.ThrowsAsync<OperationCanceledException>(
+            () => new MachinePower(a.Machines, bmc.Through(diesAfterSending: true), _time, regionA).CarryOutAsync(id, Ct));
+        await regionA.DisposeAsync();
+        await NetworkBootAsync(b, id);
+        Assert.NotNull((await b.Machines.FindAsync(id, Ct))!.PowerClaimBooted);
+        bmc.State = PowerState.Off;
+
+        Assert.Equal([id], await PendingOnceRegionStoppedAsync(powerB, regionA));
+        Assert.Equal(new PowerOutcome(PowerState.On), await powerB.CarryOutAsync(id, Ct));
+        Assert.Equal([PowerRequest.On], bmc.Received);
+        await AssertRecordedOnceAsync(b.Machines, id);
+    }
+
+    [Fact]
+    public async Task A_power_on_a_killed_region_never_sent_is_sent_though_the_machine_booted_under_the_previous_claim()
+    {
+        database.RequireAvailable();
+        var bmc = new SimulatedBmc();
+        await using DataServices a = database.Open();
+        await using DataServices b = database.Open();
+        await using var regionA = new PostgresRegionLiveness(database.ConnectionString, _time);
+        await using var regionB = new PostgresRegionLiveness(database.ConnectionString, _time);
+        string id = await PowerOnRequestedAsync(a.Machines);
+
+        // A first power-on, carried out by region A; the machine network-boots before A has recorded the result
+        // (a slow BMC answer). The result clears the boot with the claim. The machine then turns itself off.
+        var bootsWhileSending = new BootsWhileSending(bmc.Through(), () => NetworkBootAsync(b, id));
+        Assert.Equal(new PowerOutcome(PowerState.On), await new MachinePower(a.Machines, bootsWhileSending, _time, regionA).CarryOutAsync(id, Ct));
+        Assert.Null((await a.Machines.FindAsync(id, Ct))!.PowerClaimBooted);
+        bmc.State = PowerState.Off;
+        Machine again = (await a.Machines.FindAsync(id, Ct))!;
+        await new MachinePower(a.Machines, bmc.Through(), _time, regionA).QueryAsync(again, Ct);
+        again = (await a.Machines.FindAsync(id, Ct))!;
+        again.Start(Actor.User("admin", isAdmin: true), Now, new LifecycleSettings(nodeTimeout: 20));
+        await a.Machines.SaveAsync(again, Ct);
+
+        // Region A takes the second power-on (its claim is saved) and is killed before it reaches the BMC.
+        Machine taken = (await a.Machines.FindAsync(id, Ct))!;
+        taken.TakeRequestedPower(Now, regionA.RegionId, await regionA.LiveRegionsAsync(Ct));
+        await a.Machines.SaveAsync(taken, Ct);
+        await regionA.DisposeAsync();
+
+        var powerB = new MachinePower(b.Machines, bmc.Through(), _time, regionB);
+        Assert.Equal([id], await PendingOnceRegionStoppedAsync(powerB, regionA));
+        Assert.Equal(new PowerOutcome(PowerState.On), await powerB.CarryOutAsync(id, Ct));
+        Assert.Equal([PowerRequest.On, PowerRequest.On], bmc.Received);
+        IReadOnlyList<string> power = [.. (await b.Machines.EventsAsync(id, Ct)).Select(e => e.Type).Where(t => t.StartsWith("NODE_POWER", StringComparison.Ordinal))];
+        Assert.Equal(["NODE_POWER_ON_STARTING", "NODE_POWERED_ON", "NODE_POWER_ON_STARTING", "NODE_POWERED_ON"], power);
+    }
+
+    [Fact]
     public async Task A_running_region_sees_itself_and_the_other_running_region()
     {
         database.RequireAvailable();
@@ -133,11 +198,36 @@ public sealed class PowerClaimTakeoverTests(PostgresTestDatabase database) : ICl
         return machine.SystemId;
     }
 
+    /// <summary>The machine asks a region for its iPXE script, as the HTTP boot endpoint handles it: read, then the boot recorded.</summary>
+    private async Task NetworkBootAsync(DataServices region, string id)
+    {
+        MacAddress mac = (await region.Machines.FindAsync(id, Ct))!.Interfaces[0].MacAddress;
+        var boot = new MachineBootBackend(region.Machines, region.Tags, _time);
+        _time.Advance(TimeSpan.FromSeconds(3));
+        BootRecord record = (await boot.FindByMacAsync(mac, Ct))!;
+        await boot.RecordBootAsync(mac, null, record.PowerClaimAwaitingBoot, Ct);
+    }
+
     private static async Task AssertRecordedOnceAsync(IMachineStore store, string id)
     {
         Machine stored = (await store.FindAsync(id, Ct))!;
-        Assert.Equal((PowerState.On, PowerRequest.None, PowerRequest.None, (string?)null), (stored.PowerState, stored.RequestedPower, stored.ClaimedPower, stored.PowerClaimedBy));
+        Assert.Equal(
+            (PowerState.On, PowerRequest.None, PowerRequest.None, (string?)null, (DateTime?)null),
+            (stored.PowerState, stored.RequestedPower, stored.ClaimedPower, stored.PowerClaimedBy, stored.PowerClaimBooted));
         IReadOnlyList<string> power = [.. (await store.EventsAsync(id, Ct)).Select(e => e.Type).Where(t => t.StartsWith("NODE_POWER", StringComparison.Ordinal))];
         Assert.Equal(["NODE_POWER_ON_STARTING", "NODE_POWERED_ON"], power);
+    }
+
+    /// <summary>A region's client whose BMC call returns only after the machine network-booted (<paramref name="boot"/>).</summary>
+    private sealed class BootsWhileSending(IPowerClient bmc, Func<Task> boot) : IPowerClient
+    {
+        public async Task<PowerOutcome> PerformAsync(PowerCommand command, CancellationToken ct)
+        {
+            PowerOutcome outcome = await bmc.PerformAsync(command, ct);
+            await boot();
+            return outcome;
+        }
+
+        public Task<PowerOutcome> QueryAsync(PowerCommand command, CancellationToken ct) => bmc.QueryAsync(command, ct);
     }
 }

@@ -702,6 +702,10 @@ namespace Ingot.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("power_address");
 
+                    b.Property<DateTime?>("PowerClaimBooted")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("power_claim_booted");
+
                     b.Property<DateTime?>("PowerClaimExpires")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("power_claim_expires");

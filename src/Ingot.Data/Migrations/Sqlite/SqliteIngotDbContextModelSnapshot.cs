@@ -676,6 +676,10 @@ namespace Ingot.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("power_address");
 
+                    b.Property<DateTime?>("PowerClaimBooted")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("power_claim_booted");
+
                     b.Property<DateTime?>("PowerClaimExpires")
                         .HasColumnType("TEXT")
                         .HasColumnName("power_claim_expires");
