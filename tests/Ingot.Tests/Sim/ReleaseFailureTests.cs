@@ -51,10 +51,10 @@ public sealed class ReleaseFailureTests(SimLabHost lab) : IClassFixture<SimLabHo
         Assert.Equal("Releasing", releasing["status_name"]!.GetValue<string>());
 
         // ipmipower gets no answer ("connection timeout", ~20 s; a connection error is not retried, as MAAS's
-        // PowerConnError): the power-off fails with MAAS's IPMI text, and the machine is still RELEASING.
+        // PowerConnError): the power-off fails with MAAS's IPMI text behind its PowerConnError prefix, and the machine is still RELEASING.
         JsonNode failedOff = await WaitForEventAsync(id, "Failed to power off node", s_limit);
         Assert.Equal(
-            "Connection timed out while performing power action.  Check BMC configuration and connectivity and try again.",
+            "Could not contact node's BMC: Connection timed out while performing power action.  Check BMC configuration and connectivity and try again.",
             failedOff["description"]!.GetValue<string>());
         JsonNode stillReleasing = (await lab.Api.GetAsync($"machines/{id}/", Ct))!;
         Assert.Equal("Releasing", stillReleasing["status_name"]!.GetValue<string>());
