@@ -7,7 +7,7 @@ namespace Ingot.Web.Tests;
 /// <summary>
 /// Adding a live machine from the UI: a deployed machine's page shows administrators the one-use registration
 /// command, the same as <c>op=get_registration_command</c>, and its URL serves the registration script; other
-/// statuses and other users get no button.
+/// statuses get no button, and a non-admin does not see the admin's machine at all.
 /// </summary>
 [Collection(UiTests.Name)]
 public sealed class RegistrationCommandTests(UiHost host)
@@ -40,7 +40,10 @@ public sealed class RegistrationCommandTests(UiHost host)
         await userPage.LogInAsync(UiHost.UserName, UiHost.UserPassword);
         await userPage.GotoAsync($"MAAS/r/machine/{live}");
         await userPage.WaitForCircuitAsync();
-        await Expect(userPage.GetByTestId("machine-status")).ToHaveTextAsync("Deployed");
+
+        // A non-admin cannot see the admin's machine at all (MAAS's view permission), so no command either.
+        await Expect(userPage.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+        await Expect(userPage.GetByTestId("machine-status")).ToHaveCountAsync(0);
         await Expect(userPage.GetByRole(AriaRole.Button, new() { Name = "Show registration command" })).ToHaveCountAsync(0);
         await userPage.Context.CloseAsync();
 
