@@ -1,4 +1,3 @@
-using Ingot.Api.Registration;
 using Ingot.Api.Wire;
 using Ingot.Core.Machines;
 using Ingot.Core.Metadata;
@@ -8,13 +7,13 @@ namespace Ingot.Api.Machines;
 
 public static partial class MachineApi
 {
-    public const string NotDeployedForRegistration = "Only a deployed machine can report its hardware from its running system.";
+    public const string NotDeployedForRegistration = RegistrationCommand.NotDeployed;
 
     /// <summary>
     /// Ingot's <c>op=get_registration_command</c> (administrators): for a DEPLOYED machine (such as one
     /// added with <c>deployed=true</c>), a one-use URL serving the registration script and the command
-    /// to run on the machine, <c>{"url": …, "command": "curl -fsSL &lt;url&gt; | sudo sh"}</c>. 409 in
-    /// any other status.
+    /// to run on the machine, <c>{"url": …, "command": "curl -fsSL &lt;url&gt; | sudo sh"}</c>
+    /// (<see cref="RegistrationCommand"/>, which the machine page's button shows too). 409 in any other status.
     /// </summary>
     private static async Task<ApiResult> RegistrationCommandAsync(ApiRequest request, CancellationToken ct)
     {
@@ -24,8 +23,9 @@ public static partial class MachineApi
             throw ApiException.Conflict(NotDeployedForRegistration);
         }
 
-        MachineToken token = await new MachineTokens(request.Service<IMachineTokenStore>(), request.Service<TimeProvider>()).GetOrCreateAsync(machine.SystemId, ct);
-        string url = RegistrationEndpoint.Url(request.Http.Request, RegistrationTokens.Issue(machine, token));
-        return ApiResult.Json(new Dictionary<string, string> { ["url"] = url, ["command"] = $"curl -fsSL {url} | sudo sh" });
+        var tokens = new MachineTokens(request.Service<IMachineTokenStore>(), request.Service<TimeProvider>());
+        string origin = $"{request.Http.Request.Scheme}://{request.Http.Request.Host}";
+        RegistrationCommand command = await RegistrationCommand.IssueAsync(origin, machine, tokens, ct);
+        return ApiResult.Json(new Dictionary<string, string> { ["url"] = command.Url, ["command"] = command.Command });
     }
 }

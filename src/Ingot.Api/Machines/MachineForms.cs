@@ -99,8 +99,8 @@ internal static class MachineForms
 
     public static ReleaseOptions Release(ApiParameters p) => new(
         Erase: p.GetBool("erase", fallback: false),
-        SecureErase: p.GetBool("secure_erase", fallback: false),
-        QuickErase: p.GetBool("quick_erase", fallback: false),
+        SecureErase: p.GetOptionalBool("secure_erase"),
+        QuickErase: p.GetOptionalBool("quick_erase"),
         Comment: p.Get("comment"));
 
     /// <summary>

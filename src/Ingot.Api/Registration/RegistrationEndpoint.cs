@@ -15,7 +15,7 @@ namespace Ingot.Api.Registration;
 /// </summary>
 public static class RegistrationEndpoint
 {
-    public const string PathPrefix = "/MAAS/register/";
+    public const string PathPrefix = RegistrationCommand.PathPrefix;
 
     public const string UnknownToken = "Unknown or used registration token.";
 

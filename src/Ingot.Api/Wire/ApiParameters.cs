@@ -48,12 +48,15 @@ public sealed class ApiParameters
     /// A boolean as MAAS's <c>StringBool</c> reads it (<c>true/false/yes/no/on/off/1/0</c>, any case);
     /// <paramref name="fallback"/> when absent or empty; anything else is a 400 form error on the field.
     /// </summary>
-    public bool GetBool(string name, bool fallback)
+    public bool GetBool(string name, bool fallback) => GetOptionalBool(name) ?? fallback;
+
+    /// <summary>A boolean as <see cref="GetBool"/> reads it; null when absent or empty (the caller's default applies).</summary>
+    public bool? GetOptionalBool(string name)
     {
         string? value = Get(name);
         if (string.IsNullOrEmpty(value))
         {
-            return fallback;
+            return null;
         }
 
         if (s_true.Contains(value, StringComparer.OrdinalIgnoreCase))

@@ -37,8 +37,8 @@ public sealed record LifecycleSettings
     public Actions.ReleaseOptions WithEraseDefaults(Actions.ReleaseOptions options) => options with
     {
         Erase = options.Erase || EraseOnRelease,
-        SecureErase = options.SecureErase || EraseWithSecureErase,
-        QuickErase = options.QuickErase || EraseWithQuickErase,
+        SecureErase = options.SecureErase ?? EraseWithSecureErase,
+        QuickErase = options.QuickErase ?? EraseWithQuickErase,
     };
 
     public static LifecycleSettings Default { get; } = new();

@@ -29,7 +29,8 @@ public sealed partial class Machine
         }
 
         RequireTransition(MachineStatus.DiskErasing);
-        string flags = (options.SecureErase, options.QuickErase) switch
+        bool secure = options.SecureErase == true, quick = options.QuickErase == true;
+        string flags = (secure, quick) switch
         {
             (true, true) => " (secure erase, quick erase)",
             (true, false) => " (secure erase)",
@@ -39,8 +40,8 @@ public sealed partial class Machine
         Record(EventTypes.RequestNodeEraseDisk, (options.Comment ?? "") + flags, now, actor.Username);
         TransitionTo(MachineStatus.DiskErasing, now, actor.Username);
         BeginScriptRun();
-        SecureErase = options.SecureErase;
-        QuickErase = options.QuickErase;
+        SecureErase = secure;
+        QuickErase = quick;
         SetStatusExpires(null);
         RequestPowerOnOrCycle(now);
     }

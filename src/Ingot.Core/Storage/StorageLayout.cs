@@ -132,11 +132,13 @@ public static class StorageLayout
 
         partition.Filesystem = new Filesystem { Type = StorageFilesystems.LvmPv };
         var group = new VolumeGroup { Id = 1, Name = Named(request.VgName, "vgroot"), Members = [StorageMember.Partition(root.Id, root.Partitions.Count - 1)] };
+
+        // MAAS's get_calculated_lv_size: lv_size, else the whole volume group (get_size: LVM's overhead taken off).
         group.LogicalVolumes.Add(new LogicalVolume
         {
             Id = 2,
             Name = Named(request.LvName, "lvroot"),
-            SizeBytes = StorageSpace.Aligned(lvSize ?? rootPartition),
+            SizeBytes = StorageSpace.Aligned(lvSize ?? StorageSpace.VolumeGroupSize(machine, group)),
             Filesystem = new Filesystem { Type = "ext4", Label = "root", MountPoint = "/" },
         });
         machine.Storage.VolumeGroups.Add(group);

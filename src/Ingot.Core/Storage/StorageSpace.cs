@@ -87,8 +87,23 @@ public static class StorageSpace
         };
     }
 
-    /// <summary>A volume group's size: its physical volumes together.</summary>
-    public static long VolumeGroupSize(Machine machine, VolumeGroup group) => group.Members.Sum(m => SizeOf(machine, m));
+    /// <summary>MAAS's <c>LVM_PE_SIZE</c>: LVM's default physical extent, 4 MiB.</summary>
+    public const long LvmPeSize = 4L * 1024 * 1024;
+
+    /// <summary>
+    /// A volume group's size as MAAS's <c>VolumeGroup.get_lvm_size</c> gives it: the physical volumes together in whole
+    /// 4 MiB extents, less one extent per physical volume for LVM's headers (lp:1517129); 0 without members.
+    /// </summary>
+    public static long VolumeGroupSize(Machine machine, VolumeGroup group)
+    {
+        if (group.Members.Count == 0)
+        {
+            return 0;
+        }
+
+        long extents = group.Members.Sum(m => SizeOf(machine, m)) / LvmPeSize;
+        return Math.Max(0, extents - group.Members.Count) * LvmPeSize;
+    }
 
     /// <summary>What is left in a volume group after its logical volumes.</summary>
     public static long VolumeGroupFree(Machine machine, VolumeGroup group) =>

@@ -85,4 +85,35 @@ public sealed class DeployChecksTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.Null(afterRelease);
         Assert.False(Holds(addressesReleased, claimed), $"the subnet no longer lists {claimed} after release");
     }
+
+    /// <summary>
+    /// <c>op=mark_broken</c> on a deployed machine releases it first (<c>_release</c>), and that release gives its AUTO
+    /// address back like <c>op=release</c> (it kept it before: only the release ops gave addresses back).
+    /// </summary>
+    [Fact]
+    public async Task Marking_a_deployed_machine_broken_gives_its_auto_address_back()
+    {
+        ApiUser admin = await host.CreateUserAsync(isAdmin: true);
+        using var api = new NetworkClient(host.Client(admin.ApiKey));
+        (string cidr, _) = NetworkClient.NewSubnet();
+        long subnet = (await api.CreateSubnetAsync(cidr)).GetProperty("id").GetInt64();
+        Machine machine = await host.ReadyMachineAsync(admin);
+        string nic = $"nodes/{machine.SystemId}/interfaces/{(await host.ReloadAsync(machine.SystemId)).Interfaces[0].Id}/";
+        await NetworkClient.OkAsync(api.PostAsync(nic + "?op=link_subnet", ("mode", "auto"), ("subnet", cidr)));
+        await NetworkClient.OkAsync(api.PostAsync($"machines/{machine.SystemId}/?op=deploy"));
+        string? claimed = (await host.ReloadAsync(machine.SystemId)).Interfaces[0].Links.Single().IpAddress;
+        JsonElement addressesDeployed = await NetworkClient.OkAsync(api.GetAsync($"subnets/{subnet}/?op=ip_addresses"));
+
+        JsonElement broken = await NetworkClient.OkAsync(api.PostAsync($"machines/{machine.SystemId}/?op=mark_broken", ("comment", "bad fan")));
+        string? afterBroken = (await host.ReloadAsync(machine.SystemId)).Interfaces[0].Links.Single().IpAddress;
+        JsonElement addressesBroken = await NetworkClient.OkAsync(api.GetAsync($"subnets/{subnet}/?op=ip_addresses"));
+
+        static bool Holds(JsonElement list, string? ip) => list.EnumerateArray().Any(a => a.GetProperty("ip").GetString() == ip);
+        Assert.NotNull(claimed);
+        Assert.True(Holds(addressesDeployed, claimed), $"the subnet lists {claimed} while deployed");
+        Assert.Equal("Broken", broken.GetProperty("status_name").GetString());
+        Assert.Equal("bad fan", broken.GetProperty("error_description").GetString());
+        Assert.Null(afterBroken);
+        Assert.False(Holds(addressesBroken, claimed), $"the subnet no longer lists {claimed} after mark_broken");
+    }
 }

@@ -37,9 +37,12 @@ public class DeploymentInputsTests
     public void The_erase_settings_are_the_defaults_of_a_release()
     {
         var settings = new LifecycleSettings { EraseOnRelease = true, EraseWithQuickErase = true };
-        Assert.Equal(new ReleaseOptions(Erase: true, QuickErase: true), settings.WithEraseDefaults(ReleaseOptions.Default));
+        Assert.Equal(new ReleaseOptions(Erase: true, SecureErase: false, QuickErase: true), settings.WithEraseDefaults(ReleaseOptions.Default));
         Assert.Equal(new ReleaseOptions(Erase: true, SecureErase: true, QuickErase: true), settings.WithEraseDefaults(new ReleaseOptions(SecureErase: true)));
-        Assert.Equal(ReleaseOptions.Default, LifecycleSettings.Default.WithEraseDefaults(ReleaseOptions.Default));
+
+        // An explicit false in the request wins over a true setting (MAAS's start_disk_erasing: passed values first).
+        Assert.Equal(new ReleaseOptions(Erase: true, SecureErase: false, QuickErase: false), settings.WithEraseDefaults(new ReleaseOptions(QuickErase: false)));
+        Assert.Equal(new ReleaseOptions(Erase: false, SecureErase: false, QuickErase: false), LifecycleSettings.Default.WithEraseDefaults(ReleaseOptions.Default));
     }
 
     [Theory]

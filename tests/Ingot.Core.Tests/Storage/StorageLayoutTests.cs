@@ -1,4 +1,5 @@
 using Ingot.Core.Enlistment;
+using Ingot.Core.Hardware;
 using Ingot.Core.Machines;
 using Ingot.Core.Storage;
 
@@ -47,6 +48,33 @@ public sealed class StorageLayoutTests
         Assert.Equal(StorageFilesystems.LvmPv, machine.BlockDevices[0].Partitions[1].Filesystem!.Type);
         Assert.Empty(StorageCheck.Problems(machine));
         Golden.Match("lvm-uefi.yaml", Curtin(machine));
+    }
+
+    /// <summary>
+    /// MAAS's <c>VolumeGroup.get_lvm_size</c>: the physical volumes in whole 4 MiB extents less one extent per volume
+    /// for LVM's headers; the lvm layout's lvroot without <c>lv_size</c> is that whole size (<c>get_calculated_lv_size</c>),
+    /// so nothing is left and the logical volume fits what LVM can really give (one extent less than the partition).
+    /// </summary>
+    [Fact]
+    public void A_volume_group_is_its_members_in_whole_extents_less_one_per_member_and_lvroot_takes_it_all()
+    {
+        Machine machine = StorageMachines.With(true, 100);
+        StorageLayout.Apply(machine, new StorageLayoutRequest("lvm"));
+        VolumeGroup group = Assert.Single(machine.Storage.VolumeGroups);
+        long partition = machine.BlockDevices[0].Partitions[1].SizeBytes;
+        const long Extent = 4L * 1024 * 1024;
+        Assert.Equal(((partition / Extent) - 1) * Extent, StorageSpace.VolumeGroupSize(machine, group));
+        Assert.Equal(partition - Extent, StorageSpace.VolumeGroupSize(machine, group));
+        Assert.Equal(StorageSpace.VolumeGroupSize(machine, group), Assert.Single(group.LogicalVolumes).SizeBytes);
+        Assert.Equal(0, StorageSpace.VolumeGroupFree(machine, group));
+        Assert.Empty(StorageCheck.Problems(machine));
+
+        // Two members that are not whole extents: the rest of each is lost, then one extent each for the headers.
+        machine.BlockDevices.Add(new BlockDevice { Id = 91, Name = "sdb", SizeBytes = (10 * Extent) + 1000, Serial = "b" });
+        machine.BlockDevices.Add(new BlockDevice { Id = 92, Name = "sdc", SizeBytes = (7 * Extent) + (Extent / 2), Serial = "c" });
+        var pair = new VolumeGroup { Name = "pair", Members = [StorageMember.Disk(machine.BlockDevices[^2].Id), StorageMember.Disk(machine.BlockDevices[^1].Id)] };
+        Assert.Equal((17 - 2) * Extent, StorageSpace.VolumeGroupSize(machine, pair));
+        Assert.Equal(0, StorageSpace.VolumeGroupSize(machine, new VolumeGroup { Name = "empty" }));
     }
 
     [Fact]

@@ -34,6 +34,17 @@ public sealed class MaasClient(Uri baseAddress, string apiKey) : IDisposable
         return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 
+    /// <summary>GET <paramref name="path"/> (with <c>?op=</c> when given); fails the test unless 200.</summary>
+    public async Task<JsonElement> GetAsync(string path, string? op)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "MAAS/api/2.0/" + path + (op is null ? "" : $"?op={op}"));
+        request.Headers.TryAddWithoutValidation("Authorization", Header());
+        using HttpResponseMessage response = await _http.SendAsync(request, TestContext.Current.CancellationToken);
+        string body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(response.IsSuccessStatusCode, $"GET {path} op={op}: {(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
     /// <summary>
     /// Creates a machine (manual power, one MAC) and returns its system_id: New unless
     /// <paramref name="deployed"/> or <paramref name="commission"/> (an admin's machine commissions by default; this sends <c>commission=false</c> unless asked).

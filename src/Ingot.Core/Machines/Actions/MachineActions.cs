@@ -83,6 +83,9 @@ public sealed class MachineActions(IMachineStore store, TimeProvider time, Lifec
             case NodeActions.Release:
                 await Lifecycle.ReleaseAsync(machine, actor, p.Release with { Comment = p.Release.Comment ?? p.Comment }, audit, ct);
                 return true;
+            case NodeActions.MarkBroken:
+                await Lifecycle.MarkBrokenAsync(machine, actor, p.Comment, audit, ct);
+                return true;
             default:
                 return false;
         }
@@ -109,9 +112,6 @@ public sealed class MachineActions(IMachineStore store, TimeProvider time, Lifec
                 break;
             case NodeActions.ExitRescueMode:
                 machine.StopRescueMode(actor, now, settings);
-                break;
-            case NodeActions.MarkBroken:
-                machine.MarkBroken(actor, now, settings, p.Comment);
                 break;
             case NodeActions.MarkFixed:
                 // UI only: the REST op mark_fixed does not check commissioning results.

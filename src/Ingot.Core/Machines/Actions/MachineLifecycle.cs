@@ -19,7 +19,8 @@ namespace Ingot.Core.Machines.Actions;
 /// <item>Commission / test: the transition and the save, then the run's script sets
 /// (<see cref="ScriptSelection"/>, with the scripts and parameters asked for; skip-BMC-config results
 /// stored as skipped).</item>
-/// <item>Release: the transition, the AUTO addresses given back, the save.</item>
+/// <item>Release: the transition, the AUTO addresses given back, the save; mark broken of a releasable machine
+/// (which releases it first) likewise.</item>
 /// </list>
 /// The caller has checked permission and source status; <c>record</c> adds the caller's own event (the UI's
 /// audit event) before the save. A piece left null (a host without boot images, scripts or networks) is skipped.
@@ -106,6 +107,25 @@ public sealed class MachineLifecycle(IMachineStore store, TimeProvider time, Lif
         DateTime now = Now;
         machine.StartReleasing(actor, now, settings, options);
         await ReleaseAutoAddressesAsync(machine, ct);
+        record?.Invoke(machine, now);
+        await store.SaveAsync(machine, ct);
+    }
+
+    /// <summary>
+    /// <c>mark_broken</c>: a machine in a releasable status is released first (<see cref="Machine.MarkBroken"/>), and
+    /// that release gives its AUTO link addresses back as every release does (MAAS's <c>_release</c>/<c>_finalize_release</c>
+    /// call <c>release_interface_config</c>); then the save. The same for the REST op and the UI action.
+    /// </summary>
+    public async Task MarkBrokenAsync(Machine machine, Actor actor, string? comment, Action<Machine, DateTime>? record, CancellationToken ct)
+    {
+        DateTime now = Now;
+        bool releases = MachineStatuses.Releasable.Contains(machine.Status);
+        machine.MarkBroken(actor, now, settings, comment);
+        if (releases)
+        {
+            await ReleaseAutoAddressesAsync(machine, ct);
+        }
+
         record?.Invoke(machine, now);
         await store.SaveAsync(machine, ct);
     }

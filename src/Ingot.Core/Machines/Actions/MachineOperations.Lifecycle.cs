@@ -56,16 +56,17 @@ public sealed partial class MachineOperations
     /// any status. <paramref name="comment"/> (or the legacy <c>error_description</c>) becomes
     /// error_description.
     /// </summary>
-    public Task<Machine> MarkBrokenAsync(string systemId, Actor actor, string? comment, CancellationToken ct) =>
-        ApplyAsync(systemId, actor, NodePermission.Edit, (m, now) =>
+    public async Task<Machine> MarkBrokenAsync(string systemId, Actor actor, string? comment, CancellationToken ct)
+    {
+        Machine m = await LoadAsync(systemId, actor, NodePermission.Edit, ct);
+        if (!actor.IsSystem && m.Owner != actor.Username)
         {
-            if (!actor.IsSystem && m.Owner != actor.Username)
-            {
-                throw MachineOperationException.PermissionDenied();
-            }
+            throw MachineOperationException.PermissionDenied();
+        }
 
-            m.MarkBroken(actor, now, settings, comment);
-        }, ct);
+        await Lifecycle.MarkBrokenAsync(m, actor, comment, null, ct);
+        return m;
+    }
 
     /// <summary><c>op=mark_fixed</c>: admin; unlike the UI action, <b>no</b> commissioning-result check.</summary>
     public Task<Machine> MarkFixedAsync(string systemId, Actor actor, string? comment, CancellationToken ct) =>
