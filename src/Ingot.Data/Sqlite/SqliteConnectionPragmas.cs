@@ -14,20 +14,20 @@ internal sealed class SqliteConnectionPragmas : DbConnectionInterceptor
 {
     public const int BusyTimeoutMilliseconds = 60_000;
 
-    private static readonly string Pragmas =
+    private static readonly string s_pragmas =
         $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA journal_size_limit = {SqliteWalCheckpoint.DefaultLimitBytes};";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         using DbCommand command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        command.CommandText = s_pragmas;
         command.ExecuteNonQuery();
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         await using DbCommand command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        command.CommandText = s_pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
