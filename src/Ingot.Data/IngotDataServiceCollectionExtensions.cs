@@ -17,10 +17,12 @@ using Ingot.Core.Users;
 using Ingot.Core.Zones;
 using Ingot.Data.Regions;
 using Ingot.Data.Secrets;
+using Ingot.Data.Sqlite;
 using Ingot.Data.Stores;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Ingot.Data;
 
@@ -38,6 +40,7 @@ public static class IngotDataServiceCollectionExtensions
     /// <see cref="ITagStore"/>, <see cref="IHardwareDetailsStore"/>, <see cref="INetworkStore"/>, <see cref="ISshKeyStore"/>, <see cref="INonceLedger"/>, <see cref="IEventLog"/>,
     /// <see cref="IDhcpLeaseStore"/>, <see cref="IBootResourceStore"/>, <see cref="IBootSourceStore"/>,
     /// <see cref="IMachineTokenStore"/> and <see cref="IScriptResultStore"/>.
+    /// On a SQLite file, also <see cref="SqliteWalCheckpoint"/> as a hosted service (it runs when a host runs).
     /// Call <see cref="IngotDatabase.MigrateAsync"/> before the first request.
     /// </summary>
     public static IServiceCollection AddIngotData(this IServiceCollection services, string connectionString)
@@ -75,6 +78,11 @@ public static class IngotDataServiceCollectionExtensions
         services.AddSingleton<IRegionLiveness>(sp => database.Provider == DatabaseProvider.Postgres
             ? new PostgresRegionLiveness(database.ConnectionString, sp.GetService<TimeProvider>())
             : new OneRegion());
+        if (database.Provider == DatabaseProvider.Sqlite && SqliteWalCheckpoint.WalPath(database.ConnectionString) is not null)
+        {
+            services.AddHostedService(sp => new SqliteWalCheckpoint(database, sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetRequiredService<ILogger<SqliteWalCheckpoint>>()));
+        }
+
         return services;
     }
 }

@@ -15,7 +15,7 @@ public sealed class IngotDatabase : IDbContextFactory<IngotDbContext>
     private readonly DbContextOptions<SqliteIngotDbContext>? _sqlite;
     private readonly DbContextOptions<PostgresIngotDbContext>? _postgres;
 
-    private IngotDatabase(DatabaseProvider provider, string connectionString)
+    private IngotDatabase(DatabaseProvider provider, string connectionString, SqliteBusyWait busyWait)
     {
         Provider = provider;
         ConnectionString = connectionString;
@@ -24,7 +24,8 @@ public sealed class IngotDatabase : IDbContextFactory<IngotDbContext>
             _sqlite = new DbContextOptionsBuilder<SqliteIngotDbContext>()
                 .UseSqlite(connectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
                 .UseSnakeCaseNamingConvention()
-                .AddInterceptors(new SqliteConnectionPragmas(), SqliteBusyBegin.Default)
+                .AddInterceptors(new SqliteConnectionPragmas())
+                .AddInterceptors(busyWait.Interceptors())
                 .Options;
         }
         else
@@ -42,10 +43,13 @@ public sealed class IngotDatabase : IDbContextFactory<IngotDbContext>
     public string ConnectionString { get; }
 
     /// <summary>The database named by <paramref name="connectionString"/>: PostgreSQL for <c>Host=...</c>, else a SQLite file.</summary>
-    public static IngotDatabase Open(string connectionString)
+    public static IngotDatabase Open(string connectionString) => Open(connectionString, SqliteBusyWait.Default);
+
+    /// <summary>The same, with SQLite writers waiting for the write lock as <paramref name="busyWait"/> says (tests).</summary>
+    internal static IngotDatabase Open(string connectionString, SqliteBusyWait busyWait)
     {
         (DatabaseProvider provider, string normalised) = ConnectionStrings.Normalise(connectionString);
-        return new IngotDatabase(provider, normalised);
+        return new IngotDatabase(provider, normalised, busyWait);
     }
 
     public IngotDbContext CreateDbContext() => Provider == DatabaseProvider.Sqlite
@@ -55,7 +59,8 @@ public sealed class IngotDatabase : IDbContextFactory<IngotDbContext>
     /// <summary>
     /// Creates the database (and, for SQLite, its directory) if missing and applies every pending
     /// migration of this provider's set. Safe to call from several processes at once: EF takes a
-    /// migration lock. SQLite files are switched to WAL mode so readers never block the writer.
+    /// migration lock. SQLite files are switched to WAL mode first, so readers never block the writer, the
+    /// migration's own writes included.
     /// </summary>
     public async Task MigrateAsync(CancellationToken ct)
     {
@@ -69,10 +74,11 @@ public sealed class IngotDatabase : IDbContextFactory<IngotDbContext>
         }
 
         await using IngotDbContext db = CreateDbContext();
-        await db.Database.MigrateAsync(ct);
         if (Provider == DatabaseProvider.Sqlite)
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
         }
+
+        await db.Database.MigrateAsync(ct);
     }
 }

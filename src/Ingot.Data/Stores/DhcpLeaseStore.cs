@@ -4,6 +4,7 @@ using Ingot.Core.Boot;
 using Ingot.Core.Hardware;
 using Ingot.Data.Model;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Ingot.Data.Stores;
 
@@ -141,8 +142,9 @@ public sealed class DhcpLeaseStore(IDbContextFactory<IngotDbContext> contexts) :
         var refused = new List<DhcpLease>();
         await using IngotDbContext db = contexts.CreateDbContext();
         DbConnection connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        await using DbTransaction transaction = await connection.BeginTransactionAsync(ct);
+        // Begun through EF, so that on SQLite a busy database is waited for as every other writer waits (SqliteBusyBegin).
+        await using IDbContextTransaction began = await db.Database.BeginTransactionAsync(ct);
+        DbTransaction transaction = began.GetDbTransaction();
         await using DbCommand claim = Command(connection, transaction, Claim, "address", "mac", "starts", "ends", "hostname", "client_id");
         await using DbCommand upsert = Command(connection, transaction, Upsert, "address", "mac", "starts", "ends", "hostname", "client_id");
         await using DbCommand delete = Command(connection, transaction, Delete, "address");
@@ -190,7 +192,7 @@ public sealed class DhcpLeaseStore(IDbContextFactory<IngotDbContext> contexts) :
             }
         }
 
-        await transaction.CommitAsync(ct);
+        await began.CommitAsync(ct);
         return refused;
     }
 
