@@ -7,6 +7,8 @@
 #   grub-pc-bin grub2-common            grub-install and update-grub for BIOS (run in the target by the installer)
 #   grub-efi-amd64-bin dosfstools       GRUB for UEFI (x86_64-efi, installed at the ESP's removable path; no shim:
 #                                       Secure Boot is not supported) and fsck.vfat for the ESP
+#   efibootmgr                          the UEFI boot entries (NVRAM): grub-install writes the 'debian' entry with it
+#                                       and the installer orders them as curtin's update_nvram does
 #   lvm2                                the LVM tools and the initramfs hook that activates a root on a logical volume
 #   cloud-init                          with its MAAS datasource (the installer writes the datasource config)
 #   ifupdown isc-dhcp-client            the network cloud-init's fallback config brings up with DHCP
@@ -55,7 +57,7 @@ initramfs_modules="virtio_pci virtio_blk virtio_scsi sd_mod ahci ata_piix nvme e
 initramfs_hook="mkdir -p \"\$1/etc/initramfs-tools/conf.d\" \"\$1/usr/share/initramfs-tools/modules.d\"
 printf '%s\\n' MODULES=list COMPRESS=zstd > \"\$1/etc/initramfs-tools/conf.d/ingot.conf\"
 printf '%s\\n' $initramfs_modules > \"\$1/usr/share/initramfs-tools/modules.d/ingot\""
-packages=linux-image-amd64,initramfs-tools,grub-pc-bin,grub-efi-amd64-bin,grub2-common,dosfstools,lvm2,cloud-init,ifupdown,isc-dhcp-client,openssh-server,systemd-sysv,udev,zstd
+packages=linux-image-amd64,initramfs-tools,grub-pc-bin,grub-efi-amd64-bin,grub2-common,dosfstools,efibootmgr,lvm2,cloud-init,ifupdown,isc-dhcp-client,openssh-server,systemd-sysv,udev,zstd
 work=$(mktemp -d "$cache/build.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 root="$work/root"
@@ -80,7 +82,7 @@ if ! mmdebstrap --mode=root --variant=minbase --include="$packages" \
     echo "build-debian-tarball: mmdebstrap failed" >&2
     exit 1
 fi
-for f in usr/sbin/grub-install usr/sbin/update-grub usr/bin/cloud-init usr/lib/grub/i386-pc usr/lib/grub/x86_64-efi usr/sbin/lvm; do
+for f in usr/sbin/grub-install usr/sbin/update-grub usr/bin/cloud-init usr/lib/grub/i386-pc usr/lib/grub/x86_64-efi usr/sbin/lvm usr/bin/efibootmgr; do
     [ -e "$root/$f" ] || { echo "build-debian-tarball: /$f is missing from the built root" >&2; exit 1; }
 done
 grep -qx 'LANG=C.UTF-8' "$root/etc/default/locale" || { echo "build-debian-tarball: /etc/default/locale does not set LANG=C.UTF-8" >&2; exit 1; }

@@ -16,8 +16,11 @@ namespace Ingot.E2E.Tests;
 /// INGOT_E2E_ACCEL names another qemu accelerator (kvm). The console, Ingot's output and the stage times are kept as <c>dd-*</c> in
 /// <see cref="NetworkBootLab.LogDirectory"/>. The UEFI walk (OVMF on q35, logs <c>du-*</c>) is the same: Ingot records the
 /// machine's boot method from iPXE (<c>uefi</c>), so the flat layout has MAAS's EFI system partition; the installer puts GRUB's
-/// EFI image at the ESP's removable path, and after the installer's reboot OVMF boots it from the disk (OVMF tries the disk
-/// before the network: see <see cref="BmcMachine.StartAsync"/>). The LVM walk (UEFI, logs <c>dl-*</c>) gives the VM a second disk
+/// EFI image at the ESP's removable path and, as curtin's <c>update_nvram</c>, an NVRAM entry <c>debian</c> second in
+/// <c>BootOrder</c> after the network entry the installer booted from. This VM keeps its UEFI variables (OVMF as pflash with
+/// its own <c>OVMF_VARS.fd</c>): after the installer's reboot, and at every boot of the deployed machine, the firmware boots
+/// the network first, Ingot's local boot hands back (iPXE's <c>exit 1</c>) and the firmware goes on to the <c>debian</c> entry;
+/// the deployed system's <c>efibootmgr</c> shows that order, and the release with quick erase boots the network again. The LVM walk (UEFI, logs <c>dl-*</c>) gives the VM a second disk
 /// and, once READY, MAAS's <c>lvm</c> layout on the first (ESP, then the root partition as the physical volume of vgroot with
 /// lvroot at '/') and, through the storage API, a swap partition and an ext4 <c>/srv</c> partition on the second; the installed
 /// system's runcmd prints what it mounted (<c>findmnt</c>) and its active swap.
@@ -56,7 +59,9 @@ public sealed class DebianDeploymentTests
         // KVM only when asked (INGOT_E2E_ACCEL=kvm): on the development host /dev/kvm exists but a KVM guest does not even run SeaBIOS.
         string accelerator = Environment.GetEnvironmentVariable("INGOT_E2E_ACCEL") is { Length: > 0 } accel ? accel : "tcg";
         string name = lvm ? "debian-lvm" : firmware == Firmware.Uefi ? "debian-uefi" : "debian";
-        await using BmcMachine vm = await BmcMachine.StartAsync(lab.Network, name, index, cpus: 1, memoryMiB: 3072, diskMiB: 4096, accelerator, firmware, secondDiskMiB: lvm ? 1024 : 0);
+        // The UEFI walk keeps the machine's UEFI variables (its NVRAM boot entries); the LVM walk runs OVMF with -bios, which keeps none.
+        bool nvram = firmware == Firmware.Uefi && !lvm;
+        await using BmcMachine vm = await BmcMachine.StartAsync(lab.Network, name, index, cpus: 1, memoryMiB: 3072, diskMiB: 4096, accelerator, firmware, secondDiskMiB: lvm ? 1024 : 0, uefiVariables: nvram);
         var walk = new LifecycleWalk(vm, maas);
         var stages = new BootStages();
         try
@@ -69,7 +74,13 @@ public sealed class DebianDeploymentTests
                 await LayOutLvmAndSecondDiskAsync(maas, walk.SystemId);
             }
 
-            await DeployAsync(vm, maas, walk, stages, lab.Network.Subnet, firmware, lvm);
+            await DeployAsync(vm, maas, walk, stages, lab.Network.Subnet, firmware, lvm, nvram);
+            if (nvram)
+            {
+                // The network entry is first: the release's power on boots the network (wipe-disks), not the debian entry.
+                await walk.ReleaseWithEraseAsync(middleKept: false);
+                stages.Reached("released with quick erase (network first), READY");
+            }
         }
         finally
         {
@@ -95,7 +106,7 @@ public sealed class DebianDeploymentTests
         Assert.Equal("vgroot", Assert.Single(groups.EnumerateArray()).GetProperty("name").GetString());
     }
 
-    private static async Task DeployAsync(BmcMachine vm, MaasClient maas, LifecycleWalk walk, BootStages stages, string subnet, Firmware firmware, bool lvm)
+    private static async Task DeployAsync(BmcMachine vm, MaasClient maas, LifecycleWalk walk, BootStages stages, string subnet, Firmware firmware, bool lvm, bool nvram)
     {
         string id = walk.SystemId;
         string marker = $"ingot-marker-{Guid.NewGuid():N}";
@@ -109,6 +120,7 @@ public sealed class DebianDeploymentTests
                 echo "ingot-boot: firmware $([ -d /sys/firmware/efi ] && echo uefi || echo bios), /boot/efi: $(grep " /boot/efi " /proc/mounts | cut -d " " -f 1,3)" > /dev/console
                 echo "ingot-storage: / $(findmnt -n -o SOURCE,FSTYPE / | tr -s " "), /srv $(findmnt -n -o SOURCE,FSTYPE /srv | tr -s " "), swap $(swapon --show=NAME,TYPE --noheadings | tr -s " " | tr "\n" " ")" > /dev/console
                 echo "ingot-locale: $(cat /etc/default/locale), module locale ran $(grep -c "Running module locale .* with frequency" /var/log/cloud-init.log), failed $(grep -c "Running module locale .* failed" /var/log/cloud-init.log)" > /dev/console
+                echo "ingot-nvram: $(efibootmgr 2>&1 | tr "\n" "|")" > /dev/console
                 echo {{marker}} > /run/ingot-marker
                 echo "ingot-marker: $(cat /run/ingot-marker)" > /dev/console
 
@@ -148,11 +160,24 @@ public sealed class DebianDeploymentTests
         await vm.WaitForConsoleAsync(mark, "INGOT-EPHEMERAL: agent: install: netboot_off posted", s_bootLimit, "netboot_off");
         await vm.WaitForConsoleAsync(mark, "INGOT-EPHEMERAL: done, .* rebooting", s_bootLimit, "the installer to reboot");
         stages.Reached("installer rebooting");
-        // BIOS: the network boot (netboot off) hands over with iPXE's sanboot of the first disk; UEFI: OVMF boots the disk's
-        // EFI/BOOT/BOOTX64.EFI before any network boot option (a virtio disk is a "UEFI Misc Device" to OVMF).
-        string handover = firmware == Firmware.Uefi ? @"BdsDxe: starting Boot[0-9A-F]+ ""UEFI [^""]*"" from PciRoot\(0x0\)/Pci\(0x[0-9A-F]+,0x0\)\r?$" : "Booting from SAN device 0x80";
+        // BIOS: the network boot (netboot off) hands over with iPXE's sanboot of the first disk. UEFI with variables: the network
+        // entry is first, Ingot's local boot exits with a failure and OVMF goes on to the installer's 'debian' entry. UEFI with -bios
+        // (variables lost at power off, or kept in memory over the installer's reset): the 'debian' entry, or OVMF's default order,
+        // which has the disk's EFI/BOOT/BOOTX64.EFI before any network boot option (a virtio disk is a "UEFI Misc Device" to OVMF).
+        const string debianEntry = @"BdsDxe: starting Boot[0-9A-F]{4} ""debian"" from HD\(1,GPT,[^)]*\)/\\EFI\\debian\\grubx64\.efi";
+        string handover = nvram ? debianEntry
+            : firmware == Firmware.Uefi ? $@"{debianEntry}|BdsDxe: starting Boot[0-9A-F]+ ""UEFI [^""]*"" from PciRoot\(0x0\)/Pci\(0x[0-9A-F]+,0x0\)\r?$"
+            : "Booting from SAN device 0x80";
         Match san = await vm.WaitForConsoleAsync(mark, handover, s_bootLimit, "the network boot after the reboot to hand over to the disk (netboot off)");
         stages.Reached("network boot handed over to the disk");
+        if (nvram)
+        {
+            // The firmware tried the network entry first: iPXE fetched the machine's script from Ingot, whose local boot's
+            // 'exit 1' (iPXE: "Could not boot: Error 0x00000001") failed the entry, and only then started the debian entry.
+            string handing = vm.Console[mark..san.Index];
+            Assert.Matches(@"/ipxe/mac/52%3A54%3A00%3Aff%3A00%3A[0-9a-f]{2}/boot\.ipxe\.\.\. ok\s+Could not boot: Error 0x00000001", handing);
+            Assert.Matches(@"BdsDxe: failed to load Boot[0-9A-F]{4} ""UEFI PXEv4 \(MAC:525400FF00[0-9A-F]{2}\)""", handing);
+        }
 
         // From here on only the disk's boot counts (the installer's own kernel printed a Linux version line too).
         mark = san.Index;
@@ -173,6 +198,11 @@ public sealed class DebianDeploymentTests
         // The tarball's C.UTF-8 (as MAAS's Ubuntu images): the locale module ran and kept it, no locale-gen, no failure.
         Match locale = await vm.WaitForConsoleAsync(mark, "ingot-locale: .*", TimeSpan.FromSeconds(5), "the runcmd's line with the system locale");
         Assert.Equal("ingot-locale: LANG=C.UTF-8, module locale ran 1, failed 0", locale.Value.TrimEnd('\r'));
+        if (nvram)
+        {
+            AssertNvram(vm, await vm.WaitForConsoleAsync(mark, "ingot-nvram: .*", TimeSpan.FromSeconds(5), "the runcmd's line with efibootmgr's output"));
+        }
+
         stages.Reached("user-data's runcmd ran");
         await vm.WaitForConsoleAsync(mark, @"Cloud-init v\. \S+ finished at .*Datasource DataSourceMAAS", s_bootLimit, "cloud-init's final stage to finish with the MAAS datasource");
         await walk.WaitForStatusAsync("Deployed", TimeSpan.FromMinutes(1), "the deployed system's user-data read to end the deployment");
@@ -193,5 +223,27 @@ public sealed class DebianDeploymentTests
         Assert.Contains(events, e => e.StartsWith("'init-network/", StringComparison.Ordinal));
         Assert.Equal(["pxe", "pxe", "pxe"], vm.Boots);
         Assert.True(vm.IsRunning, "the deployed Debian stays up");
+    }
+
+    /// <summary>
+    /// The deployed system's <c>efibootmgr</c> (the runcmd's line, its lines joined by '|'): <c>BootOrder</c> has the network
+    /// entry of the machine's NIC first and the installer's <c>debian</c> entry second (curtin's <c>uefi_reorder_loaders</c>),
+    /// there is one <c>debian</c> entry, and this boot came through it (<c>BootCurrent</c>).
+    /// </summary>
+    private static void AssertNvram(BmcMachine vm, Match line)
+    {
+        string[] lines = line.Value["ingot-nvram: ".Length..].TrimEnd('\r').Split('|', StringSplitOptions.RemoveEmptyEntries);
+        string Field(string name) =>
+            lines.SingleOrDefault(l => l.StartsWith(name + ": ", StringComparison.Ordinal))?[(name.Length + 2)..]
+            ?? throw new InvalidOperationException($"efibootmgr printed no {name}: {line.Value}");
+        Dictionary<string, string> labels = lines
+            .Where(l => Regex.IsMatch(l, "^Boot[0-9A-F]{4}[* ] "))
+            .ToDictionary(l => l[4..8], l => l[10..].Split('\t')[0]);
+        string[] order = Field("BootOrder").Split(',');
+        string nic = $"UEFI PXEv4 (MAC:{vm.Mac.Replace(":", "", StringComparison.Ordinal).ToUpperInvariant()})";
+        Assert.True(order.Length >= 2, $"BootOrder has fewer than two entries: {line.Value}");
+        Assert.Equal((nic, "debian"), (labels.GetValueOrDefault(order[0]), labels.GetValueOrDefault(order[1])));
+        Assert.Equal(order[1], Field("BootCurrent"));
+        Assert.Single(labels.Values, "debian");
     }
 }

@@ -13,6 +13,8 @@
 #     whose variables do not persist (OVMF started with -bios, a machine whose NVRAM is reset) would lose it;
 #     the removable path works in both cases and after netboot_off the firmware's disk boot option finds it.
 #     The tarball must carry grub-efi-amd64-bin (/usr/lib/grub/x86_64-efi); no shim, so no Secure Boot.
+#     Then, on a machine booted UEFI (init mounted efivarfs) whose target has efibootmgr, the NVRAM boot entry as
+#     curtin's update_nvram writes it (update_nvram below): the removable copy stays for firmware that loses it.
 # Needs say(), install_failed (install.sh), items/field (root-tgz.sh) and volume_device (storage.sh).
 
 # partition_device DISK N: the block device of partition N of DISK (vda1, nvme0n1p1).
@@ -31,6 +33,44 @@ mount_format() {
 mount_partition() {
     f=$(mount_format "$2") || return 1
     volume_device "$(field volume "$f")" "$1"
+}
+
+# efibootmgr_path TARGET: the target's efibootmgr (Debian's /usr/bin or /bin), or nothing.
+efibootmgr_path() {
+    for p in /usr/bin/efibootmgr /bin/efibootmgr /usr/sbin/efibootmgr /sbin/efibootmgr; do
+        [ -x "$1$p" ] && { echo "$p"; return 0; }
+    done
+    return 1
+}
+
+# update_nvram TARGET EFIBOOTMGR: what curtin's curthooks do with 'grub: update_nvram: true' (MAAS's curtin
+# config; Ingot's says it too), run in the target with the ESP mounted and the UEFI variables at
+# TARGET/sys/firmware/efi/efivars: uefi_remove_old_loaders (every entry whose path is a File(\EFI…), but the
+# entry this boot came from, BootCurrent, goes), grub-install with NVRAM (GRUB's own entry, 'debian' from
+# GRUB_DISTRIBUTOR, at EFI/<id>/grubx64.efi, which efibootmgr puts first), then uefi_reorder_loaders:
+# BootCurrent, the network entry the installer was booted from, first, the rest in their order (the new entry
+# second). Every boot of the deployed machine then asks Ingot, whose local boot hands back to the firmware
+# (iPXE's exit 1), which goes on to the disk entry; a release with erase boots the network. Output to
+# /run/ingot-grub.log; sets nvram_done to what it did.
+update_nvram() {
+    t=$1; e=$2
+    before=$(chroot "$t" "$e" -v 2>> /run/ingot-grub.log) || { echo "efibootmgr cannot read the UEFI variables" >> /run/ingot-grub.log; return 1; }
+    current=$(echo "$before" | sed -n 's/^BootCurrent: *//p')
+    for n in $(echo "$before" | grep -F 'File(\EFI' | sed -n 's/^Boot\([0-9A-Fa-f]\{4\}\).*/\1/p'); do
+        [ "$n" = "$current" ] && continue
+        chroot "$t" "$e" -q -b "$n" -B >> /run/ingot-grub.log 2>&1 || { echo "efibootmgr could not remove Boot$n" >> /run/ingot-grub.log; return 1; }
+        removed="$removed Boot$n"
+    done
+    chroot "$t" /usr/sbin/grub-install --target=x86_64-efi --efi-directory=/boot/efi >> /run/ingot-grub.log 2>&1 || return 1
+    order=$(chroot "$t" "$e" 2>> /run/ingot-grub.log | sed -n 's/^BootOrder: *//p')
+    if [ -n "$current" ]; then
+        order=$(echo "$current,$order" | tr ',' '\n' | awk 'NF && !seen[$0]++ { printf "%s%s", sep, $0; sep = "," }')
+        chroot "$t" "$e" -q -o "$order" >> /run/ingot-grub.log 2>&1 || { echo "efibootmgr could not set BootOrder $order" >> /run/ingot-grub.log; return 1; }
+    fi
+    after=$(chroot "$t" "$e" -v 2>> /run/ingot-grub.log)
+    second=$(echo "$order" | cut -d ',' -f 2)
+    label=$(echo "$after" | awk -F '\t' -v b="Boot$second" '{ n = $1; sub(/[* ].*/, "", n); if (n == b) { sub(/^[^ ]* /, "", $1); print $1 } }')
+    nvram_done="BootOrder $(echo "$after" | sed -n 's/^BootOrder: *//p') (BootCurrent ${current:-none} first), Boot$second '$label'${removed:+, removed$removed}"
 }
 
 # install_boot_loader DISK: GRUB onto DISK (a block device) and into the '/' file system laid on it.
@@ -68,21 +108,38 @@ install_boot_loader() {
         fi
     fi
     for d in dev proc sys; do mount --bind "/$d" "$target/$d"; done
+    # NVRAM: on a machine booted UEFI (init mounted the variables) whose target has efibootmgr (curtin's update_nvram).
+    efivars=""; efibootmgr=""; nvram_done=""; removed=""
+    if [ -n "$efipart" ] && grep -q ' /sys/firmware/efi/efivars efivarfs ' /proc/mounts; then
+        if efibootmgr=$(efibootmgr_path "$target"); then
+            mount -t efivarfs efivarfs "$target/sys/firmware/efi/efivars" 2>> /run/ingot-grub.log && efivars=yes
+        else
+            say "agent: install: the target has no efibootmgr: no UEFI boot entry (NVRAM), GRUB at the removable path only"
+        fi
+    fi
     # update-grub writes root=UUID=… only when udev's /dev/disk/by-uuid link exists (no udev here).
     uuid=$(field uuid "$(mount_format /)"); link=/dev/disk/by-uuid/$uuid; madelink=""
     if [ -n "$uuid" ] && [ ! -e "$link" ]; then mkdir -p /dev/disk/by-uuid && ln -s "$part" "$link" && madelink=yes; fi
     ok=yes
     chroot "$target" /usr/sbin/grub-install --target=$grub_target $grub_args >> /run/ingot-grub.log 2>&1 || ok=""
-    [ -z "$ok" ] || chroot "$target" /usr/sbin/update-grub >> /run/ingot-grub.log 2>&1 || ok=""
     [ -z "$efipart" ] || [ -z "$ok" ] || [ -s "$target/boot/efi/EFI/BOOT/BOOTX64.EFI" ] || { echo "grub-install wrote no EFI/BOOT/BOOTX64.EFI" >> /run/ingot-grub.log; ok=""; }
+    nvram_failed=""
+    if [ -n "$ok" ] && [ -n "$efivars" ] && ! update_nvram "$target" "$efibootmgr"; then ok=""; nvram_failed=yes; fi
+    [ -z "$ok" ] || chroot "$target" /usr/sbin/update-grub >> /run/ingot-grub.log 2>&1 || ok=""
     sync
     [ -z "$madelink" ] || rm -f "$link"
+    [ -z "$efivars" ] || umount "$target/sys/firmware/efi/efivars"
     for d in sys proc dev; do umount "$target/$d"; done
     [ -z "$efipart" ] || umount "$target/boot/efi"
     [ -z "$bootpart" ] || umount "$target/boot"
     umount "$target"
+    if [ -n "$nvram_failed" ]; then
+        install_failed "the UEFI boot entry (NVRAM) could not be written: $(tail -n 2 /run/ingot-grub.log | tr '\n' ' ')"; return 1
+    fi
     if [ -z "$ok" ]; then
         install_failed "GRUB could not be installed: $(tail -n 2 /run/ingot-grub.log | tr '\n' ' ')"; return 1
     fi
     say "agent: install: GRUB installed on $disk ($grub_target$where), grub.cfg for the root on $part (UUID=$uuid): $(grep -c '^Found linux image' /run/ingot-grub.log) kernel(s)"
+    [ -z "$nvram_done" ] || say "agent: install: UEFI boot entry written: $nvram_done"
+    [ -n "$nvram_done" ] || [ -z "$efipart" ] || [ -n "$efivars" ] || say "agent: install: no UEFI variables (not booted UEFI, or no efibootmgr in the target): no NVRAM boot entry, the removable path only"
 }

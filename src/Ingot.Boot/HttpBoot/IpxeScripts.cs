@@ -7,8 +7,12 @@ namespace Ingot.Boot.HttpBoot;
 /// the MAC iPXE booted from (<c>${netX/mac}</c>) and says the firmware (<c>${platform}</c>: efi, pcbios), which Ingot
 /// records as the machine's <c>bios_boot_method</c>; ephemeral boots load kernel and initrd over HTTP as
 /// MAAS's <c>config.ephemeral</c> template does (the initrd is named so that an EFI kernel stub finds
-/// it through <c>initrd=</c>); local boot exits back to the firmware on UEFI and boots the first disk
-/// on BIOS (MAAS's <c>config.local</c>).
+/// it through <c>initrd=</c>); local boot boots the first disk on BIOS (MAAS's <c>config.local</c>) and on UEFI
+/// exits back to the firmware with a failure status (<c>exit 1</c>), so that its boot manager goes on to the next
+/// <c>BootOrder</c> entry, the disk entry the installer put second (curtin's <c>uefi_reorder_loaders</c>). MAAS's
+/// UEFI local boot chainloads the ESP's loader from GRUB; iPXE cannot, so the firmware must move on: a plain
+/// <c>exit</c> returns EFI_SUCCESS from an iPXE loaded as a network boot program, after which EDK2's boot manager
+/// stops going through <c>BootOrder</c> and shows its menu (docs/deploy-notes.md, "UEFI boot entry").
 /// </summary>
 public static class IpxeScripts
 {
@@ -22,7 +26,7 @@ public static class IpxeScripts
     public static string LocalBoot { get; } =
         "#!ipxe\n" +
         "# Ingot: boot from the local disk.\n" +
-        "iseq ${platform} efi && exit ||\n" +
+        "iseq ${platform} efi && exit 1 ||\n" +
         "sanboot --no-describe --drive 0x80 ||\n" +
         "sanboot --no-describe --drive 0x81 ||\n" +
         "exit\n";

@@ -30,6 +30,14 @@ public sealed record IpmiVm(string Tap, string Mac)
     public string? UefiFirmware { get; init; }
 
     /// <summary>
+    /// A writable copy of OVMF's variable store (<c>OVMF_VARS.fd</c>) that goes with <see cref="UefiFirmware"/> as
+    /// OVMF's code alone (<c>OVMF_CODE.fd</c>): the firmware is then two pflash drives and its variables (the boot
+    /// entries, <c>BootOrder</c>) survive power cycles, as a machine's NVRAM does. Null: the whole firmware with
+    /// <c>-bios</c>, whose variables live only as long as qemu runs.
+    /// </summary>
+    public string? UefiVariables { get; init; }
+
+    /// <summary>
     /// The command that starts the VM, one argument a line in <c>qemu.args</c>; the chassis script adds
     /// the boot order, the monitor FIFO and the serial console file.
     /// </summary>
@@ -49,7 +57,16 @@ public sealed record IpmiVm(string Tap, string Mac)
             "-device", $"virtio-net-pci,netdev=n0,mac={Mac}",
         ]);
         args.AddRange(ExtraArguments);
-        if (UefiFirmware is not null)
+        if (UefiFirmware is not null && UefiVariables is not null)
+        {
+            args.AddRange(
+            [
+                "-machine", "q35",
+                "-drive", $"if=pflash,format=raw,readonly=on,file={UefiFirmware}",
+                "-drive", $"if=pflash,format=raw,file={UefiVariables}",
+            ]);
+        }
+        else if (UefiFirmware is not null)
         {
             args.AddRange(["-machine", "q35", "-bios", UefiFirmware]);
         }

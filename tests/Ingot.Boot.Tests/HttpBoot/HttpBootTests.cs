@@ -128,7 +128,7 @@ public sealed class HttpBootTests(HttpBootHost host) : IClassFixture<HttpBootHos
         string script = await ScriptAsync(Enroll(MachineStatus.Deploying, netboot: false));
 
         Assert.Contains("sanboot --no-describe --drive 0x80", script, StringComparison.Ordinal);
-        Assert.Contains("iseq ${platform} efi && exit", script, StringComparison.Ordinal);
+        Assert.Contains("iseq ${platform} efi && exit 1 ||\n", script, StringComparison.Ordinal);
     }
 
     [Fact]

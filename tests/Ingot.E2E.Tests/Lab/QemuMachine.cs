@@ -15,6 +15,12 @@ internal sealed class QemuMachine : IAsyncDisposable
     public const string Binary = "/usr/bin/qemu-system-x86_64";
     public const string UefiFirmware = "/usr/share/ovmf/OVMF.fd";
 
+    /// <summary>OVMF's code alone, for a VM whose variables are kept (with a copy of <see cref="UefiVariablesTemplate"/>).</summary>
+    public const string UefiCode = "/usr/share/OVMF/OVMF_CODE.fd";
+
+    /// <summary>OVMF's empty variable store that goes with <see cref="UefiCode"/>.</summary>
+    public const string UefiVariablesTemplate = "/usr/share/OVMF/OVMF_VARS.fd";
+
     private readonly Process _process;
     private readonly StringBuilder _console = new();
     private readonly Lock _gate = new();

@@ -24,4 +24,26 @@ public class IpmiVmTests
         Assert.Equal("1", command[command.ToList().IndexOf("-smp") + 1]);
         Assert.Equal("virtio-net-pci,netdev=n0,mac=52:54:00:ff:00:01", command[^1]);
     }
+
+    [Fact]
+    public void A_uefi_vm_boots_the_whole_firmware_with_bios_and_keeps_no_variables()
+    {
+        IReadOnlyList<string> command = new IpmiVm("tap0", "52:54:00:ff:00:01") { UefiFirmware = "/usr/share/ovmf/OVMF.fd" }.Command("ff-a");
+
+        Assert.Equal(["-machine", "q35", "-bios", "/usr/share/ovmf/OVMF.fd"], command.TakeLast(4));
+        Assert.DoesNotContain(command, a => a.StartsWith("if=pflash", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_uefi_vm_with_a_variable_store_gets_the_code_read_only_and_its_own_variables_writable_as_pflash()
+    {
+        var vm = new IpmiVm("tap0", "52:54:00:ff:00:01") { UefiFirmware = "/usr/share/OVMF/OVMF_CODE.fd", UefiVariables = "/tmp/m/OVMF_VARS.fd" };
+
+        IReadOnlyList<string> command = vm.Command("ff-a");
+
+        Assert.Equal(
+            ["-machine", "q35", "-drive", "if=pflash,format=raw,readonly=on,file=/usr/share/OVMF/OVMF_CODE.fd", "-drive", "if=pflash,format=raw,file=/tmp/m/OVMF_VARS.fd"],
+            command.TakeLast(6));
+        Assert.DoesNotContain("-bios", command);
+    }
 }
