@@ -106,13 +106,13 @@ internal sealed class BmcMachine : IAsyncDisposable
     /// tries the disk before the network: a blank disk falls through to the network boot, a disk with an EFI boot loader
     /// at its removable path boots at once. (Tried: the NIC with <c>bootindex=1</c> and the disk with 2 makes OVMF run its own
     /// PXE over IPv4, with its DHCP time-outs, after the NIC's iPXE and before the disk.) <paramref name="secondDiskMiB"/> &gt; 0
-    /// adds a second virtio disk of that size.
+    /// adds <paramref name="extraDisks"/> more virtio disks of that size.
     /// </summary>
-    public static async Task<BmcMachine> StartAsync(BootNetwork network, string name, int index, int cpus, int memoryMiB, int diskMiB, string accelerator = "tcg", Firmware firmware = Firmware.Bios, int secondDiskMiB = 0)
+    public static async Task<BmcMachine> StartAsync(BootNetwork network, string name, int index, int cpus, int memoryMiB, int diskMiB, string accelerator = "tcg", Firmware firmware = Firmware.Bios, int secondDiskMiB = 0, int extraDisks = 1)
     {
         bool uefi = firmware == Firmware.Uefi;
         DirectoryInfo directory = Directory.CreateTempSubdirectory($"ingot-ff-{name}-");
-        var hardware = VmHardware.Create(cpus, memoryMiB, diskMiB, $"ingot-ff-{name}", directory.FullName, secondDiskMiB);
+        var hardware = VmHardware.Create(cpus, memoryMiB, diskMiB, $"ingot-ff-{name}", directory.FullName, secondDiskMiB, extraDisks);
         string tap = await network.AddTapAsync();
         string mac = string.Create(CultureInfo.InvariantCulture, $"52:54:00:ff:00:{index:x2}");
         var options = new IpmiSimOptions($"ff-{name}", FreeUdpPort())
