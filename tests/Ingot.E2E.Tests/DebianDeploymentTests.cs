@@ -128,7 +128,7 @@ public sealed class DebianDeploymentTests
         string Member(string name) => disks.Single(d => d.GetProperty("name").GetString() == name).GetProperty("id").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture);
         JsonElement md = await maas.PostAsync($"nodes/{id}/raids/", ("name", "md0"), ("level", "raid-1"), ("block_devices", Member("vdb")), ("block_devices", Member("vdc")));
         Assert.Equal(("md0", "raid-1", 2), (md.GetProperty("name").GetString(), md.GetProperty("level").GetString(), md.GetProperty("devices").GetArrayLength()));
-        int device = md.GetProperty("virtual_device").GetProperty("id").GetInt32();
+        long device = md.GetProperty("virtual_device").GetProperty("id").GetInt64();
         await maas.PostAsync($"nodes/{id}/blockdevices/{device}/?op=format", ("fstype", "ext4"), ("label", "root"));
         await maas.PostAsync($"nodes/{id}/blockdevices/{device}/?op=mount", ("mount_point", "/"));
     }
