@@ -5,9 +5,10 @@
 #                      NIC and disk modules (virtio-net, e1000, e1000e, virtio-blk), FAT (vfat and its code pages,
 #                      for the deployable image scripts/build-deploy-image.sh makes), ext4 (the installer mounts
 #                      a root tarball's '/' to run its GRUB, scripts/ephemeral/ingot/boot-loader.sh), device-mapper
-#                      (dm-mod: the target's LVM tools make a layout's volume groups, storage.sh), efivarfs (the
-#                      UEFI variables, mounted by init at /sys/firmware/efi/efivars: the installer's NVRAM boot entry,
-#                      boot-loader.sh), and scripts/ephemeral/ingot/
+#                      (dm-mod: the target's LVM tools make a layout's volume groups, storage.sh), software RAID (md-mod,
+#                      raid0, raid1, raid10, raid456 with its async_tx/xor/raid6_pq helpers: the target's mdadm makes a
+#                      layout's arrays, storage.sh), efivarfs (the UEFI variables, mounted by init at
+#                      /sys/firmware/efi/efivars: the installer's NVRAM boot entry, boot-loader.sh), and scripts/ephemeral/ingot/
 #                      (the machine-side agent, docs/agent-notes.md) as /ingot, and Debian's dropbear SSH
 #                      server (dropbear-bin: /usr/sbin/dropbear, /usr/bin/dropbearkey) with the shared
 #                      libraries ldd names, which the agent starts in rescue mode (docs/deploy-notes.md), and
@@ -45,6 +46,9 @@ modules=(drivers/virtio/virtio_ring drivers/virtio/virtio drivers/virtio/virtio_
          drivers/net/virtio_net drivers/net/ethernet/intel/e1000/e1000 drivers/net/ethernet/intel/e1000e/e1000e
          drivers/block/virtio_blk fs/fat/fat fs/fat/vfat fs/nls/nls_cp437 fs/nls/nls_ascii fs/nls/nls_utf8
          lib/crc16 crypto/crc32c_generic fs/mbcache fs/jbd2/jbd2 fs/ext4/ext4 drivers/md/dm-mod
+         drivers/md/md-mod drivers/md/raid0 drivers/md/raid1 drivers/md/raid10 crypto/xor crypto/async_tx/async_tx
+         crypto/async_tx/async_memcpy crypto/async_tx/async_xor lib/raid6/raid6_pq crypto/async_tx/async_pq
+         crypto/async_tx/async_raid6_recov lib/libcrc32c drivers/md/raid456
          fs/efivarfs/efivarfs)
 
 kpkg=$(apt-cache depends linux-image-amd64 2>/dev/null | awk '/Depends: linux-image-[0-9]/{print $2; exit}')

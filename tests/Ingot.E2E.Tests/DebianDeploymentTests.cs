@@ -23,7 +23,11 @@ namespace Ingot.E2E.Tests;
 /// the deployed system's <c>efibootmgr</c> shows that order, and the release with quick erase boots the network again. The LVM walk (UEFI, logs <c>dl-*</c>) gives the VM a second disk
 /// and, once READY, MAAS's <c>lvm</c> layout on the first (ESP, then the root partition as the physical volume of vgroot with
 /// lvroot at '/') and, through the storage API, a swap partition and an ext4 <c>/srv</c> partition on the second; the installed
-/// system's runcmd prints what it mounted (<c>findmnt</c>) and its active swap.
+/// system's runcmd prints what it mounted (<c>findmnt</c>) and its active swap. The RAID walk (UEFI, logs <c>dr-*</c>) gives the VM
+/// two more disks and, once READY, the flat layout's ESP on the first with its root partition unmounted and unformatted, and
+/// through the <c>raids</c> API a RAID 1 <c>md0</c> over the two whole disks, ext4 at '/': the installer creates it with the
+/// target's mdadm, writes the target's mdadm.conf and rebuilds its initramfs, whose mdadm hook assembles the array at boot; the
+/// installed system's runcmd prints <c>/proc/mdstat</c>.
 /// </summary>
 public sealed class DebianDeploymentTests
 {
@@ -46,7 +50,11 @@ public sealed class DebianDeploymentTests
     public Task The_lvm_layout_with_swap_and_srv_on_a_second_disk_boots_its_root_from_the_logical_volume_to_deployed() =>
         WalkAsync(Firmware.Uefi, "dl", 0x08, lvm: true);
 
-    private static async Task WalkAsync(Firmware firmware, string prefix, int index, bool lvm = false)
+    [Fact]
+    public Task The_root_on_raid1_over_two_more_disks_is_assembled_at_boot_and_the_deployed_system_shows_both_members_active() =>
+        WalkAsync(Firmware.Uefi, "dr", 0x09, raid: true);
+
+    private static async Task WalkAsync(Firmware firmware, string prefix, int index, bool lvm = false, bool raid = false)
     {
         E2ERequirements.Require(firmware);
         E2ERequirements.RequireIpmi();
@@ -58,10 +66,12 @@ public sealed class DebianDeploymentTests
         using var maas = new MaasClient(lab.Server.ApiUrl, lab.ApiKey);
         // KVM only when asked (INGOT_E2E_ACCEL=kvm): on the development host /dev/kvm exists but a KVM guest does not even run SeaBIOS.
         string accelerator = Environment.GetEnvironmentVariable("INGOT_E2E_ACCEL") is { Length: > 0 } accel ? accel : "tcg";
-        string name = lvm ? "debian-lvm" : firmware == Firmware.Uefi ? "debian-uefi" : "debian";
-        // The UEFI walk keeps the machine's UEFI variables (its NVRAM boot entries); the LVM walk runs OVMF with -bios, which keeps none.
-        bool nvram = firmware == Firmware.Uefi && !lvm;
-        await using BmcMachine vm = await BmcMachine.StartAsync(lab.Network, name, index, cpus: 1, memoryMiB: 3072, diskMiB: 4096, accelerator, firmware, secondDiskMiB: lvm ? 1024 : 0, uefiVariables: nvram);
+        // qemu keeps 20 characters of a virtio serial: "ingot-ff-" + name + "-3" must fit, or the extra disks' serials (which the
+        // installer finds them by) come out equal.
+        string name = raid ? "debian-md" : lvm ? "debian-lvm" : firmware == Firmware.Uefi ? "debian-uefi" : "debian";
+        // The UEFI walk keeps the machine's UEFI variables (its NVRAM boot entries); the LVM and RAID walks run OVMF with -bios, which keeps none.
+        bool nvram = firmware == Firmware.Uefi && !lvm && !raid;
+        await using BmcMachine vm = await BmcMachine.StartAsync(lab.Network, name, index, cpus: 1, memoryMiB: 3072, diskMiB: 4096, accelerator, firmware, secondDiskMiB: lvm || raid ? 1024 : 0, extraDisks: raid ? 2 : 1, uefiVariables: nvram);
         var walk = new LifecycleWalk(vm, maas);
         var stages = new BootStages();
         try
@@ -74,7 +84,12 @@ public sealed class DebianDeploymentTests
                 await LayOutLvmAndSecondDiskAsync(maas, walk.SystemId);
             }
 
-            await DeployAsync(vm, maas, walk, stages, lab.Network.Subnet, firmware, lvm, nvram);
+            if (raid)
+            {
+                await LayOutRootOnRaidAsync(maas, walk.SystemId);
+            }
+
+            await DeployAsync(vm, maas, walk, stages, lab.Network.Subnet, firmware, lvm, raid, nvram);
             if (nvram)
             {
                 // The network entry is first: the release's power on boots the network (wipe-disks), not the debian entry.
@@ -106,7 +121,30 @@ public sealed class DebianDeploymentTests
         Assert.Equal("vgroot", Assert.Single(groups.EnumerateArray()).GetProperty("name").GetString());
     }
 
-    private static async Task DeployAsync(BmcMachine vm, MaasClient maas, LifecycleWalk walk, BootStages stages, string subnet, Firmware firmware, bool lvm, bool nvram)
+    /// <summary>
+    /// The flat layout (ESP and root on vda), the root partition unmounted and unformatted, then a RAID 1 md0 over the whole disks
+    /// vdb and vdc with ext4 (label root) at '/'.
+    /// </summary>
+    private static async Task LayOutRootOnRaidAsync(MaasClient maas, string id)
+    {
+        await maas.PostAsync($"machines/{id}/?op=set_storage_layout", ("storage_layout", "flat"));
+        JsonElement[] disks = [.. (await maas.GetAsync($"nodes/{id}/blockdevices/")).EnumerateArray()];
+        JsonElement first = disks.Single(d => d.GetProperty("name").GetString() == "vda");
+        int vda = first.GetProperty("id").GetInt32();
+        int root = first.GetProperty("partitions").EnumerateArray()
+            .Single(p => p.GetProperty("filesystem").ValueKind == JsonValueKind.Object && p.GetProperty("filesystem").GetProperty("mount_point").GetString() == "/")
+            .GetProperty("id").GetInt32();
+        await maas.PostAsync($"nodes/{id}/blockdevices/{vda}/partitions/{root}?op=unmount");
+        await maas.PostAsync($"nodes/{id}/blockdevices/{vda}/partitions/{root}?op=unformat");
+        string Member(string name) => disks.Single(d => d.GetProperty("name").GetString() == name).GetProperty("id").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        JsonElement md = await maas.PostAsync($"nodes/{id}/raids/", ("name", "md0"), ("level", "raid-1"), ("block_devices", Member("vdb")), ("block_devices", Member("vdc")));
+        Assert.Equal(("md0", "raid-1", 2), (md.GetProperty("name").GetString(), md.GetProperty("level").GetString(), md.GetProperty("devices").GetArrayLength()));
+        long device = md.GetProperty("virtual_device").GetProperty("id").GetInt64();
+        await maas.PostAsync($"nodes/{id}/blockdevices/{device}/?op=format", ("fstype", "ext4"), ("label", "root"));
+        await maas.PostAsync($"nodes/{id}/blockdevices/{device}/?op=mount", ("mount_point", "/"));
+    }
+
+    private static async Task DeployAsync(BmcMachine vm, MaasClient maas, LifecycleWalk walk, BootStages stages, string subnet, Firmware firmware, bool lvm, bool raid, bool nvram)
     {
         string id = walk.SystemId;
         string marker = $"ingot-marker-{Guid.NewGuid():N}";
@@ -119,6 +157,7 @@ public sealed class DebianDeploymentTests
                 echo "ingot-net: $(cat /etc/network/interfaces.d/* 2>/dev/null | grep -E "^ *(iface|address)" | tr "\n" " ")" > /dev/console
                 echo "ingot-boot: firmware $([ -d /sys/firmware/efi ] && echo uefi || echo bios), /boot/efi: $(grep " /boot/efi " /proc/mounts | cut -d " " -f 1,3)" > /dev/console
                 echo "ingot-storage: / $(findmnt -n -o SOURCE,FSTYPE / | tr -s " "), /srv $(findmnt -n -o SOURCE,FSTYPE /srv | tr -s " "), swap $(swapon --show=NAME,TYPE --noheadings | tr -s " " | tr "\n" " ")" > /dev/console
+                echo "ingot-mdstat: $(grep -A 1 "^md" /proc/mdstat | tr "\n" " " | tr -s " "), mdadm.conf $(grep -c "^ARRAY " /etc/mdadm/mdadm.conf 2>/dev/null) arrays" > /dev/console
                 echo "ingot-locale: $(cat /etc/default/locale), module locale ran $(grep -c "Running module locale .* with frequency" /var/log/cloud-init.log), failed $(grep -c "Running module locale .* failed" /var/log/cloud-init.log)" > /dev/console
                 echo "ingot-nvram: $(efibootmgr 2>&1 | tr "\n" "|")" > /dev/console
                 echo {{marker}} > /run/ingot-marker
@@ -147,7 +186,16 @@ public sealed class DebianDeploymentTests
         stages.Reached("deploying");
         await vm.WaitForConsoleAsync(mark, @"INGOT-EPHEMERAL: agent: install: writing tgz \S+/root-tgz to /dev/vda", s_bootLimit, "Ingot to power the machine on over IPMI and the installer to start laying the tarball");
         stages.Reached("installer: laying the tarball");
-        string rootMade = lvm
+        if (raid)
+        {
+            await vm.WaitForConsoleAsync(mark, "INGOT-EPHEMERAL: agent: install: RAID 1 /dev/md0 on /dev/vd[bc] /dev/vd[bc]", s_installLimit, "the target's mdadm to create md0 over the two extra disks");
+            await vm.WaitForConsoleAsync(mark, @"INGOT-EPHEMERAL: agent: install: md0 : active raid1 vd[bc]\[[01]\] vd[bc]\[[01]\]", s_bootLimit, "md0 active in the installer's /proc/mdstat");
+            stages.Reached("installer: md0 created");
+        }
+
+        string rootMade = raid
+            ? "INGOT-EPHEMERAL: agent: install: ext4 on /dev/md0, filled with the root tarball"
+            : lvm
             ? "INGOT-EPHEMERAL: agent: install: ext4 on /dev/mapper/vgroot-lvroot, filled with the root tarball"
             : "INGOT-EPHEMERAL: agent: install: ext4 on partition 2 .*filled with the root tarball";
         await vm.WaitForConsoleAsync(mark, rootMade, s_installLimit, "the tarball unpacked and the ext4 root made from it");
@@ -157,6 +205,12 @@ public sealed class DebianDeploymentTests
             : @"INGOT-EPHEMERAL: agent: install: GRUB installed on /dev/vda \(i386-pc\)";
         await vm.WaitForConsoleAsync(mark, grub, s_installLimit, "the target's grub-install and update-grub");
         stages.Reached("installer: GRUB installed");
+        if (raid)
+        {
+            // After GRUB: the ARRAY line in the target's mdadm.conf and its initramfs rebuilt (written once GRUB is in).
+            await vm.WaitForConsoleAsync(mark, @"INGOT-EPHEMERAL: agent: install: 1 arrays in /etc/mdadm/mdadm\.conf, initramfs rebuilt: initrd\.img-6\.1\.\S+-amd64", s_bootLimit, "the target's mdadm.conf and update-initramfs");
+        }
+
         await vm.WaitForConsoleAsync(mark, "INGOT-EPHEMERAL: agent: install: netboot_off posted", s_bootLimit, "netboot_off");
         await vm.WaitForConsoleAsync(mark, "INGOT-EPHEMERAL: done, .* rebooting", s_bootLimit, "the installer to reboot");
         stages.Reached("installer rebooting");
@@ -193,8 +247,18 @@ public sealed class DebianDeploymentTests
             boot.Value.TrimEnd('\r'));
         Match storage = await vm.WaitForConsoleAsync(mark, "ingot-storage: .*", TimeSpan.FromSeconds(5), "the runcmd's line with the mounts and the swap");
         Assert.Equal(
-            lvm ? "ingot-storage: / /dev/mapper/vgroot-lvroot ext4, /srv /dev/vdb2 ext4, swap /dev/vdb1 partition" : "ingot-storage: / /dev/vda2 ext4, /srv , swap",
+            raid ? "ingot-storage: / /dev/md0 ext4, /srv , swap"
+            : lvm ? "ingot-storage: / /dev/mapper/vgroot-lvroot ext4, /srv /dev/vdb2 ext4, swap /dev/vdb1 partition" : "ingot-storage: / /dev/vda2 ext4, /srv , swap",
             storage.Value.TrimEnd('\r', ' '));
+        if (raid)
+        {
+            // The initramfs assembled md0 from both whole disks; both members in sync ([2/2] [UU]), mdadm.conf has the array.
+            Match mdstat = await vm.WaitForConsoleAsync(mark, "ingot-mdstat: .*", TimeSpan.FromSeconds(5), "the runcmd's line with /proc/mdstat");
+            Assert.Matches(@"^ingot-mdstat: md0 : active raid1 vd[bc]\[[01]\] vd[bc]\[[01]\] \d+ blocks super 1\.2 \[2/2\] \[UU\] .*, mdadm\.conf 1 arrays$", mdstat.Value.TrimEnd('\r'));
+            Assert.Contains("vdb[", mdstat.Value, StringComparison.Ordinal);
+            Assert.Contains("vdc[", mdstat.Value, StringComparison.Ordinal);
+        }
+
         // The tarball's C.UTF-8 (as MAAS's Ubuntu images): the locale module ran and kept it, no locale-gen, no failure.
         Match locale = await vm.WaitForConsoleAsync(mark, "ingot-locale: .*", TimeSpan.FromSeconds(5), "the runcmd's line with the system locale");
         Assert.Equal("ingot-locale: LANG=C.UTF-8, module locale ran 1, failed 0", locale.Value.TrimEnd('\r'));

@@ -101,6 +101,7 @@ public sealed class DebianTarballInstallTests : IDisposable
             echo "swap: $(blkid -o value -s TYPE "${DISK2}p2") $(blkid -o value -s UUID "${DISK2}p2")"
             echo "srv: $(blkid -o value -s TYPE "${DISK2}p3") $(blkid -o value -s LABEL "${DISK2}p3") $(blkid -o value -s UUID "${DISK2}p3")"
             echo "initramfs lvm: $(zstd -dc /run/t/boot/initrd.img-* | cpio -t 2>/dev/null | grep -c -E '^usr/sbin/lvm$|/dm-mod\.ko|/69-lvm\.rules$')"
+            echo "initramfs md: $(zstd -dc /run/t/boot/initrd.img-* | cpio -t 2>/dev/null | grep -E '^usr/sbin/mdadm$|/md-mod\.ko|/raid[0-9]+\.ko|/64-md-raid-assembly\.rules$|(^|/)scripts/local-block/mdadm$' | sed 's|.*/||' | LC_ALL=C sort | tr '\n' ' ')"
             """;
         (string output, string config, string loop, _) = await LayAsync(BiosBootMethods.Pxe, Check, SwapAndSrvOnSecondDisk, rootDevice: "${DISK}p2");
         string rootUuid = RootUuid(config);
@@ -119,6 +120,8 @@ public sealed class DebianTarballInstallTests : IDisposable
         Assert.Contains($"UUID={swap.Groups[1].Value} none swap sw 0 0", output, StringComparison.Ordinal);
         // The target's initramfs can bring up a root on LVM: lvm, dm-mod and the LVM udev rules are in it.
         Assert.Contains("initramfs lvm: 3", output, StringComparison.Ordinal);
+        // And a root on RAID: mdadm, its udev assembly rules and boot script, md and every RAID level's module.
+        Assert.Contains("initramfs md: 64-md-raid-assembly.rules md-mod.ko mdadm mdadm raid0.ko raid1.ko raid10.ko raid456.ko \n", output, StringComparison.Ordinal);
     }
 
     [Fact]

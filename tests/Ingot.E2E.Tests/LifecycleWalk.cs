@@ -77,7 +77,7 @@ internal sealed class LifecycleWalk(BmcMachine vm, MaasClient maas)
         JsonElement machine = await maas.GetAsync($"machines/{SystemId}/");
         Assert.Equal((vm.Hardware.Cpus, vm.Hardware.MemoryMiB), (machine.GetProperty("cpu_count").GetInt32(), machine.GetProperty("memory").GetInt32()));
         JsonElement[] disks = [.. machine.GetProperty("physicalblockdevice_set").EnumerateArray()];
-        Assert.Equal(vm.Hardware.SecondDiskMiB > 0 ? 2 : 1, disks.Length);
+        Assert.Equal(vm.Hardware.DiskCount, disks.Length);
         JsonElement disk = Assert.Single(disks, d => d.GetProperty("serial").GetString() == vm.Hardware.DiskSerial);
         Assert.Equal(vm.Hardware.DiskBytes, disk.GetProperty("size").GetInt64());
         Assert.Equal(["pxe", "pxe"], vm.Boots);

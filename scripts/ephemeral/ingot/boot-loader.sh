@@ -2,7 +2,7 @@
 # (/usr/sbin/grub-install in the target): mount the laid-out root file system at /target (a separate /boot
 # and the EFI system partition at /boot/efi too), bind-mount /dev, /proc and /sys into it, and run the
 # target's own grub-install and update-grub (the menu from the target's /etc/default/grub, root=UUID of the
-# '/' file system). The tools are the target's: the ephemeral image needs only mount (ext4 and FAT modules),
+# '/' file system); for a layout with RAID arrays the target's mdadm.conf and initramfs (write_mdadm_conf). The tools are the target's: the ephemeral image needs only mount (ext4 and FAT modules),
 # chroot and umount.
 #   - BIOS (no /boot/efi in the layout): --target=i386-pc onto the boot disk, its core image in the
 #     bios_grub partition of a GPT disk or after the MBR of an msdos one.
@@ -73,6 +73,23 @@ update_nvram() {
     nvram_done="BootOrder $(echo "$after" | sed -n 's/^BootOrder: *//p') (BootCurrent ${current:-none} first), Boot$second '$label'${removed:+, removed$removed}"
 }
 
+# write_mdadm_conf TARGET: for a layout with arrays, as curtin's copy_mdadm_conf and update_initramfs: the target's
+# /etc/mdadm/mdadm.conf keeps its settings and gets the ARRAY lines of mdadm --detail --scan (run in the target), and
+# its initramfs is rebuilt (update-initramfs -u) so that its mdadm hook carries them and assembles the arrays at boot
+# (a root on RAID). A copy of the new file in /run/ingot-mdadm.conf. Nothing without arrays.
+write_mdadm_conf() {
+    [ -n "$(items raid)" ] || return 0
+    conf="$1/etc/mdadm/mdadm.conf"
+    [ -x "$1/usr/sbin/update-initramfs" ] || { echo "the layout has RAID arrays but the root tarball has no update-initramfs (initramfs-tools)"; return 1; }
+    chroot "$1" /sbin/mdadm --detail --scan > /run/ingot-mdadm.scan || { echo "mdadm --detail --scan failed in the target"; return 1; }
+    grep -q '^ARRAY ' /run/ingot-mdadm.scan || { echo "mdadm --detail --scan found no arrays"; return 1; }
+    mkdir -p "$1/etc/mdadm"
+    { [ ! -f "$conf" ] || grep -v '^ARRAY ' "$conf"; cat /run/ingot-mdadm.scan; } > /run/ingot-mdadm.conf
+    cp /run/ingot-mdadm.conf "$conf"
+    chroot "$1" /usr/sbin/update-initramfs -u -k all || { echo "update-initramfs failed in the target"; return 1; }
+    echo "ingot-initramfs: $(cd "$1/boot" && ls initrd.img-* | tr '\n' ' ')"
+}
+
 # install_boot_loader DISK: GRUB onto DISK (a block device) and into the '/' file system laid on it.
 install_boot_loader() {
     disk=$1; target=/target; efipart=""
@@ -126,6 +143,7 @@ install_boot_loader() {
     nvram_failed=""
     if [ -n "$ok" ] && [ -n "$efivars" ] && ! update_nvram "$target" "$efibootmgr"; then ok=""; nvram_failed=yes; fi
     [ -z "$ok" ] || chroot "$target" /usr/sbin/update-grub >> /run/ingot-grub.log 2>&1 || ok=""
+    [ -z "$ok" ] || write_mdadm_conf "$target" >> /run/ingot-grub.log 2>&1 || ok=""
     sync
     [ -z "$madelink" ] || rm -f "$link"
     [ -z "$efivars" ] || umount "$target/sys/firmware/efi/efivars"
@@ -142,4 +160,5 @@ install_boot_loader() {
     say "agent: install: GRUB installed on $disk ($grub_target$where), grub.cfg for the root on $part (UUID=$uuid): $(grep -c '^Found linux image' /run/ingot-grub.log) kernel(s)"
     [ -z "$nvram_done" ] || say "agent: install: UEFI boot entry written: $nvram_done"
     [ -n "$nvram_done" ] || [ -z "$efipart" ] || [ -n "$efivars" ] || say "agent: install: no UEFI variables (not booted UEFI, or no efibootmgr in the target): no NVRAM boot entry, the removable path only"
+    [ -z "$(items raid)" ] || say "agent: install: $(grep -c '^ARRAY ' /run/ingot-mdadm.conf) arrays in /etc/mdadm/mdadm.conf, initramfs rebuilt: $(grep '^ingot-initramfs: ' /run/ingot-grub.log | cut -c18-)"
 }

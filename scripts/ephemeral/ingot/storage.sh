@@ -2,17 +2,22 @@
 # beyond partitions of one disk, as curtin's storage config (v1) describes them:
 #   - disks other than the boot disk (found by the config's serial, as udev's ID_SERIAL is for curtin,
 #     else its path, else its name), each with its own partition table;
-#   - LVM: 'lvm_volgroup' (physical volumes on partitions or whole disks, vgcreate with the config's name)
-#     and 'lvm_partition' (lvcreate of the config's size in bytes; the last volume of a group whose size
+#   - software RAID: 'raid' (mdadm --create of the config's raidlevel 0, 1, 5, 6 or 10 over its 'devices',
+#     with its 'spare_devices', members whole disks or partitions; the array is /dev/<name> for an mdN name,
+#     else /dev/md/<name>), and a partition table on an array ('ptable' and partitions whose device is it);
+#   - LVM: 'lvm_volgroup' (physical volumes on partitions, whole disks or arrays, vgcreate with the config's
+#     name) and 'lvm_partition' (lvcreate of the config's size in bytes; the last volume of a group whose size
 #     is more than is free after LVM's metadata gets what is free, as MAAS's sizes do not subtract it);
 #   - swap: a 'format' of fstype swap made by mkswap with the config's uuid and label.
-# The LVM tools and mkswap are the target's own (the unpacked tarball, run with chroot and /dev, /proc,
-# /sys bound into it: the Debian tarball has lvm2 and util-linux); the ephemeral image needs the kernel's
-# dm-mod. No udev in the ephemeral image: libdevmapper makes the /dev/mapper nodes itself.
-# Not done (refused before any disk is touched): RAID, bcache, dm_crypt, other item types.
+# mdadm, the LVM tools and mkswap are the target's own (the unpacked tarball, run with chroot and /dev, /proc,
+# /sys bound into it: the Debian tarball has mdadm, lvm2 and util-linux); the ephemeral image needs the kernel's
+# md and dm-mod modules. No udev in the ephemeral image: mdadm and libdevmapper make their device nodes themselves.
+# The target's /etc/mdadm/mdadm.conf gets the arrays and its initramfs is rebuilt (boot-loader.sh: write_mdadm_conf).
+# Not done (refused before any disk is touched): bcache, dm_crypt, other item types; RAID levels other than
+# 0, 1, 5, 6, 10 (linear, multipath).
 # Needs items/field/bytes (root-tgz.sh), install_failed and say (install.sh).
 
-STORAGE_TYPES="disk partition format mount lvm_volgroup lvm_partition"
+STORAGE_TYPES="disk partition format mount raid lvm_volgroup lvm_partition"
 
 # storage_unsupported: the first item type of the config Ingot's installer cannot carry out, if any.
 storage_unsupported() {
@@ -20,6 +25,32 @@ storage_unsupported() {
         case " $STORAGE_TYPES " in *" $t "*) ;; *) echo "$t"; return 0 ;; esac
     done
     return 1
+}
+
+# raid_level ITEM: the raid item's level as mdadm names it (0, 1, 5, 6, 10; curtin accepts 'raid1' too).
+raid_level() {
+    l=$(field raidlevel "$1"); l=${l#raid}
+    case "$l" in 0|1|5|6|10) echo "$l" ;; *) return 1 ;; esac
+}
+
+# raid_unsupported: the reason the config's arrays cannot be made, if any (a level mdadm is not asked for).
+raid_unsupported() {
+    items raid | while IFS= read -r r; do
+        raid_level "$r" > /dev/null || { echo "RAID $(field id "$r") has level '$(field raidlevel "$r")': Ingot's installer makes levels 0, 1, 5, 6 and 10"; exit 0; }
+        [ -n "$(list_field devices "$r")" ] || { echo "RAID $(field id "$r") has no devices"; exit 0; }
+    done
+}
+
+# list_field NAME ITEM: a list field's members, one a line (storage-config.awk writes a,b; an empty
+# flow list '[]' is none).
+list_field() {
+    field "$1" "$2" | tr ',' '\n' | grep -v -x -e '' -e '\[\]'
+}
+
+# raid_device ID: the block device of the config's array ID: /dev/mdN for a name mdN, else /dev/md/<name>.
+raid_device() {
+    name=$(field name "$(items raid id "$1" | head -n 1)"); [ -n "$name" ] || name=$1
+    case "$name" in md[0-9]*) echo "/dev/$name" ;; *) echo "/dev/md/$name" ;; esac
 }
 
 # disk_device ID BOOTDEV: the block device of the config's disk ID; the boot disk is BOOTDEV (install.sh's
@@ -51,12 +82,14 @@ lv_device() {
     echo "/dev/mapper/$(printf '%s' "$1" | sed 's/-/--/g')-$(printf '%s' "$2" | sed 's/-/--/g')"
 }
 
-# volume_device ID BOOTDEV: the block device of a partition, a disk or a logical volume of the config.
+# volume_device ID BOOTDEV: the block device of a partition (of a disk or an array), a disk, an array or a
+# logical volume of the config.
 volume_device() {
     v=$(awk -F '\t' -v id="id=$1" '$1 == id' /run/ingot-storage.list | head -n 1)
     case "$(field type "$v")" in
-        partition) dev=$(disk_device "$(field device "$v")" "$2") || return 1; partition_device "$dev" "$(field number "$v")" ;;
+        partition) n=$(field number "$v"); dev=$(volume_device "$(field device "$v")" "$2") || return 1; partition_device "$dev" "$n" ;;
         disk) disk_device "$1" "$2" ;;
+        raid) raid_device "$1" ;;
         lvm_partition) lv_device "$(field name "$(items lvm_volgroup id "$(field volgroup "$v")" | head -n 1)")" "$(field name "$v")" ;;
         *) return 1 ;;
     esac
@@ -89,7 +122,7 @@ lay_partition_tables() {
     for id in $(items disk | while IFS= read -r d; do field id "$d"; done); do
         if ! dev=$(disk_device "$id" "$1"); then
             # A disk nothing is laid on (no partition, no member, no format) may be absent.
-            if awk -F '\t' -v id="$id" '{ for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] ~ /^(device|volume|devices)$/) { n = split(kv[2], m, ","); for (j = 1; j <= n; j++) if (m[j] == id) f = 1 } } } END { exit !f }' /run/ingot-storage.list; then
+            if awk -F '\t' -v id="$id" '{ for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] ~ /^(device|volume|devices|spare_devices)$/) { n = split(kv[2], m, ","); for (j = 1; j <= n; j++) if (m[j] == id) f = 1 } } } END { exit !f }' /run/ingot-storage.list; then
                 install_failed "disk $id of the storage layout (serial $(field serial "$(items disk id "$id")")) is not on this machine"; return 1
             fi
             continue
@@ -99,10 +132,19 @@ lay_partition_tables() {
     done
 }
 
-# write_partition_table ID DEV: the partitions of disk ID onto DEV (none: a whole-disk member, left alone).
+# write_partition_table ID DEV: the partitions of disk or array ID onto DEV (none: a whole-disk member, left alone).
 write_partition_table() {
     [ -n "$(items partition device "$1")" ] || return 0
-    ptable=$(field ptable "$(items disk id "$1")"); [ "$ptable" = msdos ] && label=dos || label=gpt
+    if ! sfdisk_table "$1" "$2"; then
+        install_failed "sfdisk could not write the partition table of $2: $(tail -n 2 /run/ingot-sfdisk.log | tr '\n' ' ')"; return 1
+    fi
+    say "agent: install: $label partition table on $2: $(grep -c size= /run/ingot-sfdisk.txt) partitions"
+}
+
+# sfdisk_table ID DEV: sfdisk writes the table of disk or array ID (its ptable: gpt, or msdos) onto DEV, each
+# partition's size, offset, type and (gpt) uuid as given; its output in /run/ingot-sfdisk.log; sets label.
+sfdisk_table() {
+    ptable=$(field ptable "$(awk -F '\t' -v id="id=$1" '$1 == id' /run/ingot-storage.list | head -n 1)"); [ "$ptable" = msdos ] && label=dos || label=gpt
     {
         echo "label: $label"
         items partition device "$1" | while IFS= read -r p; do
@@ -114,15 +156,12 @@ write_partition_table() {
             echo "${start}size=$(($(bytes "$(field size "$p")") / 512)), type=$(partition_type "$label" "$(field flag "$p")")${puuid:+, uuid=$puuid}"
         done
     } > /run/ingot-sfdisk.txt
-    if ! sfdisk -q --wipe always --no-reread --no-tell-kernel "$2" < /run/ingot-sfdisk.txt > /run/ingot-sfdisk.log 2>&1; then
-        install_failed "sfdisk could not write the partition table of $2: $(tail -n 2 /run/ingot-sfdisk.log | tr '\n' ' ')"; return 1
-    fi
-    say "agent: install: $label partition table on $2: $(grep -c size= /run/ingot-sfdisk.txt) partitions"
+    sfdisk -q --wipe always --no-reread --no-tell-kernel "$2" < /run/ingot-sfdisk.txt > /run/ingot-sfdisk.log 2>&1
 }
 
-# needs_target_tools: whether the layout has volume groups or swap (made with the target's tools).
+# needs_target_tools: whether the layout has arrays, volume groups or swap (made with the target's tools).
 needs_target_tools() {
-    [ -n "$(items lvm_volgroup)$(items format fstype swap)" ]
+    [ -n "$(items raid)$(items lvm_volgroup)$(items format fstype swap)" ]
 }
 
 # target_lvm STAGE ARGS...: the target's lvm, seeing only the layout's physical volumes, no udev.
@@ -136,6 +175,9 @@ target_lvm() {
 make_volumes() {
     needs_target_tools || return 0
     stage=$1; boot=$2
+    if [ -n "$(items raid)" ] && [ ! -x "$stage/sbin/mdadm" ]; then
+        install_failed "the layout has RAID arrays but the root tarball has no mdadm (/sbin/mdadm: Debian's mdadm)"; return 1
+    fi
     if [ -n "$(items lvm_volgroup)" ] && [ ! -x "$stage/sbin/lvm" ]; then
         install_failed "the layout has LVM volume groups but the root tarball has no LVM tools (/sbin/lvm: Debian's lvm2)"; return 1
     fi
@@ -148,7 +190,8 @@ make_volumes() {
     for d in dev proc sys; do mount --bind "/$d" "$stage/$d"; done
     mount -t tmpfs tmpfs "$stage/run"
     ok=yes
-    make_volume_groups "$stage" "$boot" > /run/ingot-lvm.log 2>&1 || ok=""
+    make_raids "$stage" "$boot" > /run/ingot-lvm.log 2>&1 || ok=""
+    [ -z "$ok" ] || make_volume_groups "$stage" "$boot" >> /run/ingot-lvm.log 2>&1 || ok=""
     [ -z "$ok" ] || make_swap "$stage" "$boot" >> /run/ingot-lvm.log 2>&1 || ok=""
     umount "$stage/run"
     for d in sys proc dev; do umount "$stage/$d"; done
@@ -156,6 +199,38 @@ make_volumes() {
         install_failed "$(grep '^ingot: ' /run/ingot-lvm.log | tail -n 1 | cut -c8-): $(grep -v '^ingot: ' /run/ingot-lvm.log | grep -v -i 'warning' | tail -n 2 | tr '\n' ' ')"; return 1
     fi
     grep '^ingot: ' /run/ingot-lvm.log | cut -c8- | while IFS= read -r line; do say "agent: install: $line"; done
+}
+
+# make_raids STAGE BOOTDEV: each array of the layout, as curtin's raid handler: the members' old md superblocks
+# zeroed, then mdadm --create --run with the level, members and spares (metadata 1.2, mdadm's default), a name
+# (--name, /dev/md/<name>), then its partition table if partitions are on it; 'ingot: …' lines as below.
+make_raids() {
+    for r in $(items raid | while IFS= read -r a; do field id "$a"; done); do
+        a=$(items raid id "$r" | head -n 1); md=$(raid_device "$r"); level=$(raid_level "$a"); name=$(field name "$a")
+        members=""; spares=""; n=0; k=0
+        for m in $(list_field devices "$a"); do
+            d=$(volume_device "$m" "$2") || { echo "ingot: member $m of RAID $r is not a partition or disk Ingot's installer can make"; return 1; }
+            members="$members $d"; n=$((n + 1))
+        done
+        for m in $(list_field spare_devices "$a"); do
+            d=$(volume_device "$m" "$2") || { echo "ingot: spare $m of RAID $r is not a partition or disk Ingot's installer can make"; return 1; }
+            spares="$spares $d"; k=$((k + 1))
+        done
+        for d in $members $spares; do chroot "$1" /sbin/mdadm --zero-superblock --force "$d" > /dev/null 2>&1; done
+        echo "ingot: RAID $level $md on$members${spares:+, spares$spares}"
+        # --run: no question about members that look used or about metadata at the start of a boot device.
+        printf 'y\ny\n' | chroot "$1" /sbin/mdadm --create "$md" --run --level="$level" --raid-devices="$n" \
+            ${name:+--name="$name"} --homehost=any $members ${spares:+--spare-devices="$k"} $spares || return 1
+        [ -b "$md" ] || { echo "ingot: RAID $r: no $md after mdadm --create"; return 1; }
+        if [ -n "$(items partition device "$r")" ]; then
+            echo "$r $md" >> /run/ingot-disks.list
+            echo "ingot: partition table on $md"
+            sfdisk_table "$r" "$md" || { cat /run/ingot-sfdisk.log; return 1; }
+            echo "ingot: $label partition table on $md: $(grep -c size= /run/ingot-sfdisk.txt) partitions"
+            partitions_visible "$md" || { echo "ingot: the kernel shows no partitions of $md after the new partition table"; return 1; }
+        fi
+        echo "ingot: $(grep "^$(basename "$(readlink -f "$md")") " /proc/mdstat | tr -s ' ')"
+    done
 }
 
 # make_volume_groups STAGE BOOTDEV: pvcreate, vgcreate, lvcreate; each step's description first on a line

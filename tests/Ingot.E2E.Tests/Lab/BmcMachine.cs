@@ -106,11 +106,11 @@ internal sealed class BmcMachine : IAsyncDisposable
     /// tries the disk before the network: a blank disk falls through to the network boot, a disk with an EFI boot loader
     /// at its removable path boots at once. (Tried: the NIC with <c>bootindex=1</c> and the disk with 2 makes OVMF run its own
     /// PXE over IPv4, with its DHCP time-outs, after the NIC's iPXE and before the disk.) <paramref name="secondDiskMiB"/> &gt; 0
-    /// adds a second virtio disk of that size. <paramref name="uefiVariables"/>: OVMF as pflash with the VM's own copy of
+    /// adds <paramref name="extraDisks"/> more virtio disks of that size. <paramref name="uefiVariables"/>: OVMF as pflash with the VM's own copy of
     /// <c>OVMF_VARS.fd</c> in its directory, so that boot entries and <c>BootOrder</c> survive its power cycles, as
     /// a machine's NVRAM; without it OVMF runs with <c>-bios</c> and every power on starts from the default variables.
     /// </summary>
-    public static async Task<BmcMachine> StartAsync(BootNetwork network, string name, int index, int cpus, int memoryMiB, int diskMiB, string accelerator = "tcg", Firmware firmware = Firmware.Bios, int secondDiskMiB = 0, bool uefiVariables = false)
+    public static async Task<BmcMachine> StartAsync(BootNetwork network, string name, int index, int cpus, int memoryMiB, int diskMiB, string accelerator = "tcg", Firmware firmware = Firmware.Bios, int secondDiskMiB = 0, int extraDisks = 1, bool uefiVariables = false)
     {
         bool uefi = firmware == Firmware.Uefi;
         DirectoryInfo directory = Directory.CreateTempSubdirectory($"ingot-ff-{name}-");
@@ -120,7 +120,7 @@ internal sealed class BmcMachine : IAsyncDisposable
             File.Copy(QemuMachine.UefiVariablesTemplate, variables);
         }
 
-        var hardware = VmHardware.Create(cpus, memoryMiB, diskMiB, $"ingot-ff-{name}", directory.FullName, secondDiskMiB);
+        var hardware = VmHardware.Create(cpus, memoryMiB, diskMiB, $"ingot-ff-{name}", directory.FullName, secondDiskMiB, extraDisks);
         string tap = await network.AddTapAsync();
         string mac = string.Create(CultureInfo.InvariantCulture, $"52:54:00:ff:00:{index:x2}");
         var options = new IpmiSimOptions($"ff-{name}", FreeUdpPort())

@@ -76,10 +76,27 @@ public sealed class RootTarballInstallTests : IDisposable
         machine.BlockDevices.Add(new BlockDevice { Id = 2, Name = "vdb", Model = "", Serial = "tgz-disk1", SizeBytes = 4096 * MiB });
         machine.BlockDevices.Add(new BlockDevice { Id = 3, Name = "vdc", Model = "", Serial = "tgz-disk2", SizeBytes = 4096 * MiB });
         StorageLayout.Apply(machine, new StorageLayoutRequest("flat"));
-        CustomStorage.CreateRaid(machine, new NetworkForm(new Dictionary<string, IReadOnlyList<string>> { ["name"] = ["md0"], ["level"] = ["raid-1"], ["block_devices"] = ["2", "3"] }));
-        string disk = await RunAsync(machine, "storage item type 'raid' is not supported by Ingot's installer");
+        CacheSet set = CustomStorage.CreateCacheSet(machine, Form(("cache_device", "2")));
+        CustomStorage.CreateBcache(machine, Form(("name", "bcache0"), ("cache_set", set.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("cache_mode", "writeback"), ("backing_device", "3")));
+        string disk = await RunAsync(machine, "storage item type 'bcache' is not supported by Ingot's installer");
         Assert.True(IsZero(disk, 0, (int)(4 * MiB)), "the refused layout wrote to the disk");
     }
+
+    [Fact]
+    public async Task A_raid_layout_with_a_tarball_without_mdadm_fails_the_install_naming_what_is_missing()
+    {
+        Require();
+        Machine machine = UefiMachine(4096);
+        machine.BlockDevices.Add(new BlockDevice { Id = 2, Name = "vdb", Model = "", Serial = "tgz-disk1", SizeBytes = 1024 * MiB });
+        machine.BlockDevices.Add(new BlockDevice { Id = 3, Name = "vdc", Model = "", Serial = "tgz-disk2", SizeBytes = 1024 * MiB });
+        StorageLayout.Apply(machine, new StorageLayoutRequest("flat"));
+        CustomStorage.CreateRaid(machine, Form(("name", "md0"), ("level", "raid-1"), ("block_devices", "2"), ("block_devices", "3")));
+        // The extra disks are found by serial (virtio's /sys/block/*/serial): here, through their config path, two more files.
+        await RunAsync(machine, "the layout has RAID arrays but the root tarball has no mdadm (/sbin/mdadm: Debian's mdadm)", extraDisks: 2);
+    }
+
+    private static NetworkForm Form(params (string Key, string Value)[] fields) =>
+        new(fields.GroupBy(f => f.Key).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(f => f.Value)]));
 
     [Fact]
     public async Task An_lvm_layout_with_a_tarball_without_lvm_tools_fails_the_install_naming_what_is_missing()
@@ -133,7 +150,11 @@ public sealed class RootTarballInstallTests : IDisposable
 
     /// <summary>Renders the curtin config, serves a small root tarball, runs lay_root_tarball; returns the disk file. With
     /// <paramref name="failure"/>, the install must fail with that reason reported to the webhook.</summary>
-    private async Task<string> RunAsync(Machine machine, string? failure = null)
+    /// <summary>
+    /// Runs lay_root_tarball for the machine's curtin config onto a file as its first disk; <paramref name="extraDisks"/> more
+    /// files stand for its disks vdb, vdc, … (storage.sh's disk_device finds real disks by serial; here it is overridden).
+    /// </summary>
+    private async Task<string> RunAsync(Machine machine, string? failure = null, int extraDisks = 0)
     {
         string www = Directory.CreateDirectory(Path.Combine(_work.FullName, "www")).FullName;
         await WriteTarballAsync(Path.Combine(www, "root-tgz"));
@@ -149,6 +170,18 @@ public sealed class RootTarballInstallTests : IDisposable
             file.SetLength(machine.BlockDevices[0].SizeBytes);
         }
 
+        string extra = "";
+        for (int i = 1; i <= extraDisks; i++)
+        {
+            string path = Path.Combine(_work.FullName, $"disk{i + 1}.raw");
+            await using (var file = new FileStream(path, FileMode.Create, FileAccess.Write))
+            {
+                file.SetLength(machine.BlockDevices[i].SizeBytes);
+            }
+
+            extra += $"{machine.BlockDevices[i].Name}) echo '{path}' ;; ";
+        }
+
         string agent = Path.Combine(InstallerShell.RepositoryRoot(), "scripts", "ephemeral", "ingot");
         using Process httpd = Process.Start(new ProcessStartInfo("/bin/busybox", ["httpd", "-f", "-p", $"127.0.0.1:{port}", "-h", www]) { UseShellExecute = false })!;
         try
@@ -159,9 +192,10 @@ public sealed class RootTarballInstallTests : IDisposable
                 say() { echo "$*"; }
                 report_event() { echo "report_event $*"; }
                 . "$AGENT_DIR/install.sh"
+                [ -z "$EXTRA" ] || eval "disk_device() { case \"\$1\" in $EXTRA*) echo \"\$2\" ;; esac; }"
                 lay_root_tarball "$DISK" "$(curtin_goal uri)" /run/ingot-root
                 """;
-            (int code, string output) = await ShellAsync(script, ("AGENT_DIR", agent), ("CURTIN_CONFIG", configPath), ("DISK", disk));
+            (int code, string output) = await ShellAsync(script, ("AGENT_DIR", agent), ("CURTIN_CONFIG", configPath), ("DISK", disk), ("EXTRA", extra));
             if (failure is null)
             {
                 Assert.True(code == 0, $"lay_root_tarball failed ({code}):\n{output}\ncurtin config:\n{config}");
