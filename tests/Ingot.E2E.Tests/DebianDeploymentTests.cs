@@ -68,7 +68,7 @@ public sealed class DebianDeploymentTests
         string accelerator = Environment.GetEnvironmentVariable("INGOT_E2E_ACCEL") is { Length: > 0 } accel ? accel : "tcg";
         // qemu keeps 20 characters of a virtio serial: "ingot-ff-" + name + "-3" must fit, or the extra disks' serials (which the
         // installer finds them by) come out equal.
-        string name = raid ? "debian-md" : lvm ? "debian-lvm" : firmware == Firmware.Uefi ? "debian-uefi" : "debian";
+        string name = raid ? "debian-md" : lvm ? "debian-lv" : firmware == Firmware.Uefi ? "debian-uefi" : "debian";
         // The UEFI walk keeps the machine's UEFI variables (its NVRAM boot entries); the LVM and RAID walks run OVMF with -bios, which keeps none.
         bool nvram = firmware == Firmware.Uefi && !lvm && !raid;
         await using BmcMachine vm = await BmcMachine.StartAsync(lab.Network, name, index, cpus: 1, memoryMiB: 3072, diskMiB: 4096, accelerator, firmware, secondDiskMiB: lvm || raid ? 1024 : 0, extraDisks: raid ? 2 : 1, uefiVariables: nvram);
