@@ -37,8 +37,7 @@ public static class HttpBootEndpoints
         BootDefaults settings = await defaults.GetAsync(ct);
         BootRecord? machine = await machines.FindByMacAsync(address, ct);
         string? method = BiosBootMethods.FromIpxePlatform(platform);
-        if (machine is not null
-            && ((method is not null && method != machine.BiosBootMethod) || machine.BootInterfaceMac != address || machine.PowerClaimAwaitingBoot is not null))
+        if (machine is not null && machine.NeedsRecording(address, method))
         {
             await machines.RecordBootAsync(address, method, machine.PowerClaimAwaitingBoot, ct);
         }

@@ -33,4 +33,12 @@ public sealed record BootRecord(
     /// does not power the machine on again.
     /// </summary>
     public DateTime? PowerClaimAwaitingBoot { get; init; }
+
+    /// <summary>
+    /// Whether a network boot from <paramref name="mac"/> by <paramref name="biosBootMethod"/> (null: not known) tells the machine
+    /// something new to record (<see cref="IBootBackend.RecordBootAsync"/>): another boot method or boot interface, or a
+    /// claimed power-on the boot settles.
+    /// </summary>
+    public bool NeedsRecording(Hardware.MacAddress mac, string? biosBootMethod) =>
+        (biosBootMethod is not null && biosBootMethod != BiosBootMethod) || BootInterfaceMac != mac || PowerClaimAwaitingBoot is not null;
 }
