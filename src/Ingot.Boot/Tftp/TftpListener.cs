@@ -122,21 +122,17 @@ public sealed class TftpListener(
                     {
                         Drain(socket, buffer);
                     }
-                    else if (_sessions.TryGetValue(socket, out TftpSession? session))
+                    else if (_sessions.TryGetValue(socket, out TftpSession? session) && !Step(session, buffer, from, now, packet))
                     {
-                        session.Receive(buffer, from, now, packet);
+                        End(session, completed: false);
                     }
                 }
 
                 now = time.GetUtcNow();
                 foreach (TftpSession session in _sessions.Values)
                 {
-                    if (!session.IsOver && session.Transfer.Deadline <= now)
-                    {
-                        session.Tick(now, packet);
-                    }
-
-                    if (session.IsOver)
+                    bool broken = !session.IsOver && session.Transfer.Deadline <= now && !Step(session, null, from, now, packet);
+                    if (broken || session.IsOver)
                     {
                         over.Add(session);
                     }
@@ -212,7 +208,16 @@ public sealed class TftpListener(
                 continue;
             }
 
-            Answer(buffer.AsSpan(0, length), Copy(from), now, packet);
+            SocketAddress client = Copy(from);
+            try
+            {
+                Answer(buffer.AsSpan(0, length), client, now, packet);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // A fault in this code, not in the request (the responder checks it): that request only, the listener serves on.
+                TftpLog.TransferError(logger, e, null, endPoint.Create(client));
+            }
         }
     }
 
@@ -265,6 +270,33 @@ public sealed class TftpListener(
         _sessions.Add(socket, session);
         TftpLog.Sending(logger, response.Filename, clientEndPoint, transfer.Settings.BlockSize, transfer.Settings.WindowSize);
         session.Start(now, packet);
+    }
+
+    /// <summary>
+    /// One step of <paramref name="session"/>: the datagram waiting on its socket when <paramref name="buffer"/> is given, else
+    /// its timer. An unexpected error (a fault in this code, not the client's datagram, which the transfer checks) is logged
+    /// and ends only that transfer (false), never the listener.
+    /// </summary>
+    private bool Step(TftpSession session, byte[]? buffer, SocketAddress from, DateTimeOffset now, byte[] packet)
+    {
+        try
+        {
+            if (buffer is null)
+            {
+                session.Tick(now, packet);
+            }
+            else
+            {
+                session.Receive(buffer, from, now, packet);
+            }
+
+            return true;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            TftpLog.TransferError(logger, e, session.Filename, session.ClientEndPoint);
+            return false;
+        }
     }
 
     private void End(TftpSession session, bool completed, bool quietly = false)
