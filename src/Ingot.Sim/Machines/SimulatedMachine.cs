@@ -130,7 +130,7 @@ public sealed class SimulatedMachine
             // Boot order network first, as MAAS machines are set up: a one-time "Pxe" override and the
             // default ("Hdd") both start with the network; iPXE's script sends the machine to its disk.
             _ = target;
-            BootDecision decision = await new NetworkBoot(_network, Profile, Failure.Kind == FailureKind.NoLease, Report).RunAsync(ct);
+            BootDecision decision = await NetworkBootAsync(ct);
             EphemeralEnd end = decision.Outcome switch
             {
                 BootOutcome.Ephemeral => await new EphemeralEnvironment(this, decision, _time).RunAsync(ct),
@@ -164,6 +164,39 @@ public sealed class SimulatedMachine
             Report($"error: {e.Message}");
         }
     }
+
+    /// <summary>
+    /// The firmware's boot sequence: the network boot, and when it fails with nothing on the disk to fall
+    /// back to, the whole sequence again after <see cref="BootRetryDelay"/> (a server's "boot sequence
+    /// retry", Dell's 30 s), up to <see cref="BootRetries"/> times. Thousands of machines refused by a busy
+    /// TFTP server come back spread out instead of giving up.
+    /// </summary>
+    private async Task<BootDecision> NetworkBootAsync(CancellationToken ct)
+    {
+        for (int retry = 0; ; retry++)
+        {
+            BootDecision decision = await new NetworkBoot(_network, Profile, Failure.Kind == FailureKind.NoLease, Report).RunAsync(ct);
+            bool installed;
+            lock (_lock)
+            {
+                installed = _installed is not null;
+            }
+
+            if (decision.Outcome != BootOutcome.Failed || installed || retry >= BootRetries)
+            {
+                return decision;
+            }
+
+            Report($"{decision.Detail}; no operating system on disk; boot sequence retry in {BootRetryDelay.TotalSeconds:0} s");
+            await Task.Delay(BootRetryDelay, _time, ct);
+        }
+    }
+
+    /// <summary>The pause before the firmware starts its boot sequence again after it found nothing to boot.</summary>
+    public static readonly TimeSpan BootRetryDelay = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often the firmware starts its boot sequence again (an hour of retries at most).</summary>
+    public const int BootRetries = 120;
 
     private async Task<EphemeralEnd> LocalBootAsync(BootDecision decision, CancellationToken ct)
     {
