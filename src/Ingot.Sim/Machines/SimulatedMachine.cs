@@ -175,7 +175,7 @@ public sealed class SimulatedMachine
     {
         for (int retry = 0; ; retry++)
         {
-            BootDecision decision = await new NetworkBoot(_network, Profile, Failure.Kind == FailureKind.NoLease, Report).RunAsync(ct);
+            BootDecision decision = await NetworkBootOnceAsync(ct);
             bool installed;
             lock (_lock)
             {
@@ -189,6 +189,27 @@ public sealed class SimulatedMachine
 
             Report($"{decision.Detail}; no operating system on disk; boot sequence retry in {BootRetryDelay.TotalSeconds:0} s");
             await Task.Delay(BootRetryDelay, _time, ct);
+        }
+    }
+
+    /// <summary>
+    /// One network boot. iPXE whose script or kernel cannot be fetched (a refused connection, a server
+    /// error, no answer within the client's timeout) ends its script and hands back to the firmware: the
+    /// boot option failed, as a failed TFTP does.
+    /// </summary>
+    private async Task<BootDecision> NetworkBootOnceAsync(CancellationToken ct)
+    {
+        try
+        {
+            return await new NetworkBoot(_network, Profile, Failure.Kind == FailureKind.NoLease, Report).RunAsync(ct);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return new BootDecision(BootOutcome.Failed, null, Detail: "iPXE: HTTP request timed out");
+        }
+        catch (HttpRequestException e)
+        {
+            return new BootDecision(BootOutcome.Failed, null, Detail: $"iPXE: {e.Message}");
         }
     }
 

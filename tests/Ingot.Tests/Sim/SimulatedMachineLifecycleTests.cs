@@ -109,6 +109,8 @@ public sealed class SimulatedMachineLifecycleTests(SimLabHost lab) : IClassFixtu
             await Task.Delay(TimeSpan.FromMilliseconds(250), Ct);
         }
 
+        // The firmware's boot sequence retry: it will start over (DHCP again) rather than stop for good.
+        Assert.Contains("boot sequence retry in 30 s", sim.Activity, StringComparison.Ordinal);
         Assert.Null(await lab.FindAsync(sim.Profile.BootMac));
     }
 
