@@ -8,8 +8,9 @@ namespace Ingot.Core.Boot;
 /// <see cref="IBootBackend"/> over the machine and tag stores (MAC uniqueness: one machine per MAC).
 /// The kernel options are MAAS's <c>get_effective_kernel_options</c>: those of the machine's first tag,
 /// by name, that has any. Recording a boot (boot interface, boot method, and the boot under a claimed power-on) saves the
-/// machine (compare-and-set: read again and retried on a conflict, at most three times; a machine that another writer keeps
-/// changing keeps its old method until its next boot, and a taker of its claim sends the power-on again).
+/// machine (compare-and-set: read again and retried on a conflict by <see cref="ConflictRetry"/>, the rule every machine write
+/// shares; a machine that another writer keeps changing past its bound keeps its old method until its next boot, and a taker
+/// of its claim sends the power-on again; the boot itself is not refused).
 /// </summary>
 public sealed class MachineBootBackend(IMachineStore machines, ITagStore tags, TimeProvider? time = null) : IBootBackend
 {
@@ -32,35 +33,41 @@ public sealed class MachineBootBackend(IMachineStore machines, ITagStore tags, T
 
     public async Task RecordBootAsync(MacAddress mac, string? biosBootMethod, DateTime? powerClaimSeen, CancellationToken ct)
     {
-        for (int attempt = 0; attempt < 3; attempt++)
+        try
         {
-            if (await machines.FindByMacAsync(mac, ct) is not { } m)
-            {
-                return;
-            }
+            await ConflictRetry.RunAsync(
+                async c =>
+                {
+                    if (await machines.FindByMacAsync(mac, c) is not { } m || !RecordBoot(m, mac, biosBootMethod, powerClaimSeen))
+                    {
+                        return false;
+                    }
 
-            bool changed = m.RecordBootInterface(mac);
-            changed |= m.RecordBootUnderPowerClaim(powerClaimSeen, _time.GetUtcNow().UtcDateTime);
-            if (biosBootMethod is not null && m.BiosBootMethod != biosBootMethod)
-            {
-                m.BiosBootMethod = biosBootMethod;
-                changed = true;
-            }
-
-            if (!changed)
-            {
-                return;
-            }
-
-            try
-            {
-                await machines.SaveAsync(m, ct);
-                return;
-            }
-            catch (MachineConflictException)
-            {
-            }
+                    await machines.SaveAsync(m, c);
+                    return true;
+                },
+                _time,
+                ct);
         }
+        catch (MachineConflictException)
+        {
+            // Lost every race (ConflictRetry's bound): the boot script is still served; the machine keeps its old
+            // boot interface and method until its next boot, and a taker of its claim sends the power-on again.
+        }
+    }
+
+    /// <summary>Applies the boot to the machine as read; false when it changes nothing (nothing to save).</summary>
+    private bool RecordBoot(Machine m, MacAddress mac, string? biosBootMethod, DateTime? powerClaimSeen)
+    {
+        bool changed = m.RecordBootInterface(mac);
+        changed |= m.RecordBootUnderPowerClaim(powerClaimSeen, _time.GetUtcNow().UtcDateTime);
+        if (biosBootMethod is not null && m.BiosBootMethod != biosBootMethod)
+        {
+            m.BiosBootMethod = biosBootMethod;
+            changed = true;
+        }
+
+        return changed;
     }
 
     private async Task<string> KernelOptsAsync(Machine machine, CancellationToken ct)

@@ -1,8 +1,10 @@
 using Ingot.Core.Boot;
 using Ingot.Core.Hardware;
 using Ingot.Core.Machines;
+using Ingot.Core.Power;
 using Ingot.Core.Tags;
 using Ingot.Core.Tests.Fakes;
+using Ingot.Core.Tests.Timeouts;
 
 namespace Ingot.Core.Tests.Boot;
 
@@ -96,6 +98,42 @@ public sealed class MachineBootBackendTests
         Assert.Equal(MacAddress.Parse("52:54:00:12:35:02"), (await backend.FindByMacAsync(MacAddress.Parse("52:54:00:12:35:01"), ct))!.BootInterfaceMac);
     }
 
+    [Fact]
+    public async Task A_boot_whose_save_loses_to_another_writer_is_read_again_and_recorded_on_the_machine_as_the_other_writer_left_it()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        var store = new RacedStore(() => StoredMachine("52:54:00:12:36:01", PowerState.Off), losses: 2);
+        var backend = new MachineBootBackend(store, new InMemoryTagStore(), new ImmediateTimers());
+
+        await backend.RecordBootAsync(MacAddress.Parse("52:54:00:12:36:01"), BiosBootMethods.Uefi, null, ct);
+
+        Assert.Equal((3, 2), (store.Reads, store.Conflicts));
+        Assert.Equal((BiosBootMethods.Uefi, PowerState.Off), (store.Kept!.BiosBootMethod, store.Kept.PowerState));
+    }
+
+    [Fact]
+    public async Task A_boot_whose_every_save_loses_is_given_up_after_conflict_retry_s_bound_without_an_error()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        var store = new RacedStore(() => StoredMachine("52:54:00:12:37:01", PowerState.On), losses: int.MaxValue);
+        var backend = new MachineBootBackend(store, new InMemoryTagStore(), new ImmediateTimers());
+
+        await backend.RecordBootAsync(MacAddress.Parse("52:54:00:12:37:01"), BiosBootMethods.Pxe, null, ct);
+
+        Assert.Equal((ConflictRetry.Attempts, ConflictRetry.Attempts), (store.Reads, store.Conflicts));
+        Assert.Null(store.Kept);
+    }
+
+    /// <summary>A machine with one NIC as the database holds it (saved once), in <paramref name="state"/>.</summary>
+    private static Machine StoredMachine(string mac, PowerState state)
+    {
+        Machine machine = Machine.Create("abc125", "node3", DateTime.UnixEpoch);
+        machine.Interfaces.Add(new NetworkInterface { Name = "eth0", MacAddress = MacAddress.Parse(mac) });
+        machine.PowerState = state;
+        machine.Saved(1);
+        return machine;
+    }
+
     [Theory]
     [InlineData("efi", "uefi")]
     [InlineData("pcbios", "pxe")]
@@ -104,4 +142,44 @@ public sealed class MachineBootBackendTests
     [InlineData(null, null)]
     public void The_ipxe_platform_gives_maas_bios_boot_method(string? platform, string? method) =>
         Assert.Equal(method, BiosBootMethods.FromIpxePlatform(platform));
+
+    /// <summary>
+    /// The machine store as a writer racing another one sees it: every read is a fresh copy of the machine as stored
+    /// (<paramref name="stored"/>: what the other writer left), the first <paramref name="losses"/> saves lose the
+    /// compare-and-set, and a later save is kept (<see cref="Kept"/>).
+    /// </summary>
+    private sealed class RacedStore(Func<Machine> stored, int losses) : StoreDecorator(new InMemoryMachineStore())
+    {
+        public int Reads { get; private set; }
+
+        public int Conflicts { get; private set; }
+
+        public Machine? Kept { get; private set; }
+
+        public override Task<Machine?> FindByMacAsync(MacAddress mac, CancellationToken ct)
+        {
+            Reads++;
+            Machine machine = stored();
+            return Task.FromResult<Machine?>(machine.Interfaces.Any(i => i.MacAddress == mac) ? machine : null);
+        }
+
+        public override Task SaveAsync(Machine machine, CancellationToken ct)
+        {
+            if (Conflicts < losses)
+            {
+                Conflicts++;
+                return Task.FromException(new MachineConflictException(machine.SystemId, machine.Version));
+            }
+
+            Kept = machine;
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>The system clock whose timers fire at once: ConflictRetry's pauses between attempts take no time.</summary>
+    private sealed class ImmediateTimers : TimeProvider
+    {
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+            base.CreateTimer(callback, state, dueTime == Timeout.InfiniteTimeSpan ? dueTime : TimeSpan.Zero, period);
+    }
 }

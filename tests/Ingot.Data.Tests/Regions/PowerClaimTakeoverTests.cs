@@ -26,25 +26,19 @@ public sealed class PowerClaimTakeoverTests(PostgresTestDatabase database) : ICl
     [Fact]
     public async Task A_power_on_sent_by_a_killed_region_is_recorded_by_the_other_region_after_the_hysteresis_and_not_sent_again()
     {
-        database.RequireAvailable();
-        var bmc = new SimulatedBmc();
-        await using DataServices a = database.Open();
-        await using DataServices b = database.Open();
-        await using var regionA = new PostgresRegionLiveness(database.ConnectionString, _time);
-        await using var regionB = new PostgresRegionLiveness(database.ConnectionString, _time);
-        var powerB = new MachinePower(b.Machines, bmc.Through(), _time, regionB);
-        string id = await PowerOnRequestedAsync(a.Machines);
+        await using var regions = TwoRegions.Open(database, _time);
+        MachinePower powerB = regions.PowerB();
+        string id = await PowerOnRequestedAsync(regions.A.Machines);
 
-        await Assert.ThrowsAsync<OperationCanceledException>(
-            () => new MachinePower(a.Machines, bmc.Through(diesAfterSending: true), _time, regionA).CarryOutAsync(id, Ct));
+        await Assert.ThrowsAsync<OperationCanceledException>(() => regions.PowerA(regions.Bmc.Through(diesAfterSending: true)).CarryOutAsync(id, Ct));
         Assert.Empty(await powerB.PendingAsync(Ct));
 
-        await regionA.DisposeAsync();
+        await regions.RegionA.DisposeAsync();
 
-        Assert.Equal([id], await PendingOnceRegionStoppedAsync(powerB, regionA));
+        Assert.Equal([id], await PendingOnceRegionStoppedAsync(powerB, regions.RegionA));
         Assert.Equal(new PowerOutcome(PowerState.On), await powerB.CarryOutAsync(id, Ct));
-        Assert.Equal([PowerRequest.On], bmc.Received);
-        await AssertRecordedOnceAsync(b.Machines, id);
+        Assert.Equal([PowerRequest.On], regions.Bmc.Received);
+        await AssertRecordedOnceAsync(regions.B.Machines, id);
     }
 
     /// <summary>
@@ -66,125 +60,95 @@ public sealed class PowerClaimTakeoverTests(PostgresTestDatabase database) : ICl
     [Fact]
     public async Task A_claim_that_ran_out_is_not_sent_again_when_the_bmc_shows_it_done()
     {
-        database.RequireAvailable();
-        var bmc = new SimulatedBmc();
-        await using DataServices a = database.Open();
-        await using DataServices b = database.Open();
-        await using var regionA = new PostgresRegionLiveness(database.ConnectionString, _time);
-        await using var regionB = new PostgresRegionLiveness(database.ConnectionString, _time);
-        string id = await PowerOnRequestedAsync(a.Machines);
-        await Assert.ThrowsAsync<OperationCanceledException>(
-            () => new MachinePower(a.Machines, bmc.Through(diesAfterSending: true), _time, regionA).CarryOutAsync(id, Ct));
+        await using var regions = TwoRegions.Open(database, _time);
+        string id = await PowerOnRequestedAsync(regions.A.Machines);
+        await Assert.ThrowsAsync<OperationCanceledException>(() => regions.PowerA(regions.Bmc.Through(diesAfterSending: true)).CarryOutAsync(id, Ct));
 
         _time.Advance(Machine.PowerClaimTime + TimeSpan.FromSeconds(1));
 
-        Assert.Equal(new PowerOutcome(PowerState.On), await new MachinePower(b.Machines, bmc.Through(), _time, regionB).CarryOutAsync(id, Ct));
-        Assert.Equal([PowerRequest.On], bmc.Received);
-        await AssertRecordedOnceAsync(b.Machines, id);
+        Assert.Equal(new PowerOutcome(PowerState.On), await regions.PowerB().CarryOutAsync(id, Ct));
+        Assert.Equal([PowerRequest.On], regions.Bmc.Received);
+        await AssertRecordedOnceAsync(regions.B.Machines, id);
     }
 
     [Fact]
     public async Task A_power_on_a_killed_region_never_sent_is_sent_by_the_other_region()
     {
-        database.RequireAvailable();
-        var bmc = new SimulatedBmc();
-        await using DataServices a = database.Open();
-        await using DataServices b = database.Open();
-        await using var regionA = new PostgresRegionLiveness(database.ConnectionString, _time);
-        await using var regionB = new PostgresRegionLiveness(database.ConnectionString, _time);
-        string id = await PowerOnRequestedAsync(a.Machines);
+        await using var regions = TwoRegions.Open(database, _time);
+        string id = await PowerOnRequestedAsync(regions.A.Machines);
 
         // Region A took the request (its claim is saved) and was killed before it reached the BMC.
-        Machine taken = (await a.Machines.FindAsync(id, Ct))!;
-        taken.TakeRequestedPower(Now, regionA.RegionId, await regionA.LiveRegionsAsync(Ct));
-        await a.Machines.SaveAsync(taken, Ct);
-        await regionA.DisposeAsync();
+        await TakenByAndStoppedAsync(regions, id);
 
-        var powerB = new MachinePower(b.Machines, bmc.Through(), _time, regionB);
-        Assert.Equal([id], await PendingOnceRegionStoppedAsync(powerB, regionA));
+        MachinePower powerB = regions.PowerB();
+        Assert.Equal([id], await PendingOnceRegionStoppedAsync(powerB, regions.RegionA));
         Assert.Equal(new PowerOutcome(PowerState.On), await powerB.CarryOutAsync(id, Ct));
-        Assert.Equal([PowerRequest.On], bmc.Received);
-        await AssertRecordedOnceAsync(b.Machines, id);
+        Assert.Equal([PowerRequest.On], regions.Bmc.Received);
+        await AssertRecordedOnceAsync(regions.B.Machines, id);
     }
 
     [Fact]
     public async Task A_power_on_a_killed_region_sent_is_not_sent_again_when_the_machine_booted_and_turned_itself_off_before_the_takeover()
     {
         // The 200-machine run's sim-173: the BMC shows off at the takeover, but the machine's boot under the claim shows the power-on.
-        database.RequireAvailable();
-        var bmc = new SimulatedBmc();
-        await using DataServices a = database.Open();
-        await using DataServices b = database.Open();
-        await using var regionA = new PostgresRegionLiveness(database.ConnectionString, _time);
-        await using var regionB = new PostgresRegionLiveness(database.ConnectionString, _time);
-        var powerB = new MachinePower(b.Machines, bmc.Through(), _time, regionB);
-        string id = await PowerOnRequestedAsync(a.Machines);
+        await using var regions = TwoRegions.Open(database, _time);
+        MachinePower powerB = regions.PowerB();
+        string id = await PowerOnRequestedAsync(regions.A.Machines);
 
-        await Assert.ThrowsAsync<OperationCanceledException>(
-            () => new MachinePower(a.Machines, bmc.Through(diesAfterSending: true), _time, regionA).CarryOutAsync(id, Ct));
-        await regionA.DisposeAsync();
-        await NetworkBootAsync(b, id);
-        Assert.NotNull((await b.Machines.FindAsync(id, Ct))!.PowerClaimBooted);
-        bmc.State = PowerState.Off;
+        await Assert.ThrowsAsync<OperationCanceledException>(() => regions.PowerA(regions.Bmc.Through(diesAfterSending: true)).CarryOutAsync(id, Ct));
+        await regions.RegionA.DisposeAsync();
+        await NetworkBootAsync(regions.B, id);
+        Assert.NotNull((await regions.B.Machines.FindAsync(id, Ct))!.PowerClaimBooted);
+        regions.Bmc.State = PowerState.Off;
 
-        Assert.Equal([id], await PendingOnceRegionStoppedAsync(powerB, regionA));
+        Assert.Equal([id], await PendingOnceRegionStoppedAsync(powerB, regions.RegionA));
         Assert.Equal(new PowerOutcome(PowerState.On), await powerB.CarryOutAsync(id, Ct));
-        Assert.Equal([PowerRequest.On], bmc.Received);
-        await AssertRecordedOnceAsync(b.Machines, id);
+        Assert.Equal([PowerRequest.On], regions.Bmc.Received);
+        await AssertRecordedOnceAsync(regions.B.Machines, id);
     }
 
     [Fact]
     public async Task A_power_on_a_killed_region_never_sent_is_sent_though_the_machine_booted_under_the_previous_claim()
     {
-        database.RequireAvailable();
-        var bmc = new SimulatedBmc();
-        await using DataServices a = database.Open();
-        await using DataServices b = database.Open();
-        await using var regionA = new PostgresRegionLiveness(database.ConnectionString, _time);
-        await using var regionB = new PostgresRegionLiveness(database.ConnectionString, _time);
-        string id = await PowerOnRequestedAsync(a.Machines);
+        await using var regions = TwoRegions.Open(database, _time);
+        string id = await PowerOnRequestedAsync(regions.A.Machines);
 
         // A first power-on, carried out by region A; the machine network-boots before A has recorded the result
         // (a slow BMC answer). The result clears the boot with the claim. The machine then turns itself off.
-        var bootsWhileSending = new BootsWhileSending(bmc.Through(), () => NetworkBootAsync(b, id));
-        Assert.Equal(new PowerOutcome(PowerState.On), await new MachinePower(a.Machines, bootsWhileSending, _time, regionA).CarryOutAsync(id, Ct));
-        Assert.Null((await a.Machines.FindAsync(id, Ct))!.PowerClaimBooted);
-        bmc.State = PowerState.Off;
-        Machine again = (await a.Machines.FindAsync(id, Ct))!;
-        await new MachinePower(a.Machines, bmc.Through(), _time, regionA).QueryAsync(again, Ct);
-        again = (await a.Machines.FindAsync(id, Ct))!;
+        var bootsWhileSending = new BootsWhileSending(regions.Bmc.Through(), () => NetworkBootAsync(regions.B, id));
+        Assert.Equal(new PowerOutcome(PowerState.On), await regions.PowerA(bootsWhileSending).CarryOutAsync(id, Ct));
+        Assert.Null((await regions.A.Machines.FindAsync(id, Ct))!.PowerClaimBooted);
+        regions.Bmc.State = PowerState.Off;
+        Machine again = (await regions.A.Machines.FindAsync(id, Ct))!;
+        await regions.PowerA(regions.Bmc.Through()).QueryAsync(again, Ct);
+        again = (await regions.A.Machines.FindAsync(id, Ct))!;
         again.Start(Actor.User("admin", isAdmin: true), Now, new LifecycleSettings(nodeTimeout: 20));
-        await a.Machines.SaveAsync(again, Ct);
+        await regions.A.Machines.SaveAsync(again, Ct);
 
         // Region A takes the second power-on (its claim is saved) and is killed before it reaches the BMC.
-        Machine taken = (await a.Machines.FindAsync(id, Ct))!;
-        taken.TakeRequestedPower(Now, regionA.RegionId, await regionA.LiveRegionsAsync(Ct));
-        await a.Machines.SaveAsync(taken, Ct);
-        await regionA.DisposeAsync();
+        await TakenByAndStoppedAsync(regions, id);
 
-        var powerB = new MachinePower(b.Machines, bmc.Through(), _time, regionB);
-        Assert.Equal([id], await PendingOnceRegionStoppedAsync(powerB, regionA));
+        MachinePower powerB = regions.PowerB();
+        Assert.Equal([id], await PendingOnceRegionStoppedAsync(powerB, regions.RegionA));
         Assert.Equal(new PowerOutcome(PowerState.On), await powerB.CarryOutAsync(id, Ct));
-        Assert.Equal([PowerRequest.On, PowerRequest.On], bmc.Received);
-        IReadOnlyList<string> power = [.. (await b.Machines.EventsAsync(id, Ct)).Select(e => e.Type).Where(t => t.StartsWith("NODE_POWER", StringComparison.Ordinal))];
+        Assert.Equal([PowerRequest.On, PowerRequest.On], regions.Bmc.Received);
+        IReadOnlyList<string> power = [.. (await regions.B.Machines.EventsAsync(id, Ct)).Select(e => e.Type).Where(t => t.StartsWith("NODE_POWER", StringComparison.Ordinal))];
         Assert.Equal(["NODE_POWER_ON_STARTING", "NODE_POWERED_ON", "NODE_POWER_ON_STARTING", "NODE_POWERED_ON"], power);
     }
 
     [Fact]
     public async Task A_running_region_sees_itself_and_the_other_running_region()
     {
-        database.RequireAvailable();
-        await using var regionA = new PostgresRegionLiveness(database.ConnectionString, _time);
-        await using var regionB = new PostgresRegionLiveness(database.ConnectionString, _time);
+        await using var regions = TwoRegions.Open(database, _time);
 
         // A region's lock is taken at its first use, before it can claim anything.
-        await regionA.LiveRegionsAsync(Ct);
-        IReadOnlySet<string> seenByB = await regionB.LiveRegionsAsync(Ct);
-        IReadOnlySet<string> seenByA = await regionA.LiveRegionsAsync(Ct);
+        await regions.RegionA.LiveRegionsAsync(Ct);
+        IReadOnlySet<string> seenByB = await regions.RegionB.LiveRegionsAsync(Ct);
+        IReadOnlySet<string> seenByA = await regions.RegionA.LiveRegionsAsync(Ct);
 
-        Assert.NotEqual(regionA.RegionId, regionB.RegionId);
-        Assert.Contains(regionB.RegionId, seenByA);
-        Assert.Contains(regionA.RegionId, seenByB);
+        Assert.NotEqual(regions.RegionA.RegionId, regions.RegionB.RegionId);
+        Assert.Contains(regions.RegionB.RegionId, seenByA);
+        Assert.Contains(regions.RegionA.RegionId, seenByB);
     }
 
     private async Task<string> PowerOnRequestedAsync(IMachineStore store)
@@ -196,6 +160,15 @@ public sealed class PowerClaimTakeoverTests(PostgresTestDatabase database) : ICl
         machine.Start(Actor.User("admin", isAdmin: true), Now, new LifecycleSettings(nodeTimeout: 20));
         await store.SaveAsync(machine, Ct);
         return machine.SystemId;
+    }
+
+    /// <summary>Region A takes the machine's power request (its claim is saved) and is stopped before it reaches the BMC.</summary>
+    private async Task TakenByAndStoppedAsync(TwoRegions regions, string id)
+    {
+        Machine taken = (await regions.A.Machines.FindAsync(id, Ct))!;
+        taken.TakeRequestedPower(Now, regions.RegionA.RegionId, await regions.RegionA.LiveRegionsAsync(Ct));
+        await regions.A.Machines.SaveAsync(taken, Ct);
+        await regions.RegionA.DisposeAsync();
     }
 
     /// <summary>The machine asks a region for its iPXE script, as the HTTP boot endpoint handles it: read, then the boot recorded.</summary>
