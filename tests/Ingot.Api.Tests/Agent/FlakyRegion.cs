@@ -10,17 +10,23 @@ namespace Ingot.Api.Tests.Agent;
 /// A tiny HTTP/1.1 server on a free loopback port standing in for a region under trouble: each request is
 /// answered by <c>answer(method, path and query, attempt)</c> (attempt counts requests to the same method
 /// and path, from 1) with a status, a body and an optional <c>Retry-After</c>, then the connection is closed.
+/// The asynchronous answer also gets the request's body (to pass the request on to a real region first).
 /// Every request is kept in <see cref="Requests"/>.
 /// </summary>
 internal sealed class FlakyRegion : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly Func<string, string, int, (int Status, string Body, string? RetryAfter)> _answer;
+    private readonly Func<string, string, string, int, Task<(int Status, string Body, string? RetryAfter)>> _answer;
     private readonly ConcurrentDictionary<string, int> _attempts = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
 
     public FlakyRegion(Func<string, string, int, (int Status, string Body, string? RetryAfter)> answer)
+        : this((method, target, _, attempt) => Task.FromResult(answer(method, target, attempt)))
+    {
+    }
+
+    public FlakyRegion(Func<string, string, string, int, Task<(int Status, string Body, string? RetryAfter)>> answer)
     {
         _answer = answer;
         _listener.Start();
@@ -81,7 +87,7 @@ internal sealed class FlakyRegion : IAsyncDisposable
                 Requests.Enqueue((method, target, body));
                 string path = target.Split('?')[0];
                 int attempt = _attempts.AddOrUpdate($"{method} {path}", 1, (_, n) => n + 1);
-                (int status, string answer, string? retryAfter) = _answer(method, target, attempt);
+                (int status, string answer, string? retryAfter) = await _answer(method, target, body, attempt);
                 byte[] content = Encoding.UTF8.GetBytes(answer);
                 string head = $"HTTP/1.1 {status} {Reason(status)}\r\nContent-Type: text/plain\r\nContent-Length: {content.Length}\r\nConnection: close\r\n"
                     + (retryAfter is null ? "" : $"Retry-After: {retryAfter}\r\n") + "\r\n";

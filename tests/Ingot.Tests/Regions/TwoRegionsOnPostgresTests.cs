@@ -185,5 +185,20 @@ public sealed class TwoRegionsOnPostgresTests
         }
 
         Assert.True(twice.Count == 0, $"Script results stored twice: {string.Join("; ", twice)}");
+        await d.CloseAsync();
+
+        // An enlistment asked again after a 5xx or a timeout (the simulated image retries as MAAS's does)
+        // whose first request did create the machine must get that machine back, not a second one.
+        await using var enlisted = new NpgsqlCommand(
+            """
+            SELECT (SELECT count(*) FROM "machines"),
+                   (SELECT string_agg("mac_address", ', ') FROM (SELECT i."mac_address" FROM "interfaces" i
+                    GROUP BY i."mac_address" HAVING count(DISTINCT i."machine_id") > 1) AS shared)
+            """,
+            connection);
+        await using NpgsqlDataReader e = await enlisted.ExecuteReaderAsync(ct);
+        await e.ReadAsync(ct);
+        Assert.Equal(state.Count, e.GetInt64(0));
+        Assert.True(e.IsDBNull(1), $"MACs on more than one machine: {(e.IsDBNull(1) ? "" : e.GetString(1))}");
     }
 }
