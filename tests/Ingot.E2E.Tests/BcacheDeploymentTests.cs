@@ -35,7 +35,7 @@ public sealed class BcacheDeploymentTests
         using var maas = new MaasClient(lab.Server.ApiUrl, lab.ApiKey);
         string accelerator = Environment.GetEnvironmentVariable("INGOT_E2E_ACCEL") is { Length: > 0 } accel ? accel : "tcg";
         // "ingot-ff-debian-bc-3" is the 20 characters of a virtio serial qemu keeps (the installer finds vdb and vdc by serial).
-        await using BmcMachine vm = await BmcMachine.StartAsync(lab.Network, "debian-bc", 0x0A, cpus: 1, memoryMiB: 3072, diskMiB: 4096, accelerator, Firmware.Bios, secondDiskMiB: 256, extraDisks: 2);
+        await using BmcMachine vm = await BmcMachine.StartAsync(lab.Network, "debian-bc", 0x0A, cpus: 1, memoryMiB: 3072, diskMiB: 4096, accelerator, Firmware.Bios, secondDiskMiB: 1024, extraDisks: 2);
         var walk = new LifecycleWalk(vm, maas);
         var stages = new BootStages();
         try

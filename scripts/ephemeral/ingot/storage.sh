@@ -282,7 +282,7 @@ make_bcaches() {
             echo "ingot: bcache cache set on $cache"
             chroot "$1" /sbin/wipefs -a -f "$cache" > /dev/null 2>&1
             chroot "$1" /usr/sbin/make-bcache --wipe-bcache -C "$cache" || return 1
-            echo "$cache" > /sys/fs/bcache/register || { echo "ingot: the kernel did not register the cache device $cache"; return 1; }
+            echo "$cache" > /sys/fs/bcache/register || { echo "ingot: the kernel did not register the cache device $cache ($(kernel_bcache_error))"; return 1; }
             cset=$(chroot "$1" /usr/sbin/bcache-super-show "$cache" | awk '$1 == "cset.uuid" { print $2 }')
             [ -n "$cset" ] && [ -d "/sys/fs/bcache/$cset" ] || { echo "ingot: no cache set of $cache in /sys/fs/bcache (cset.uuid '$cset')"; return 1; }
             echo "$cache $cset" >> /run/ingot-cache-sets.list
@@ -290,7 +290,7 @@ make_bcaches() {
         echo "ingot: bcache backing device $backing"
         chroot "$1" /sbin/wipefs -a -f "$backing" > /dev/null 2>&1
         chroot "$1" /usr/sbin/make-bcache --wipe-bcache -B "$backing" || return 1
-        echo "$backing" > /sys/fs/bcache/register || { echo "ingot: the kernel did not register the backing device $backing"; return 1; }
+        echo "$backing" > /sys/fs/bcache/register || { echo "ingot: the kernel did not register the backing device $backing ($(kernel_bcache_error))"; return 1; }
         k=0
         while ! dev=$(bcache_device "$b" "$2") || [ ! -b "$dev" ]; do
             [ "$k" -lt 20 ] || { echo "ingot: bcache $b: no /dev/bcacheN for $backing 10 s after its registration"; return 1; }
@@ -304,6 +304,13 @@ make_bcaches() {
         [ -z "$mode" ] || echo "$mode" > "$sysfs/cache_mode" || { echo "ingot: bcache $b: the kernel refused cache mode $mode"; return 1; }
         echo "ingot: bcache $b is $dev: backing $backing${cache:+, cache $cache (set $cset)}, $(cat "$sysfs/state"), mode $(tr ' ' '\n' < "$sysfs/cache_mode" | sed -n 's/^\[\(.*\)\]$/\1/p')"
     done
+}
+
+# kernel_bcache_error: the kernel's last bcache error lines, which say why a registration failed (e.g. "cache_alloc()
+# error vdb: ca->sb.nbuckets is too small": a cache device needs more than 512 buckets, 256 MiB with make-bcache's
+# 512 KiB buckets).
+kernel_bcache_error() {
+    dmesg | grep 'bcache: .*error' | tail -n 3 | sed 's/^\[[^]]*\] //' | tr '\n' ';' | sed 's/;$//; s/;/; /g'
 }
 
 # make_volume_groups STAGE BOOTDEV: pvcreate, vgcreate, lvcreate; each step's description first on a line
