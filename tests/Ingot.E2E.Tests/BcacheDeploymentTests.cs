@@ -74,14 +74,14 @@ public sealed class BcacheDeploymentTests
         string id = walk.SystemId;
         string marker = $"ingot-marker-{Guid.NewGuid():N}";
         // The runcmd writes a file through /srv (the bcache), then prints the bcache's sysfs state, cache mode, cache set and
-        // backing device, and what is mounted at /srv.
+        // slave devices, and what is mounted at /srv.
         string userData = $$"""
             #cloud-config
             runcmd:
               - |
                 echo {{marker}} > /srv/ingot-bcache-marker && sync
                 b=/sys/block/bcache0/bcache
-                echo "ingot-bcache: state $(cat $b/state), mode $(cat $b/cache_mode), set $(basename "$(readlink $b/cache)"), backing $(ls /sys/block/bcache0/slaves), srv $(findmnt -n -o SOURCE,FSTYPE,LABEL /srv | tr -s " "), file $(cat /srv/ingot-bcache-marker)" > /dev/console
+                echo "ingot-bcache: state $(cat $b/state), mode $(cat $b/cache_mode), set $(basename "$(readlink $b/cache)"), slaves $(ls /sys/block/bcache0/slaves | tr "\n" " ")srv $(findmnt -n -o SOURCE,FSTYPE,LABEL /srv | tr -s " "), file $(cat /srv/ingot-bcache-marker)" > /dev/console
                 echo "ingot-marker: {{marker}}" > /dev/console
 
             """;
@@ -109,10 +109,10 @@ public sealed class BcacheDeploymentTests
         stages.Reached("Debian kernel booting");
         await vm.WaitForConsoleAsync(mark, "ingot-marker: " + marker, s_firstBootLimit, "cloud-init to fetch the user-data and run its runcmd");
         Match line = await vm.WaitForConsoleAsync(mark, "ingot-bcache: .*", TimeSpan.FromSeconds(5), "the runcmd's line with bcache0's state");
-        // Attached to the cache set the installer made (its UUID), writeback kept in the backing device's superblock, /srv
-        // mounted from bcache0 and written through it.
+        // Attached to the cache set the installer made (its UUID), bcache0 over both the backing (vdc) and the cache (vdb) device,
+        // writeback kept in the backing device's superblock, /srv mounted from bcache0 and written through it.
         Assert.Matches(
-            $@"^ingot-bcache: state (clean|dirty), mode writethrough \[writeback\] writearound none, set {cacheSet}, backing vdc, srv /dev/bcache0 ext4 srv, file {marker}$",
+            $@"^ingot-bcache: state (clean|dirty), mode writethrough \[writeback\] writearound none, set {cacheSet}, slaves vdb vdc srv /dev/bcache0 ext4 srv, file {marker}$",
             line.Value.TrimEnd('\r', ' '));
         stages.Reached("user-data's runcmd ran");
         await walk.WaitForStatusAsync("Deployed", TimeSpan.FromMinutes(2), "the deployed system's user-data read to end the deployment");
