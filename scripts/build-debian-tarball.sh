@@ -12,6 +12,10 @@
 #   lvm2                                the LVM tools and the initramfs hook that activates a root on a logical volume
 #   mdadm                               the software RAID tool (the installer runs it from the target to create a
 #                                       layout's arrays) and its initramfs hook that assembles a root on RAID
+#   bcache-tools                        make-bcache and bcache-super-show (the installer runs them from the target to
+#                                       make a layout's cache sets and backing devices), the udev rules
+#                                       (69-bcache.rules: probe-bcache, bcache-register) that register them at boot,
+#                                       and the initramfs hook that carries them and bcache.ko for a root on bcache
 #   cloud-init                          with its MAAS datasource (the installer writes the datasource config)
 #   ifupdown isc-dhcp-client            the network cloud-init's fallback config brings up with DHCP
 #   openssh-server systemd-sysv udev    what a deployed server has
@@ -53,13 +57,14 @@ if [ -s "$tarball" ]; then
 fi
 
 # The target's initramfs: only the modules that find and mount the root of a VM or a plain server (virtio,
-# SATA/AHCI, NVMe, SCSI disks, ext4, device-mapper for a root on LVM, md's RAID levels for a root on RAID), not MODULES=most's every storage driver: 37 MiB made the first boot
+# SATA/AHCI, NVMe, SCSI disks, ext4, device-mapper for a root on LVM, md's RAID levels for a root on RAID,
+# bcache for a root on bcache), not MODULES=most's every storage driver: 37 MiB made the first boot
 # unpack for minutes under qemu's TCG. MODULES=dep cannot be used (it reads the building host's devices).
-initramfs_modules="virtio_pci virtio_blk virtio_scsi sd_mod ahci ata_piix nvme ext4 crc32c_generic dm_mod md_mod raid0 raid1 raid10 raid456"
+initramfs_modules="virtio_pci virtio_blk virtio_scsi sd_mod ahci ata_piix nvme ext4 crc32c_generic dm_mod md_mod raid0 raid1 raid10 raid456 bcache"
 initramfs_hook="mkdir -p \"\$1/etc/initramfs-tools/conf.d\" \"\$1/usr/share/initramfs-tools/modules.d\"
 printf '%s\\n' MODULES=list COMPRESS=zstd > \"\$1/etc/initramfs-tools/conf.d/ingot.conf\"
 printf '%s\\n' $initramfs_modules > \"\$1/usr/share/initramfs-tools/modules.d/ingot\""
-packages=linux-image-amd64,initramfs-tools,grub-pc-bin,grub-efi-amd64-bin,grub2-common,dosfstools,efibootmgr,lvm2,mdadm,cloud-init,ifupdown,isc-dhcp-client,openssh-server,systemd-sysv,udev,zstd
+packages=linux-image-amd64,initramfs-tools,grub-pc-bin,grub-efi-amd64-bin,grub2-common,dosfstools,efibootmgr,lvm2,mdadm,bcache-tools,cloud-init,ifupdown,isc-dhcp-client,openssh-server,systemd-sysv,udev,zstd
 work=$(mktemp -d "$cache/build.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 root="$work/root"
@@ -84,7 +89,7 @@ if ! mmdebstrap --mode=root --variant=minbase --include="$packages" \
     echo "build-debian-tarball: mmdebstrap failed" >&2
     exit 1
 fi
-for f in usr/sbin/grub-install usr/sbin/update-grub usr/bin/cloud-init usr/lib/grub/i386-pc usr/lib/grub/x86_64-efi usr/sbin/lvm usr/bin/efibootmgr usr/sbin/mdadm; do
+for f in usr/sbin/grub-install usr/sbin/update-grub usr/bin/cloud-init usr/lib/grub/i386-pc usr/lib/grub/x86_64-efi usr/sbin/lvm usr/bin/efibootmgr usr/sbin/mdadm usr/sbin/make-bcache usr/sbin/bcache-super-show usr/lib/udev/rules.d/69-bcache.rules usr/share/initramfs-tools/hooks/bcache; do
     [ -e "$root/$f" ] || { echo "build-debian-tarball: /$f is missing from the built root" >&2; exit 1; }
 done
 grep -qx 'LANG=C.UTF-8' "$root/etc/default/locale" || { echo "build-debian-tarball: /etc/default/locale does not set LANG=C.UTF-8" >&2; exit 1; }

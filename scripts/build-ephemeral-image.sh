@@ -7,7 +7,8 @@
 #                      a root tarball's '/' to run its GRUB, scripts/ephemeral/ingot/boot-loader.sh), device-mapper
 #                      (dm-mod: the target's LVM tools make a layout's volume groups, storage.sh), software RAID (md-mod,
 #                      raid0, raid1, raid10, raid456 with its async_tx/xor/raid6_pq helpers: the target's mdadm makes a
-#                      layout's arrays, storage.sh), efivarfs (the UEFI variables, mounted by init at
+#                      layout's arrays, storage.sh), bcache (with crc64: the target's make-bcache makes a layout's
+#                      cache sets and backing devices, storage.sh), efivarfs (the UEFI variables, mounted by init at
 #                      /sys/firmware/efi/efivars: the installer's NVRAM boot entry, boot-loader.sh), and scripts/ephemeral/ingot/
 #                      (the machine-side agent, docs/agent-notes.md) as /ingot, and Debian's dropbear SSH
 #                      server (dropbear-bin: /usr/sbin/dropbear, /usr/bin/dropbearkey) with the shared
@@ -49,6 +50,7 @@ modules=(drivers/virtio/virtio_ring drivers/virtio/virtio drivers/virtio/virtio_
          drivers/md/md-mod drivers/md/raid0 drivers/md/raid1 drivers/md/raid10 crypto/xor crypto/async_tx/async_tx
          crypto/async_tx/async_memcpy crypto/async_tx/async_xor lib/raid6/raid6_pq crypto/async_tx/async_pq
          crypto/async_tx/async_raid6_recov lib/libcrc32c drivers/md/raid456
+         lib/crc64 drivers/md/bcache/bcache
          fs/efivarfs/efivarfs)
 
 kpkg=$(apt-cache depends linux-image-amd64 2>/dev/null | awk '/Depends: linux-image-[0-9]/{print $2; exit}')

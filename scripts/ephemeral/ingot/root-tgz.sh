@@ -1,7 +1,7 @@
 # root-tgz.sh, sourced by install.sh: curtin's 'tgz' source (MAAS's root-tgz images) laid onto the
 # storage layout of the curtin config ($CURTIN_CONFIG), as curtin's block-meta and extract do it for the
-# layouts made of partitions, RAID arrays, LVM volume groups and swap (flat and lvm, with their bios_grub or EFI
-# partition, and custom layouts over several disks; disks, arrays, volume groups and swap: storage.sh):
+# layouts made of partitions, RAID arrays, bcache, LVM volume groups and swap (flat and lvm, with their bios_grub or EFI
+# partition, and custom layouts over several disks; disks, arrays, bcaches, volume groups and swap: storage.sh):
 #   - the partition table (gpt, or msdos) with each partition's size, offset and type (flag bios_grub,
 #     boot = EFI system, swap, else Linux) written by sfdisk;
 #   - the tarball unpacked into a staging directory (memory: $stage), with /etc/fstab from the mounts
@@ -9,11 +9,11 @@
 #     50-curtin-networking.cfg there (curtin's places);
 #   - each format made in place at its partition's offset: ext2/3/4 by mke2fs (the '/' one filled from
 #     the staging directory with -d, nothing mounted), fat12/16/32/vfat by mkfs.fat (a '/' one filled by
-#     mcopy), a logical volume's or an array's on its device, swap by mkswap (storage.sh); the uuid and
+#     mcopy), a logical volume's, an array's or a bcache's on its device, swap by mkswap (storage.sh); the uuid and
 #     label of the config.
 #   - when the tarball carries GRUB (/usr/sbin/grub-install), the target's grub-install and update-grub
 #     run in it (boot-loader.sh); a tarball without it gets no boot loader.
-# Not done (refused with the reason): bcache, dm_crypt, file systems other than ext2/3/4, FAT, swap.
+# Not done (refused with the reason): dm_crypt, file systems other than ext2/3/4, FAT, swap.
 # Needs say(), install_failed and cloudconfig_names/cloudconfig_content (install.sh), storage-config.awk,
 # storage.sh.
 
@@ -66,6 +66,9 @@ lay_root_tarball() {
         install_failed "storage item type '$t' is not supported by Ingot's installer ($STORAGE_TYPES)"; return 1
     fi
     if t=$(raid_unsupported) && [ -n "$t" ]; then
+        install_failed "$t"; return 1
+    fi
+    if t=$(bcache_unsupported) && [ -n "$t" ]; then
         install_failed "$t"; return 1
     fi
     bootitem=$(boot_disk_item)

@@ -8,16 +8,24 @@
 #   - LVM: 'lvm_volgroup' (physical volumes on partitions, whole disks or arrays, vgcreate with the config's
 #     name) and 'lvm_partition' (lvcreate of the config's size in bytes; the last volume of a group whose size
 #     is more than is free after LVM's metadata gets what is free, as MAAS's sizes do not subtract it);
+#   - bcache: 'bcache' as curtin's bcache handler lays it (after the arrays, before the volume groups): the cache
+#     device gets a cache set (make-bcache -C), the backing device a backing superblock (make-bcache -B), both
+#     registered with the kernel (their paths written to /sys/fs/bcache/register), the backing device attached to
+#     the cache set by its UUID (bcache-super-show's cset.uuid) and given the config's cache_mode; the device is
+#     /dev/bcacheN, N found through sysfs (/sys/class/block/<backing>/bcache/dev), as curtin finds it;
 #   - swap: a 'format' of fstype swap made by mkswap with the config's uuid and label.
-# mdadm, the LVM tools and mkswap are the target's own (the unpacked tarball, run with chroot and /dev, /proc,
-# /sys bound into it: the Debian tarball has mdadm, lvm2 and util-linux); the ephemeral image needs the kernel's
-# md and dm-mod modules. No udev in the ephemeral image: mdadm and libdevmapper make their device nodes themselves.
+# mdadm, the LVM tools, make-bcache and mkswap are the target's own (the unpacked tarball, run with chroot and /dev,
+# /proc, /sys bound into it: the Debian tarball has mdadm, lvm2, bcache-tools and util-linux); the ephemeral image
+# needs the kernel's md, dm-mod and bcache modules. No udev in the ephemeral image: mdadm and libdevmapper make their
+# device nodes themselves, the kernel's devtmpfs makes /dev/bcacheN. The deployed system registers its bcache devices
+# itself (bcache-tools' udev rules, in its initramfs too).
 # The target's /etc/mdadm/mdadm.conf gets the arrays and its initramfs is rebuilt (boot-loader.sh: write_mdadm_conf).
-# Not done (refused before any disk is touched): bcache, dm_crypt, other item types; RAID levels other than
-# 0, 1, 5, 6, 10 (linear, multipath).
+# Not done (refused before any disk is touched): dm_crypt, other item types; RAID levels other than
+# 0, 1, 5, 6, 10 (linear, multipath); partitions on a bcache; a bcache with a cache mode other than writeback,
+# writethrough, writearound, none; a bcache on a kernel without bcache (no /sys/fs/bcache).
 # Needs items/field/bytes (root-tgz.sh), install_failed and say (install.sh).
 
-STORAGE_TYPES="disk partition format mount raid lvm_volgroup lvm_partition"
+STORAGE_TYPES="disk partition format mount raid bcache lvm_volgroup lvm_partition"
 
 # storage_unsupported: the first item type of the config Ingot's installer cannot carry out, if any.
 storage_unsupported() {
@@ -38,6 +46,17 @@ raid_unsupported() {
     items raid | while IFS= read -r r; do
         raid_level "$r" > /dev/null || { echo "RAID $(field id "$r") has level '$(field raidlevel "$r")': Ingot's installer makes levels 0, 1, 5, 6 and 10"; exit 0; }
         [ -n "$(list_field devices "$r")" ] || { echo "RAID $(field id "$r") has no devices"; exit 0; }
+    done
+}
+
+# bcache_unsupported: the reason the config's bcaches cannot be made, if any (checked before any disk is touched).
+bcache_unsupported() {
+    [ -z "$(items bcache)" ] || [ -e /sys/fs/bcache/register ] || { echo "the layout has bcache but this kernel has no bcache (no /sys/fs/bcache/register: the ephemeral image loads bcache.ko)"; return 0; }
+    items bcache | while IFS= read -r b; do
+        id=$(field id "$b")
+        case "$(field cache_mode "$b")" in ''|writeback|writethrough|writearound|none) ;; *) echo "bcache $id has cache mode '$(field cache_mode "$b")': Ingot's installer sets writeback, writethrough, writearound or none"; exit 0 ;; esac
+        [ -n "$(field backing_device "$b")" ] || { echo "bcache $id has no backing device"; exit 0; }
+        [ -n "$(items partition device "$id")" ] && { echo "bcache $id has partitions: Ingot's installer makes a file system or a physical volume on a bcache, no partition table"; exit 0; }
     done
 }
 
@@ -82,14 +101,23 @@ lv_device() {
     echo "/dev/mapper/$(printf '%s' "$1" | sed 's/-/--/g')-$(printf '%s' "$2" | sed 's/-/--/g')"
 }
 
-# volume_device ID BOOTDEV: the block device of a partition (of a disk or an array), a disk, an array or a
-# logical volume of the config.
+# bcache_device ID BOOTDEV: the config's bcache ID as the kernel made it: /dev/bcacheN, N through sysfs from its
+# backing device once registered (/sys/class/block/<backing>/bcache/dev links to the bcacheN it backs).
+bcache_device() {
+    backing=$(volume_device "$(field backing_device "$(items bcache id "$1" | head -n 1)")" "$2") || return 1
+    link=$(readlink "/sys/class/block/$(basename "$(readlink -f "$backing")")/bcache/dev") || return 1
+    echo "/dev/$(basename "$link")"
+}
+
+# volume_device ID BOOTDEV: the block device of a partition (of a disk or an array), a disk, an array, a bcache
+# or a logical volume of the config.
 volume_device() {
     v=$(awk -F '\t' -v id="id=$1" '$1 == id' /run/ingot-storage.list | head -n 1)
     case "$(field type "$v")" in
         partition) n=$(field number "$v"); dev=$(volume_device "$(field device "$v")" "$2") || return 1; partition_device "$dev" "$n" ;;
         disk) disk_device "$1" "$2" ;;
         raid) raid_device "$1" ;;
+        bcache) bcache_device "$1" "$2" ;;
         lvm_partition) lv_device "$(field name "$(items lvm_volgroup id "$(field volgroup "$v")" | head -n 1)")" "$(field name "$v")" ;;
         *) return 1 ;;
     esac
@@ -122,7 +150,7 @@ lay_partition_tables() {
     for id in $(items disk | while IFS= read -r d; do field id "$d"; done); do
         if ! dev=$(disk_device "$id" "$1"); then
             # A disk nothing is laid on (no partition, no member, no format) may be absent.
-            if awk -F '\t' -v id="$id" '{ for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] ~ /^(device|volume|devices|spare_devices)$/) { n = split(kv[2], m, ","); for (j = 1; j <= n; j++) if (m[j] == id) f = 1 } } } END { exit !f }' /run/ingot-storage.list; then
+            if awk -F '\t' -v id="$id" '{ for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] ~ /^(device|volume|devices|spare_devices|backing_device|cache_device)$/) { n = split(kv[2], m, ","); for (j = 1; j <= n; j++) if (m[j] == id) f = 1 } } } END { exit !f }' /run/ingot-storage.list; then
                 install_failed "disk $id of the storage layout (serial $(field serial "$(items disk id "$id")")) is not on this machine"; return 1
             fi
             continue
@@ -159,9 +187,9 @@ sfdisk_table() {
     sfdisk -q --wipe always --no-reread --no-tell-kernel "$2" < /run/ingot-sfdisk.txt > /run/ingot-sfdisk.log 2>&1
 }
 
-# needs_target_tools: whether the layout has arrays, volume groups or swap (made with the target's tools).
+# needs_target_tools: whether the layout has arrays, bcaches, volume groups or swap (made with the target's tools).
 needs_target_tools() {
-    [ -n "$(items raid)$(items lvm_volgroup)$(items format fstype swap)" ]
+    [ -n "$(items raid)$(items bcache)$(items lvm_volgroup)$(items format fstype swap)" ]
 }
 
 # target_lvm STAGE ARGS...: the target's lvm, seeing only the layout's physical volumes, no udev.
@@ -178,6 +206,9 @@ make_volumes() {
     if [ -n "$(items raid)" ] && [ ! -x "$stage/sbin/mdadm" ]; then
         install_failed "the layout has RAID arrays but the root tarball has no mdadm (/sbin/mdadm: Debian's mdadm)"; return 1
     fi
+    if [ -n "$(items bcache)" ] && [ ! -x "$stage/usr/sbin/make-bcache" ]; then
+        install_failed "the layout has bcache but the root tarball has no make-bcache (/usr/sbin/make-bcache: Debian's bcache-tools)"; return 1
+    fi
     if [ -n "$(items lvm_volgroup)" ] && [ ! -x "$stage/sbin/lvm" ]; then
         install_failed "the layout has LVM volume groups but the root tarball has no LVM tools (/sbin/lvm: Debian's lvm2)"; return 1
     fi
@@ -191,6 +222,7 @@ make_volumes() {
     mount -t tmpfs tmpfs "$stage/run"
     ok=yes
     make_raids "$stage" "$boot" > /run/ingot-lvm.log 2>&1 || ok=""
+    [ -z "$ok" ] || make_bcaches "$stage" "$boot" >> /run/ingot-lvm.log 2>&1 || ok=""
     [ -z "$ok" ] || make_volume_groups "$stage" "$boot" >> /run/ingot-lvm.log 2>&1 || ok=""
     [ -z "$ok" ] || make_swap "$stage" "$boot" >> /run/ingot-lvm.log 2>&1 || ok=""
     umount "$stage/run"
@@ -231,6 +263,54 @@ make_raids() {
         fi
         echo "ingot: $(grep "^$(basename "$(readlink -f "$md")") " /proc/mdstat | tr -s ' ')"
     done
+}
+
+# make_bcaches STAGE BOOTDEV: each bcache of the layout, as curtin's bcache handler: the cache device's cache set
+# (make-bcache -C, once for a cache device several bcaches share) and the backing device (make-bcache -B), their old
+# signatures wiped first (wipefs, as curtin's wipe); both registered (/sys/fs/bcache/register); the backing device
+# attached to the cache set by its cset.uuid and its cache_mode set; 'ingot: …' lines as below.
+make_bcaches() {
+    : > /run/ingot-cache-sets.list
+    for b in $(items bcache | while IFS= read -r c; do field id "$c"; done); do
+        c=$(items bcache id "$b" | head -n 1); mode=$(field cache_mode "$c")
+        backing=$(volume_device "$(field backing_device "$c")" "$2") || { echo "ingot: backing device $(field backing_device "$c") of bcache $b is not a partition, disk or array Ingot's installer can make"; return 1; }
+        cache=""
+        if [ -n "$(field cache_device "$c")" ]; then
+            cache=$(volume_device "$(field cache_device "$c")" "$2") || { echo "ingot: cache device $(field cache_device "$c") of bcache $b is not a partition, disk or array Ingot's installer can make"; return 1; }
+        fi
+        if [ -n "$cache" ] && ! grep -q "^$cache " /run/ingot-cache-sets.list; then
+            echo "ingot: bcache cache set on $cache"
+            chroot "$1" /sbin/wipefs -a -f "$cache" > /dev/null 2>&1
+            chroot "$1" /usr/sbin/make-bcache --wipe-bcache -C "$cache" || return 1
+            echo "$cache" > /sys/fs/bcache/register || { echo "ingot: the kernel did not register the cache device $cache ($(kernel_bcache_error))"; return 1; }
+            cset=$(chroot "$1" /usr/sbin/bcache-super-show "$cache" | awk '$1 == "cset.uuid" { print $2 }')
+            [ -n "$cset" ] && [ -d "/sys/fs/bcache/$cset" ] || { echo "ingot: no cache set of $cache in /sys/fs/bcache (cset.uuid '$cset')"; return 1; }
+            echo "$cache $cset" >> /run/ingot-cache-sets.list
+        fi
+        echo "ingot: bcache backing device $backing"
+        chroot "$1" /sbin/wipefs -a -f "$backing" > /dev/null 2>&1
+        chroot "$1" /usr/sbin/make-bcache --wipe-bcache -B "$backing" || return 1
+        echo "$backing" > /sys/fs/bcache/register || { echo "ingot: the kernel did not register the backing device $backing ($(kernel_bcache_error))"; return 1; }
+        k=0
+        while ! dev=$(bcache_device "$b" "$2") || [ ! -b "$dev" ]; do
+            [ "$k" -lt 20 ] || { echo "ingot: bcache $b: no /dev/bcacheN for $backing 10 s after its registration"; return 1; }
+            sleep 0.5; k=$((k + 1))
+        done
+        sysfs=/sys/block/$(basename "$dev")/bcache
+        if [ -n "$cache" ]; then
+            cset=$(awk -v d="$cache" '$1 == d { print $2; exit }' /run/ingot-cache-sets.list)
+            echo "$cset" > "$sysfs/attach" || { echo "ingot: bcache $b: $backing could not be attached to cache set $cset"; return 1; }
+        fi
+        [ -z "$mode" ] || echo "$mode" > "$sysfs/cache_mode" || { echo "ingot: bcache $b: the kernel refused cache mode $mode"; return 1; }
+        echo "ingot: bcache $b is $dev: backing $backing${cache:+, cache $cache (set $cset)}, $(cat "$sysfs/state"), mode $(tr ' ' '\n' < "$sysfs/cache_mode" | sed -n 's/^\[\(.*\)\]$/\1/p')"
+    done
+}
+
+# kernel_bcache_error: the kernel's last bcache error lines, which say why a registration failed (e.g. "cache_alloc()
+# error vdb: ca->sb.nbuckets is too small": a cache device needs more than 512 buckets, 256 MiB with make-bcache's
+# 512 KiB buckets).
+kernel_bcache_error() {
+    dmesg | grep 'bcache: .*error' | tail -n 3 | sed 's/^\[[^]]*\] //' | tr '\n' ';' | sed 's/;$//; s/;/; /g'
 }
 
 # make_volume_groups STAGE BOOTDEV: pvcreate, vgcreate, lvcreate; each step's description first on a line

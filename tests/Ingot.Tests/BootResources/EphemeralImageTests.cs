@@ -18,7 +18,7 @@ public sealed class EphemeralImageTests : IDisposable
 {
     private static readonly string[] s_modules =
         ["virtio_ring", "virtio", "virtio_pci_legacy_dev", "virtio_pci_modern_dev", "virtio_pci", "failover", "net_failover", "virtio_net", "e1000", "e1000e", "virtio_blk", "fat", "vfat", "nls_cp437", "nls_ascii", "nls_utf8", "crc16", "crc32c_generic", "mbcache", "jbd2", "ext4", "dm-mod",
-            "md-mod", "raid0", "raid1", "raid10", "xor", "async_tx", "async_memcpy", "async_xor", "raid6_pq", "async_pq", "async_raid6_recov", "libcrc32c", "raid456", "efivarfs"];
+            "md-mod", "raid0", "raid1", "raid10", "xor", "async_tx", "async_memcpy", "async_xor", "raid6_pq", "async_pq", "async_raid6_recov", "libcrc32c", "raid456", "crc64", "bcache", "efivarfs"];
 
     private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("ingot-ephemeral-data-");
 

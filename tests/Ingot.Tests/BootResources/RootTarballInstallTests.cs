@@ -73,12 +73,30 @@ public sealed class RootTarballInstallTests : IDisposable
     {
         Require();
         Machine machine = UefiMachine(4096);
-        machine.BlockDevices.Add(new BlockDevice { Id = 2, Name = "vdb", Model = "", Serial = "tgz-disk1", SizeBytes = 4096 * MiB });
-        machine.BlockDevices.Add(new BlockDevice { Id = 3, Name = "vdc", Model = "", Serial = "tgz-disk2", SizeBytes = 4096 * MiB });
+        StorageLayout.Apply(machine, new StorageLayoutRequest("flat"));
+        // Ingot's Core never writes a dm_crypt item (MAAS's storage API has no encryption): the config gets one as curtin's
+        // schema has it, the root partition encrypted.
+        const string crypt = "  - id: cryptroot\n    type: dm_crypt\n    volume: vda-part2\n    dm_name: cryptroot\n    key: passw0rd\n";
+        string disk = await RunAsync(machine, "storage item type 'dm_crypt' is not supported by Ingot's installer", edit: c => c.Replace("  config:\n", "  config:\n" + crypt, StringComparison.Ordinal));
+        Assert.True(IsZero(disk, 0, (int)(4 * MiB)), "the refused layout wrote to the disk");
+    }
+
+    [Fact]
+    public async Task A_bcache_layout_on_a_kernel_without_bcache_is_refused_before_the_disk_is_touched()
+    {
+        Require();
+        if (Directory.Exists("/sys/fs/bcache"))
+        {
+            Assert.Skip("this host's kernel has bcache: the bcache install runs in BcacheDeploymentTests' VM");
+        }
+
+        Machine machine = UefiMachine(4096);
+        machine.BlockDevices.Add(new BlockDevice { Id = 2, Name = "vdb", Model = "", Serial = "tgz-disk1", SizeBytes = 1024 * MiB });
+        machine.BlockDevices.Add(new BlockDevice { Id = 3, Name = "vdc", Model = "", Serial = "tgz-disk2", SizeBytes = 1024 * MiB });
         StorageLayout.Apply(machine, new StorageLayoutRequest("flat"));
         CacheSet set = CustomStorage.CreateCacheSet(machine, Form(("cache_device", "2")));
         CustomStorage.CreateBcache(machine, Form(("name", "bcache0"), ("cache_set", set.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("cache_mode", "writeback"), ("backing_device", "3")));
-        string disk = await RunAsync(machine, "storage item type 'bcache' is not supported by Ingot's installer");
+        string disk = await RunAsync(machine, "the layout has bcache but this kernel has no bcache (no /sys/fs/bcache/register: the ephemeral image loads bcache.ko)", extraDisks: 2);
         Assert.True(IsZero(disk, 0, (int)(4 * MiB)), "the refused layout wrote to the disk");
     }
 
@@ -154,7 +172,7 @@ public sealed class RootTarballInstallTests : IDisposable
     /// Runs lay_root_tarball for the machine's curtin config onto a file as its first disk; <paramref name="extraDisks"/> more
     /// files stand for its disks vdb, vdc, … (storage.sh's disk_device finds real disks by serial; here it is overridden).
     /// </summary>
-    private async Task<string> RunAsync(Machine machine, string? failure = null, int extraDisks = 0)
+    private async Task<string> RunAsync(Machine machine, string? failure = null, int extraDisks = 0, Func<string, string>? edit = null)
     {
         string www = Directory.CreateDirectory(Path.Combine(_work.FullName, "www")).FullName;
         await WriteTarballAsync(Path.Combine(www, "root-tgz"));
@@ -162,6 +180,7 @@ public sealed class RootTarballInstallTests : IDisposable
         var token = new MachineToken { SystemId = machine.SystemId, ConsumerKey = "ck", TokenKey = "tk", TokenSecret = "ts" };
         DeployedNetwork network = StaticNetwork(machine);
         string config = CurtinDocument.Render(new CurtinDocumentInput(machine, network, new CurtinSource($"http://127.0.0.1:{port}/root-tgz", "tgz"), "http://127.0.0.1:5248", token));
+        config = edit?.Invoke(config) ?? config;
         string configPath = Path.Combine(_work.FullName, "curtin.yaml");
         await File.WriteAllTextAsync(configPath, config, Ct);
         string disk = Path.Combine(_work.FullName, "disk.raw");
