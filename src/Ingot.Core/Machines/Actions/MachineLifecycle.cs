@@ -51,7 +51,7 @@ public sealed class MachineLifecycle(IMachineStore store, TimeProvider time, Lif
     /// <summary>
     /// The deploy checks alone (<see cref="DeploymentChecks"/>; the network check also on a host without boot images).
     /// They look at no status, so a READY machine is checked before it is acquired: a refusal then leaves even the
-    /// machine in memory as it was (MAAS rolls the request's acquire back with the rest).
+    /// machine in memory as it was (nothing is saved either way).
     /// </summary>
     public async Task CheckDeploymentAsync(Machine machine, DeployOptions options, CancellationToken ct)
     {
