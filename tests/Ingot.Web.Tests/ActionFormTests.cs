@@ -38,7 +38,7 @@ public sealed class ActionFormTests(UiHost host)
         await host.ReadyAsync(id, 8 * MachineSetup.Gb);
         await host.ReadyAsync(diskless, 0);
         await host.DeployableAsync(id, "ubuntu/jammy");
-        await host.AddDeployImageAsync("ubuntu/noble");
+        await host.DeployableAsync(diskless, "ubuntu/noble");
 
         IPage page = await OpenAsync(id, TestContext.Current.CancellationToken);
         await ChooseAsync(page, "Deploy");
@@ -67,6 +67,37 @@ public sealed class ActionFormTests(UiHost host)
         await Expect(refused.GetByTestId("machine-status")).ToHaveTextAsync("Deploying");
         Assert.True((await host.MachineAsync(diskless)).EphemeralDeploy);
         await refused.Context.CloseAsync();
+    }
+
+    /// <summary>
+    /// MAAS's deploy network check from the UI: a machine whose interfaces have no link to a subnet is refused with
+    /// MAAS's text (the field error <c>network</c>), and stays READY, unowned, with no new event.
+    /// </summary>
+    [Fact(Timeout = 90_000)]
+    public async Task Deploy_refuses_a_machine_with_no_network_with_MAAS_text_and_changes_nothing()
+    {
+        string id = await host.Admin.CreateMachineAsync($"dnonet-{MachineListTests.Unique()}");
+        await host.ReadyAsync(id, 8 * MachineSetup.Gb);
+        await host.DeployableAsync(id, "ubuntu/noble");
+        Machine machine = await host.MachineAsync(id);
+        foreach (Core.Hardware.NetworkInterface nic in machine.Interfaces)
+        {
+            nic.Links.Clear();
+        }
+
+        await host.Services.GetRequiredService<IMachineStore>().SaveAsync(machine, TestContext.Current.CancellationToken);
+        int events = (await EventsAsync(id)).Count;
+
+        IPage page = await OpenAsync(id, TestContext.Current.CancellationToken);
+        await ChooseAsync(page, "Deploy");
+        await ConfirmAsync(page, "deploy");
+        await Expect(page.GetByTestId("action-error")).ToHaveTextAsync("network: Node must be configured to use a network");
+        await Expect(page.GetByTestId("machine-status")).ToHaveTextAsync("Ready");
+        await page.Context.CloseAsync();
+
+        Machine after = await host.MachineAsync(id);
+        Assert.Equal((MachineStatus.Ready, null), (after.Status, after.Owner));
+        Assert.Equal(events, (await EventsAsync(id)).Count);
     }
 
     [Fact(Timeout = 90_000)]

@@ -1,4 +1,5 @@
 using Ingot.Core.Events;
+using Ingot.Core.Hardware;
 
 namespace Ingot.Core.Machines;
 
@@ -20,6 +21,14 @@ public sealed partial class Machine
     /// </summary>
     public bool IsEphemeralDeployment =>
         Status is MachineStatus.Deploying or MachineStatus.Deployed && (EphemeralDeploy || BlockDevices.Count == 0);
+
+    /// <summary>
+    /// MAAS's <c>Node.on_network</c>: some interface has a link that is not LINK_UP and names a subnet (an AUTO,
+    /// STATIC or DHCP link on a known subnet). A deployment refuses to start without one
+    /// (<see cref="Actions.DeploymentChecks.CheckNetwork"/>). Every interface counts, whatever its type or state.
+    /// </summary>
+    public bool OnNetwork =>
+        Interfaces.Any(nic => nic.Links.Any(link => link.Mode != LinkMode.LinkUp && link.Subnet is not null));
 
     /// <summary>
     /// <c>end_deployment</c>: the deployed OS's cloud-init fetched its user-data, so DEPLOYING

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Ingot.Api.Tests.Infrastructure;
 using Ingot.Api.Tests.Metadata;
 using Ingot.Api.Tests.Networks;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Ingot.Api.Tests.Deployment;
 
 /// <summary>
-/// What <c>op=deploy</c> checks before anything changes (boot image of the release, storage that fits), and
+/// What <c>op=deploy</c> checks before anything changes (boot image of the release, a network, storage that fits), and
 /// the AUTO link addresses it claims and release gives back.
 /// </summary>
 public sealed class DeployChecksTests(ApiHost host) : IClassFixture<ApiHost>
@@ -34,6 +35,41 @@ public sealed class DeployChecksTests(ApiHost host) : IClassFixture<ApiHost>
 
         Assert.Equal((HttpStatusCode.BadRequest, "Deployment operating system ubuntu/jammy is unavailable for amd64/generic."), (status, body));
         await AssertUnchangedAsync(host, admin, machine.SystemId, events);
+    }
+
+    /// <summary>
+    /// MAAS's <c>_start_deployment</c>: no link other than LINK_UP with a subnet → <c>ValidationError({"network": [...]})</c>,
+    /// which MAAS's middleware answers 400 with the dictionary as JSON. A LINK_UP link on a subnet is no network.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_machine_with_no_network_is_refused_with_MAAS_body_and_changes_nothing(bool linkUpOnSubnet)
+    {
+        ApiUser admin = await host.CreateUserAsync(isAdmin: true);
+        Machine machine = await host.ReadyMachineAsync(admin);
+        Machine stored = await host.ReloadAsync(machine.SystemId);
+        string subnet = stored.Interfaces[0].Links.Single().Subnet!;
+        stored.Interfaces[0].Links.Clear();
+        if (linkUpOnSubnet)
+        {
+            stored.Interfaces[0].Links.Add(new Core.Hardware.InterfaceLink { Mode = Core.Hardware.LinkMode.LinkUp, Subnet = subnet });
+        }
+
+        await host.Services.GetRequiredService<IMachineStore>().SaveAsync(stored, TestContext.Current.CancellationToken);
+        int events = (await host.EventsAsync(admin, machine.SystemId)).Count;
+        using var http = host.Client(admin.ApiKey);
+
+        using HttpResponseMessage response = await http.PostAsync(
+            $"/MAAS/api/2.0/machines/{machine.SystemId}/?op=deploy", new FormUrlEncodedContent([]), TestContext.Current.CancellationToken);
+        string body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal((HttpStatusCode.BadRequest, "application/json"), (response.StatusCode, response.Content.Headers.ContentType?.MediaType));
+        Assert.True(
+            JsonNode.DeepEquals(JsonNode.Parse("""{"network": ["Node must be configured to use a network"]}"""), JsonNode.Parse(body)),
+            body);
+        await AssertUnchangedAsync(host, admin, machine.SystemId, events);
+        Assert.Null((await host.ReloadAsync(machine.SystemId)).Interfaces[0].Links.SingleOrDefault()?.IpAddress);
     }
 
     [Fact]
@@ -65,13 +101,13 @@ public sealed class DeployChecksTests(ApiHost host) : IClassFixture<ApiHost>
         await NetworkClient.OkAsync(api.PostAsync(nic + "?op=link_subnet", ("mode", "auto"), ("subnet", cidr)));
 
         var (refused, _) = await NetworkClient.FailAsync(api.PostAsync($"machines/{machine.SystemId}/?op=deploy", ("distro_series", "jammy")));
-        string? afterRefusal = (await host.ReloadAsync(machine.SystemId)).Interfaces[0].Links.Single().IpAddress;
+        string? afterRefusal = (await host.ReloadAsync(machine.SystemId)).Interfaces[0].Links.Single(l => l.Subnet == cidr).IpAddress;
         JsonElement addressesAfterRefusal = await NetworkClient.OkAsync(api.GetAsync($"subnets/{subnet}/?op=ip_addresses"));
         JsonElement deployed = await NetworkClient.OkAsync(api.PostAsync($"machines/{machine.SystemId}/?op=deploy"));
-        string? claimed = (await host.ReloadAsync(machine.SystemId)).Interfaces[0].Links.Single().IpAddress;
+        string? claimed = (await host.ReloadAsync(machine.SystemId)).Interfaces[0].Links.Single(l => l.Subnet == cidr).IpAddress;
         JsonElement addressesDeployed = await NetworkClient.OkAsync(api.GetAsync($"subnets/{subnet}/?op=ip_addresses"));
         JsonElement released = await NetworkClient.OkAsync(api.PostAsync($"machines/{machine.SystemId}/?op=release"));
-        string? afterRelease = (await host.ReloadAsync(machine.SystemId)).Interfaces[0].Links.Single().IpAddress;
+        string? afterRelease = (await host.ReloadAsync(machine.SystemId)).Interfaces[0].Links.Single(l => l.Subnet == cidr).IpAddress;
         JsonElement addressesReleased = await NetworkClient.OkAsync(api.GetAsync($"subnets/{subnet}/?op=ip_addresses"));
 
         static bool Holds(JsonElement list, string? ip) => list.EnumerateArray().Any(a => a.GetProperty("ip").GetString() == ip);
@@ -101,11 +137,11 @@ public sealed class DeployChecksTests(ApiHost host) : IClassFixture<ApiHost>
         string nic = $"nodes/{machine.SystemId}/interfaces/{(await host.ReloadAsync(machine.SystemId)).Interfaces[0].Id}/";
         await NetworkClient.OkAsync(api.PostAsync(nic + "?op=link_subnet", ("mode", "auto"), ("subnet", cidr)));
         await NetworkClient.OkAsync(api.PostAsync($"machines/{machine.SystemId}/?op=deploy"));
-        string? claimed = (await host.ReloadAsync(machine.SystemId)).Interfaces[0].Links.Single().IpAddress;
+        string? claimed = (await host.ReloadAsync(machine.SystemId)).Interfaces[0].Links.Single(l => l.Subnet == cidr).IpAddress;
         JsonElement addressesDeployed = await NetworkClient.OkAsync(api.GetAsync($"subnets/{subnet}/?op=ip_addresses"));
 
         JsonElement broken = await NetworkClient.OkAsync(api.PostAsync($"machines/{machine.SystemId}/?op=mark_broken", ("comment", "bad fan")));
-        string? afterBroken = (await host.ReloadAsync(machine.SystemId)).Interfaces[0].Links.Single().IpAddress;
+        string? afterBroken = (await host.ReloadAsync(machine.SystemId)).Interfaces[0].Links.Single(l => l.Subnet == cidr).IpAddress;
         JsonElement addressesBroken = await NetworkClient.OkAsync(api.GetAsync($"subnets/{subnet}/?op=ip_addresses"));
 
         static bool Holds(JsonElement list, string? ip) => list.EnumerateArray().Any(a => a.GetProperty("ip").GetString() == ip);

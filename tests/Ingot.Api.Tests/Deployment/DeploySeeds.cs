@@ -9,7 +9,9 @@ using Ingot.Api.Tests.Metadata;
 using Ingot.Core.BootResources;
 using Ingot.Core.Enlistment;
 using Ingot.Core.Hardware;
+using Ingot.Core.Inventory;
 using Ingot.Core.Machines;
+using Ingot.Core.Networks;
 using Ingot.Core.Storage;
 using Ingot.Core.Users;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,21 +53,59 @@ public static class DeploySeeds
             DefaultStorage.Apply(machine, "flat");
         }
 
+        await host.LinkBootInterfaceAsync(machine);
         Assert.Equal(MachineStatus.Ready, machine.Status);
         await host.Services.GetRequiredService<IMachineStore>().AddAsync(machine, Ct);
         return machine;
     }
 
-    /// <summary>What deploy checks for a stored machine: the image of <paramref name="release"/> and, with disks, the flat layout.</summary>
+    /// <summary>The subnet the seeded machines' boot interfaces report an address on while commissioning.</summary>
+    public const string BootSubnet = "100.64.0.0/16";
+
+    /// <summary>
+    /// What commissioning gives a machine's boot interface (MAAS's initial networking, <see cref="InitialNetworking"/>):
+    /// the commissioning output reports an address of <see cref="BootSubnet"/> on it, so it gets an AUTO link on that
+    /// subnet, which deploy needs ("Node must be configured to use a network"). Nothing when the machine is on a network
+    /// already. The host gets the subnet once. The
+    /// caller saves the machine.
+    /// </summary>
+    public static async Task LinkBootInterfaceAsync(this ApiHost host, Machine machine)
+    {
+        if (machine.OnNetwork)
+        {
+            return;
+        }
+
+        var networks = host.Services.GetRequiredService<NetworkOperations>();
+        NetworkModel model = await networks.LoadAsync(Ct);
+        if (model.FindSubnet(BootSubnet) is null)
+        {
+            var form = new NetworkForm(new Dictionary<string, IReadOnlyList<string>> { ["cidr"] = [BootSubnet] });
+            await networks.CreateSubnetAsync(Actor.System, form, Ct);
+            model = await networks.LoadAsync(Ct);
+        }
+
+        NetworkInterface boot = InitialNetworking.BootInterface(machine.Interfaces, machine.BootInterfaceMac)
+            ?? throw new InvalidOperationException("The machine has no interface to link.");
+        string reported = $"100.64.{Random.Shared.Next(1, 255)}.{Random.Shared.Next(1, 255)}/16";
+        machine.SetInitialNetworking(
+            new MachineInventory { Interfaces = [new InventoryInterface { Name = boot.Name, MacAddress = boot.MacAddress, Type = boot.Type, Addresses = [reported] }] },
+            model);
+    }
+
+    /// <summary>What deploy checks for a stored machine: the image of <paramref name="release"/>, the boot interface on a network and, with disks, the flat layout.</summary>
     public static async Task PrepareDeployAsync(this ApiHost host, string systemId, string release)
     {
         await host.AddDeployImageAsync(release);
         var store = host.Services.GetRequiredService<IMachineStore>();
         Machine machine = (await store.FindAsync(systemId, Ct))!;
-        if (machine.BlockDevices.Count > 0 && DefaultStorage.Apply(machine, "flat"))
+        await host.LinkBootInterfaceAsync(machine);
+        if (machine.BlockDevices.Count > 0)
         {
-            await store.SaveAsync(machine, Ct);
+            DefaultStorage.Apply(machine, "flat");
         }
+
+        await store.SaveAsync(machine, Ct);
     }
 
     /// <summary>Registers an amd64/generic boot image <paramref name="name"/> (os/series) with a kernel and initrd, once.</summary>

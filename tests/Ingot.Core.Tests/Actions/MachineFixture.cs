@@ -14,7 +14,7 @@ internal static class MachineFixture
     public static DateTime Start { get; } = new(2026, 1, 1, 12, 0, 0, DateTimeKind.Utc);
 
     /// <summary>
-    /// A commissioned ipmi machine with one NIC and one disk, in <paramref name="status"/> with
+    /// A commissioned ipmi machine with one NIC (with the AUTO link commissioning gives the boot interface) and one disk, in <paramref name="status"/> with
     /// previous_status READY (NEW for READY itself), owned by <paramref name="owner"/> unless the
     /// status is NEW or READY. Set up through the unvalidated path, like MAAS's factory.
     /// </summary>
@@ -26,7 +26,7 @@ internal static class MachineFixture
         machine.Architecture = "amd64/generic";
         machine.CpuCount = 4;
         machine.Memory = 8192;
-        machine.Interfaces.Add(new NetworkInterface { Name = "eth0", MacAddress = MacAddress.Parse("52:54:00:00:00:01") });
+        machine.Interfaces.Add(new NetworkInterface { Name = "eth0", MacAddress = MacAddress.Parse("52:54:00:00:00:01"), Links = [BootLink()] });
         machine.BlockDevices.Add(new BlockDevice { Name = "sda", SizeBytes = 100_000_000_000 });
         machine.CommissioningResult = ScriptSetStatus.Passed;
         if (status != MachineStatus.New)
@@ -44,6 +44,9 @@ internal static class MachineFixture
         machine.SetLocked(locked);
         return machine;
     }
+
+    /// <summary>The link commissioning gives the boot interface (MAAS's initial networking): AUTO on the subnet it booted from.</summary>
+    public static InterfaceLink BootLink() => new() { Mode = LinkMode.Auto, Subnet = "10.0.0.0/24" };
 
     /// <summary>A store holding <paramref name="machines"/> (their setup events cleared).</summary>
     public static async Task<Fakes.InMemoryMachineStore> StoreWith(params Machine[] machines)

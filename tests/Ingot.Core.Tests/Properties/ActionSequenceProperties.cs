@@ -80,7 +80,8 @@ public class ActionSequenceProperties
         var machine = Machine.Create(SystemId, "host", s_start);
         machine.PowerType = powerType;
         machine.CommissioningResult = commissioned ? ScriptSetStatus.Passed : null;
-        machine.Interfaces.Add(new NetworkInterface { Name = "eth0", MacAddress = MacAddress.Parse("52:54:00:12:34:56") });
+        // The AUTO link commissioning gives the boot interface, whatever the start (deploy needs a network).
+        machine.Interfaces.Add(new NetworkInterface { Name = "eth0", MacAddress = MacAddress.Parse("52:54:00:12:34:56"), Links = [new InterfaceLink { Mode = LinkMode.Auto, Subnet = "10.0.0.0/24" }] });
         machine.BlockDevices.Add(new BlockDevice { Name = "sda", SizeBytes = 1L << 36 });
 
         // Start anywhere, as MAAS's factory does: owned by alice unless NEW or READY, expiry armed if monitored.

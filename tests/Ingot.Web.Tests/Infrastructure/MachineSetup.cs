@@ -1,9 +1,12 @@
 using System.Text;
 using Ingot.Core.BootResources;
 using Ingot.Core.Hardware;
+using Ingot.Core.Inventory;
 using Ingot.Core.Machines;
+using Ingot.Core.Networks;
 using Ingot.Core.Power;
 using Ingot.Core.Storage;
+using Ingot.Core.Users;
 
 namespace Ingot.Web.Tests.Infrastructure;
 
@@ -32,16 +35,57 @@ public static class MachineSetup
         await host.Services.GetRequiredService<IMachineStore>().FindAsync(systemId, TestContext.Current.CancellationToken)
             ?? throw new InvalidOperationException($"No machine {systemId}.");
 
-    /// <summary>What deploy checks for a stored machine: an amd64/generic image of <paramref name="release"/> (os/series) and, with disks, the flat layout.</summary>
+    /// <summary>
+    /// What deploy checks for a stored machine: an amd64/generic image of <paramref name="release"/> (os/series), the
+    /// boot interface on a network (<see cref="LinkBootInterfaceAsync"/>) and, with disks, the flat layout.
+    /// </summary>
     public static async Task DeployableAsync(this UiHost host, string systemId, string release)
     {
         await host.AddDeployImageAsync(release);
         var store = host.Services.GetRequiredService<IMachineStore>();
         Machine machine = await host.MachineAsync(systemId);
-        if (machine.BlockDevices.Count > 0 && DefaultStorage.Apply(machine, "flat"))
+        await host.LinkBootInterfaceAsync(machine);
+        if (machine.BlockDevices.Count > 0)
         {
-            await store.SaveAsync(machine, TestContext.Current.CancellationToken);
+            DefaultStorage.Apply(machine, "flat");
         }
+
+        await store.SaveAsync(machine, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>The subnet the machines' boot interfaces report an address on while commissioning.</summary>
+    public const string BootSubnet = "100.64.0.0/16";
+
+    /// <summary>
+    /// What commissioning gives a machine's boot interface (MAAS's initial networking, <see cref="InitialNetworking"/>):
+    /// the commissioning output reports an address of <see cref="BootSubnet"/> on it, so it gets an AUTO link on that
+    /// subnet, which deploy needs ("Node must be configured to use a network"). Nothing when the machine is on a network
+    /// already. The host gets the subnet once; the
+    /// caller saves the machine.
+    /// </summary>
+    public static async Task LinkBootInterfaceAsync(this UiHost host, Machine machine)
+    {
+        if (machine.OnNetwork)
+        {
+            return;
+        }
+
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        var networks = host.Services.GetRequiredService<NetworkOperations>();
+        NetworkModel model = await networks.LoadAsync(ct);
+        if (model.FindSubnet(BootSubnet) is null)
+        {
+            var form = new NetworkForm(new Dictionary<string, IReadOnlyList<string>> { ["cidr"] = [BootSubnet] });
+            await networks.CreateSubnetAsync(Actor.System, form, ct);
+            model = await networks.LoadAsync(ct);
+        }
+
+        NetworkInterface boot = InitialNetworking.BootInterface(machine.Interfaces, machine.BootInterfaceMac)
+            ?? throw new InvalidOperationException($"Machine {machine.SystemId} has no interface to link.");
+        string reported = $"100.64.{Random.Shared.Next(1, 255)}.{Random.Shared.Next(1, 255)}/16";
+        machine.SetInitialNetworking(
+            new MachineInventory { Interfaces = [new InventoryInterface { Name = boot.Name, MacAddress = boot.MacAddress, Type = boot.Type, Addresses = [reported] }] },
+            model);
     }
 
     /// <summary>Registers an amd64/generic boot image <paramref name="name"/> (os/series) with a kernel and initrd, once.</summary>

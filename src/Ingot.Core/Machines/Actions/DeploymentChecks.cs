@@ -6,10 +6,12 @@ namespace Ingot.Core.Machines.Actions;
 
 /// <summary>
 /// What MAAS checks when a deployment starts (<c>Node.start</c> → <c>validate_bootresource_exists_for_action</c>,
-/// <c>_start_deployment</c> → storage validation), before anything changes: the release to install must have a
+/// then <c>_start_deployment</c>), in MAAS's order, before anything changes: the release to install must have a
 /// boot image for the machine's architecture (400 "Deployment operating system &lt;os&gt;/&lt;series&gt; is
-/// unavailable for &lt;arch&gt;/&lt;subarch&gt;."), and a deployment to disk needs a storage configuration that
-/// fits the machine (400 <c>{"storage": [...]}</c>, the messages of <see cref="StorageCheck"/>).
+/// unavailable for &lt;arch&gt;/&lt;subarch&gt;."); the machine must be on a network (400
+/// <c>{"network": ["Node must be configured to use a network"]}</c>, <see cref="CheckNetwork"/>); and a deployment
+/// to disk needs a storage configuration that fits the machine (400 <c>{"storage": [...]}</c>, the messages of
+/// <see cref="StorageCheck"/>).
 /// </summary>
 public sealed class DeploymentChecks(IBootImageCatalog images)
 {
@@ -24,6 +26,8 @@ public sealed class DeploymentChecks(IBootImageCatalog images)
             throw MachineOperationException.Validation($"Deployment operating system {osystem}/{series} is unavailable for {architecture}.");
         }
 
+        CheckNetwork(machine);
+
         bool toMemory = options.EphemeralDeploy || machine.BlockDevices.Count == 0;
         IReadOnlyList<string> problems = toMemory ? [] : StorageCheck.Problems(machine);
         if (problems.Count > 0)
@@ -31,4 +35,22 @@ public sealed class DeploymentChecks(IBootImageCatalog images)
             throw new MachineFormException(new Dictionary<string, IReadOnlyList<string>> { ["storage"] = problems });
         }
     }
+
+    /// <summary>
+    /// MAAS's first check in <c>_start_deployment</c>: a machine with no link to a subnet other than LINK_UP
+    /// (<see cref="Machine.OnNetwork"/>) cannot deploy, whether to disk or to memory. MAAS raises
+    /// <c>ValidationError({"network": [...]})</c>, which its API answers 400 with that dictionary as JSON.
+    /// A host without boot images runs this check alone (<see cref="MachineLifecycle.DeployAsync"/>).
+    /// </summary>
+    public static void CheckNetwork(Machine machine)
+    {
+        ArgumentNullException.ThrowIfNull(machine);
+        if (!machine.OnNetwork)
+        {
+            throw new MachineFormException(new Dictionary<string, IReadOnlyList<string>> { ["network"] = [NotOnNetwork] });
+        }
+    }
+
+    /// <summary>MAAS's text, word for word.</summary>
+    public const string NotOnNetwork = "Node must be configured to use a network";
 }

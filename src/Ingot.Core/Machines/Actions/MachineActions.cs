@@ -77,8 +77,8 @@ public sealed class MachineActions(IMachineStore store, TimeProvider time, Lifec
                 await AsActionErrorAsync(() => Lifecycle.TestAsync(machine, actor, p.EnableSsh, p.Scripts, audit, ct));
                 return true;
             case NodeActions.Deploy:
-                PrepareDeployment(machine, actor, p, time.GetUtcNow().UtcDateTime);
-                await Lifecycle.DeployAsync(machine, actor, p.Deploy, audit, ct);
+                await PrepareDeploymentAsync(machine, actor, p, ct);
+                await Lifecycle.DeployAsync(machine, actor, p.Deploy, audit, ct, checkedAlready: true);
                 return true;
             case NodeActions.Release:
                 await Lifecycle.ReleaseAsync(machine, actor, p.Release with { Comment = p.Release.Comment ?? p.Comment }, audit, ct);
@@ -174,9 +174,10 @@ public sealed class MachineActions(IMachineStore store, TimeProvider time, Lifec
 
     /// <summary>
     /// The deploy action before <see cref="MachineLifecycle.DeployAsync"/>: diskless machines must deploy to
-    /// memory (UI check, U+2019 apostrophe); an unowned machine is acquired first.
+    /// memory (UI check, U+2019 apostrophe); then the deploy checks (<see cref="MachineLifecycle.CheckDeploymentAsync"/>:
+    /// image, network, storage), so that a refusal leaves the machine as it was; then an unowned machine is acquired.
     /// </summary>
-    private static void PrepareDeployment(Machine machine, Actor actor, ActionParameters p, DateTime now)
+    private async Task PrepareDeploymentAsync(Machine machine, Actor actor, ActionParameters p, CancellationToken ct)
     {
         if (machine.BlockDevices.Count == 0 && !p.Deploy.EphemeralDeploy)
         {
@@ -184,9 +185,10 @@ public sealed class MachineActions(IMachineStore store, TimeProvider time, Lifec
                 "Can\u2019t deploy to disk in a diskless machine. Deploy to memory must be used instead.");
         }
 
+        await Lifecycle.CheckDeploymentAsync(machine, p.Deploy, ct);
         if (machine.Owner is null)
         {
-            machine.Acquire(actor, now, p.Deploy.AgentName, p.Comment);
+            machine.Acquire(actor, time.GetUtcNow().UtcDateTime, p.Deploy.AgentName, p.Comment);
         }
     }
 

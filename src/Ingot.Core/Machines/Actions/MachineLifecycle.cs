@@ -13,7 +13,8 @@ namespace Ingot.Core.Machines.Actions;
 /// model (<c>Node.start</c>, <c>start_commissioning</c>, <c>start_testing</c>, <c>release</c>) that both its API
 /// and its websocket call:
 /// <list type="bullet">
-/// <item>Deploy: <see cref="DeploymentChecks"/> (boot image, storage), then the AUTO link addresses
+/// <item>Deploy: <see cref="DeploymentChecks"/> (boot image, network, storage; the network check also on a host
+/// without boot images), then the AUTO link addresses
 /// (<see cref="Networks.AutoAddresses"/>), then the transition and the save; the addresses are given back when
 /// the deployment cannot be saved. A refusal saves nothing.</item>
 /// <item>Commission / test: the transition and the save, then the run's script sets
@@ -47,11 +48,30 @@ public sealed class MachineLifecycle(IMachineStore store, TimeProvider time, Lif
         };
     }
 
-    public async Task DeployAsync(Machine machine, Actor actor, DeployOptions options, Action<Machine, DateTime>? record, CancellationToken ct)
+    /// <summary>
+    /// The deploy checks alone (<see cref="DeploymentChecks"/>; the network check also on a host without boot images).
+    /// They look at no status, so a READY machine is checked before it is acquired: a refusal then leaves even the
+    /// machine in memory as it was (nothing is saved either way).
+    /// </summary>
+    public async Task CheckDeploymentAsync(Machine machine, DeployOptions options, CancellationToken ct)
     {
         if (Checks is not null)
         {
             await Checks.CheckAsync(machine, options, ct);
+        }
+        else
+        {
+            DeploymentChecks.CheckNetwork(machine);
+        }
+    }
+
+    /// <summary>Deploys; <paramref name="checkedAlready"/> when the caller ran <see cref="CheckDeploymentAsync"/> on this machine.</summary>
+    public async Task DeployAsync(
+        Machine machine, Actor actor, DeployOptions options, Action<Machine, DateTime>? record, CancellationToken ct, bool checkedAlready = false)
+    {
+        if (!checkedAlready)
+        {
+            await CheckDeploymentAsync(machine, options, ct);
         }
 
         if (AutoAddresses is not null)

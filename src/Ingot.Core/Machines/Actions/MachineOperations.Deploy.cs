@@ -13,7 +13,7 @@ public sealed partial class MachineOperations
     /// <c>op=deploy</c>: edit. A READY machine is acquired first (another owner: 409 "Can't allocate
     /// a machine belonging to another user."). Then only a status whose table row contains
     /// DEPLOYING passes, which is ALLOCATED alone; anything else is 409 "Can't deploy a machine that
-    /// is in the '&lt;label&gt;' state". Then <see cref="MachineLifecycle.DeployAsync"/> (boot image, storage,
+    /// is in the '&lt;label&gt;' state". Then <see cref="MachineLifecycle.DeployAsync"/> (boot image, network, storage,
     /// AUTO link addresses, the save; the same as the UI's deploy action); a refusal saves nothing, so the
     /// machine keeps its status and owner. Unlike the UI action there is
     /// no diskless or NIC check here.
@@ -23,8 +23,10 @@ public sealed partial class MachineOperations
         Machine m = await LoadAsync(systemId, actor, NodePermission.Edit, ct);
         DateTime now = Now;
         options ??= DeployOptions.Default;
-        if (m.Status == MachineStatus.Ready)
+        bool ready = m.Status == MachineStatus.Ready;
+        if (ready)
         {
+            await Lifecycle.CheckDeploymentAsync(m, options, ct);
             m.Acquire(actor, now, options.AgentName, options.Comment);
         }
 
@@ -33,7 +35,7 @@ public sealed partial class MachineOperations
             throw MachineOperationException.StateViolation($"Can't deploy a machine that is in the '{m.Status.Label()}' state");
         }
 
-        await Lifecycle.DeployAsync(m, actor, options, null, ct);
+        await Lifecycle.DeployAsync(m, actor, options, null, ct, checkedAlready: ready);
         return m;
     }
 
