@@ -20,14 +20,14 @@ namespace Ingot.E2E.Tests;
 /// <c>BootOrder</c> after the network entry the installer booted from. This VM keeps its UEFI variables (OVMF as pflash with
 /// its own <c>OVMF_VARS.fd</c>): after the installer's reboot, and at every boot of the deployed machine, the firmware boots
 /// the network first, Ingot's local boot hands back (iPXE's <c>exit 1</c>) and the firmware goes on to the <c>debian</c> entry;
-/// the deployed system's <c>efibootmgr</c> shows that order, and the release with quick erase boots the network again. The LVM walk (UEFI, logs <c>dl-*</c>) gives the VM a second disk
-/// and, once READY, MAAS's <c>lvm</c> layout on the first (ESP, then the root partition as the physical volume of vgroot with
-/// lvroot at '/') and, through the storage API, a swap partition and an ext4 <c>/srv</c> partition on the second; the installed
-/// system's runcmd prints what it mounted (<c>findmnt</c>) and its active swap. The RAID walk (UEFI, logs <c>dr-*</c>) gives the VM
-/// two more disks and, once READY, the flat layout's ESP on the first with its root partition unmounted and unformatted, and
-/// through the <c>raids</c> API a RAID 1 <c>md0</c> over the two whole disks, ext4 at '/': the installer creates it with the
-/// target's mdadm, writes the target's mdadm.conf and rebuilds its initramfs, whose mdadm hook assembles the array at boot; the
-/// installed system's runcmd prints <c>/proc/mdstat</c>.
+/// the deployed system's <c>efibootmgr</c> shows that order, and the release with quick erase boots the network again. The
+/// storage walk (UEFI, logs <c>ds-*</c>) gives the VM three more disks and, once READY, through the storage API: the flat layout's
+/// ESP on the first disk with its root partition made swap; one partition on each of the three others; a RAID 5 <c>md0</c> over
+/// those partitions; the volume group <c>vgraid</c> on <c>md0</c> with <c>lvroot</c> (ext4 at '/') and <c>lvsrv</c> (ext4 at
+/// <c>/srv</c>). The installer creates the array with the target's mdadm and the volume group with its LVM tools, writes the
+/// target's mdadm.conf and rebuilds its initramfs; GRUB reads <c>/boot</c> through LVM on the RAID 5, the initramfs assembles
+/// <c>md0</c> and activates <c>lvroot</c>; the installed system's runcmd prints what it mounted (<c>findmnt</c>), its swap,
+/// <c>/proc/mdstat</c> (after the array's initial recovery) and <c>lvs</c>.
 /// </summary>
 public sealed class DebianDeploymentTests
 {
@@ -47,14 +47,10 @@ public sealed class DebianDeploymentTests
         WalkAsync(Firmware.Uefi, "du", 0x07);
 
     [Fact]
-    public Task The_lvm_layout_with_swap_and_srv_on_a_second_disk_boots_its_root_from_the_logical_volume_to_deployed() =>
-        WalkAsync(Firmware.Uefi, "dl", 0x08, lvm: true);
+    public Task The_root_on_lvm_over_a_raid5_of_partitions_is_assembled_and_activated_at_boot_with_srv_on_a_second_volume_and_swap() =>
+        WalkAsync(Firmware.Uefi, "ds", 0x09, stacked: true);
 
-    [Fact]
-    public Task The_root_on_raid1_over_two_more_disks_is_assembled_at_boot_and_the_deployed_system_shows_both_members_active() =>
-        WalkAsync(Firmware.Uefi, "dr", 0x09, raid: true);
-
-    private static async Task WalkAsync(Firmware firmware, string prefix, int index, bool lvm = false, bool raid = false)
+    private static async Task WalkAsync(Firmware firmware, string prefix, int index, bool stacked = false)
     {
         E2ERequirements.Require(firmware);
         E2ERequirements.RequireIpmi();
@@ -68,10 +64,10 @@ public sealed class DebianDeploymentTests
         string accelerator = Environment.GetEnvironmentVariable("INGOT_E2E_ACCEL") is { Length: > 0 } accel ? accel : "tcg";
         // qemu keeps 20 characters of a virtio serial: "ingot-ff-" + name + "-3" must fit, or the extra disks' serials (which the
         // installer finds them by) come out equal.
-        string name = raid ? "debian-md" : lvm ? "debian-lv" : firmware == Firmware.Uefi ? "debian-uefi" : "debian";
-        // The UEFI walk keeps the machine's UEFI variables (its NVRAM boot entries); the LVM and RAID walks run OVMF with -bios, which keeps none.
-        bool nvram = firmware == Firmware.Uefi && !lvm && !raid;
-        await using BmcMachine vm = await BmcMachine.StartAsync(lab.Network, name, index, cpus: 1, memoryMiB: 3072, diskMiB: 4096, accelerator, firmware, secondDiskMiB: lvm || raid ? 1024 : 0, extraDisks: raid ? 2 : 1, uefiVariables: nvram);
+        string name = stacked ? "debian-md" : firmware == Firmware.Uefi ? "debian-uefi" : "debian";
+        // The UEFI walk keeps the machine's UEFI variables (its NVRAM boot entries); the storage walk runs OVMF with -bios, which keeps none.
+        bool nvram = firmware == Firmware.Uefi && !stacked;
+        await using BmcMachine vm = await BmcMachine.StartAsync(lab.Network, name, index, cpus: 1, memoryMiB: 3072, diskMiB: 4096, accelerator, firmware, secondDiskMiB: stacked ? 1024 : 0, extraDisks: stacked ? 3 : 1, uefiVariables: nvram);
         var walk = new LifecycleWalk(vm, maas);
         var stages = new BootStages();
         try
@@ -79,17 +75,12 @@ public sealed class DebianDeploymentTests
             await walk.EnlistAsync();
             await walk.CommissionAsync();
             stages.Reached($"READY ({accelerator}, {firmware})");
-            if (lvm)
+            if (stacked)
             {
-                await LayOutLvmAndSecondDiskAsync(maas, walk.SystemId);
+                await LayOutRootOnLvmOverRaid5Async(maas, walk.SystemId);
             }
 
-            if (raid)
-            {
-                await LayOutRootOnRaidAsync(maas, walk.SystemId);
-            }
-
-            await DeployAsync(vm, maas, walk, stages, lab.Network.Subnet, firmware, lvm, raid, nvram);
+            await DeployAsync(vm, maas, walk, stages, lab.Network.Subnet, firmware, stacked, nvram);
             if (nvram)
             {
                 // The network entry is first: the release's power on boots the network (wipe-disks), not the debian entry.
@@ -105,51 +96,51 @@ public sealed class DebianDeploymentTests
         }
     }
 
-    /// <summary>MAAS's lvm layout (vgroot/lvroot on vda), then on vdb a 256 MiB swap partition and the rest ext4 at /srv.</summary>
-    private static async Task LayOutLvmAndSecondDiskAsync(MaasClient maas, string id)
-    {
-        await maas.PostAsync($"machines/{id}/?op=set_storage_layout", ("storage_layout", "lvm"));
-        JsonElement second = (await maas.GetAsync($"nodes/{id}/blockdevices/")).EnumerateArray().Single(d => d.GetProperty("name").GetString() == "vdb");
-        int disk = second.GetProperty("id").GetInt32();
-        int swap = (await maas.PostAsync($"nodes/{id}/blockdevices/{disk}/partitions/", ("size", "268435456"))).GetProperty("id").GetInt32();
-        await maas.PostAsync($"nodes/{id}/blockdevices/{disk}/partitions/{swap}?op=format", ("fstype", "swap"));
-        await maas.PostAsync($"nodes/{id}/blockdevices/{disk}/partitions/{swap}?op=mount", ("mount_point", "none"));
-        int srv = (await maas.PostAsync($"nodes/{id}/blockdevices/{disk}/partitions/")).GetProperty("id").GetInt32();
-        await maas.PostAsync($"nodes/{id}/blockdevices/{disk}/partitions/{srv}?op=format", ("fstype", "ext4"), ("label", "srv"));
-        await maas.PostAsync($"nodes/{id}/blockdevices/{disk}/partitions/{srv}?op=mount", ("mount_point", "/srv"));
-        JsonElement groups = await maas.GetAsync($"nodes/{id}/volume-groups/");
-        Assert.Equal("vgroot", Assert.Single(groups.EnumerateArray()).GetProperty("name").GetString());
-    }
-
     /// <summary>
-    /// The flat layout (ESP and root on vda), the root partition unmounted and unformatted, then a RAID 1 md0 over the whole disks
-    /// vdb and vdc with ext4 (label root) at '/'.
+    /// The flat layout (ESP and root partition on vda), the root partition made swap; one partition filling each of vdb, vdc and
+    /// vdd; a RAID 5 md0 over the three partitions; the volume group vgraid on md0 with lvroot (1.25 GiB, ext4 label root at '/')
+    /// and lvsrv (the rest, ext4 label srv at /srv).
     /// </summary>
-    private static async Task LayOutRootOnRaidAsync(MaasClient maas, string id)
+    private static async Task LayOutRootOnLvmOverRaid5Async(MaasClient maas, string id)
     {
         await maas.PostAsync($"machines/{id}/?op=set_storage_layout", ("storage_layout", "flat"));
         JsonElement[] disks = [.. (await maas.GetAsync($"nodes/{id}/blockdevices/")).EnumerateArray()];
+        string Id(JsonElement e) => e.GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
         JsonElement first = disks.Single(d => d.GetProperty("name").GetString() == "vda");
-        int vda = first.GetProperty("id").GetInt32();
-        int root = first.GetProperty("partitions").EnumerateArray()
-            .Single(p => p.GetProperty("filesystem").ValueKind == JsonValueKind.Object && p.GetProperty("filesystem").GetProperty("mount_point").GetString() == "/")
-            .GetProperty("id").GetInt32();
+        string vda = Id(first);
+        string root = Id(first.GetProperty("partitions").EnumerateArray()
+            .Single(p => p.GetProperty("filesystem").ValueKind == JsonValueKind.Object && p.GetProperty("filesystem").GetProperty("mount_point").GetString() == "/"));
         await maas.PostAsync($"nodes/{id}/blockdevices/{vda}/partitions/{root}?op=unmount");
         await maas.PostAsync($"nodes/{id}/blockdevices/{vda}/partitions/{root}?op=unformat");
-        string Member(string name) => disks.Single(d => d.GetProperty("name").GetString() == name).GetProperty("id").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        JsonElement md = await maas.PostAsync($"nodes/{id}/raids/", ("name", "md0"), ("level", "raid-1"), ("block_devices", Member("vdb")), ("block_devices", Member("vdc")));
-        Assert.Equal(("md0", "raid-1", 2), (md.GetProperty("name").GetString(), md.GetProperty("level").GetString(), md.GetProperty("devices").GetArrayLength()));
-        long device = md.GetProperty("virtual_device").GetProperty("id").GetInt64();
-        await maas.PostAsync($"nodes/{id}/blockdevices/{device}/?op=format", ("fstype", "ext4"), ("label", "root"));
-        await maas.PostAsync($"nodes/{id}/blockdevices/{device}/?op=mount", ("mount_point", "/"));
+        await maas.PostAsync($"nodes/{id}/blockdevices/{vda}/partitions/{root}?op=format", ("fstype", "swap"));
+        await maas.PostAsync($"nodes/{id}/blockdevices/{vda}/partitions/{root}?op=mount", ("mount_point", "none"));
+        var members = new List<(string Name, string Value)> { ("name", "md0"), ("level", "raid-5") };
+        foreach (string disk in new[] { "vdb", "vdc", "vdd" })
+        {
+            string device = Id(disks.Single(d => d.GetProperty("name").GetString() == disk));
+            members.Add(("partitions", Id(await maas.PostAsync($"nodes/{id}/blockdevices/{device}/partitions/"))));
+        }
+
+        JsonElement md = await maas.PostAsync($"nodes/{id}/raids/", [.. members]);
+        Assert.Equal(("md0", "raid-5", 3), (md.GetProperty("name").GetString(), md.GetProperty("level").GetString(), md.GetProperty("devices").GetArrayLength()));
+        JsonElement group = await maas.PostAsync($"nodes/{id}/volume-groups/", ("name", "vgraid"), ("block_devices", Id(md.GetProperty("virtual_device"))));
+        string vg = Id(group);
+        foreach ((string lv, string? size, string label, string mount) in new[] { ("lvroot", "1342177280", "root", "/"), ("lvsrv", (string?)null, "srv", "/srv") })
+        {
+            (string, string)[] fields = size is null ? [("name", lv)] : [("name", lv), ("size", size)];
+            string device = Id(await maas.PostAsync($"nodes/{id}/volume-group/{vg}/?op=create_logical_volume", fields));
+            await maas.PostAsync($"nodes/{id}/blockdevices/{device}/?op=format", ("fstype", "ext4"), ("label", label));
+            await maas.PostAsync($"nodes/{id}/blockdevices/{device}/?op=mount", ("mount_point", mount));
+        }
     }
 
-    private static async Task DeployAsync(BmcMachine vm, MaasClient maas, LifecycleWalk walk, BootStages stages, string subnet, Firmware firmware, bool lvm, bool raid, bool nvram)
+    private static async Task DeployAsync(BmcMachine vm, MaasClient maas, LifecycleWalk walk, BootStages stages, string subnet, Firmware firmware, bool stacked, bool nvram)
     {
         string id = walk.SystemId;
         string marker = $"ingot-marker-{Guid.NewGuid():N}";
         // The runcmd shows on the console what cloud-init rendered for the NIC (ifupdown), the firmware, the system
-        // locale with what cloud-init's locale module made of it (it runs in modules:config, before runcmd) and the marker.
+        // locale with what cloud-init's locale module made of it (it runs in modules:config, before runcmd) and the marker; the
+        // storage lines wait (at most 10 min) for an array's initial recovery first, so that mdstat shows its members in sync.
         string userData = $$"""
             #cloud-config
             runcmd:
@@ -157,7 +148,9 @@ public sealed class DebianDeploymentTests
                 echo "ingot-net: $(cat /etc/network/interfaces.d/* 2>/dev/null | grep -E "^ *(iface|address)" | tr "\n" " ")" > /dev/console
                 echo "ingot-boot: firmware $([ -d /sys/firmware/efi ] && echo uefi || echo bios), /boot/efi: $(grep " /boot/efi " /proc/mounts | cut -d " " -f 1,3)" > /dev/console
                 echo "ingot-storage: / $(findmnt -n -o SOURCE,FSTYPE / | tr -s " "), /srv $(findmnt -n -o SOURCE,FSTYPE /srv | tr -s " "), swap $(swapon --show=NAME,TYPE --noheadings | tr -s " " | tr "\n" " ")" > /dev/console
+                w=$(date +%s); [ -e /dev/md0 ] && timeout 600 mdadm --wait /dev/md0 > /dev/null 2>&1; echo "ingot-mdwait: $(($(date +%s) - w)) s" > /dev/console
                 echo "ingot-mdstat: $(grep -A 1 "^md" /proc/mdstat | tr "\n" " " | tr -s " "), mdadm.conf $(grep -c "^ARRAY " /etc/mdadm/mdadm.conf 2>/dev/null) arrays" > /dev/console
+                echo "ingot-lvs: $(lvs --noheadings --separator , -o vg_name,lv_name,lv_attr,devices 2>/dev/null | tr -d " " | tr "\n" " ")" > /dev/console
                 echo "ingot-locale: $(cat /etc/default/locale), module locale ran $(grep -c "Running module locale .* with frequency" /var/log/cloud-init.log), failed $(grep -c "Running module locale .* failed" /var/log/cloud-init.log)" > /dev/console
                 echo "ingot-nvram: $(efibootmgr 2>&1 | tr "\n" "|")" > /dev/console
                 echo {{marker}} > /run/ingot-marker
@@ -186,17 +179,17 @@ public sealed class DebianDeploymentTests
         stages.Reached("deploying");
         await vm.WaitForConsoleAsync(mark, @"INGOT-EPHEMERAL: agent: install: writing tgz \S+/root-tgz to /dev/vda", s_bootLimit, "Ingot to power the machine on over IPMI and the installer to start laying the tarball");
         stages.Reached("installer: laying the tarball");
-        if (raid)
+        if (stacked)
         {
-            await vm.WaitForConsoleAsync(mark, "INGOT-EPHEMERAL: agent: install: RAID 1 /dev/md0 on /dev/vd[bc] /dev/vd[bc]", s_installLimit, "the target's mdadm to create md0 over the two extra disks");
-            await vm.WaitForConsoleAsync(mark, @"INGOT-EPHEMERAL: agent: install: md0 : active raid1 vd[bc]\[[01]\] vd[bc]\[[01]\]", s_bootLimit, "md0 active in the installer's /proc/mdstat");
+            await vm.WaitForConsoleAsync(mark, "INGOT-EPHEMERAL: agent: install: RAID 5 /dev/md0 on /dev/vd[bcd]1 /dev/vd[bcd]1 /dev/vd[bcd]1", s_installLimit, "the target's mdadm to create md0 over a partition of each extra disk");
+            await vm.WaitForConsoleAsync(mark, @"INGOT-EPHEMERAL: agent: install: md0 : active raid5 (vd[bcd]1\[\d\] ?){3}", s_bootLimit, "md0 active in the installer's /proc/mdstat");
             stages.Reached("installer: md0 created");
+            await vm.WaitForConsoleAsync(mark, "INGOT-EPHEMERAL: agent: install: volume group vgraid on /dev/md0", s_bootLimit, "the target's vgcreate of vgraid on md0");
+            await vm.WaitForConsoleAsync(mark, "INGOT-EPHEMERAL: agent: install: swap on /dev/vda2", s_bootLimit, "the target's mkswap on vda2");
         }
 
-        string rootMade = raid
-            ? "INGOT-EPHEMERAL: agent: install: ext4 on /dev/md0, filled with the root tarball"
-            : lvm
-            ? "INGOT-EPHEMERAL: agent: install: ext4 on /dev/mapper/vgroot-lvroot, filled with the root tarball"
+        string rootMade = stacked
+            ? "INGOT-EPHEMERAL: agent: install: ext4 on /dev/mapper/vgraid-lvroot, filled with the root tarball"
             : "INGOT-EPHEMERAL: agent: install: ext4 on partition 2 .*filled with the root tarball";
         await vm.WaitForConsoleAsync(mark, rootMade, s_installLimit, "the tarball unpacked and the ext4 root made from it");
         stages.Reached("installer: root file system made");
@@ -205,7 +198,7 @@ public sealed class DebianDeploymentTests
             : @"INGOT-EPHEMERAL: agent: install: GRUB installed on /dev/vda \(i386-pc\)";
         await vm.WaitForConsoleAsync(mark, grub, s_installLimit, "the target's grub-install and update-grub");
         stages.Reached("installer: GRUB installed");
-        if (raid)
+        if (stacked)
         {
             // After GRUB: the ARRAY line in the target's mdadm.conf and its initramfs rebuilt (written once GRUB is in).
             await vm.WaitForConsoleAsync(mark, @"INGOT-EPHEMERAL: agent: install: 1 arrays in /etc/mdadm/mdadm\.conf, initramfs rebuilt: initrd\.img-6\.1\.\S+-amd64", s_bootLimit, "the target's mdadm.conf and update-initramfs");
@@ -247,16 +240,11 @@ public sealed class DebianDeploymentTests
             boot.Value.TrimEnd('\r'));
         Match storage = await vm.WaitForConsoleAsync(mark, "ingot-storage: .*", TimeSpan.FromSeconds(5), "the runcmd's line with the mounts and the swap");
         Assert.Equal(
-            raid ? "ingot-storage: / /dev/md0 ext4, /srv , swap"
-            : lvm ? "ingot-storage: / /dev/mapper/vgroot-lvroot ext4, /srv /dev/vdb2 ext4, swap /dev/vdb1 partition" : "ingot-storage: / /dev/vda2 ext4, /srv , swap",
+            stacked ? "ingot-storage: / /dev/mapper/vgraid-lvroot ext4, /srv /dev/mapper/vgraid-lvsrv ext4, swap /dev/vda2 partition" : "ingot-storage: / /dev/vda2 ext4, /srv , swap",
             storage.Value.TrimEnd('\r', ' '));
-        if (raid)
+        if (stacked)
         {
-            // The initramfs assembled md0 from both whole disks; both members in sync ([2/2] [UU]), mdadm.conf has the array.
-            Match mdstat = await vm.WaitForConsoleAsync(mark, "ingot-mdstat: .*", TimeSpan.FromSeconds(5), "the runcmd's line with /proc/mdstat");
-            Assert.Matches(@"^ingot-mdstat: md0 : active raid1 vd[bc]\[[01]\] vd[bc]\[[01]\] \d+ blocks super 1\.2 \[2/2\] \[UU\] .*, mdadm\.conf 1 arrays$", mdstat.Value.TrimEnd('\r'));
-            Assert.Contains("vdb[", mdstat.Value, StringComparison.Ordinal);
-            Assert.Contains("vdc[", mdstat.Value, StringComparison.Ordinal);
+            await AssertRaid5UnderLvmAsync(vm, mark);
         }
 
         // The tarball's C.UTF-8 (as MAAS's Ubuntu images): the locale module ran and kept it, no locale-gen, no failure.
@@ -287,6 +275,25 @@ public sealed class DebianDeploymentTests
         Assert.Contains(events, e => e.StartsWith("'init-network/", StringComparison.Ordinal));
         Assert.Equal(["pxe", "pxe", "pxe"], vm.Boots);
         Assert.True(vm.IsRunning, "the deployed Debian stays up");
+    }
+
+    /// <summary>
+    /// The deployed system's view of the storage walk's stack (the runcmd's lines): the initramfs assembled md0, RAID 5 from the
+    /// partitions vdb1, vdc1 and vdd1, all three active and in sync once the initial recovery ended (<c>[3/3] [UUU]</c>), the
+    /// array in mdadm.conf; <c>lvs</c> shows lvroot and lvsrv of vgraid active and open, both on md0.
+    /// </summary>
+    private static async Task AssertRaid5UnderLvmAsync(BmcMachine vm, int mark)
+    {
+        Match mdstat = await vm.WaitForConsoleAsync(mark, "ingot-mdstat: .*", TimeSpan.FromSeconds(5), "the runcmd's line with /proc/mdstat");
+        Assert.Matches(@"^ingot-mdstat: md0 : active raid5 (vd[bcd]1\[\d\] ){3}\d+ blocks super 1\.2 level 5, \d+k chunk, algorithm \d \[3/3\] \[UUU\] .*, mdadm\.conf 1 arrays$", mdstat.Value.TrimEnd('\r'));
+        foreach (string member in new[] { "vdb1[", "vdc1[", "vdd1[" })
+        {
+            Assert.Contains(member, mdstat.Value, StringComparison.Ordinal);
+        }
+
+        Match lvs = await vm.WaitForConsoleAsync(mark, "ingot-lvs: .*", TimeSpan.FromSeconds(5), "the runcmd's line with lvs");
+        Assert.Matches(@"(^| )vgraid,lvroot,-wi-ao-*,/dev/md(/md)?0\(0\)( |$)", lvs.Value["ingot-lvs:".Length..].TrimEnd('\r'));
+        Assert.Matches(@"(^| )vgraid,lvsrv,-wi-ao-*,/dev/md(/md)?0\(\d+\)( |$)", lvs.Value["ingot-lvs:".Length..].TrimEnd('\r'));
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Formats.Tar;
 using System.IO.Compression;
 using System.Text;
+using System.Text.RegularExpressions;
 using Ingot.Core.Curtin;
 using Ingot.Core.Hardware;
 using Ingot.Core.Machines;
@@ -111,6 +112,42 @@ public sealed class RootTarballInstallTests : IDisposable
         CustomStorage.CreateRaid(machine, Form(("name", "md0"), ("level", "raid-1"), ("block_devices", "2"), ("block_devices", "3")));
         // The extra disks are found by serial (virtio's /sys/block/*/serial): here, through their config path, two more files.
         await RunAsync(machine, "the layout has RAID arrays but the root tarball has no mdadm (/sbin/mdadm: Debian's mdadm)", extraDisks: 2);
+    }
+
+    [Fact]
+    public async Task A_raid5_of_partitions_under_a_volume_group_gets_its_members_partition_tables_then_a_tarball_without_mdadm_fails_naming_it()
+    {
+        // The storage walk's stack (DebianDeploymentTests) as far as a kernel without md lets it run: the layout passes the
+        // installer's checks (raid, lvm_volgroup and lvm_partition carried out, level 5), each member disk gets its own partition
+        // table, then the missing mdadm is named before any array is made.
+        Require();
+        Machine machine = UefiMachine(4096);
+        var members = new List<(string, string)> { ("name", "md0"), ("level", "raid-5") };
+        for (int i = 2; i <= 4; i++)
+        {
+            machine.BlockDevices.Add(new BlockDevice { Id = i, Name = $"vd{(char)('a' + i - 1)}", Model = "", Serial = $"tgz-disk{i - 1}", SizeBytes = 1024 * MiB });
+        }
+
+        StorageLayout.Apply(machine, new StorageLayoutRequest("flat"));
+        for (int i = 2; i <= 4; i++)
+        {
+            int index = CustomStorage.CreatePartition(machine, CustomStorage.Device(machine, i), Form());
+            members.Add(("partitions", StorageIds.Partition(i, index).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        Raid raid = CustomStorage.CreateRaid(machine, Form([.. members]));
+        VolumeGroup group = CustomStorage.CreateVolumeGroup(machine, Form(("name", "vgraid"), ("block_devices", StorageIds.Virtual(raid.Id).ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        LogicalVolume srv = CustomStorage.CreateLogicalVolume(machine, group, Form(("name", "lvsrv")));
+        srv.Filesystem = new Filesystem { Type = "ext4", Label = "srv", MountPoint = "/srv" };
+        await RunAsync(machine, "the layout has RAID arrays but the root tarball has no mdadm (/sbin/mdadm: Debian's mdadm)", extraDisks: 3);
+        for (int i = 2; i <= 4; i++)
+        {
+            BlockDevice disk = machine.BlockDevices[i - 1];
+            string dump = await ToolAsync("/usr/sbin/sfdisk", "--dump", Path.Combine(_work.FullName, $"disk{i}.raw"));
+            Assert.Contains("label: gpt", dump, StringComparison.Ordinal);
+            Match partition = Assert.Single(Regex.Matches(dump, @"start= *(\d+), size= *(\d+),"));
+            Assert.Equal(disk.Partitions[0].SizeBytes / 512, long.Parse(partition.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
+        }
     }
 
     private static NetworkForm Form(params (string Key, string Value)[] fields) =>
