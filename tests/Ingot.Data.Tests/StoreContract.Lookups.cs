@@ -60,6 +60,20 @@ public abstract partial class StoreContract
     }
 
     [Fact]
+    public async Task Taken_hostnames_are_those_of_the_asked_names_that_machines_have()
+    {
+        await using DataServices data = Database.Open();
+        string taken = $"taken-{TestMachines.NewSystemId()}";
+        string free = $"free-{TestMachines.NewSystemId()}";
+        await data.Machines.AddAsync(Machine.Create(TestMachines.NewSystemId(), taken, Now), Ct);
+
+        IReadOnlySet<string> answer = await data.Machines.TakenHostnamesAsync([taken, free, taken.ToUpperInvariant()], Ct);
+
+        Assert.Equal([taken], answer.ToArray());
+        Assert.Empty(await data.Machines.TakenHostnamesAsync([], Ct));
+    }
+
+    [Fact]
     public async Task Expired_lookup_returns_monitored_machines_whose_expiry_has_passed()
     {
         await using DataServices data = Database.Open();

@@ -10,6 +10,13 @@ namespace Ingot.Core.Enlistment;
 /// </summary>
 public sealed partial class HostnameGenerator(Random random)
 {
+    /// <summary>How many names one question asks about.</summary>
+    public const int CandidatesPerAsk = 32;
+
+    private const int RandomRounds = 3;
+
+    private const int MaxSuffix = 100_000;
+
     private static readonly string[] s_adjectives =
     [
         "amber", "brave", "calm", "clever", "cosmic", "crisp", "daring", "eager", "fair", "fancy",
@@ -36,26 +43,48 @@ public sealed partial class HostnameGenerator(Random random)
     public string Next() =>
         $"{s_adjectives[random.Next(s_adjectives.Length)]}-{s_nouns[random.Next(s_nouns.Length)]}";
 
-    /// <summary>A random hostname that is not in <paramref name="taken"/> (a few tries, then a numeric suffix).</summary>
-    public string NextUnused(IReadOnlySet<string> taken)
+    /// <summary>A random hostname that is not in <paramref name="taken"/> (see <see cref="PickUnusedAsync"/>).</summary>
+    public string NextUnused(IReadOnlySet<string> taken) =>
+        PickUnusedAsync(names => Task.FromResult<IReadOnlySet<string>>(names.Where(taken.Contains).ToHashSet()))
+            .GetAwaiter().GetResult();
+
+    /// <summary>
+    /// A hostname no machine has (MAAS's <c>set_random_hostname</c>): <see cref="CandidatesPerAsk"/> random
+    /// two-word names at a time, asking <paramref name="takenAmong"/> which of them are taken; once a few
+    /// rounds find every one taken (a fleet larger than the word lists), a numbered name, <c>stem-2</c>,
+    /// <c>stem-3</c>, …, asked about the same way. Each round is one question, so a store answers it with
+    /// one query on its hostname column however many machines it holds.
+    /// </summary>
+    public async Task<string> PickUnusedAsync(Func<IReadOnlyCollection<string>, Task<IReadOnlySet<string>>> takenAmong)
     {
-        for (int attempt = 0; attempt < 100; attempt++)
+        ArgumentNullException.ThrowIfNull(takenAmong);
+        for (int round = 0; round < RandomRounds; round++)
         {
-            string name = Next();
-            if (!taken.Contains(name))
+            string[] names = [.. Enumerable.Range(0, CandidatesPerAsk).Select(_ => Next()).Distinct(StringComparer.Ordinal)];
+            if (await FirstFreeAsync(names, takenAmong) is { } free)
             {
-                return name;
+                return free;
             }
         }
 
         string stem = Next();
-        int suffix = 2;
-        while (taken.Contains($"{stem}-{suffix}"))
+        for (int first = 2; first < MaxSuffix; first += CandidatesPerAsk)
         {
-            suffix++;
+            string[] names = [.. Enumerable.Range(first, CandidatesPerAsk).Select(n => $"{stem}-{n}")];
+            if (await FirstFreeAsync(names, takenAmong) is { } free)
+            {
+                return free;
+            }
         }
 
-        return $"{stem}-{suffix}";
+        throw new InvalidOperationException($"No unused hostname found: '{stem}-2' to '{stem}-{MaxSuffix}' are all taken.");
+    }
+
+    private static async Task<string?> FirstFreeAsync(
+        string[] names, Func<IReadOnlyCollection<string>, Task<IReadOnlySet<string>>> takenAmong)
+    {
+        IReadOnlySet<string> taken = await takenAmong(names);
+        return names.FirstOrDefault(n => !taken.Contains(n));
     }
 
     /// <summary>MAAS's <c>IP_BASED_HOSTNAME_REGEXP</c> (<c>\d{1,3}-\d{1,3}-\d{1,3}-\d{1,3}$</c>, matched at the start).</summary>

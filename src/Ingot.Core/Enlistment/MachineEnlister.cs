@@ -225,7 +225,6 @@ public sealed class MachineEnlister(
             return requested!;
         }
 
-        IReadOnlyList<Machine> machines = await store.ListAsync(ct);
-        return hostnames.NextUnused(machines.Select(m => m.Hostname).ToHashSet(StringComparer.Ordinal));
+        return await hostnames.PickUnusedAsync(names => store.TakenHostnamesAsync(names, ct));
     }
 }

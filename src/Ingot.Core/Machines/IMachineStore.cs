@@ -82,6 +82,9 @@ public interface IMachineStore
     /// <summary>The machine that has an interface with this MAC, if any (MAC uniqueness).</summary>
     Task<Machine?> FindByMacAsync(MacAddress mac, CancellationToken ct);
 
+    /// <summary>Which of <paramref name="hostnames"/> machines already have (hostname uniqueness); reads hostnames only.</summary>
+    Task<IReadOnlySet<string>> TakenHostnamesAsync(IReadOnlyCollection<string> hostnames, CancellationToken ct);
+
     /// <summary>A machine's events, oldest first.</summary>
     Task<IReadOnlyList<MachineEvent>> EventsAsync(string systemId, CancellationToken ct);
 }

@@ -74,5 +74,8 @@ public sealed class RequeryingMachineStore(IMachineStore inner, PowerRequeries r
 
     public Task<Machine?> FindByMacAsync(MacAddress mac, CancellationToken ct) => inner.FindByMacAsync(mac, ct);
 
+    public Task<IReadOnlySet<string>> TakenHostnamesAsync(IReadOnlyCollection<string> hostnames, CancellationToken ct) =>
+        inner.TakenHostnamesAsync(hostnames, ct);
+
     public Task<IReadOnlyList<MachineEvent>> EventsAsync(string systemId, CancellationToken ct) => inner.EventsAsync(systemId, ct);
 }

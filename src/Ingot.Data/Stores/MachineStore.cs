@@ -307,6 +307,15 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
         return await FirstAsync(db, db.Machines.Where(m => m.Interfaces.Any(i => i.MacAddress == mac)), ct);
     }
 
+    public async Task<IReadOnlySet<string>> TakenHostnamesAsync(IReadOnlyCollection<string> hostnames, CancellationToken ct)
+    {
+        string[] wanted = [.. hostnames];
+        await using IngotDbContext db = contexts.CreateDbContext();
+        List<string> taken = await db.Machines.AsNoTracking()
+            .Where(m => wanted.Contains(m.Hostname)).Select(m => m.Hostname).ToListAsync(ct);
+        return taken.ToHashSet(StringComparer.Ordinal);
+    }
+
     public async Task<IReadOnlyList<MachineEvent>> EventsAsync(string systemId, CancellationToken ct)
     {
         await using IngotDbContext db = contexts.CreateDbContext();

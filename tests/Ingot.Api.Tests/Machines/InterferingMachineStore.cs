@@ -79,5 +79,8 @@ public sealed class InterferingMachineStore(IMachineStore inner) : IMachineStore
 
     public Task<Machine?> FindByMacAsync(MacAddress mac, CancellationToken ct) => inner.FindByMacAsync(mac, ct);
 
+    public Task<IReadOnlySet<string>> TakenHostnamesAsync(IReadOnlyCollection<string> hostnames, CancellationToken ct) =>
+        inner.TakenHostnamesAsync(hostnames, ct);
+
     public Task<IReadOnlyList<MachineEvent>> EventsAsync(string systemId, CancellationToken ct) => inner.EventsAsync(systemId, ct);
 }

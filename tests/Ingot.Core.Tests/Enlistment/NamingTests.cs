@@ -1,3 +1,4 @@
+using System.Globalization;
 using Ingot.Core.Enlistment;
 
 namespace Ingot.Core.Tests.Enlistment;
@@ -75,5 +76,39 @@ public class NamingTests
         string name = new HostnameGenerator(new Random(1)).NextUnused(taken);
         Assert.DoesNotContain(name, taken);
         Assert.EndsWith("-2", name, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PickUnused_asks_a_few_bounded_questions_and_numbers_names_once_every_word_pair_is_taken()
+    {
+        var taken = new HashSet<string>(
+            HostnameGenerator.Adjectives.SelectMany(a => HostnameGenerator.Nouns.Select(n => $"{a}-{n}")));
+        var questions = new List<IReadOnlyCollection<string>>();
+
+        string name = await new HostnameGenerator(new Random(2)).PickUnusedAsync(names =>
+        {
+            questions.Add(names);
+            return Task.FromResult<IReadOnlySet<string>>(names.Where(taken.Contains).ToHashSet());
+        });
+
+        Assert.DoesNotContain(name, taken);
+        Assert.EndsWith("-2", name, StringComparison.Ordinal);
+        Assert.Equal(4, questions.Count);
+        Assert.All(questions, q => Assert.InRange(q.Count, 1, HostnameGenerator.CandidatesPerAsk));
+    }
+
+    [Fact]
+    public async Task PickUnused_takes_the_first_free_number_after_a_stem()
+    {
+        var generator = new HostnameGenerator(new Random(5));
+        string name = await generator.PickUnusedAsync(names =>
+        {
+            // Every two-word name and the numbers up to 40 are taken: the second numbered question finds 41.
+            return Task.FromResult<IReadOnlySet<string>>(names
+                .Where(n => n.Count(c => c == '-') == 1 || int.Parse(n[(n.LastIndexOf('-') + 1)..], CultureInfo.InvariantCulture) <= 40)
+                .ToHashSet());
+        });
+
+        Assert.Matches("^[a-z]+-[a-z]+-41$", name);
     }
 }

@@ -134,6 +134,9 @@ public sealed class InMemoryMachineStore : IMachineStore
     public Task<Machine?> FindByMacAsync(MacAddress mac, CancellationToken ct) =>
         Task.FromResult(_machines.Values.FirstOrDefault(m => m.Interfaces.Any(i => i.MacAddress == mac)));
 
+    public Task<IReadOnlySet<string>> TakenHostnamesAsync(IReadOnlyCollection<string> hostnames, CancellationToken ct) =>
+        Task.FromResult<IReadOnlySet<string>>(_machines.Values.Select(m => m.Hostname).Where(hostnames.Contains).ToHashSet(StringComparer.Ordinal));
+
     public Task<IReadOnlyList<MachineEvent>> EventsAsync(string systemId, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<MachineEvent>>(_events.TryGetValue(systemId, out var e) ? [.. e] : []);
 

@@ -36,6 +36,9 @@ internal abstract class StoreDecorator(IMachineStore inner) : IMachineStore
 
     public virtual Task<Machine?> FindByMacAsync(MacAddress mac, CancellationToken ct) => inner.FindByMacAsync(mac, ct);
 
+    public Task<IReadOnlySet<string>> TakenHostnamesAsync(IReadOnlyCollection<string> hostnames, CancellationToken ct) =>
+        inner.TakenHostnamesAsync(hostnames, ct);
+
     public Task<IReadOnlyList<MachineEvent>> EventsAsync(string systemId, CancellationToken ct) => inner.EventsAsync(systemId, ct);
 }
 

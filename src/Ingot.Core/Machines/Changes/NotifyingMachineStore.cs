@@ -73,5 +73,8 @@ public sealed class NotifyingMachineStore(IMachineStore inner, MachineChangeFeed
 
     public Task<Machine?> FindByMacAsync(MacAddress mac, CancellationToken ct) => inner.FindByMacAsync(mac, ct);
 
+    public Task<IReadOnlySet<string>> TakenHostnamesAsync(IReadOnlyCollection<string> hostnames, CancellationToken ct) =>
+        inner.TakenHostnamesAsync(hostnames, ct);
+
     public Task<IReadOnlyList<MachineEvent>> EventsAsync(string systemId, CancellationToken ct) => inner.EventsAsync(systemId, ct);
 }
