@@ -83,7 +83,9 @@ internal sealed class StopSignals : IDisposable
         _log.WriteLine($"{context.Signal}: children killed, stopping (exit forced in {Grace.TotalSeconds:F0} s)");
         var watchdog = new Thread(() =>
         {
-            Thread.Sleep(Grace);
+            // A plain wait on this thread: a timer or delay would need the (starved) thread pool.
+            using var never = new ManualResetEventSlim();
+            never.Wait(Grace);
             _log.WriteLine($"still running {Grace.TotalSeconds:F0} s after {context.Signal}: exiting");
             Environment.Exit(exitCode);
         })
