@@ -27,42 +27,49 @@ catch (ArgumentException e)
     return 2;
 }
 
-using var cancel = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
+using var stop = new StopSignals(Console.Error);
+try
 {
-    e.Cancel = true;
-    cancel.Cancel();
-};
+    return await RunAsync(options, stop.Token);
+}
+catch (OperationCanceledException) when (stop.Token.IsCancellationRequested)
+{
+    Console.Error.WriteLine("stopped by a signal");
+    return stop.ExitCode;
+}
 
-switch (options.Command)
+static async Task<int> RunAsync(Options options, CancellationToken ct)
 {
-    case "list":
-        await ListBenchmark.RunAsync(options, cancel.Token);
-        return 0;
-    case "lists":
-        await ListsBenchmark.RunAsync(options, cancel.Token);
-        return 0;
-    case "read":
-        await ReadBenchmark.RunAsync(options, cancel.Token);
-        return 0;
-    case "allocate":
-        return await AllocateBenchmark.RunAsync(options, cancel.Token);
-    case "accept-all":
-        return await AcceptAllBenchmark.RunAsync(options, cancel.Token);
-    case "power" when options.Flag("ipmi"):
-        return await IpmiPowerQueryBenchmark.RunAsync(options, cancel.Token);
-    case "power":
-        await PowerQueryBenchmark.RunAsync(options, cancel.Token);
-        return 0;
-    case "storm":
-        return await Ingot.Benchmarks.Storm.StormBenchmark.RunAsync(options, cancel.Token);
-    case "lease-sync":
-        await LeaseSyncBenchmark.RunAsync(options, cancel.Token);
-        return 0;
-    case "inventory":
-        await InventoryBenchmark.RunAsync(options, cancel.Token);
-        return 0;
-    default:
-        Console.Error.WriteLine("usage: Ingot.Benchmarks list|lists|read|allocate|accept-all|power|inventory|storm|lease-sync [--ipmi] [--machines N] [--parallelism N] [--reps N] [--warmups N] [--postgres CONN] [--http] [--keep]");
-        return 2;
+    switch (options.Command)
+    {
+        case "list":
+            await ListBenchmark.RunAsync(options, ct);
+            return 0;
+        case "lists":
+            await ListsBenchmark.RunAsync(options, ct);
+            return 0;
+        case "read":
+            await ReadBenchmark.RunAsync(options, ct);
+            return 0;
+        case "allocate":
+            return await AllocateBenchmark.RunAsync(options, ct);
+        case "accept-all":
+            return await AcceptAllBenchmark.RunAsync(options, ct);
+        case "power" when options.Flag("ipmi"):
+            return await IpmiPowerQueryBenchmark.RunAsync(options, ct);
+        case "power":
+            await PowerQueryBenchmark.RunAsync(options, ct);
+            return 0;
+        case "storm":
+            return await Ingot.Benchmarks.Storm.StormBenchmark.RunAsync(options, ct);
+        case "lease-sync":
+            await LeaseSyncBenchmark.RunAsync(options, ct);
+            return 0;
+        case "inventory":
+            await InventoryBenchmark.RunAsync(options, ct);
+            return 0;
+        default:
+            Console.Error.WriteLine("usage: Ingot.Benchmarks list|lists|read|allocate|accept-all|power|inventory|storm|lease-sync [--ipmi] [--machines N] [--parallelism N] [--reps N] [--warmups N] [--postgres CONN] [--http] [--keep]");
+            return 2;
+    }
 }

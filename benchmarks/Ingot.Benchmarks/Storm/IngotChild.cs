@@ -79,13 +79,24 @@ internal sealed class IngotChild : IAsyncDisposable
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["DOTNET_gcServer"] = "1";
         Process process = Process.Start(start) ?? throw new InvalidOperationException("could not start ingot serve");
+        StopSignals.Adopt(process);
         var log = new StreamWriter(Path.Combine(dataDirectory, "ingot.log")) { AutoFlush = true };
         process.OutputDataReceived += (_, e) => Write(log, e.Data);
         process.ErrorDataReceived += (_, e) => Write(log, e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var child = new IngotChild(process, log, dataDirectory, new Uri($"http://127.0.0.1:{port}/"), apiKey, dhcp, tftp);
-        await child.WaitUntilServingAsync(ct);
+        try
+        {
+            await child.WaitUntilServingAsync(ct);
+        }
+        catch
+        {
+            // Not serving (stopped, exited or too slow): no child is left behind.
+            await child.DisposeAsync();
+            throw;
+        }
+
         return child;
     }
 
@@ -136,10 +147,11 @@ internal sealed class IngotChild : IAsyncDisposable
     {
         if (!_process.HasExited)
         {
-            _process.Kill();
+            _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync(CancellationToken.None);
         }
 
+        StopSignals.Release(_process);
         _process.Dispose();
         lock (_log)
         {

@@ -73,6 +73,16 @@ public interface IMachineStore
     /// <summary>Machines in a monitored status whose expiry is at or before <paramref name="now"/>.</summary>
     Task<IReadOnlyList<Machine>> FindExpiredAsync(DateTime now, CancellationToken ct);
 
+    /// <summary>
+    /// The system ids, in id order, of the machines with power work for a region at <paramref name="now"/>
+    /// (<see cref="Machine.HasPowerWork"/>): a power request not yet taken, or a claim that ran out or whose region
+    /// is not among <paramref name="liveRegions"/>. The power executor asks every few seconds, so real stores
+    /// answer from the power columns alone, without reading machines. The default filters
+    /// <see cref="ListAsync(CancellationToken)"/>.
+    /// </summary>
+    async Task<IReadOnlyList<string>> PowerWorkAsync(DateTime now, IReadOnlySet<string> liveRegions, CancellationToken ct) =>
+        [.. (await ListAsync(ct)).Where(m => m.HasPowerWork(now, liveRegions)).Select(m => m.SystemId)];
+
     /// <summary>Enlistment: the first NEW/COMMISSIONING machine whose BMC has this power address.</summary>
     Task<Machine?> FindEnlistingByPowerAddressAsync(string powerAddress, CancellationToken ct);
 

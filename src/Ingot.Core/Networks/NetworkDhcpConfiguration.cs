@@ -28,7 +28,8 @@ public sealed class NetworkDhcpConfiguration(
     public async Task<DhcpConfiguration> GetAsync(CancellationToken ct)
     {
         NetworkModel model = await networks.LoadAsync(ct);
-        IReadOnlyList<Machine> all = await machines.ListAsync(ct);
+        // Links only: power parameters (one secret to decrypt per machine) are not read.
+        IReadOnlyList<Machine> all = await machines.ListAsync(MachineQuery.ForDisplay, ct);
         return Build(model, all, rackAddressOn);
     }
 

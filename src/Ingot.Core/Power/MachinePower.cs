@@ -139,9 +139,7 @@ public sealed class MachinePower(IMachineStore store, IPowerClient client, TimeP
     public async Task<IReadOnlyList<string>> PendingAsync(CancellationToken ct)
     {
         IReadOnlySet<string> live = await _regions.LiveRegionsAsync(ct);
-        IReadOnlyList<Machine> machines = await store.ListAsync(new MachineQuery(), ct);
-        DateTime now = Now;
-        return [.. machines.Where(m => m.HasPowerWork(now, live)).Select(m => m.SystemId)];
+        return await store.PowerWorkAsync(Now, live, ct);
     }
 
     /// <summary>Asks the BMC (<c>query_power_state</c>, the poller) and stores the answer; non-queryable types answer unknown.</summary>

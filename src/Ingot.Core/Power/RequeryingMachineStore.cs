@@ -62,6 +62,9 @@ public sealed class RequeryingMachineStore(IMachineStore inner, PowerRequeries r
 
     public Task<IReadOnlyList<Machine>> ListAsync(MachineQuery query, CancellationToken ct) => inner.ListAsync(query, ct);
 
+    public Task<IReadOnlyList<string>> PowerWorkAsync(DateTime now, IReadOnlySet<string> liveRegions, CancellationToken ct) =>
+        inner.PowerWorkAsync(now, liveRegions, ct);
+
     public Task DeleteAsync(Machine machine, CancellationToken ct) => inner.DeleteAsync(machine, ct);
 
     public Task<IReadOnlyList<Machine>> FindExpiredAsync(DateTime now, CancellationToken ct) => inner.FindExpiredAsync(now, ct);

@@ -27,13 +27,19 @@ public sealed class ScriptTimeouts(IMachineStore machines, IScriptResultStore re
     /// <summary>The machine kills an overrunning script itself and signals; the region waits this long more.</summary>
     public static TimeSpan Grace { get; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// The machines a pass looks at: COMMISSIONING and TESTING ones only (selected by the store, not by reading every
+    /// machine each minute), without power parameters (a failed machine's power-off is carried out from a fresh read).
+    /// </summary>
+    private static MachineQuery Watched { get; } = new() { Statuses = [MachineStatus.Commissioning, MachineStatus.Testing], PowerParameters = false };
+
     /// <summary>Runs one pass; returns the system ids it failed.</summary>
     public async Task<IReadOnlyList<string>> RunOnceAsync(CancellationToken ct)
     {
         DateTime now = time.GetUtcNow().UtcDateTime;
         int nodeTimeout = config is null ? LifecycleSettings.DefaultNodeTimeout : (await Config.LifecycleSettingsLoader.LoadAsync(config, ct)).NodeTimeout;
         var failed = new List<string>();
-        foreach (Machine machine in await machines.ListAsync(ct))
+        foreach (Machine machine in await machines.ListAsync(Watched, ct))
         {
             ScriptSetKind? kind = machine.Status switch
             {

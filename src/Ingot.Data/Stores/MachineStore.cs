@@ -1,6 +1,7 @@
 using Ingot.Core.Events;
 using Ingot.Core.Hardware;
 using Ingot.Core.Machines;
+using Ingot.Core.Machines.Actions;
 using Ingot.Core.Networks;
 using Ingot.Core.Power;
 using Ingot.Core.Scripts;
@@ -274,6 +275,21 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
             db.Machines.Where(m => s_monitored.Contains(m.Status) && m.StatusExpires != null && m.StatusExpires <= now),
             powerParameters: true,
             ct);
+    }
+
+    public async Task<IReadOnlyList<string>> PowerWorkAsync(DateTime now, IReadOnlySet<string> liveRegions, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(liveRegions);
+        string[] live = [.. liveRegions];
+        await using IngotDbContext db = contexts.CreateDbContext();
+        return await db.Machines.AsNoTracking()
+            .Where(m => m.RequestedPower != PowerRequest.None
+                || (m.ClaimedPower != PowerRequest.None
+                    && ((m.PowerClaimExpires != null && m.PowerClaimExpires <= now)
+                        || (m.PowerClaimedBy != null && !live.Contains(m.PowerClaimedBy)))))
+            .OrderBy(m => m.Id)
+            .Select(m => m.SystemId)
+            .ToListAsync(ct);
     }
 
     public async Task<Machine?> FindEnlistingByPowerAddressAsync(string powerAddress, CancellationToken ct)

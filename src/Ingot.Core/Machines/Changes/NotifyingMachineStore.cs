@@ -16,6 +16,9 @@ public sealed class NotifyingMachineStore(IMachineStore inner, MachineChangeFeed
 
     public Task<IReadOnlyList<Machine>> ListAsync(MachineQuery query, CancellationToken ct) => inner.ListAsync(query, ct);
 
+    public Task<IReadOnlyList<string>> PowerWorkAsync(DateTime now, IReadOnlySet<string> liveRegions, CancellationToken ct) =>
+        inner.PowerWorkAsync(now, liveRegions, ct);
+
     public async Task AddAsync(Machine machine, CancellationToken ct)
     {
         await inner.AddAsync(machine, ct);
