@@ -20,6 +20,8 @@ namespace Ingot.E2E.Tests;
 /// mark_broken → released first, so Ingot powers it off over IPMI (qemu gone); mark_fixed → READY. Rescue from
 /// READY: the same boot, key and SSH login; exit_rescue_mode → Ingot powers it off (previous status READY) →
 /// READY, no owner, off. Each exit records one outcome: the exit's own power action, then the previous status.
+/// Then deploy to memory (<c>ephemeral_deploy</c>, MAAS 3.5) from READY: the VM runs the ephemeral OS from the network,
+/// DEPLOYED, reached over SSH, disk untouched; release powers it off (<see cref="DeployToMemoryAsync"/>).
 /// Console, BMC log, Ingot's output and events go to <see cref="NetworkBootLab.LogDirectory"/> (<c>rs-*</c>).
 /// </summary>
 public sealed class RescueModeTests
@@ -108,7 +110,7 @@ public sealed class RescueModeTests
             Assert.Equal(["From 'Rescue mode' to 'Exiting rescue mode'", "Powering off", "Node powered off", "From 'Exiting rescue mode' to 'Ready'"], await EventsSinceExitAsync(maas, systemId));
 
             // Deploy to memory (MAAS 3.5's ephemeral_deploy) from READY, powered off: the VM network-boots the
-            // ephemeral OS and stays up in it, DEPLOYED, its disk untouched; release powers it off → READY.
+            // ephemeral OS and stays up in it, DEPLOYED, its disk untouched; release powers it off → NEW.
             await DeployToMemoryAsync(lab, maas, bmc, systemId, console, key, hardware.DiskPath, directory.FullName);
         }
         finally
@@ -160,10 +162,10 @@ public sealed class RescueModeTests
     /// <summary>
     /// Deploy to memory, as MAAS 3.5 does it (<c>op=deploy ephemeral_deploy=true</c>), of a READY machine that is off:
     /// an image MAAS may deploy to memory (an uploaded one with a <c>root-tgz</c>); the machine gets a DHCP link (MAAS
-    /// refuses a machine with no network) and the image; a disk image is refused with MAAS's text first. Ingot powers
+    /// refuses a machine with no network); the lab's image, which has no install file, is refused with MAAS's text first. Ingot powers
     /// the VM on over IPMI; it network-boots the ephemeral OS (not its disk), whose agent reads its user-data (→
     /// DEPLOYED), reports modules-final and stays up with the owner's key; the test logs in and sees no disk mounted.
-    /// Release → Ingot powers it off over IPMI → READY, <c>ephemeral_deploy</c> false. The disk file's SHA-256 is the
+    /// Release → Ingot powers it off over IPMI → NEW (never commissioned, as MAAS), <c>ephemeral_deploy</c> false. The disk file's SHA-256 is the
     /// same before and after: nothing was written to it. The step's time goes to <c>rs-memory-stages.txt</c>.
     /// </summary>
     private static async Task DeployToMemoryAsync(NetworkBootLab lab, MaasClient maas, IpmiSimBmc bmc, string systemId, ConsoleFile console, string key, string disk, string directory)
@@ -180,9 +182,6 @@ public sealed class RescueModeTests
             await HostCommand.RunAsync("tar", "-czf", tarball, "-C", root, ".");
             string image = await EphemeralImage.DirectoryAsync();
             await lab.Server.RunAsync("add-ephemeral-image", "--dir", image, "--name", "ingot/memory", "--root-tgz", tarball);
-            string ddImage = Path.Combine(directory, "memdisk.raw");
-            await File.WriteAllBytesAsync(ddImage, new byte[1 << 20], Ct);
-            await lab.Server.RunAsync("add-ephemeral-image", "--dir", image, "--name", "ingot/memdisk", "--root-dd-raw", ddImage);
 
             JsonElement machine = await maas.GetAsync($"machines/{systemId}/");
             JsonElement nic = machine.GetProperty("interface_set")[0];
@@ -194,11 +193,12 @@ public sealed class RescueModeTests
 
             string before = await DiskDigestAsync(disk);
             int events = (await AllEventsAsync(maas, systemId)).Length;
+            // The lab's own image has a kernel and an initrd but no install file: MAAS cannot deploy it to memory.
             var refused = await Assert.ThrowsAsync<InvalidOperationException>(() =>
-                maas.PostAsync($"machines/{systemId}/?op=deploy", ("distro_series", "ingot/memdisk"), ("ephemeral_deploy", "true")));
-            Assert.EndsWith("answered 400: Deployment to memory not supported for ingot/memdisk on amd64/generic", refused.Message, StringComparison.Ordinal);
+                maas.PostAsync($"machines/{systemId}/?op=deploy", ("distro_series", "ingot/ephemeral"), ("ephemeral_deploy", "true")));
+            Assert.EndsWith("answered 400: Deployment to memory not supported for ingot/ephemeral on amd64/generic", refused.Message, StringComparison.Ordinal);
             Assert.Equal(("Ready", events), (await StatusAsync(maas, systemId), (await AllEventsAsync(maas, systemId)).Length));
-            Stage("refused: a disk image to memory");
+            Stage("refused: an image with no install file, to memory");
 
             long mark = console.Mark();
             const string UserData = "#!/bin/sh\necho memory-user-data\n";
@@ -245,13 +245,14 @@ public sealed class RescueModeTests
             JsonElement releasing = await maas.PostAsync($"machines/{systemId}/?op=release");
             Assert.Contains(releasing.GetProperty("status_name").GetString(), (string[])["Releasing", "Ready"]);
             await WaitUntilAsync(() => Task.FromResult(!IpmiSimBmc.IsAlive(qemu)), $"Ingot to power the machine deployed to memory off over IPMI on release (qemu {qemu}). {Context(bmc)}");
-            await WaitForStatusAsync(maas, systemId, "Ready", "READY after releasing the machine deployed to memory");
-            JsonElement ready = await maas.GetAsync($"machines/{systemId}/");
-            Assert.Equal((JsonValueKind.Null, "off", false), (ready.GetProperty("owner").ValueKind, ready.GetProperty("power_state").GetString(), ready.GetProperty("ephemeral_deploy").GetBoolean()));
+            // MAAS's _finalize_release: READY only when the current commissioning script set passed, else NEW. This
+            // machine was added with deployed=true and never commissioned, so the release ends NEW, as in MAAS.
+            await WaitForStatusAsync(maas, systemId, "New", "NEW (never commissioned) after releasing the machine deployed to memory");
+            JsonElement released = await maas.GetAsync($"machines/{systemId}/");
+            Assert.Equal((JsonValueKind.Null, "off", false), (released.GetProperty("owner").ValueKind, released.GetProperty("power_state").GetString(), released.GetProperty("ephemeral_deploy").GetBoolean()));
             string[] releaseEvents = [.. (await AllEventsAsync(maas, systemId))[(events + deployEvents.Length)..]];
-            AssertInOrder(["From 'Deployed' to 'Releasing'", "Node powered off", "From 'Releasing' to 'Ready'"], releaseEvents);
-            Assert.Contains("Powering off", releaseEvents);
-            Stage("released: off, READY");
+            AssertInOrder(["From 'Deployed' to 'Releasing'", "Powering off", "Node powered off", "From 'Releasing' to 'New'", "Released"], releaseEvents);
+            Stage("released: off, NEW");
 
             Assert.Equal(before, await DiskDigestAsync(disk));
             Stage("disk unchanged");
