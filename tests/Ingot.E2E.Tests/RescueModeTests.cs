@@ -20,6 +20,8 @@ namespace Ingot.E2E.Tests;
 /// mark_broken → released first, so Ingot powers it off over IPMI (qemu gone); mark_fixed → READY. Rescue from
 /// READY: the same boot, key and SSH login; exit_rescue_mode → Ingot powers it off (previous status READY) →
 /// READY, no owner, off. Each exit records one outcome: the exit's own power action, then the previous status.
+/// Then deploy to memory (<c>ephemeral_deploy</c>, MAAS 3.5) from READY: the VM runs the ephemeral OS from the network,
+/// DEPLOYED, reached over SSH, disk untouched; release powers it off (<see cref="DeployToMemoryAsync"/>).
 /// Console, BMC log, Ingot's output and events go to <see cref="NetworkBootLab.LogDirectory"/> (<c>rs-*</c>).
 /// </summary>
 public sealed class RescueModeTests
@@ -106,6 +108,10 @@ public sealed class RescueModeTests
             JsonElement ready = await maas.GetAsync($"machines/{systemId}/");
             Assert.Equal((JsonValueKind.Null, "off"), (ready.GetProperty("owner").ValueKind, ready.GetProperty("power_state").GetString()));
             Assert.Equal(["From 'Rescue mode' to 'Exiting rescue mode'", "Powering off", "Node powered off", "From 'Exiting rescue mode' to 'Ready'"], await EventsSinceExitAsync(maas, systemId));
+
+            // Deploy to memory (MAAS 3.5's ephemeral_deploy) from READY, powered off: the VM network-boots the
+            // ephemeral OS and stays up in it, DEPLOYED, its disk untouched; release powers it off → NEW.
+            await DeployToMemoryAsync(lab, maas, bmc, systemId, console, key, hardware.DiskPath, directory.FullName);
         }
         finally
         {
@@ -151,6 +157,133 @@ public sealed class RescueModeTests
         string publicKey = string.Join(' ', (await File.ReadAllTextAsync(key + ".pub", Ct)).Split(' ')[..2]);
         Assert.Equal(["rescue-user=root", publicKey, Mac, "55 aa"], output.Split('\n').Select(l => l.Trim()).ToArray());
         Assert.Equal("Rescue mode", await StatusAsync(maas, systemId));
+    }
+
+    /// <summary>
+    /// Deploy to memory, as MAAS 3.5 does it (<c>op=deploy ephemeral_deploy=true</c>), of a READY machine that is off:
+    /// an image MAAS may deploy to memory (an uploaded one with a <c>root-tgz</c>); the machine gets a DHCP link (MAAS
+    /// refuses a machine with no network); the lab's image, which has no install file, is refused with MAAS's text first. Ingot powers
+    /// the VM on over IPMI; it network-boots the ephemeral OS (not its disk), whose agent reads its user-data (→
+    /// DEPLOYED), reports modules-final and stays up with the owner's key; the test logs in and sees no disk mounted.
+    /// Release → Ingot powers it off over IPMI → NEW (never commissioned, as MAAS), <c>ephemeral_deploy</c> false. The disk file's SHA-256 is the
+    /// same before and after: nothing was written to it. The step's time goes to <c>rs-memory-stages.txt</c>.
+    /// </summary>
+    private static async Task DeployToMemoryAsync(NetworkBootLab lab, MaasClient maas, IpmiSimBmc bmc, string systemId, ConsoleFile console, string key, string disk, string directory)
+    {
+        var stages = new System.Text.StringBuilder();
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
+        void Stage(string name) => stages.AppendLine(FormattableString.Invariant($"{System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds,7:0.0} s  {name}"));
+        try
+        {
+            string root = Path.Combine(directory, "memory-root");
+            Directory.CreateDirectory(Path.Combine(root, "etc"));
+            await File.WriteAllTextAsync(Path.Combine(root, "etc", "os-release"), "ID=ingot-memory\n", Ct);
+            string tarball = Path.Combine(directory, "memory-root.tgz");
+            await HostCommand.RunAsync("tar", "-czf", tarball, "-C", root, ".");
+            string image = await EphemeralImage.DirectoryAsync();
+            await lab.Server.RunAsync("add-ephemeral-image", "--dir", image, "--name", "ingot/memory", "--root-tgz", tarball);
+
+            JsonElement machine = await maas.GetAsync($"machines/{systemId}/");
+            JsonElement nic = machine.GetProperty("interface_set")[0];
+            if (!nic.GetProperty("links").EnumerateArray().Any(l => l.GetProperty("mode").GetString() is "dhcp" or "auto" or "static"))
+            {
+                string subnet = (await maas.GetAsync("subnets/")).EnumerateArray().First().GetProperty("id").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await maas.PostAsync($"nodes/{systemId}/interfaces/{nic.GetProperty("id").GetInt32()}/?op=link_subnet", ("mode", "DHCP"), ("subnet", subnet));
+            }
+
+            string before = await DiskDigestAsync(disk);
+            int events = (await AllEventsAsync(maas, systemId)).Length;
+            // The lab's own image has a kernel and an initrd but no install file: MAAS cannot deploy it to memory.
+            var refused = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+                maas.PostAsync($"machines/{systemId}/?op=deploy", ("distro_series", "ingot/ephemeral"), ("ephemeral_deploy", "true")));
+            Assert.EndsWith("answered 400: Deployment to memory not supported for ingot/ephemeral on amd64/generic", refused.Message, StringComparison.Ordinal);
+            Assert.Equal(("Ready", events), (await StatusAsync(maas, systemId), (await AllEventsAsync(maas, systemId)).Length));
+            Stage("refused: an image with no install file, to memory");
+
+            long mark = console.Mark();
+            const string UserData = "#!/bin/sh\necho memory-user-data\n";
+            JsonElement deploying = await maas.PostAsync(
+                $"machines/{systemId}/?op=deploy",
+                ("distro_series", "ingot/memory"),
+                ("ephemeral_deploy", "true"),
+                ("user_data", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(UserData))));
+            Assert.Equal(("Deploying", true), (deploying.GetProperty("status_name").GetString(), deploying.GetProperty("ephemeral_deploy").GetBoolean()));
+            Stage("deploy requested");
+            await console.WaitForAsync("INGOT-EPHEMERAL: init started", mark, s_bootLimit, "the VM, powered on by Ingot over IPMI, to network-boot the ephemeral OS");
+            Stage("ephemeral OS booting");
+            await console.WaitForAsync("INGOT-EPHEMERAL: agent: memory: deployed to memory, instance \\S+, user-data 32 bytes: #!/bin/sh echo memory-user-data", mark, s_bootLimit, "the agent to read its user-data as a deployed-to-memory OS");
+            await WaitForStatusAsync(maas, systemId, "Deployed", "DEPLOYED once the OS in memory read its user-data");
+            Stage("DEPLOYED");
+            Match ssh = await console.WaitForAsync(
+                @"INGOT-EPHEMERAL: agent: ssh: dropbear listening on ([0-9.]+):22 for 1 keys, host key (ssh-ed25519 \S+)",
+                mark,
+                TimeSpan.FromMinutes(1),
+                "dropbear to start with the owner's key in the OS in memory");
+            await console.WaitForAsync("INGOT-EPHEMERAL: staying up", mark, TimeSpan.FromMinutes(1), "/init to stay up: the OS in memory is the deployed system");
+            string booted = console.Since(mark);
+            Assert.DoesNotContain("Booting from SAN device", booted, StringComparison.Ordinal);
+            Assert.DoesNotContain("agent: rescue", booted, StringComparison.Ordinal);
+            Assert.DoesNotContain("running /ingot/deployed.sh", booted, StringComparison.Ordinal);
+
+            string knownHosts = Path.Combine(directory, "known_hosts_memory");
+            await File.WriteAllTextAsync(knownHosts, $"{ssh.Groups[1].Value} {ssh.Groups[2].Value}\n", Ct);
+            string output = await HostCommand.RunAsync(
+                "ssh", "-i", key, "-o", $"UserKnownHostsFile={knownHosts}", "-o", "StrictHostKeyChecking=yes", "-o", "BatchMode=yes",
+                "-o", "ConnectTimeout=20", "-o", "LogLevel=ERROR", $"root@{ssh.Groups[1].Value}",
+                "id -un; cat /sys/class/net/eth0/address; grep -c '^/dev/vda' /proc/mounts; grep -o 'cloud-config-url=[^ ]*' /proc/cmdline");
+            string[] lines = [.. output.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)];
+            Assert.Equal(["root", Mac, "0"], lines[..3]);
+            Assert.Contains($"/MAAS/metadata/latest/by-id/{systemId}/", lines[3], StringComparison.Ordinal);
+
+            JsonElement deployed = await maas.GetAsync($"machines/{systemId}/");
+            Assert.Equal(("Deployed", true, "on", "admin"), (deployed.GetProperty("status_name").GetString(), deployed.GetProperty("ephemeral_deploy").GetBoolean(), deployed.GetProperty("power_state").GetString(), deployed.GetProperty("owner").GetString()));
+            string[] deployEvents = [.. (await AllEventsAsync(maas, systemId))[events..]];
+            AssertInOrder(["From 'Ready' to 'Allocated'", "From 'Allocated' to 'Deploying'", "Node powered on", "From 'Deploying' to 'Deployed'", "ingot/memory"], deployEvents);
+            Stage("logged in over SSH; events checked");
+
+            int qemu = bmc.VmProcessId ?? throw new InvalidOperationException($"no VM runs while deployed to memory. {Context(bmc)}");
+            JsonElement releasing = await maas.PostAsync($"machines/{systemId}/?op=release");
+            Assert.Contains(releasing.GetProperty("status_name").GetString(), (string[])["Releasing", "Ready"]);
+            await WaitUntilAsync(() => Task.FromResult(!IpmiSimBmc.IsAlive(qemu)), $"Ingot to power the machine deployed to memory off over IPMI on release (qemu {qemu}). {Context(bmc)}");
+            // MAAS's _finalize_release: READY only when the current commissioning script set passed, else NEW. This
+            // machine was added with deployed=true and never commissioned, so the release ends NEW, as in MAAS.
+            await WaitForStatusAsync(maas, systemId, "New", "NEW (never commissioned) after releasing the machine deployed to memory");
+            JsonElement released = await maas.GetAsync($"machines/{systemId}/");
+            Assert.Equal((JsonValueKind.Null, "off", false), (released.GetProperty("owner").ValueKind, released.GetProperty("power_state").GetString(), released.GetProperty("ephemeral_deploy").GetBoolean()));
+            string[] releaseEvents = [.. (await AllEventsAsync(maas, systemId))[(events + deployEvents.Length)..]];
+            AssertInOrder(["From 'Deployed' to 'Releasing'", "Powering off", "Node powered off", "From 'Releasing' to 'New'", "Released"], releaseEvents);
+            Stage("released: off, NEW");
+
+            Assert.Equal(before, await DiskDigestAsync(disk));
+            Stage("disk unchanged");
+        }
+        finally
+        {
+            await File.WriteAllTextAsync(Path.Combine(NetworkBootLab.LogDirectory, "rs-memory-stages.txt"), stages.ToString(), CancellationToken.None);
+        }
+    }
+
+    /// <summary>Every event of the machine, oldest first (description, or the type when it has none).</summary>
+    private static async Task<string[]> AllEventsAsync(MaasClient maas, string systemId) =>
+        [.. (await maas.GetAsync($"events/?op=query&id={systemId}&level=DEBUG&limit=1000")).GetProperty("events").EnumerateArray().Reverse()
+            .Select(e => e.GetProperty("description").GetString() is { Length: > 0 } d ? d : e.GetProperty("type").GetString()!)];
+
+    /// <summary>Each of <paramref name="expected"/> occurs in <paramref name="events"/>, in this order.</summary>
+    private static void AssertInOrder(string[] expected, string[] events)
+    {
+        int at = 0;
+        foreach (string e in expected)
+        {
+            int found = Array.IndexOf(events, e, at);
+            Assert.True(found >= 0, $"event \"{e}\" not found in order in: {string.Join(" | ", events)}");
+            at = found + 1;
+        }
+    }
+
+    private static async Task<string> DiskDigestAsync(string disk)
+    {
+        await using FileStream stream = File.OpenRead(disk);
+        return Convert.ToHexString(await System.Security.Cryptography.SHA256.HashDataAsync(stream, Ct));
     }
 
     /// <summary>The events from the last "From 'Rescue mode' to 'Exiting rescue mode'" on (the query leaves out audit events).</summary>

@@ -8,9 +8,12 @@
 #     come from the new machine's preseed (by-id/<system_id>/?op=get_preseed);
 #   - then maas-scripts, each commissioning script signalled WORKING before and after (results as
 #     multipart), TESTING, the testing scripts, OK or FAILED (run-scripts.sh).
-#   - a cloud-config without power_state (entering rescue mode, enable_ssh) keeps the machine up: with
-#     nothing to run, the agent signals OK as MAAS's rescue user-data does (-> RESCUE_MODE); then it
-#     starts an SSH server for the owner's keys and asks /init to stay up (rescue.sh).
+#   - a cloud-config without power_state (entering rescue mode, enable_ssh, a deployment to memory) keeps
+#     the machine up: with nothing to run, the agent reads instance-id and user-data as cloud-init does
+#     (the read ends a deployment to memory: DEPLOYED); MAAS's rescue user-data (a script signalling OK)
+#     gets the same signal from the agent (-> RESCUE_MODE), any other user-data is a deployed-to-memory
+#     OS's, reported as cloud-init's modules-final; then it starts an SSH server for the owner's keys and
+#     asks /init to stay up (rescue.sh).
 # /init powers the machine off afterwards, unless asked to stay up (/run/ingot-hold). Console lines start
 # with "INGOT-EPHEMERAL: agent:".
 say() { echo "INGOT-EPHEMERAL: $*"; }
@@ -41,8 +44,15 @@ case "$METADATA_URL" in
         install_from_curtin ;;
     *)
         if stays_on "$CONFIG" && ! download_scripts; then
-            say "agent: nothing to run and no power_state: rescue mode"
-            rescue_ready
+            # Nothing to run and no power_state: rescue mode or a deployment to memory. cloud-init reads
+            # the datasource's instance-id and user-data on every boot; the user-data decides.
+            read_datasource
+            if rescue_user_data "$RUN/user-data"; then
+                say "agent: nothing to run and no power_state: rescue mode"
+                rescue_ready
+            else
+                deployed_in_memory
+            fi
         else
             run_scripts_from_metadata
         fi

@@ -21,6 +21,34 @@ rescue_ready() {
     fi
 }
 
+# read_datasource: what cloud-init's MAAS datasource reads on every boot: meta-data/instance-id and
+# user-data, into $RUN/instance-id and $RUN/user-data (absent when there is none: 404). Reading the
+# user-data is what ends a deployment to memory (DEPLOYING -> DEPLOYED), as it does for an installed OS.
+read_datasource() {
+    rm -f "$RUN/instance-id" "$RUN/user-data"
+    http_get "${METADATA_URL%/}/2012-03-01/meta-data/instance-id" "$RUN/instance-id" || rm -f "$RUN/instance-id"
+    http_get "${METADATA_URL%/}/2012-03-01/user-data" "$RUN/user-data" || rm -f "$RUN/user-data"
+}
+
+# rescue_user_data FILE: 0 when the user-data is MAAS's rescue-mode user-data, a shell script whose work is to
+# signal OK. The image has no curl to run it, so rescue_ready sends that signal in its place.
+rescue_user_data() {
+    [ -s "$1" ] && head -n 1 "$1" | grep -q '^#!' && grep -q 'op=signal' "$1" && grep -q 'status=OK' "$1"
+}
+
+# deployed_in_memory: the machine was deployed to memory (MAAS's ephemeral_deploy, or a diskless machine): this
+# environment is its OS, and its user-data read above ended the deployment. It reports cloud-init's modules-final
+# as an installed OS does and shows the user-data on the console (it does not run it: no cloud-init here).
+deployed_in_memory() {
+    report_event start cloudinit modules-final "running modules for final" || say "agent: memory: start report failed"
+    if [ -f "$RUN/user-data" ]; then
+        say "agent: memory: deployed to memory, instance $(cat "$RUN/instance-id" 2>/dev/null), user-data $(wc -c < "$RUN/user-data") bytes: $(head -c 200 "$RUN/user-data" | tr '\n' ' ')"
+    else
+        say "agent: memory: deployed to memory, instance $(cat "$RUN/instance-id" 2>/dev/null), no user-data"
+    fi
+    report_event finish cloudinit modules-final "running modules for final" SUCCESS || say "agent: memory: finish report failed"
+}
+
 # start_ssh_server: the owner's keys from meta-data/public-keys as root's authorized_keys, an ed25519
 # host key (its public half on the console, so that whoever logs in can check it), dropbear on port
 # 22 with password logins off. 1 when there is no key to log in with or dropbear did not start.

@@ -9,7 +9,7 @@ namespace Ingot.Api.Metadata;
 
 /// <summary>
 /// <c>&lt;version&gt;/maas-scripts</c>: the machine's current commissioning set while COMMISSIONING
-/// (or DEPLOYED, hardware sync), its testing set while TESTING, its release set (<c>wipe-disks</c>)
+/// (or DEPLOYED, hardware sync; not when deployed to memory), its testing set while TESTING, its release set (<c>wipe-disks</c>)
 /// while DISK_ERASING or RELEASING; 204 when it has nothing to run.
 /// Anonymous callers (enlistment) get every built-in commissioning script. Matching <c>for_hardware</c>
 /// scripts are added first (<see cref="ForHardwareScripts"/>).
@@ -29,6 +29,9 @@ internal static class MaasScripts
 
         ScriptSetKind? kind = machine.Status switch
         {
+            // A machine deployed to memory runs its user's user-data, not maas-run-remote-scripts: nothing to run,
+            // also when it is power-cycled once DEPLOYED (its commissioning set would otherwise be handed out).
+            MachineStatus.Deployed when machine.IsEphemeralDeployment => null,
             MachineStatus.Commissioning or MachineStatus.Deployed => ScriptSetKind.Commissioning,
             MachineStatus.Testing => ScriptSetKind.Testing,
             MachineStatus.DiskErasing or MachineStatus.Releasing => ScriptSetKind.Release,

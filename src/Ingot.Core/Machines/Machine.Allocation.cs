@@ -46,7 +46,8 @@ public sealed partial class Machine
         DistroSeries = options.DistroSeries.Length > 0 ? options.DistroSeries : DeployOptions.DefaultDistroSeries;
         HweKernel = options.HweKernel;
         UserData = options.UserData;
-        EphemeralDeploy = options.EphemeralDeploy;
+        // MAAS's deploy op stores "ephemeral_deploy or is_diskless": a diskless machine is deployed to memory.
+        EphemeralDeploy = options.EphemeralDeploy || BlockDevices.Count == 0;
         SetStatusExpires(now.AddMinutes(settings.ExpiryMinutes(MachineStatus.Deploying)!.Value));
         RequestPowerOnOrCycle(now);
     }

@@ -15,8 +15,8 @@ namespace Ingot.Wire.Machines;
 /// <c>address_ttl</c>, <c>parent</c>, <c>pod</c>, <c>virtualmachine_id</c>, <c>last_sync</c>, <c>sync_interval</c>,
 /// <c>next_sync</c> and the three <c>current_*_result_id</c> are null; <c>owner_data</c> and
 /// <c>workload_annotations</c> both show the machine's owner data;
-/// <c>special_filesystems</c> is []; <c>ephemeral_deploy</c>,
-/// <c>disable_ipv4</c>, <c>enable_hw_sync</c>, <c>enable_kernel_crash_dump</c> and <c>is_dpu</c> are false;
+/// <c>special_filesystems</c> is []; <c>ephemeral_deploy</c> is the machine's (set by a deployment to memory,
+/// cleared by release); <c>disable_ipv4</c>, <c>enable_hw_sync</c>, <c>enable_kernel_crash_dump</c> and <c>is_dpu</c> are false;
 /// every test status is -1 "Unknown" (only commissioning has a result in Core); <c>hardware_info</c>
 /// keys commissioning did not report are "Unknown"; <c>status_action</c> is "" when there is an event (Core's events carry
 /// no action) and null when there is none.
@@ -71,7 +71,7 @@ public static partial class MachineJson
         writer.WriteNumber("status"u8, (int)machine.Status);
         writer.WriteString("osystem"u8, machine.Osystem);
         writer.WriteString("distro_series"u8, machine.DistroSeries);
-        writer.WriteBoolean("ephemeral_deploy"u8, false);
+        writer.WriteBoolean("ephemeral_deploy"u8, machine.EphemeralDeploy);
         writer.WriteString("error_description"u8, machine.ErrorDescription);
         writer.WriteBoolean("netboot"u8, machine.Netboot);
         writer.WriteString("power_type"u8, machine.PowerType);

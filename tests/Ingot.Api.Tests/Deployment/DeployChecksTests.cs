@@ -38,6 +38,44 @@ public sealed class DeployChecksTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     /// <summary>
+    /// MAAS 3.5's deploy to memory: only an image whose install file is a squashfs (synced) or a root tarball
+    /// <c>root-tgz</c>/<c>root-txz</c> (uploaded) may be deployed to memory (<c>can_deploy_to_memory</c>); any other
+    /// (here a disk image, and an image with no install file at all) is refused with MAAS's text and nothing changes.
+    /// </summary>
+    [Theory]
+    [InlineData("custom/memdd", "root-dd.raw")]
+    [InlineData("custom/memnone", null)]
+    public async Task Deploying_to_memory_an_image_MAAS_cannot_run_from_memory_is_refused_and_changes_nothing(string image, string? rootFile)
+    {
+        ApiUser admin = await host.CreateUserAsync(isAdmin: true);
+        Machine machine = await host.ReadyMachineAsync(admin);
+        await host.AddDeployImageAsync(image, rootFile is null ? [] : [rootFile]);
+        int events = (await host.EventsAsync(admin, machine.SystemId)).Count;
+        using var api = new NetworkClient(host.Client(admin.ApiKey));
+
+        var (status, body) = await NetworkClient.FailAsync(api.PostAsync(
+            $"machines/{machine.SystemId}/?op=deploy", ("distro_series", image), ("ephemeral_deploy", "true")));
+
+        Assert.Equal((HttpStatusCode.BadRequest, $"Deployment to memory not supported for {image} on amd64/generic"), (status, body));
+        await AssertUnchangedAsync(host, admin, machine.SystemId, events);
+        Assert.False((await host.ReloadAsync(machine.SystemId)).EphemeralDeploy);
+    }
+
+    /// <summary>The same images deploy to disk (the flat layout fits): the refusal is about memory only.</summary>
+    [Fact]
+    public async Task A_disk_image_MAAS_cannot_run_from_memory_still_deploys_to_disk()
+    {
+        ApiUser admin = await host.CreateUserAsync(isAdmin: true);
+        Machine machine = await host.ReadyMachineAsync(admin);
+        await host.AddDeployImageAsync("custom/memdd", "root-dd.raw");
+        using var api = new NetworkClient(host.Client(admin.ApiKey));
+
+        JsonElement deploying = await NetworkClient.OkAsync(api.PostAsync($"machines/{machine.SystemId}/?op=deploy", ("distro_series", "custom/memdd")));
+
+        Assert.Equal(("Deploying", false), (deploying.GetProperty("status_name").GetString(), deploying.GetProperty("ephemeral_deploy").GetBoolean()));
+    }
+
+    /// <summary>
     /// MAAS's <c>_start_deployment</c>: no link other than LINK_UP with a subnet → <c>ValidationError({"network": [...]})</c>,
     /// which MAAS's middleware answers 400 with the dictionary as JSON. A LINK_UP link on a subnet is no network.
     /// </summary>

@@ -156,12 +156,20 @@ public sealed class DeployFlowTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.Contains(("Marking node failed", "time-out during deployment"), await host.EventsAsync(user, machine.SystemId));
     }
 
+    /// <summary>
+    /// A deployment to memory of an image MAAS can run from memory (a squashfs here): the machine shows
+    /// <c>ephemeral_deploy</c> true, boots the ephemeral OS (also once DEPLOYED: it has no disk to boot), whose
+    /// preseed is the commissioning kind without power_state; its user-data read ends the deployment; release clears
+    /// <c>ephemeral_deploy</c>.
+    /// </summary>
     [Fact]
     public async Task Deploying_to_memory_boots_the_ephemeral_os_which_stays_on_and_is_deployed()
     {
         ApiUser user = await host.CreateUserAsync(isAdmin: true);
         Machine machine = await host.ReadyMachineAsync(user);
-        await host.OpAsync(user, machine.SystemId, "deploy", ("ephemeral_deploy", "true"), ("user_data", Convert.ToBase64String("#!/bin/sh\necho hi\n"u8.ToArray())));
+        await host.AddDeployImageAsync("ubuntu/jammy", Core.BootResources.BootResourceFileTypes.Squashfs);
+        JsonNode deployingJson = await host.OpAsync(user, machine.SystemId, "deploy", ("distro_series", "ubuntu/jammy"), ("ephemeral_deploy", "true"), ("user_data", Convert.ToBase64String("#!/bin/sh\necho hi\n"u8.ToArray())));
+        Assert.Equal(("Deploying", true), (deployingJson["status_name"]!.GetValue<string>(), deployingJson["ephemeral_deploy"]!.GetValue<bool>()));
         Machine deploying = await host.ReloadAsync(machine.SystemId);
         Assert.True(deploying.EphemeralDeploy);
         Assert.Equal(BootPurpose.Xinstall, BootPurposes.For(BootRecordOf(deploying)));
@@ -178,6 +186,24 @@ public sealed class DeployFlowTests(ApiHost host) : IClassFixture<ApiHost>
         Machine deployed = await host.ReloadAsync(machine.SystemId);
         Assert.Equal(MachineStatus.Deployed, deployed.Status);
         Assert.Equal(BootPurpose.Xinstall, BootPurposes.For(BootRecordOf(deployed)));
+        Assert.Contains(("Deployed", "ubuntu/jammy"), await host.EventsAsync(user, machine.SystemId));
+
+        JsonNode released = await host.OpAsync(user, machine.SystemId, "release");
+        Assert.False(released["ephemeral_deploy"]!.GetValue<bool>());
+    }
+
+    /// <summary>MAAS's deploy op stores <c>ephemeral_deploy or is_diskless</c>: a diskless machine deploys to memory unasked.</summary>
+    [Fact]
+    public async Task A_diskless_machine_deployed_without_asking_is_deployed_to_memory()
+    {
+        ApiUser user = await host.CreateUserAsync(isAdmin: true);
+        Machine machine = await host.ReadyMachineAsync(user, diskless: true);
+        await host.AddDeployImageAsync("ubuntu/jammy", Core.BootResources.BootResourceFileTypes.Squashfs);
+
+        JsonNode deploying = await host.OpAsync(user, machine.SystemId, "deploy", ("distro_series", "ubuntu/jammy"));
+
+        Assert.Equal(("Deploying", true), (deploying["status_name"]!.GetValue<string>(), deploying["ephemeral_deploy"]!.GetValue<bool>()));
+        Assert.True((await host.ReloadAsync(machine.SystemId)).IsEphemeralDeployment);
     }
 
     [Fact]

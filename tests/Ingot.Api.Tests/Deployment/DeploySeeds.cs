@@ -108,8 +108,12 @@ public static class DeploySeeds
         await store.SaveAsync(machine, Ct);
     }
 
-    /// <summary>Registers an amd64/generic boot image <paramref name="name"/> (os/series) with a kernel and initrd, once.</summary>
-    public static async Task AddDeployImageAsync(this ApiHost host, string name)
+    /// <summary>
+    /// Registers an amd64/generic boot image <paramref name="name"/> (os/series) with a kernel, an initrd and the
+    /// <paramref name="rootFileTypes"/> (e.g. <c>squashfs</c>, <c>root-tgz</c>: what decides whether it may be
+    /// deployed to memory), once.
+    /// </summary>
+    public static async Task AddDeployImageAsync(this ApiHost host, string name, params string[] rootFileTypes)
     {
         var store = host.Services.GetRequiredService<IBootResourceStore>();
         if (await store.FindAsync(BootResourceType.Uploaded, name, "amd64/generic", Ct) is not null)
@@ -119,7 +123,7 @@ public static class DeploySeeds
 
         var content = host.Services.GetRequiredService<IBootResourceContent>();
         var files = new List<BootResourceFile>();
-        foreach (string fileType in new[] { BootResourceFileTypes.Kernel, BootResourceFileTypes.Initrd })
+        foreach (string fileType in (string[])[BootResourceFileTypes.Kernel, BootResourceFileTypes.Initrd, .. rootFileTypes])
         {
             using var stream = new MemoryStream(Encoding.UTF8.GetBytes($"{name} {fileType}\n"));
             StoredContent stored = await content.StoreAsync(stream, null, null, Ct);

@@ -88,7 +88,10 @@ public static class MachineSetup
             model);
     }
 
-    /// <summary>Registers an amd64/generic boot image <paramref name="name"/> (os/series) with a kernel and initrd, once.</summary>
+    /// <summary>
+    /// Registers an amd64/generic boot image <paramref name="name"/> (os/series) with a kernel, an initrd and a
+    /// squashfs (what a synced Ubuntu image carries, so that it may also be deployed to memory), once.
+    /// </summary>
     public static async Task AddDeployImageAsync(this UiHost host, string name)
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
@@ -100,7 +103,7 @@ public static class MachineSetup
 
         var content = host.Services.GetRequiredService<IBootResourceContent>();
         var files = new List<BootResourceFile>();
-        foreach (string fileType in new[] { BootResourceFileTypes.Kernel, BootResourceFileTypes.Initrd })
+        foreach (string fileType in new[] { BootResourceFileTypes.Kernel, BootResourceFileTypes.Initrd, BootResourceFileTypes.Squashfs })
         {
             using var stream = new MemoryStream(Encoding.UTF8.GetBytes($"{name} {fileType}\n"));
             StoredContent stored = await content.StoreAsync(stream, null, null, ct);
