@@ -195,7 +195,10 @@ internal static class DebianWalk
         string grub = machine.Firmware == Firmware.Uefi
             ? @"INGOT-EPHEMERAL: agent: install: GRUB installed on /dev/vda \(x86_64-efi, removable path EFI/BOOT/BOOTX64\.EFI on /dev/vda1\)"
             : @"INGOT-EPHEMERAL: agent: install: GRUB installed on /dev/vda \(i386-pc\)";
-        await vm.WaitForConsoleAsync(mark, grub, s_installLimit, "the target's grub-install and update-grub");
+        // With arrays the installer writes the target's mdadm.conf and rebuilds its initramfs before it reports GRUB (boot-loader.sh):
+        // the target's update-initramfs under TCG took 439 s at load ~30 (session "ramfold") and over 600 s at load 55–80.
+        TimeSpan grubLimit = storage is { Arrays: > 0 } ? 2 * s_installLimit : s_installLimit;
+        await vm.WaitForConsoleAsync(mark, grub, grubLimit, "the target's grub-install and update-grub (and with arrays its mdadm.conf and update-initramfs)");
         stages.Reached("installer: GRUB installed");
         if (storage is { Arrays: > 0 })
         {
