@@ -59,7 +59,7 @@ public sealed class DebianTarballInstallTests : IDisposable
         // The installer mounts the ESP (as curtin does) to run grub-install into it: the host's kernel must mount FAT.
         if (!File.ReadAllText("/proc/filesystems").Contains("\tvfat", StringComparison.Ordinal) && !Directory.Exists($"/lib/modules/{File.ReadAllText("/proc/sys/kernel/osrelease").Trim()}/kernel/fs/fat"))
         {
-            Assert.Skip("this host's kernel cannot mount FAT (no vfat in /proc/filesystems, no fs/fat module): the UEFI install runs in DebianDeploymentTests' VM");
+            Assert.Skip("this host's kernel cannot mount FAT (no vfat in /proc/filesystems, no fs/fat module): the UEFI install runs in DebianUefiDeploymentTests' VM");
         }
 
         const string Check = """
@@ -130,7 +130,7 @@ public sealed class DebianTarballInstallTests : IDisposable
         // The installer runs the target's lvm: the host's kernel needs device-mapper (dm-mod) for the volumes.
         if (!File.ReadAllText("/proc/misc").Contains(" device-mapper", StringComparison.Ordinal))
         {
-            Assert.Skip("this host's kernel has no device-mapper (not in /proc/misc): the LVM install runs in DebianDeploymentTests' VM");
+            Assert.Skip("this host's kernel has no device-mapper (not in /proc/misc): the LVM install runs in DebianStorageDeploymentTests' VM");
         }
 
         const string Check = """

@@ -88,7 +88,7 @@ public sealed class RootTarballInstallTests : IDisposable
         Require();
         if (Directory.Exists("/sys/fs/bcache"))
         {
-            Assert.Skip("this host's kernel has bcache: the bcache install runs in BcacheDeploymentTests' VM");
+            Assert.Skip("this host's kernel has bcache: the bcache install runs in DebianStorageDeploymentTests' VM");
         }
 
         Machine machine = UefiMachine(4096);
@@ -117,7 +117,7 @@ public sealed class RootTarballInstallTests : IDisposable
     [Fact]
     public async Task A_raid5_of_partitions_under_a_volume_group_gets_its_members_partition_tables_then_a_tarball_without_mdadm_fails_naming_it()
     {
-        // The storage walk's stack (DebianDeploymentTests) as far as a kernel without md lets it run: the layout passes the
+        // The storage walk's RAID 5 and LVM (DebianStorageDeploymentTests) as far as a kernel without md lets it run: the layout passes the
         // installer's checks (raid, lvm_volgroup and lvm_partition carried out, level 5), each member disk gets its own partition
         // table, then the missing mdadm is named before any array is made.
         Require();
