@@ -39,13 +39,13 @@ public abstract partial class StoreContract
     }
 
     /// <summary>A machine row written with the previous schema: every required column gets a plain value of its type.</summary>
-    private async Task InsertOldMachineAsync(IngotDbContext db)
+    private async Task InsertOldMachineAsync(IngotDbContext db, string systemId = "old001", string hostname = "old-host")
     {
         bool sqlite = Database.Provider == DatabaseProvider.Sqlite;
         var named = new Dictionary<string, string>
         {
-            ["system_id"] = "'old001'",
-            ["hostname"] = "'old-host'",
+            ["system_id"] = $"'{systemId}'",
+            ["hostname"] = $"'{hostname}'",
             ["zone"] = "'north'",
             ["pool"] = "'rack-1'",
             ["domain"] = "'lab.example'",

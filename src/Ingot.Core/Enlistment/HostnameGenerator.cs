@@ -53,15 +53,17 @@ public sealed partial class HostnameGenerator(Random random)
     /// two-word names at a time, asking <paramref name="takenAmong"/> which of them are taken; once a few
     /// rounds find every one taken (a fleet larger than the word lists), a numbered name, <c>stem-2</c>,
     /// <c>stem-3</c>, …, asked about the same way. Each round is one question, so a store answers it with
-    /// one query on its hostname column however many machines it holds.
+    /// one query on its hostname column however many machines it holds. With <paramref name="spread"/> (a retry
+    /// after a concurrent enlistment stored the name first) the pick is a random free name of the batch, not the
+    /// first, so that writers racing for the same numbers do not keep choosing the same one.
     /// </summary>
-    public async Task<string> PickUnusedAsync(Func<IReadOnlyCollection<string>, Task<IReadOnlySet<string>>> takenAmong)
+    public async Task<string> PickUnusedAsync(Func<IReadOnlyCollection<string>, Task<IReadOnlySet<string>>> takenAmong, bool spread = false)
     {
         ArgumentNullException.ThrowIfNull(takenAmong);
         for (int round = 0; round < RandomRounds; round++)
         {
             string[] names = [.. Enumerable.Range(0, CandidatesPerAsk).Select(_ => Next()).Distinct(StringComparer.Ordinal)];
-            if (await FirstFreeAsync(names, takenAmong) is { } free)
+            if (await FreeAsync(names, takenAmong, spread) is { } free)
             {
                 return free;
             }
@@ -71,7 +73,7 @@ public sealed partial class HostnameGenerator(Random random)
         for (int first = 2; first < MaxSuffix; first += CandidatesPerAsk)
         {
             string[] names = [.. Enumerable.Range(first, CandidatesPerAsk).Select(n => $"{stem}-{n}")];
-            if (await FirstFreeAsync(names, takenAmong) is { } free)
+            if (await FreeAsync(names, takenAmong, spread) is { } free)
             {
                 return free;
             }
@@ -80,11 +82,12 @@ public sealed partial class HostnameGenerator(Random random)
         throw new InvalidOperationException($"No unused hostname found: '{stem}-2' to '{stem}-{MaxSuffix}' are all taken.");
     }
 
-    private static async Task<string?> FirstFreeAsync(
-        string[] names, Func<IReadOnlyCollection<string>, Task<IReadOnlySet<string>>> takenAmong)
+    private async Task<string?> FreeAsync(
+        string[] names, Func<IReadOnlyCollection<string>, Task<IReadOnlySet<string>>> takenAmong, bool spread)
     {
         IReadOnlySet<string> taken = await takenAmong(names);
-        return names.FirstOrDefault(n => !taken.Contains(n));
+        string[] free = [.. names.Where(n => !taken.Contains(n))];
+        return free.Length == 0 ? null : free[spread ? random.Next(free.Length) : 0];
     }
 
     /// <summary>MAAS's <c>IP_BASED_HOSTNAME_REGEXP</c> (<c>\d{1,3}-\d{1,3}-\d{1,3}-\d{1,3}$</c>, matched at the start).</summary>

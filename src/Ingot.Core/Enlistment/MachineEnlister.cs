@@ -20,6 +20,9 @@ public sealed class MachineEnlister(
 {
     private const int MaxSystemIdAttempts = 1000;
 
+    /// <summary>How many generated hostnames one enlistment tries when concurrent enlistments keep taking them first.</summary>
+    public const int MaxHostnameAttempts = 16;
+
     /// <summary>The power types to check <c>power_type</c>/<c>power_parameters</c> against; none means unchecked.</summary>
     public PowerTypeCatalog? PowerTypes { get; init; }
 
@@ -37,7 +40,13 @@ public sealed class MachineEnlister(
     public async Task<Machine> AddAsync(MachineRequest request, Actor actor, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        Machine machine = await CreateAsync(request, architectureAlwaysRequired: false, ct);
+        Checked form = await CheckAsync(request, architectureAlwaysRequired: false, ct);
+        return await InsertAsync(request, form, machine => Admit(machine, request, actor), ct);
+    }
+
+    /// <summary>What <see cref="AddAsync"/> does to the new machine before it is stored.</summary>
+    private void Admit(Machine machine, MachineRequest request, Actor actor)
+    {
         DateTime now = time.GetUtcNow().UtcDateTime;
         bool commission = request.Commission ?? true;
         if (actor.IsAdmin && request.Deployed)
@@ -55,8 +64,6 @@ public sealed class MachineEnlister(
 
         // An admin's machine without a power type stays NEW: MAAS's start_commissioning refuses
         // it (UnknownPowerType) and the create handler ignores the commission form's errors (LP:1600328).
-        await store.AddAsync(machine, ct);
-        return machine;
     }
 
     /// <summary>
@@ -102,7 +109,14 @@ public sealed class MachineEnlister(
             return new EnlistmentResult(match, Created: false);
         }
 
-        Machine machine = await CreateAsync(request, architectureAlwaysRequired: true, ct);
+        Checked form = await CheckAsync(request, architectureAlwaysRequired: true, ct);
+        Machine machine = await InsertAsync(request, form, created => Enlist(created, request), ct);
+        return new EnlistmentResult(machine, Created: true);
+    }
+
+    /// <summary>What anonymous enlistment does to the new machine before it is stored.</summary>
+    private void Enlist(Machine machine, MachineRequest request)
+    {
         if (request.Commission ?? false)
         {
             // MachineForm.save for anonymous commission=true (LP:1807991): the machine commissions as
@@ -114,9 +128,38 @@ public sealed class MachineEnlister(
             machine.CommissioningResult = ScriptSetStatus.Pending;
             machine.BeginScriptRun();
         }
+    }
 
-        await store.AddAsync(machine, ct);
-        return new EnlistmentResult(machine, Created: true);
+    /// <summary>
+    /// Stores a new machine under its hostname. A name that was asked for and is taken (already, or by a
+    /// concurrent writer between the check and the insert) is MAAS's form error; a generated name that a
+    /// concurrent enlistment took first (<see cref="HostnameTakenException"/>) is picked again, up to
+    /// <see cref="MaxHostnameAttempts"/> times, each time with a fresh machine.
+    /// </summary>
+    private async Task<Machine> InsertAsync(MachineRequest request, Checked form, Action<Machine> prepare, CancellationToken ct)
+    {
+        bool generated = HostnameGenerator.NeedsReplacing(request.Hostname);
+        for (int attempt = 1; ; attempt++)
+        {
+            string hostname = generated
+                ? await hostnames.PickUnusedAsync(names => store.TakenHostnamesAsync(names, ct), spread: attempt > 1)
+                : request.Hostname!;
+            Machine machine = Build(request, form, await NewSystemIdAsync(ct), hostname);
+            prepare(machine);
+            try
+            {
+                await store.AddAsync(machine, ct);
+                return machine;
+            }
+            catch (HostnameTakenException) when (!generated)
+            {
+                throw HostnameTakenException.FormError();
+            }
+            catch (HostnameTakenException) when (attempt < MaxHostnameAttempts)
+            {
+                // Another enlistment stored the same generated name first: pick again.
+            }
+        }
     }
 
     /// <summary><c>_update_new_node</c>: the architecture, and the power settings when any were sent.</summary>
@@ -136,7 +179,11 @@ public sealed class MachineEnlister(
         machine.Updated = time.GetUtcNow().UtcDateTime;
     }
 
-    private async Task<Machine> CreateAsync(MachineRequest request, bool architectureAlwaysRequired, CancellationToken ct)
+    /// <summary>The request's checked architecture and MACs.</summary>
+    private sealed record Checked(string? Architecture, IReadOnlyList<MacAddress> Macs);
+
+    /// <summary>MAAS's form checks of a new machine, all field errors at once (400); a hostname asked for must be free.</summary>
+    private async Task<Checked> CheckAsync(MachineRequest request, bool architectureAlwaysRequired, CancellationToken ct)
     {
         string? architecture = MachineForm.NormaliseArchitecture(request);
         var errors = new Dictionary<string, IReadOnlyList<string>>();
@@ -158,15 +205,28 @@ public sealed class MachineEnlister(
             }
         }
 
+        // Node.hostname is unique=True: Django's validate_unique in the form (updating a machine to
+        // its own name is no collision, see MachineEditor).
+        if (!HostnameGenerator.NeedsReplacing(request.Hostname)
+            && (await store.TakenHostnamesAsync([request.Hostname!], ct)).Count > 0)
+        {
+            errors["hostname"] = [HostnameTakenException.Text];
+        }
+
         if (errors.Count > 0)
         {
             throw new MachineFormException(errors);
         }
 
         _ = CheckedPowerParameters(request);
+        return new Checked(architecture, macs);
+    }
 
+    private Machine Build(MachineRequest request, Checked form, string systemId, string hostname)
+    {
+        (string? architecture, IReadOnlyList<MacAddress> macs) = form;
         DateTime now = time.GetUtcNow().UtcDateTime;
-        Machine machine = Machine.Create(await NewSystemIdAsync(ct), await HostnameAsync(request.Hostname, ct), now);
+        Machine machine = Machine.Create(systemId, hostname, now);
         machine.Architecture = architecture ?? "";
         machine.MinHweKernel = request.MinHweKernel ?? "";
         machine.PowerType = request.PowerType ?? "";
@@ -218,13 +278,4 @@ public sealed class MachineEnlister(
         throw new InvalidOperationException($"No unused system_id found after {MaxSystemIdAttempts} attempts.");
     }
 
-    private async Task<string> HostnameAsync(string? requested, CancellationToken ct)
-    {
-        if (!HostnameGenerator.NeedsReplacing(requested))
-        {
-            return requested!;
-        }
-
-        return await hostnames.PickUnusedAsync(names => store.TakenHostnamesAsync(names, ct));
-    }
 }

@@ -13,7 +13,7 @@ internal sealed class MachineConfiguration : IEntityTypeConfiguration<Machine>
         b.ToTable("machines");
         b.HasKey(m => m.Id);
         b.HasIndex(m => m.SystemId).IsUnique();
-        b.HasIndex(m => m.Hostname);
+        b.HasIndex(m => m.Hostname).IsUnique();
         b.HasIndex(m => new { m.Status, m.StatusExpires });
         b.Property(m => m.Version).IsConcurrencyToken();
         b.Ignore(m => m.PendingEvents);

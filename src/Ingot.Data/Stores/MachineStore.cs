@@ -82,11 +82,16 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
             await BmcLinks.DeleteIfOrphanAsync(db, leftBmc, ct);
             await transaction.CommitAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e)
         {
             entry.Property(m => m.Version).CurrentValue = previousVersion;
             machine.BmcId = previousBmc;
             await transaction.RollbackAsync(CancellationToken.None);
+            if (StoreErrors.IsHostnameTaken(e))
+            {
+                throw new HostnameTakenException(machine.Hostname);
+            }
+
             await using IngotDbContext check = contexts.CreateDbContext();
             if (await check.Machines.AnyAsync(m => m.SystemId == machine.SystemId, ct))
             {
@@ -210,6 +215,14 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
             sets.ForEach(s => s.Undo());
             Machine loser = (e as DbUpdateConcurrencyException)?.Entries.Select(x => x.Entity).OfType<Machine>().FirstOrDefault() ?? ordered[0];
             throw new MachineConflictException(loser.SystemId, expected[loser.SystemId]);
+        }
+        catch (DbUpdateException e) when (StoreErrors.IsHostnameTaken(e))
+        {
+            MachineWrites.RestoreBmcs(bmcs);
+            MachineWrites.RestoreVersions(db, ordered, expected);
+            sets.ForEach(s => s.Undo());
+            string taken = ordered.Count == 1 ? ordered[0].Hostname : string.Join(", ", ordered.Select(m => m.Hostname));
+            throw new HostnameTakenException(taken);
         }
         catch
         {

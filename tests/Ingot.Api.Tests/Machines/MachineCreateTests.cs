@@ -82,6 +82,27 @@ public sealed class MachineCreateTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Fact]
+    public async Task A_hostname_another_machine_has_is_maas_400_for_users_and_enlisting_machines_and_creates_nothing()
+    {
+        ApiUser admin = await host.CreateUserAsync(isAdmin: true);
+        Machine existing = await host.NewAsync();
+        int before = (await host.Services.GetRequiredService<IMachineStore>().ListAsync(Ct)).Count;
+
+        using var byAdmin = await host.Client(admin.ApiKey).PostOpAsync(MachineRequests.Machines, "",
+            ("architecture", "amd64"), ("mac_addresses", MachineSeeds.RandomMac().ToString()), ("hostname", existing.Hostname));
+        using var anonymous = await host.Anonymous().PostAsync(MachineRequests.Machines, new FormUrlEncodedContent(
+            [new("architecture", "amd64"), new("mac_addresses", MachineSeeds.RandomMac().ToString()), new("hostname", existing.Hostname)]), Ct);
+
+        foreach (HttpResponseMessage response in new[] { byAdmin, anonymous })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("""{"hostname":["Node with this Hostname already exists."]}""", await response.TextAsync());
+        }
+
+        Assert.Equal(before, (await host.Services.GetRequiredService<IMachineStore>().ListAsync(Ct)).Count);
+    }
+
+    [Fact]
     public async Task An_unknown_zone_is_400_on_the_zone_field()
     {
         ApiUser admin = await host.CreateUserAsync(isAdmin: true);

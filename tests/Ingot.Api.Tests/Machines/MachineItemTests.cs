@@ -75,6 +75,25 @@ public sealed class MachineItemTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Fact]
+    public async Task Renaming_to_another_machines_hostname_is_maas_400_and_to_its_own_is_no_collision()
+    {
+        ApiUser admin = await host.CreateUserAsync(isAdmin: true);
+        Machine other = await host.ReadyAsync();
+        Machine machine = await host.ReadyAsync();
+
+        using var taken = await host.Client(admin.ApiKey).PutAsync(
+            MachineRequests.Item(machine.SystemId), new FormUrlEncodedContent([new("description", "changed"), new("hostname", other.Hostname)]), Ct);
+        using var own = await host.Client(admin.ApiKey).PutAsync(
+            MachineRequests.Item(machine.SystemId), new FormUrlEncodedContent([new("hostname", machine.Hostname)]), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, taken.StatusCode);
+        Assert.Equal("""{"hostname":["Node with this Hostname already exists."]}""", await taken.TextAsync());
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Machine stored = (await host.FindAsync(machine.SystemId))!;
+        Assert.Equal((machine.Hostname, ""), (stored.Hostname, stored.Description));
+    }
+
+    [Fact]
     public async Task Update_is_for_admins_and_refused_on_a_locked_machine()
     {
         ApiUser admin = await host.CreateUserAsync(isAdmin: true);

@@ -277,4 +277,41 @@ public class MachineEnlisterTests
             _enlister.EnlistAsync(Request() with { MacAddresses = ["52:54:00:00:00:04", "bogus"] }, Ct));
         Assert.Contains("'bogus' is not a valid MAC address.", Assert.Single(error.Errors["mac_addresses"]), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Adding_a_machine_under_a_taken_hostname_is_maas_form_error_with_every_field_error_and_stores_nothing()
+    {
+        Machine first = await _enlister.AddAsync(Request("52:54:00:00:00:05") with { Hostname = "taken", Commission = false }, s_admin, Ct);
+
+        var error = await Assert.ThrowsAsync<MachineFormException>(() =>
+            _enlister.AddAsync(Request("52:54:00:00:00:05") with { Hostname = "taken" }, s_admin, Ct));
+
+        Assert.Equal(["Node with this Hostname already exists."], error.Errors["hostname"]);
+        Assert.Equal(["MAC address 52:54:00:00:00:05 already in use on taken."], error.Errors["mac_addresses"]);
+        Assert.Equal([first.SystemId], (await _store.ListAsync(Ct)).Select(m => m.SystemId));
+    }
+
+    [Fact]
+    public async Task Anonymous_enlistment_asking_for_a_taken_hostname_is_refused_as_maas_form_does()
+    {
+        await _enlister.AddAsync(Request("52:54:00:00:00:06") with { Hostname = "asked", Commission = false }, s_admin, Ct);
+
+        var error = await Assert.ThrowsAsync<MachineFormException>(() =>
+            _enlister.EnlistAsync(Request("52:54:00:00:00:07") with { Hostname = "asked" }, Ct));
+
+        Assert.Equal(["Node with this Hostname already exists."], Assert.Single(error.Errors).Value);
+        Assert.Single(await _store.ListAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Enlistment_sending_an_ip_based_hostname_another_machine_has_gets_a_generated_name_not_an_error()
+    {
+        await _store.AddAsync(Machine.Create("ipname", "10-0-0-9", Now), Ct);
+
+        EnlistmentResult result = await _enlister.EnlistAsync(Request("52:54:00:00:00:09") with { Hostname = "10-0-0-9" }, Ct);
+
+        Assert.True(result.Created);
+        Assert.False(HostnameGenerator.NeedsReplacing(result.Machine.Hostname));
+        Assert.Equal(2, (await _store.ListAsync(Ct)).Select(m => m.Hostname).Distinct(StringComparer.Ordinal).Count());
+    }
 }

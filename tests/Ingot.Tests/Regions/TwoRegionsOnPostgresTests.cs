@@ -80,6 +80,10 @@ public sealed class TwoRegionsOnPostgresTests
             Assert.True(a.Process.HasExited, "region-a was killed");
             await WaitForPowerWorkDoneAsync(regions.Database, ct);
             await AssertNothingDoneTwiceAsync(regions.Database, state, op, ct);
+
+            // MAAS's Node.hostname is unique: machines enlisted concurrently through two regions must not share one.
+            string[] duplicated = [.. state.Select(s => s.View!.Hostname).GroupBy(h => h, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => $"{g.Key} ×{g.Count()}")];
+            Assert.True(duplicated.Length == 0, $"{count} machines share hostnames: {string.Join(", ", duplicated)}");
             TestContext.Current.SendDiagnosticMessage(
                 $"{count} machines at target after {TimeProvider.System.GetElapsedTime(started).TotalSeconds:F0} s; region-a killed at {killedAt.Value.TotalSeconds:F0} s; {failover.Failovers} DHCP failovers");
         }

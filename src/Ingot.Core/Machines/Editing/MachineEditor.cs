@@ -21,7 +21,8 @@ public sealed partial class MachineEditor(IMachineStore store, MachinePlacement 
 
     /// <summary>
     /// Applies <paramref name="edit"/>: admin permission (403, including on a locked machine; 404 when
-    /// unknown); hostname labels as MAAS's <c>validate_hostname</c>; architecture and min_hwe_kernel as
+    /// unknown); hostname labels as MAAS's <c>validate_hostname</c> and not another machine's name
+    /// (<c>unique=True</c>: "Node with this Hostname already exists."); architecture and min_hwe_kernel as
     /// on create; cpu_count and memory whole numbers of at least 0; power_type and power_parameters
     /// against <see cref="PowerTypes"/> (a new power type replaces the parameters, the same one merges them).
     /// </summary>
@@ -34,6 +35,12 @@ public sealed partial class MachineEditor(IMachineStore store, MachinePlacement 
         if (Given(edit.Hostname) is { } hostname && HostnameError(hostname) is { } hostnameError)
         {
             errors.Add("hostname", hostnameError);
+        }
+        else if (Given(edit.Hostname) is { } renamed && renamed != machine.Hostname
+            && (await store.TakenHostnamesAsync([renamed], ct)).Count > 0)
+        {
+            // Node.hostname is unique=True (Django's validate_unique); the machine's own name is no collision.
+            errors.Add("hostname", HostnameTakenException.Text);
         }
 
         int? cpuCount = WholeNumber(errors, "cpu_count", edit.CpuCount);
@@ -82,7 +89,16 @@ public sealed partial class MachineEditor(IMachineStore store, MachinePlacement 
         }
 
         machine.Updated = now;
-        await store.SaveAsync(machine, ct);
+        try
+        {
+            await store.SaveAsync(machine, ct);
+        }
+        catch (HostnameTakenException)
+        {
+            // Another writer took the name between the check and the save; nothing was written.
+            throw HostnameTakenException.FormError();
+        }
+
         return machine;
     }
 

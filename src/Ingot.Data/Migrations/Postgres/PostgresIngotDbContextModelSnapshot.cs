@@ -813,6 +813,7 @@ namespace Ingot.Data.Migrations.Postgres
                         .HasDatabaseName("ix_machines_bmc_id");
 
                     b.HasIndex("Hostname")
+                        .IsUnique()
                         .HasDatabaseName("ix_machines_hostname");
 
                     b.HasIndex("PowerAddress")

@@ -787,6 +787,7 @@ namespace Ingot.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_machines_bmc_id");
 
                     b.HasIndex("Hostname")
+                        .IsUnique()
                         .HasDatabaseName("ix_machines_hostname");
 
                     b.HasIndex("PowerAddress")
