@@ -8,6 +8,7 @@
 //   dotnet run -c Release --project benchmarks/Ingot.Benchmarks -- accept-all [--machines 1000] [--new 134] [--writers 8] [--reps N] [--postgres CONN]
 //   dotnet run -c Release --project benchmarks/Ingot.Benchmarks -- power    [--machines 1000] [--reps N] (Redfish power query through the virtual BMC)
 //   dotnet run -c Release --project benchmarks/Ingot.Benchmarks -- power --ipmi [--machines 50] [--parallelism 64] [--reps N] (ipmi_sim BMCs through FreeIPMI)
+//   dotnet run -c Release --project benchmarks/Ingot.Benchmarks -- power-rate [--machines 2000] [--fleet 0] [--later 500] [--timeout S] [--postgres CONN] (accept_all, then the power executor powers them on through the virtual Redfish service)
 //   dotnet run -c Release --project benchmarks/Ingot.Benchmarks -- storm [--machines 1000] [--timing-only] [--failures PCT] [--timeout S] [--keep] (simulated machines power on at once against ingot serve)
 //   dotnet run -c Release --project benchmarks/Ingot.Benchmarks -- lease-sync [--leases 10000] [--no-index] [--reps N] [--postgres CONN] (the DHCP lease sync's read of recent leases)
 //   dotnet run -c Release --project benchmarks/Ingot.Benchmarks -- inventory [--count 1000] [--reps N] (commissioning output and tag definitions, per machine)
@@ -54,6 +55,8 @@ switch (options.Command)
     case "power":
         await PowerQueryBenchmark.RunAsync(options, cancel.Token);
         return 0;
+    case "power-rate":
+        return await PowerRateBenchmark.RunAsync(options, cancel.Token);
     case "storm":
         return await Ingot.Benchmarks.Storm.StormBenchmark.RunAsync(options, cancel.Token);
     case "lease-sync":
