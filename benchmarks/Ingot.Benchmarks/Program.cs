@@ -8,6 +8,7 @@
 //   dotnet run -c Release --project benchmarks/Ingot.Benchmarks -- accept-all [--machines 1000] [--new 134] [--writers 8] [--reps N] [--postgres CONN]
 //   dotnet run -c Release --project benchmarks/Ingot.Benchmarks -- power    [--machines 1000] [--reps N] (Redfish power query through the virtual BMC)
 //   dotnet run -c Release --project benchmarks/Ingot.Benchmarks -- power --ipmi [--machines 50] [--parallelism 64] [--reps N] (ipmi_sim BMCs through FreeIPMI)
+//   dotnet run -c Release --project benchmarks/Ingot.Benchmarks -- power-rate [--machines 2000] [--fleet 0] [--later 500] [--timeout S] [--postgres CONN] (accept_all, then the power executor powers them on through the virtual Redfish service)
 //   dotnet run -c Release --project benchmarks/Ingot.Benchmarks -- storm [--machines 1000] [--timing-only] [--failures PCT] [--timeout S] [--keep] (simulated machines power on at once against ingot serve)
 //   dotnet run -c Release --project benchmarks/Ingot.Benchmarks -- lease-sync [--leases 10000] [--no-index] [--reps N] [--postgres CONN] (the DHCP lease sync's read of recent leases)
 //   dotnet run -c Release --project benchmarks/Ingot.Benchmarks -- inventory [--count 1000] [--reps N] (commissioning output and tag definitions, per machine)
@@ -60,6 +61,8 @@ static async Task<int> RunAsync(Options options, CancellationToken ct)
         case "power":
             await PowerQueryBenchmark.RunAsync(options, ct);
             return 0;
+        case "power-rate":
+            return await PowerRateBenchmark.RunAsync(options, ct);
         case "storm":
             return await Ingot.Benchmarks.Storm.StormBenchmark.RunAsync(options, ct);
         case "lease-sync":
@@ -69,7 +72,7 @@ static async Task<int> RunAsync(Options options, CancellationToken ct)
             await InventoryBenchmark.RunAsync(options, ct);
             return 0;
         default:
-            Console.Error.WriteLine("usage: Ingot.Benchmarks list|lists|read|allocate|accept-all|power|inventory|storm|lease-sync [--ipmi] [--machines N] [--parallelism N] [--reps N] [--warmups N] [--postgres CONN] [--http] [--keep]");
+            Console.Error.WriteLine("usage: Ingot.Benchmarks list|lists|read|allocate|accept-all|power|power-rate|inventory|storm|lease-sync [--ipmi] [--machines N] [--parallelism N] [--reps N] [--warmups N] [--postgres CONN] [--http] [--keep]");
             return 2;
     }
 }

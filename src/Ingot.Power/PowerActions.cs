@@ -8,9 +8,23 @@ namespace Ingot.Power;
 /// is followed by a pause from the wait policy and, for queryable drivers, a query that must show the
 /// desired state; fatal errors (auth, settings, missing tool) stop at once; the last error, or
 /// "BMC never transitioned", is thrown when the policy runs out. The policy is bounded, so no call hangs.
+/// At most <paramref name="driverCalls"/> calls to drivers run at once, over every action and query this
+/// instance carries out (MAAS runs driver calls in its rack's thread pool and pauses between them without
+/// holding a thread): a pause of the wait policy holds no driver slot, so thousands of actions can be under
+/// way while only a bounded number of BMC calls (ipmitool processes, HTTP requests) are.
 /// </summary>
-public sealed class PowerActions(TimeProvider time, IReadOnlyList<TimeSpan> waitPolicy)
+[System.Diagnostics.CodeAnalysis.SuppressMessage(
+    "Design",
+    "CA1001:Types that own disposable fields should be disposable",
+    Justification = "The SemaphoreSlim's wait handle is never asked for (AvailableWaitHandle), so it holds nothing to dispose; the actions live as long as the host.")]
+public sealed class PowerActions(TimeProvider time, IReadOnlyList<TimeSpan> waitPolicy, int driverCalls = PowerActions.DriverCalls)
 {
+    /// <summary>The default bound on concurrent driver calls (the poller's former parallelism).</summary>
+    public const int DriverCalls = 64;
+
+    private readonly SemaphoreSlim _slots = new(
+        driverCalls > 0 ? driverCalls : throw new ArgumentOutOfRangeException(nameof(driverCalls), driverCalls, "At least one driver call must be allowed."));
+
     /// <summary>MAAS's <c>DEFAULT_WAITING_POLICY</c>: 1, 2, 2, 4, 6, 8, 12 seconds.</summary>
     public static IReadOnlyList<TimeSpan> MaasWaitPolicy { get; } = [.. new[] { 1, 2, 2, 4, 6, 8, 12 }.Select(s => TimeSpan.FromSeconds(s))];
 
@@ -18,6 +32,9 @@ public sealed class PowerActions(TimeProvider time, IReadOnlyList<TimeSpan> wait
         : this(time, MaasWaitPolicy)
     {
     }
+
+    /// <summary>How many driver calls are running now (at most the bound given at construction).</summary>
+    public int DriverCallsRunning => driverCalls - _slots.CurrentCount;
 
     public Task OnAsync(IPowerDriver driver, PowerContext context, CancellationToken ct) =>
         PerformAsync(driver, context, PowerState.On, c => driver.PowerOnAsync(context, c), ct);
@@ -46,7 +63,7 @@ public sealed class PowerActions(TimeProvider time, IReadOnlyList<TimeSpan> wait
         {
             try
             {
-                return await driver.QueryAsync(context, ct);
+                return await CallAsync(c => driver.QueryAsync(context, c), ct);
             }
             catch (PowerException e) when (!e.IsFatal)
             {
@@ -69,7 +86,11 @@ public sealed class PowerActions(TimeProvider time, IReadOnlyList<TimeSpan> wait
         {
             try
             {
-                await action(ct);
+                await CallAsync(async c =>
+                {
+                    await action(c);
+                    return true;
+                }, ct);
             }
             catch (PowerException e) when (!e.IsFatal)
             {
@@ -86,7 +107,7 @@ public sealed class PowerActions(TimeProvider time, IReadOnlyList<TimeSpan> wait
             await Task.Delay(wait, time, ct);
             try
             {
-                state = await driver.QueryAsync(context, ct);
+                state = await CallAsync(c => driver.QueryAsync(context, c), ct);
                 if (state == desired)
                 {
                     return;
@@ -101,6 +122,20 @@ public sealed class PowerActions(TimeProvider time, IReadOnlyList<TimeSpan> wait
         throw last ?? new PowerException(
             PowerErrorKind.General,
             $"Failed to power {context.SystemId}. BMC never transitioned from {Name(state)} to {Name(desired)}.");
+    }
+
+    /// <summary>One driver call, in one of the bounded slots; the slot is given back as soon as the call returns.</summary>
+    private async Task<T> CallAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken ct)
+    {
+        await _slots.WaitAsync(ct);
+        try
+        {
+            return await call(ct);
+        }
+        finally
+        {
+            _slots.Release();
+        }
     }
 
     private static string Name(PowerState state) => state.ToString().ToLowerInvariant();

@@ -165,7 +165,8 @@ public sealed class MachinePower(IMachineStore store, IPowerClient client, TimeP
     /// </summary>
     public async Task<int> PollAsync(int parallelism, CancellationToken ct)
     {
-        IReadOnlyList<Machine> machines = await store.ListAsync(new MachineQuery(), ct);
+        // Without hardware: each answer is saved from a fresh read (ChangeAsync), never from this list.
+        IReadOnlyList<Machine> machines = await store.ListAsync(new MachineQuery { Hardware = false }, ct);
         Machine[] queryable = [.. machines.Where(m => m.IsPowerQueryable)];
         await Parallel.ForEachAsync(
             queryable, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = ct }, async (m, c) => await QueryAsync(m, c));

@@ -7,6 +7,10 @@ namespace Ingot.Hosting;
 /// <summary>
 /// Carries out the power requests the API submits (<see cref="MachinePower.CarryOutAsync"/>), up to
 /// <see cref="Parallelism"/> machines at once; each call is bounded by the drivers' timeouts and retries.
+/// The BMC calls themselves are bounded by the power client (<c>PowerActions.DriverCalls</c> at once, shared
+/// with the poller and the requery): most of a power action is MAAS's pause before the query that confirms
+/// it, which holds no driver slot, so many more actions than driver calls are under way at once (at 10,000
+/// machines a cap of 32 actions, each mostly waiting, carried out 2 or 3 a second).
 /// At start, and then every <see cref="RecoveryInterval"/> in one region at a time
 /// (<see cref="RegionJob.PowerRecovery"/>), the stored requests no region is carrying out are submitted:
 /// those accepted before a restart, by another region, or claimed by a region that died before it
@@ -24,7 +28,11 @@ public sealed partial class PowerExecutorService(
     ILogger<PowerExecutorService> logger)
     : BackgroundService
 {
-    public const int Parallelism = 32;
+    /// <summary>The default for <see cref="Slots"/>: power requests carried out at once.</summary>
+    public const int Parallelism = 256;
+
+    /// <summary>How many power requests are carried out at once (<see cref="Parallelism"/> unless set).</summary>
+    public int Slots { get; init; } = Parallelism;
 
     public static TimeSpan RecoveryInterval { get; } = TimeSpan.FromSeconds(5);
 
@@ -77,8 +85,8 @@ public sealed partial class PowerExecutorService(
     private async Task ExecuteQueueAsync(MachinePower power, CancellationToken stoppingToken)
     {
         await Parallel.ForEachAsync(
-            queue.Reader.ReadAllAsync(stoppingToken),
-            new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = stoppingToken },
+            queue.TakeAllAsync(stoppingToken),
+            new ParallelOptions { MaxDegreeOfParallelism = Slots, CancellationToken = stoppingToken },
             async (systemId, ct) =>
             {
                 try

@@ -44,6 +44,95 @@ public sealed class PowerActionsTests
         Assert.Equal(["on"], driver.Calls);
     }
 
+    [Fact]
+    public async Task Driver_calls_are_bounded_and_a_pause_holds_no_driver_slot()
+    {
+        var time = new FakeTimeProvider();
+        var actions = new PowerActions(time, [TimeSpan.FromSeconds(1)], driverCalls: 2);
+        var driver = new GatedDriver();
+        Task[] ons = [.. Enumerable.Range(0, 10).Select(_ => actions.OnAsync(driver, Context(driver), Ct))];
+
+        // Two power-ons reach the BMC; the other eight wait for a driver slot.
+        await WaitUntilAsync(() => driver.Running == 2);
+        Assert.Equal((2, 2), (driver.OnCalls, actions.DriverCallsRunning));
+
+        // Once the BMC answers, every action gets its power-on through and is in MAAS's pause at the same
+        // time: a pause gives its slot back (were it held, only two would have sent their power-on by now).
+        driver.Gate.SetResult();
+        await WaitUntilAsync(() => driver.OnCalls == 10 && driver.Running == 0);
+        Assert.Equal((0, 0), (driver.Queries, actions.DriverCallsRunning));
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        await Task.WhenAll(ons);
+        Assert.Equal((10, 2), (driver.Queries, driver.MaxRunning));
+    }
+
+    [Fact]
+    public void At_least_one_driver_call_must_be_allowed() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new PowerActions(TimeProvider.System, [TimeSpan.Zero], driverCalls: 0));
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (int i = 0; i < 1500 && !condition(); i++)
+        {
+            await Task.Delay(20, Ct);
+        }
+
+        Assert.True(condition());
+    }
+
+    /// <summary>A BMC whose power-ons wait at a gate; it counts the calls in progress and queries answer on.</summary>
+    private sealed class GatedDriver : IPowerDriver
+    {
+        private int _running;
+        private int _maxRunning;
+        private int _onCalls;
+        private int _queries;
+
+        public TaskCompletionSource Gate { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public int Running => Volatile.Read(ref _running);
+
+        public int MaxRunning => Volatile.Read(ref _maxRunning);
+
+        public int OnCalls => Volatile.Read(ref _onCalls);
+
+        public int Queries => Volatile.Read(ref _queries);
+
+        public PowerTypeSchema Schema { get; } = new("gated", "Gated", []);
+
+        public async Task PowerOnAsync(PowerContext context, CancellationToken ct)
+        {
+            Interlocked.Increment(ref _onCalls);
+            int running = Interlocked.Increment(ref _running);
+            InterlockedMax(ref _maxRunning, running);
+            try
+            {
+                await Gate.Task.WaitAsync(ct);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _running);
+            }
+        }
+
+        public Task PowerOffAsync(PowerContext context, StopMode mode, CancellationToken ct) => Task.CompletedTask;
+
+        public Task<PowerState> QueryAsync(PowerContext context, CancellationToken ct)
+        {
+            Interlocked.Increment(ref _queries);
+            return Task.FromResult(PowerState.On);
+        }
+
+        private static void InterlockedMax(ref int target, int value)
+        {
+            int seen;
+            while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen)
+            {
+            }
+        }
+    }
+
     private sealed class ScriptedDriver : IPowerDriver
     {
         public PowerState State { get; set; } = PowerState.Off;
