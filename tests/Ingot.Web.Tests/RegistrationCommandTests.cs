@@ -1,3 +1,6 @@
+using System.Text;
+using Ingot.Core.Registration;
+using Ingot.Core.Scripts;
 using Ingot.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -7,7 +10,8 @@ namespace Ingot.Web.Tests;
 /// <summary>
 /// Adding a live machine from the UI: a deployed machine's page shows administrators the one-use registration
 /// command, the same as <c>op=get_registration_command</c>, and its URL serves the registration script; other
-/// statuses get no button, and a non-admin does not see the admin's machine at all.
+/// statuses get no button, and a non-admin does not see the admin's machine at all. A report sent to the URL shows on
+/// the page as the machine's commissioning results.
 /// </summary>
 [Collection(UiTests.Name)]
 public sealed class RegistrationCommandTests(UiHost host)
@@ -58,5 +62,31 @@ public sealed class RegistrationCommandTests(UiHost host)
         Assert.True(script.IsSuccessStatusCode, $"GET {url}: {(int)script.StatusCode}");
         Assert.Equal("text/x-shellscript", script.Content.Headers.ContentType?.MediaType);
         Assert.StartsWith("#!", await script.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+
+        // A report to that URL shows on the machine page as its commissioning results (the deploy-info set).
+        using HttpResponseMessage reported = await http.PostAsync(new Uri(url), new StringContent(Report()), TestContext.Current.CancellationToken);
+        Assert.True(reported.IsSuccessStatusCode, $"POST {url}: {(int)reported.StatusCode} {await reported.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)}");
+        IPage again = await host.NewPageAsync(TestContext.Current.CancellationToken);
+        await again.LogInAsync(UiHost.AdminName, UiHost.AdminPassword);
+        await again.GotoAsync($"MAAS/r/machine/{live}");
+        await again.WaitForCircuitAsync();
+        ILocator results = again.GetByTestId("results-commissioning");
+        foreach (BuiltInScript deployInfo in DeployInfoScripts.All)
+        {
+            await Expect(results.Locator($"tr[data-name='{deployInfo.Name}'] td").First).ToHaveTextAsync("Passed");
+        }
+
+        await Expect(again.GetByTestId("set-status").First).ToHaveTextAsync("Passed");
+        await again.ScreenshotAsync("registration-results");
+        await again.Context.CloseAsync();
     }
+
+    /// <summary>A report as the registration script sends it, every deploy-info script passed, with a small resources document.</summary>
+    private static string Report() =>
+        string.Join('\n', [
+            LiveHostReport.Header,
+            .. DeployInfoScripts.All.Select(s => $"result {s.Name} 0 {Convert.ToBase64String(Encoding.UTF8.GetBytes(s.Name == CommissioningHooks.ResourcesScript
+                ? "{\"api_version\":\"1.0\",\"resources\":{\"cpu\":{\"architecture\":\"x86_64\",\"total\":2},\"memory\":{\"total\":2147483648}}}"
+                : s.Name + " ran\n"))} -"),
+        ]) + "\n";
 }

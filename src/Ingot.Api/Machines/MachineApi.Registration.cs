@@ -2,6 +2,7 @@ using Ingot.Api.Wire;
 using Ingot.Core.Machines;
 using Ingot.Core.Metadata;
 using Ingot.Core.Registration;
+using Ingot.Core.Scripts;
 
 namespace Ingot.Api.Machines;
 
@@ -25,7 +26,7 @@ public static partial class MachineApi
 
         var tokens = new MachineTokens(request.Service<IMachineTokenStore>(), request.Service<TimeProvider>());
         string origin = $"{request.Http.Request.Scheme}://{request.Http.Request.Host}";
-        RegistrationCommand command = await RegistrationCommand.IssueAsync(origin, machine, tokens, ct);
+        RegistrationCommand command = await RegistrationCommand.IssueAsync(origin, machine, tokens, request.Service<IScriptResultStore>(), ct);
         return ApiResult.Json(new Dictionary<string, string> { ["url"] = command.Url, ["command"] = command.Command });
     }
 }

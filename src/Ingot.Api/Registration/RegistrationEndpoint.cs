@@ -1,6 +1,7 @@
+using System.Buffers;
+using System.Globalization;
 using System.Text;
 using Ingot.Api.Wire;
-using Ingot.Core.Machines;
 using Ingot.Core.Registration;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,8 +11,8 @@ namespace Ingot.Api.Registration;
 /// <summary>
 /// <c>/MAAS/register/&lt;token&gt;</c>, anonymous, the token being the credential: GET serves the
 /// registration script (<c>text/x-shellscript</c>), POST takes its report (200 "OK"; 400 with the
-/// reason for a malformed report, which leaves the token usable). An unknown, used or non-deployed
-/// machine's token is 404 on both.
+/// reason for a malformed report and 413 for one over <see cref="MaxReportBytes"/>, both of which leave the
+/// token usable and change nothing). An unknown, used or non-deployed machine's token is 404 on both.
 /// </summary>
 public static class RegistrationEndpoint
 {
@@ -19,17 +20,21 @@ public static class RegistrationEndpoint
 
     public const string UnknownToken = "Unknown or used registration token.";
 
-    private const int MaxReportBytes = 1024 * 1024;
+    /// <summary>The largest report taken: lshw's XML of a large server base64-encoded stays well below it.</summary>
+    public const int MaxReportBytes = 16 * 1024 * 1024;
+
+    public static readonly string TooLarge = string.Create(CultureInfo.InvariantCulture, $"Report too large (the limit is {MaxReportBytes} bytes).");
 
     public static string Url(HttpRequest request, string token) => $"{request.Scheme}://{request.Host}{PathPrefix}{token}";
 
     public static async Task HandleAsync(HttpContext http, string token)
     {
+        ArgumentNullException.ThrowIfNull(http);
         CancellationToken ct = http.RequestAborted;
         var registration = ActivatorUtilities.CreateInstance<MachineRegistration>(http.RequestServices);
-        Machine? machine = await registration.FindAsync(token, ct);
+        MachineRegistration.Target? target = await registration.FindAsync(token, ct);
         ApiResult result;
-        if (machine is null)
+        if (target is null)
         {
             result = Text(StatusCodes.Status404NotFound, UnknownToken);
         }
@@ -39,13 +44,14 @@ public static class RegistrationEndpoint
         }
         else if (HttpMethods.IsPost(http.Request.Method))
         {
-            using var buffer = new MemoryStream();
-            await http.Request.Body.CopyToAsync(buffer, ct);
-            result = buffer.Length > MaxReportBytes
-                ? Text(StatusCodes.Status400BadRequest, "Report too large.")
-                : await registration.ReportAsync(machine, Encoding.UTF8.GetString(buffer.ToArray()), ct) is { } error
-                    ? Text(StatusCodes.Status400BadRequest, error)
-                    : Text(StatusCodes.Status200OK, "OK");
+            result = await ReadBoundedAsync(http.Request, ct) is not { } body
+                ? Text(StatusCodes.Status413PayloadTooLarge, TooLarge)
+                : await registration.ReportAsync(target, body, ct) switch
+                {
+                    (MachineRegistration.Outcome.Stored, _) => Text(StatusCodes.Status200OK, "OK"),
+                    (MachineRegistration.Outcome.Used, _) => Text(StatusCodes.Status404NotFound, UnknownToken),
+                    (_, string reason) => Text(StatusCodes.Status400BadRequest, reason),
+                };
         }
         else
         {
@@ -54,6 +60,37 @@ public static class RegistrationEndpoint
         }
 
         await result.WriteAsync(http.Response, ct);
+    }
+
+    /// <summary>The body as text, or null when it is longer than <see cref="MaxReportBytes"/> (read no further than that).</summary>
+    private static async Task<string?> ReadBoundedAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.ContentLength > MaxReportBytes)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        byte[] chunk = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
+        {
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+            {
+                if (buffer.Length + read > MaxReportBytes)
+                {
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
     private static ApiResult Text(int status, string text) => ApiResult.Bytes(status, "text/plain", Encoding.UTF8.GetBytes(text));

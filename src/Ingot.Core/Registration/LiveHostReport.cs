@@ -1,41 +1,33 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json.Nodes;
 
 namespace Ingot.Core.Registration;
 
 /// <summary>
-/// The report <see cref="RegistrationScript"/> posts, one fact per line (<c>arch x86_64</c>,
-/// <c>cpu_count 4</c>, <c>disk sda &lt;sectors&gt; &lt;ro&gt; &lt;removable&gt; &lt;rotational&gt; &lt;block size&gt; &lt;serial&gt; &lt;model…&gt;</c>,
-/// <c>net eth0 &lt;mac&gt; &lt;operstate&gt; &lt;mtu&gt; &lt;arp type&gt;</c>, …), turned into the
-/// <c>machine-resources</c> document the commissioning inventory parses, so the hardware lands on the
-/// machine exactly as commissioning output would. Unknown lines are ignored; a report without the
-/// header line, or with a malformed known line, is refused (null and a reason). Pure.
+/// What <see cref="RegistrationScript"/> posts: the header line, then one line per deploy-info script it ran,
+/// <c>result &lt;script&gt; &lt;exit status&gt; &lt;stdout&gt; &lt;stderr&gt;</c>, each output base64 on one line
+/// (<c>-</c> when empty). Pure. Refused with the reason (and nothing to store): no header, a line that is not such
+/// a result, a script outside the deploy-info set, a script twice, an exit status outside 0–255, output that is not
+/// base64, or a deploy-info script missing.
 /// </summary>
 public static class LiveHostReport
 {
-    public const string Header = "ingot-registration 1";
+    public const string Header = "ingot-registration 2";
 
-    /// <summary>Linux's ARP hardware type of Ethernet (<c>/sys/class/net/*/type</c>).</summary>
-    private const string Ethernet = "1";
+    /// <summary>One script's run on the live machine.</summary>
+    public sealed record Result(string Name, int ExitStatus, byte[] Stdout, byte[] Stderr);
 
-    public static byte[]? ToMachineResources(string report, out string? error)
+    public static IReadOnlyList<Result>? Parse(string report, out string? error)
     {
+        ArgumentNullException.ThrowIfNull(report);
         error = null;
         string[] lines = report.Replace("\r", "", StringComparison.Ordinal).Split('\n');
-        if (lines.Length == 0 || lines[0].Trim() != Header)
+        if (lines[0].Trim() != Header)
         {
             error = $"Not an Ingot registration report (the first line must be '{Header}').";
             return null;
         }
 
-        var environment = new JsonObject { ["kernel_architecture"] = "", ["os_name"] = "", ["os_version"] = "" };
-        var cpu = new JsonObject { ["architecture"] = "", ["total"] = 0 };
-        var memory = new JsonObject { ["total"] = 0L };
-        var disks = new JsonArray();
-        var networks = new JsonObject();
-        string model = "";
-        long mhz = 0;
+        var results = new List<Result>();
         foreach (string raw in lines.Skip(1))
         {
             string[] f = raw.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -44,89 +36,58 @@ public static class LiveHostReport
                 continue;
             }
 
-            string rest = f.Length > 1 ? raw.Trim()[(f[0].Length + 1)..].Trim() : "";
-            switch (f[0])
+            if (f.Length != 5 || f[0] != "result")
             {
-                case "arch":
-                    environment["kernel_architecture"] = rest;
-                    cpu["architecture"] = rest;
-                    break;
-                case "cpu_count" when f.Length == 2 && int.TryParse(f[1], NumberStyles.None, CultureInfo.InvariantCulture, out int count):
-                    cpu["total"] = count;
-                    break;
-                case "cpu_model":
-                    model = rest;
-                    break;
-                case "cpu_mhz":
-                    mhz = double.TryParse(rest, NumberStyles.Float, CultureInfo.InvariantCulture, out double speed) ? (long)speed : 0;
-                    break;
-                case "mem_total_kib" when f.Length == 2 && long.TryParse(f[1], NumberStyles.None, CultureInfo.InvariantCulture, out long kib):
-                    memory["total"] = kib * 1024;
-                    break;
-                case "os":
-                    environment["os_name"] = f.Length > 1 ? f[1] : "";
-                    environment["os_version"] = f.Length > 2 ? f[2] : "";
-                    break;
-                case "disk" when f.Length >= 8 && Numbers(f[2..7]) is { } d:
-                    disks.Add(new JsonObject
-                    {
-                        ["id"] = f[1],
-                        ["type"] = f[1].StartsWith("nvme", StringComparison.Ordinal) ? "nvme" : f[1].StartsWith("vd", StringComparison.Ordinal) ? "virtio" : "scsi",
-                        ["size"] = d[0] * 512,
-                        ["read_only"] = d[1] == 1,
-                        ["removable"] = d[2] == 1,
-                        ["rpm"] = d[3] == 1 ? 1 : 0,
-                        ["block_size"] = d[4],
-                        ["serial"] = f[7] == "-" ? "" : f[7],
-                        ["model"] = string.Join(' ', f[8..]),
-                    });
-                    break;
-                case "net" when f.Length == 6:
-                    networks[f[1]] = new JsonObject
-                    {
-                        ["type"] = f[5] == Ethernet ? "broadcast" : "other",
-                        ["hwaddr"] = f[2],
-                        ["state"] = f[3] == "up" ? "up" : "down",
-                        ["mtu"] = int.TryParse(f[4], NumberStyles.None, CultureInfo.InvariantCulture, out int mtu) ? mtu : 0,
-                        ["addresses"] = new JsonArray(),
-                    };
-                    break;
-                case "arch" or "cpu_count" or "mem_total_kib" or "disk" or "net":
-                    error = $"Malformed report line: {raw}";
-                    return null;
-                default:
-                    break;
-            }
-        }
-
-        cpu["sockets"] = new JsonArray(new JsonObject { ["name"] = model, ["frequency"] = mhz, ["cores"] = new JsonArray() });
-        var document = new JsonObject
-        {
-            ["api_version"] = "1.0",
-            ["environment"] = environment,
-            ["resources"] = new JsonObject
-            {
-                ["cpu"] = cpu,
-                ["memory"] = memory,
-                ["storage"] = new JsonObject { ["disks"] = disks },
-                ["network"] = new JsonObject { ["cards"] = new JsonArray() },
-            },
-            ["networks"] = networks,
-        };
-        return Encoding.UTF8.GetBytes(document.ToJsonString());
-    }
-
-    private static long[]? Numbers(string[] fields)
-    {
-        var numbers = new long[fields.Length];
-        for (int i = 0; i < fields.Length; i++)
-        {
-            if (!long.TryParse(fields[i], NumberStyles.None, CultureInfo.InvariantCulture, out numbers[i]))
-            {
+                error = $"Malformed report line: {Shorten(raw)}";
                 return null;
             }
+
+            if (!DeployInfoScripts.Contains(f[1]))
+            {
+                error = $"{Shorten(f[1])} is not a deploy-info script.";
+                return null;
+            }
+
+            if (results.Any(r => r.Name == f[1]))
+            {
+                error = $"The report has {f[1]} twice.";
+                return null;
+            }
+
+            if (!int.TryParse(f[2], NumberStyles.None, CultureInfo.InvariantCulture, out int exit) || exit > 255)
+            {
+                error = $"The exit status of {f[1]} is not a number from 0 to 255: {Shorten(f[2])}";
+                return null;
+            }
+
+            if (Decode(f[3]) is not { } stdout || Decode(f[4]) is not { } stderr)
+            {
+                error = $"The output of {f[1]} is not base64.";
+                return null;
+            }
+
+            results.Add(new Result(f[1], exit, stdout, stderr));
         }
 
-        return numbers;
+        if (DeployInfoScripts.All.FirstOrDefault(s => results.All(r => r.Name != s.Name)) is { } missing)
+        {
+            error = $"The report lacks the result of {missing.Name}.";
+            return null;
+        }
+
+        return results;
     }
+
+    private static byte[]? Decode(string field)
+    {
+        if (field == "-")
+        {
+            return [];
+        }
+
+        var bytes = new byte[field.Length / 4 * 3];
+        return Convert.TryFromBase64String(field, bytes, out int written) ? bytes[..written] : null;
+    }
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";
 }

@@ -2,8 +2,10 @@ using System.Text.Json.Nodes;
 using Ingot.Api.Tests.Infrastructure;
 using Ingot.Api.Tests.Machines;
 using Ingot.Api.Tests.Metadata;
+using Ingot.Core.Hardware;
 using Ingot.Core.Machines;
 using Ingot.Core.Registration;
+using Ingot.Core.Scripts;
 
 namespace Ingot.Api.Tests.Deployment;
 
@@ -11,7 +13,8 @@ namespace Ingot.Api.Tests.Deployment;
 /// Adding a live machine: a machine created with <c>deployed=true</c>, then its registration command
 /// run for real inside a network namespace standing in for the running host, in a mount namespace
 /// where every filesystem is read-only (so a write would fail the script). Its real /proc and /sys data
-/// arrive; the token works once; a fresh command refreshes the hardware.
+/// arrive as the results of the deploy-info script set (NUMA nodes, PCI and USB devices included); the token
+/// works once; a fresh command refreshes the hardware and overwrites the same set's results.
 /// </summary>
 public sealed class LiveMachineRegistrationTests(LiveMachineRegistrationTests.Host host) : IClassFixture<LiveMachineRegistrationTests.Host>
 {
@@ -61,12 +64,36 @@ public sealed class LiveMachineRegistrationTests(LiveMachineRegistrationTests.Ho
         Machine machine = await host.ReloadAsync(sid);
         Assert.Equal(MachineStatus.Deployed, machine.Status);
         Assert.Equal(admin.Username, machine.Owner);
-        Assert.Contains(machine.Interfaces, i => i.Name == "eth0" && i.MacAddress.ToString() == mac);
+        // Interfaces as commissioning reports them: those with a device behind them (MAAS's machine-resources lists no
+        // veth, so the namespace's eth0, a veth, is not one), read in the namespace's own /sys.
+        (_, string nics) = await ns.ShellAsync("for i in /sys/class/net/*; do [ -e \"$i/device\" ] && echo \"${i##*/}\"; done; true");
+        Assert.Equal(nics.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Order(StringComparer.Ordinal), machine.Interfaces.Select(i => i.Name).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(machine.Interfaces, i => i.MacAddress.ToString() == mac);
         string[] cpuinfo = await File.ReadAllLinesAsync("/proc/cpuinfo", Ct);
         Assert.Equal(cpuinfo.Count(l => l.StartsWith("processor", StringComparison.Ordinal)), machine.CpuCount);
         long memTotalKib = long.Parse((await File.ReadAllLinesAsync("/proc/meminfo", Ct)).First(l => l.StartsWith("MemTotal:", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal(memTotalKib / 1024, machine.Memory);
+        Assert.Equal(PhysicalMemoryMib(memTotalKib), machine.Memory);
+
+        // NUMA nodes, PCI and USB devices from the host's /sys, as commissioning models them.
+        string[] numa = Directory.Exists("/sys/devices/system/node") ? Directory.GetDirectories("/sys/devices/system/node", "node*") : [];
+        Assert.Equal(numa.Length == 0 ? [0] : numa.Select(n => int.Parse(Path.GetFileName(n)[4..], System.Globalization.CultureInfo.InvariantCulture)).Order(), machine.NumaNodes.Select(n => n.Index));
+        string[] pci = [.. Directory.GetDirectories("/sys/bus/pci/devices").Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
+        Assert.NotEmpty(pci);
+        Assert.Equal(pci, machine.NodeDevices.Where(d => d.Bus == NodeDeviceBus.Pcie).Select(d => d.PciAddress!).Order(StringComparer.Ordinal));
+        int usb = Directory.Exists("/sys/bus/usb/devices") ? Directory.GetDirectories("/sys/bus/usb/devices").Count(d => File.Exists(Path.Combine(d, "idVendor"))) : 0;
+        Assert.Equal(usb, machine.NodeDevices.Count(d => d.Bus == NodeDeviceBus.Usb));
         Assert.Single(await host.EventsAsync(admin, sid), e => e.Description == MachineRegistration.Registered);
+
+        // The report is the machine's deploy-info commissioning set, as REST shows a commissioned machine's results.
+        JsonNode set = await CurrentCommissioningAsync(api, sid);
+        Assert.Equal("Passed", set["status_name"]!.GetValue<string>());
+        Assert.Equal(DeployInfoScripts.All.Select(s => s.Name).Order(StringComparer.Ordinal), set["results"]!.AsArray().Select(r => r!["name"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        Assert.All(set["results"]!.AsArray(), r => Assert.Equal(("Passed", 0), (r!["status_name"]!.GetValue<string>(), r["exit_status"]!.GetValue<int>())));
+        JsonNode resources = JsonNode.Parse(Stdout(set, CommissioningHooks.ResourcesScript))!;
+        Assert.Equal(pci.Length, resources["resources"]!["pci"]!["devices"]!.AsArray().Count);
+        Assert.Contains(File.ReadAllText("/proc/cmdline").Trim(), Stdout(set, "maas-support-info"), StringComparison.Ordinal);
+        Assert.Equal("Passed", JsonNode.Parse(await api.GetStringAsync($"MAAS/api/2.0/machines/{sid}/", Ct))!["commissioning_status_name"]!.GetValue<string>());
+        long setId = set["id"]!.GetValue<long>();
 
         // The same URL works once: curl gets 404 and nothing is reported.
         (_, string refused) = await RunInLiveHostAsync(ns, command);
@@ -77,5 +104,35 @@ public sealed class LiveMachineRegistrationTests(LiveMachineRegistrationTests.Ho
         (int refresh, string refreshOutput) = await RunInLiveHostAsync(ns, await CommandAsync(admin, sid, ns.HostAddress));
         Assert.True(refresh == 0, refreshOutput);
         Assert.Equal(2, (await host.EventsAsync(admin, sid)).Count(e => e.Description == MachineRegistration.Registered));
+
+        // MAAS's hardware sync overwrites the same set's results; no second set is made.
+        JsonNode refreshed = await CurrentCommissioningAsync(api, sid);
+        Assert.Equal(setId, refreshed["id"]!.GetValue<long>());
+        Assert.Single(JsonNode.Parse(await api.GetStringAsync($"MAAS/api/2.0/nodes/{sid}/results/?type=commissioning", Ct))!.AsArray());
+        Assert.All(refreshed["results"]!.AsArray(), r => Assert.Equal("Passed", r!["status_name"]!.GetValue<string>()));
+        Assert.True(refreshed["last_ping"]!.GetValue<string>() is { Length: > 0 });
     }
+
+    /// <summary>
+    /// As LXD's resources (and so MAAS's machine-resources) count memory: the online memory blocks of
+    /// <c>/sys/devices/system/memory</c> times their size, else MemTotal.
+    /// </summary>
+    private static long PhysicalMemoryMib(long memTotalKib)
+    {
+        const string Memory = "/sys/devices/system/memory";
+        if (!File.Exists($"{Memory}/block_size_bytes"))
+        {
+            return memTotalKib / 1024;
+        }
+
+        long blockSize = Convert.ToInt64(File.ReadAllText($"{Memory}/block_size_bytes").Trim(), 16);
+        long online = Directory.GetDirectories(Memory, "memory*").Count(b => File.Exists($"{b}/online") && File.ReadAllText($"{b}/online").Trim() == "1");
+        return online > 0 ? online * blockSize / (1024 * 1024) : memTotalKib / 1024;
+    }
+
+    private static async Task<JsonNode> CurrentCommissioningAsync(HttpClient api, string sid) =>
+        JsonNode.Parse(await api.GetStringAsync($"MAAS/api/2.0/nodes/{sid}/results/current-commissioning/?include_output=1", Ct))!;
+
+    private static string Stdout(JsonNode set, string script) =>
+        System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(set["results"]!.AsArray().Single(r => r!["name"]!.GetValue<string>() == script)!["stdout"]!.GetValue<string>()));
 }

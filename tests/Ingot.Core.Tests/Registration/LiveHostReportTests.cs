@@ -1,49 +1,57 @@
-using System.Text.Json;
-using Ingot.Core.Inventory;
+using System.Text;
 using Ingot.Core.Registration;
 
 namespace Ingot.Core.Tests.Registration;
 
 public class LiveHostReportTests
 {
-    private const string Report = """
-        ingot-registration 1
-        arch x86_64
-        cpu_count 4
-        cpu_model Intel(R) Xeon(R) CPU E5-2680 v4 @ 2.40GHz
-        cpu_mhz 2399.998
-        mem_total_kib 8152300
-        os debian 12
-        disk vda 41943040 0 0 1 512 - QEMU HARDDISK
-        disk nvme0n1 1000215216 0 0 0 4096 S4EWNX0R123 Samsung SSD 980
-        net lo 00:00:00:00:00:00 unknown 65536 772
-        net eth0 52:54:00:12:34:56 up 1500 1
-        """;
+    private static string B64(string text) => text.Length == 0 ? "-" : Convert.ToBase64String(Encoding.UTF8.GetBytes(text));
+
+    private static string Line(string name, int exit = 0, string stdout = "out", string stderr = "") => $"result {name} {exit} {B64(stdout)} {B64(stderr)}";
+
+    private static string Report(params string[] lines) => string.Join('\n', [LiveHostReport.Header, .. lines]) + "\n";
+
+    private static string[] AllLines() => [.. DeployInfoScripts.All.Select(s => Line(s.Name, stdout: s.Name + " output\n"))];
 
     [Fact]
-    public void A_report_becomes_a_machine_resources_document_the_inventory_parser_reads()
+    public void The_deploy_info_set_is_MAAS_s_run_on_controller_scripts_Ingot_ships()
     {
-        byte[] document = LiveHostReport.ToMachineResources(Report, out string? error)!;
-        Assert.Null(error);
-        InventoryParseResult parsed = InventoryParser.Parse(document);
-        Assert.True(parsed.Succeeded, parsed.Message);
-        Assert.Equal(4, parsed.Inventory.CpuCount);
-        Assert.Equal(8152300L / 1024, parsed.Inventory.Memory);
-        Assert.Equal(["vda", "nvme0n1"], parsed.Inventory.Disks.Select(d => d.Name));
-        Assert.Equal(41943040L * 512, parsed.Inventory.Disks[0].Size);
-        InventoryInterface eth0 = Assert.Single(parsed.Inventory.Interfaces);
-        Assert.Equal("eth0", eth0.Name);
-        Assert.Equal("52:54:00:12:34:56", eth0.MacAddress.ToString());
-        Assert.Equal("debian", JsonDocument.Parse(document).RootElement.GetProperty("environment").GetProperty("os_name").GetString());
+        Assert.Equal(["maas-support-info", "maas-lshw", "maas-list-modaliases", "maas-serial-ports", "50-maas-01-commissioning"], DeployInfoScripts.All.Select(s => s.Name));
     }
 
+    [Fact]
+    public void A_report_gives_each_script_s_exit_status_stdout_and_stderr()
+    {
+        string[] lines = AllLines();
+        lines[1] = Line("maas-lshw", 127, "", "sh: lshw: not found\n");
+        IReadOnlyList<LiveHostReport.Result> results = LiveHostReport.Parse(Report(lines), out string? error)!;
+        Assert.Null(error);
+        Assert.Equal(DeployInfoScripts.All.Select(s => s.Name), results.Select(r => r.Name));
+        Assert.Equal("50-maas-01-commissioning output\n", Encoding.UTF8.GetString(results[4].Stdout));
+        Assert.Equal(127, results[1].ExitStatus);
+        Assert.Empty(results[1].Stdout);
+        Assert.Equal("sh: lshw: not found\n", Encoding.UTF8.GetString(results[1].Stderr));
+    }
+
+    public static TheoryData<string, string> Malformed => new()
+    {
+        { "arch x86_64\n", "Not an Ingot registration report" },
+        { "ingot-registration 1\n" + string.Join('\n', AllLines()), "Not an Ingot registration report" },
+        { Report([.. AllLines(), "cpu_count 4"]), "Malformed report line: cpu_count 4" },
+        { Report([.. AllLines(), "result maas-lshw 0 -"]), "Malformed report line: result maas-lshw 0 -" },
+        { Report([.. AllLines(), Line("memtester")]), "memtester is not a deploy-info script." },
+        { Report([.. AllLines(), Line("maas-lshw")]), "The report has maas-lshw twice." },
+        { Report([.. AllLines()[..4], Line("50-maas-01-commissioning", 256)]), "The exit status of 50-maas-01-commissioning is not a number from 0 to 255: 256" },
+        { Report([.. AllLines()[..4], Line("50-maas-01-commissioning", -1)]), "The exit status of 50-maas-01-commissioning is not a number from 0 to 255: -1" },
+        { Report([.. AllLines()[..4], "result 50-maas-01-commissioning 0 not*base64 -"]), "The output of 50-maas-01-commissioning is not base64." },
+        { Report(AllLines()[..4]), "The report lacks the result of 50-maas-01-commissioning." },
+    };
+
     [Theory]
-    [InlineData("arch x86_64\n", "Not an Ingot registration report")]
-    [InlineData("ingot-registration 1\ncpu_count four\n", "Malformed report line: cpu_count four")]
-    [InlineData("ingot-registration 1\ndisk vda big 0 0 1 512 - M\n", "Malformed report line: disk vda big")]
+    [MemberData(nameof(Malformed))]
     public void A_malformed_report_is_refused_with_the_reason(string report, string reason)
     {
-        Assert.Null(LiveHostReport.ToMachineResources(report, out string? error));
+        Assert.Null(LiveHostReport.Parse(report, out string? error));
         Assert.StartsWith(reason, error, StringComparison.Ordinal);
     }
 }

@@ -26,6 +26,9 @@ public sealed partial class RegistrationCommandCard
     private IMachineTokenStore Tokens { get; set; } = default!;
 
     [Inject]
+    private Core.Scripts.IScriptResultStore Results { get; set; } = default!;
+
+    [Inject]
     private TimeProvider Time { get; set; } = default!;
 
     [Inject]
@@ -45,7 +48,7 @@ public sealed partial class RegistrationCommandCard
             }
 
             var origin = new Uri(Navigation.BaseUri).GetLeftPart(UriPartial.Authority);
-            _command = (await RegistrationCommand.IssueAsync(origin, machine, new MachineTokens(Tokens, Time), CancellationToken.None)).Command;
+            _command = (await RegistrationCommand.IssueAsync(origin, machine, new MachineTokens(Tokens, Time), Results, CancellationToken.None)).Command;
         }
         catch (MachineOperationException e)
         {
