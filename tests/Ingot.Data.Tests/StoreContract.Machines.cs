@@ -237,7 +237,7 @@ public abstract partial class StoreContract
         Machine machine = TestMachines.Full(Now);
         await data.Machines.AddAsync(machine, Ct);
         Machine stale = (await data.Machines.FindAsync(machine.SystemId, Ct))!;
-        machine.Hostname = "renamed";
+        machine.Hostname = $"renamed-{machine.SystemId}";
         await data.Machines.SaveAsync(machine, Ct);
 
         await Assert.ThrowsAsync<MachineConflictException>(() => data.Machines.DeleteAsync(stale, Ct));

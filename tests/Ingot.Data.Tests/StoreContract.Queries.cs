@@ -28,11 +28,11 @@ public abstract partial class StoreContract
         await data.Machines.AddAsync(machine, Ct);
         Machine listed = Assert.Single(await data.Machines.ListAsync(MachineQuery.ForDisplay, Ct), m => m.SystemId == machine.SystemId);
 
-        listed.Hostname = "renamed";
+        listed.Hostname = $"renamed-{listed.SystemId}";
         await data.Machines.SaveAsync(listed, Ct);
 
         Machine stored = (await data.Machines.FindAsync(machine.SystemId, Ct))!;
-        Assert.Equal("renamed", stored.Hostname);
+        Assert.Equal($"renamed-{listed.SystemId}", stored.Hostname);
         Assert.Equal(machine.PowerParameters.OrderBy(p => p.Key), stored.PowerParameters.OrderBy(p => p.Key));
         Machine? byAddress = await data.Machines.FindEnlistingByPowerAddressAsync(machine.PowerParameters["power_address"], Ct);
         Assert.Equal(machine.SystemId, byAddress?.SystemId);

@@ -139,24 +139,34 @@ public sealed class RescueModeTests
         Assert.Equal("Entering rescue mode", entering.GetProperty("status_name").GetString());
         await console.WaitForAsync("INGOT-EPHEMERAL: init started", mark, s_bootLimit, "the VM, powered on by Ingot over IPMI, to network-boot the ephemeral image");
         await console.WaitForAsync("INGOT-EPHEMERAL: agent: rescue: signalled OK", mark, s_bootLimit, "the agent to see no power_state and signal OK");
-        Match ssh = await console.WaitForAsync(
-            @"INGOT-EPHEMERAL: agent: ssh: dropbear listening on ([0-9.]+):22 for 1 keys, host key (ssh-ed25519 \S+)",
-            mark,
-            TimeSpan.FromMinutes(1),
-            "dropbear to start with the owner's key");
+        Match ssh = await DropbearAsync(console, mark, "dropbear to start with the owner's key");
         await WaitForStatusAsync(maas, systemId, "Rescue mode", "RESCUE_MODE after the agent's OK");
         await console.WaitForAsync("INGOT-EPHEMERAL: staying up", mark, TimeSpan.FromMinutes(1), "/init to stay up instead of powering off");
 
-        string address = ssh.Groups[1].Value;
-        string knownHosts = Path.Combine(directory, "known_hosts");
-        await File.WriteAllTextAsync(knownHosts, $"{address} {ssh.Groups[2].Value}\n", Ct);
-        string output = await HostCommand.RunAsync(
-            "ssh", "-i", key, "-o", $"UserKnownHostsFile={knownHosts}", "-o", "StrictHostKeyChecking=yes", "-o", "BatchMode=yes",
-            "-o", "ConnectTimeout=20", "-o", "LogLevel=ERROR", $"root@{address}",
+        string output = await SshAsync(
+            ssh, key, Path.Combine(directory, "known_hosts"),
             "echo rescue-user=$(id -un); cut -d' ' -f1,2 /root/.ssh/authorized_keys; cat /sys/class/net/eth0/address; dd if=/dev/vda bs=1 skip=510 count=2 2>/dev/null | od -An -tx1");
         string publicKey = string.Join(' ', (await File.ReadAllTextAsync(key + ".pub", Ct)).Split(' ')[..2]);
         Assert.Equal(["rescue-user=root", publicKey, Mac, "55 aa"], output.Split('\n').Select(l => l.Trim()).ToArray());
         Assert.Equal("Rescue mode", await StatusAsync(maas, systemId));
+    }
+
+    /// <summary>The agent's dropbear line on the console since <paramref name="mark"/>: group 1 the address, group 2 the host key.</summary>
+    private static Task<Match> DropbearAsync(ConsoleFile console, long mark, string what) =>
+        console.WaitForAsync(
+            @"INGOT-EPHEMERAL: agent: ssh: dropbear listening on ([0-9.]+):22 for 1 keys, host key (ssh-ed25519 \S+)",
+            mark,
+            TimeSpan.FromMinutes(1),
+            what);
+
+    /// <summary>Runs <paramref name="command"/> as root over SSH with <paramref name="key"/>, trusting only the host key the console printed.</summary>
+    private static async Task<string> SshAsync(Match dropbear, string key, string knownHosts, string command)
+    {
+        string address = dropbear.Groups[1].Value;
+        await File.WriteAllTextAsync(knownHosts, $"{address} {dropbear.Groups[2].Value}\n", Ct);
+        return await HostCommand.RunAsync(
+            "ssh", "-i", key, "-o", $"UserKnownHostsFile={knownHosts}", "-o", "StrictHostKeyChecking=yes", "-o", "BatchMode=yes",
+            "-o", "ConnectTimeout=20", "-o", "LogLevel=ERROR", $"root@{address}", command);
     }
 
     /// <summary>
@@ -214,22 +224,15 @@ public sealed class RescueModeTests
             await console.WaitForAsync("INGOT-EPHEMERAL: agent: memory: deployed to memory, instance \\S+, user-data 32 bytes: #!/bin/sh echo memory-user-data", mark, s_bootLimit, "the agent to read its user-data as a deployed-to-memory OS");
             await WaitForStatusAsync(maas, systemId, "Deployed", "DEPLOYED once the OS in memory read its user-data");
             Stage("DEPLOYED");
-            Match ssh = await console.WaitForAsync(
-                @"INGOT-EPHEMERAL: agent: ssh: dropbear listening on ([0-9.]+):22 for 1 keys, host key (ssh-ed25519 \S+)",
-                mark,
-                TimeSpan.FromMinutes(1),
-                "dropbear to start with the owner's key in the OS in memory");
+            Match ssh = await DropbearAsync(console, mark, "dropbear to start with the owner's key in the OS in memory");
             await console.WaitForAsync("INGOT-EPHEMERAL: staying up", mark, TimeSpan.FromMinutes(1), "/init to stay up: the OS in memory is the deployed system");
             string booted = console.Since(mark);
             Assert.DoesNotContain("Booting from SAN device", booted, StringComparison.Ordinal);
             Assert.DoesNotContain("agent: rescue", booted, StringComparison.Ordinal);
             Assert.DoesNotContain("running /ingot/deployed.sh", booted, StringComparison.Ordinal);
 
-            string knownHosts = Path.Combine(directory, "known_hosts_memory");
-            await File.WriteAllTextAsync(knownHosts, $"{ssh.Groups[1].Value} {ssh.Groups[2].Value}\n", Ct);
-            string output = await HostCommand.RunAsync(
-                "ssh", "-i", key, "-o", $"UserKnownHostsFile={knownHosts}", "-o", "StrictHostKeyChecking=yes", "-o", "BatchMode=yes",
-                "-o", "ConnectTimeout=20", "-o", "LogLevel=ERROR", $"root@{ssh.Groups[1].Value}",
+            string output = await SshAsync(
+                ssh, key, Path.Combine(directory, "known_hosts_memory"),
                 "id -un; cat /sys/class/net/eth0/address; grep -c '^/dev/vda' /proc/mounts; grep -o 'cloud-config-url=[^ ]*' /proc/cmdline");
             string[] lines = [.. output.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)];
             Assert.Equal(["root", Mac, "0"], lines[..3]);
