@@ -231,6 +231,47 @@ public abstract partial class StoreContract
     }
 
     [Fact]
+    public async Task SaveAll_from_a_process_that_never_saved_them_rewrites_only_the_hardware_that_changed()
+    {
+        await using DataServices data = Database.Open();
+        Machine a = TestMachines.Full(Now);
+        Machine b = TestMachines.Full(Now);
+        Machine c = TestMachines.Full(Now);
+        await data.Machines.AddAsync(a, Ct);
+        await data.Machines.AddAsync(b, Ct);
+        await data.Machines.AddAsync(c, Ct);
+
+        // Another process (nothing remembered of these machines' rows): the stored rows of all three are read
+        // together, and each machine is compared with its own.
+        await using DataServices other = Database.Open();
+        var loaded = (await other.Machines.ListAsync(Ct)).Where(m => m.SystemId == a.SystemId || m.SystemId == b.SystemId || m.SystemId == c.SystemId).ToList();
+        Machine a2 = loaded.Single(m => m.SystemId == a.SystemId), b2 = loaded.Single(m => m.SystemId == b.SystemId), c2 = loaded.Single(m => m.SystemId == c.SystemId);
+        long[] bDisks = [.. b2.BlockDevices.Select(d => d.Id)];
+        long[] bInterfaces = [.. b2.Interfaces.Select(i => i.Id)];
+        a2.BlockDevices[1].Model = "WDC replaced";
+        c2.Interfaces.RemoveAt(c2.Interfaces.Count - 1);
+        foreach (Machine m in loaded)
+        {
+            m.Hostname = $"batch-{m.SystemId}";
+        }
+
+        await other.Machines.SaveAllAsync([a2, b2, c2], Ct);
+
+        await using DataServices fresh = Database.Open();
+        foreach (Machine saved in new[] { a2, b2, c2 })
+        {
+            Machine stored = (await fresh.Machines.FindAsync(saved.SystemId, Ct))!;
+            MachineAssert.Equivalent(saved, stored);
+        }
+
+        Machine storedB = (await fresh.Machines.FindAsync(b.SystemId, Ct))!;
+        Assert.Equal(bDisks, storedB.BlockDevices.Select(d => d.Id));
+        Assert.Equal(bInterfaces, storedB.Interfaces.Select(i => i.Id));
+        Assert.Equal("WDC replaced", (await fresh.Machines.FindAsync(a.SystemId, Ct))!.BlockDevices[1].Model);
+        Assert.Equal(b.Interfaces.Count - 1, (await fresh.Machines.FindAsync(c.SystemId, Ct))!.Interfaces.Count);
+    }
+
+    [Fact]
     public async Task Delete_checks_the_version_and_removes_the_machine_with_its_hardware()
     {
         await using DataServices data = Database.Open();

@@ -186,10 +186,9 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
             }
 
             await db.SaveChangesAsync(ct);
+            hardware = await HardwareRows.ReplaceIfChangedAsync(db, ordered, _hardware, expected, ct);
             foreach (Machine machine in ordered)
             {
-                hardware[machine] = await HardwareRows.ReplaceIfChangedAsync(db, machine, _hardware, expected[machine.SystemId], ct);
-
                 MachineWrites.AddEvents(db, machine);
             }
 
