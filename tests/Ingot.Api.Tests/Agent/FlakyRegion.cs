@@ -129,6 +129,8 @@ internal sealed class FlakyRegion : IAsyncDisposable
         200 => "OK",
         400 => "Bad Request",
         404 => "Not Found",
+        408 => "Request Timeout",
+        409 => "Conflict",
         500 => "Internal Server Error",
         502 => "Bad Gateway",
         503 => "Service Unavailable",
