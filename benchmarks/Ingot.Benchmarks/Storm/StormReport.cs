@@ -43,7 +43,7 @@ internal static class StormReport
             if (id is null || !rows.TryGetValue(id, out var row) || row.Status != MachineStatus.Ready)
             {
                 string status = id is null ? "not enlisted" : rows.TryGetValue(id, out var r) ? r.Status.Label() : "?";
-                stuck.Add($"    {sim.Hostname} {sim.Profile.BootMac} {id ?? "-"}: {status}; sim: {sim.Activity} {sim.LastError}");
+                stuck.Add($"    {sim.Hostname} {sim.Profile.BootMac} {id ?? "-"}: {status}; sim: {sim.Activity} {sim.LastError}; Redfish resets: {string.Join(", ", sim.System.RedfishResetLog.TakeLast(8))}");
             }
         }
 

@@ -92,6 +92,15 @@ public sealed class VirtualRedfishBmc : IAsyncDisposable
             body = await reader.ReadToEndAsync(context.RequestAborted);
         }
 
+        if (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client gave up waiting (Ingot's driver stops after RedfishOptions.RequestTimeout) and will ask again.
+            // A real BMC reads a request as it comes, long before that; this one shares its process with the
+            // simulated machines and can read it minutes late under a storm. Carrying out such a stale reset after
+            // the client's later ones would switch a machine off under its running script, which no real BMC does.
+            return;
+        }
+
         RedfishResponse response = _responder.Respond(new RedfishRequest(
             http.Method, http.Path.Value ?? "/", http.Headers.Authorization.FirstOrDefault(), http.Headers["X-Auth-Token"].FirstOrDefault(),
             http.Headers.IfMatch.FirstOrDefault(), body));

@@ -23,7 +23,7 @@ public sealed class VirtualSystem(string id)
     private string _overrideTarget = "None";
     private string _bootMode = "UEFI";
     private long _version = 1;
-    private readonly List<string> _redfishResets = [];
+    private readonly List<(DateTime At, string Type)> _redfishResets = [];
 
     public string Id { get; } = id;
 
@@ -31,6 +31,9 @@ public sealed class VirtualSystem(string id)
 
     /// <summary>The MACs of the system's NICs, served as its EthernetInterfaces ("1".."N" in this order).</summary>
     public IReadOnlyList<string> Macs { get; init; } = [];
+
+    /// <summary>The clock of <see cref="RedfishResetLog"/>.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
 
     public event EventHandler<VirtualPowerEventArgs>? PowerChanged;
 
@@ -48,14 +51,29 @@ public sealed class VirtualSystem(string id)
     }
 
     /// <summary>The reset types asked for over Redfish (by Ingot's power driver), in order: what tests count power actions by.</summary>
-    public IReadOnlyList<string> RedfishResets { get { lock (_lock) { return [.. _redfishResets]; } } }
+    public IReadOnlyList<string> RedfishResets { get { lock (_lock) { return [.. _redfishResets.Select(r => r.Type)]; } } }
+
+    /// <summary>
+    /// The same resets with the UTC time each was carried out (<c>15:40:35.120 On</c>): what a storm's report shows for a
+    /// machine that ended off, to tell a late ForceOff from a machine that turned itself off.
+    /// </summary>
+    public IReadOnlyList<string> RedfishResetLog
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _redfishResets.Select(r => $"{r.At.ToString("HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture)} {r.Type}")];
+            }
+        }
+    }
 
     /// <summary>A <c>ComputerSystem.Reset</c> that came over Redfish: recorded in <see cref="RedfishResets"/>, then applied.</summary>
     public bool ResetOverRedfish(string resetType)
     {
         lock (_lock)
         {
-            _redfishResets.Add(resetType);
+            _redfishResets.Add((Time.GetUtcNow().UtcDateTime, resetType));
         }
 
         return Reset(resetType);
