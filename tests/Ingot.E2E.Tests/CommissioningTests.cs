@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Ingot.E2E.Tests.Lab;
 
 namespace Ingot.E2E.Tests;
