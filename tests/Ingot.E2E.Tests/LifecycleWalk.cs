@@ -130,7 +130,7 @@ internal sealed class LifecycleWalk(BmcMachine vm, MaasClient maas, NetworkBootL
     private async Task CommissioningAsync(int mark)
     {
         _powerOns++;
-        await vm.WaitForConsoleAsync(mark, @"INGOT-EPHEMERAL: agent: metadata \S+", s_bootLimit, "Ingot to power the accepted machine on over IPMI and the VM to boot with its own credentials");
+        await vm.WaitForConsoleAsync(mark, @"INGOT-EPHEMERAL: agent: metadata \S+", s_bootLimit, "Ingot to power the machine (accepted or added) on over IPMI and the VM to boot with its own credentials");
         Stages.Reached("commissioning: booted by Ingot's IPMI power on");
         await vm.WaitForConsoleAsync(mark, "INGOT-EPHEMERAL: agent: starting testing scripts", s_scriptsLimit, "the commissioning scripts to pass and the agent to signal TESTING");
         Stages.Reached("testing");
