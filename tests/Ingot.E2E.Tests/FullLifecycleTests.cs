@@ -27,7 +27,7 @@ public sealed class FullLifecycleTests
         using var maas = new MaasClient(lab.Server.ApiUrl, lab.ApiKey);
         await using BmcMachine first = await BmcMachine.StartAsync(lab.Network, "a", 0x01, cpus: 1, memoryMiB: 512, diskMiB: 4096);
         await using BmcMachine second = await BmcMachine.StartAsync(lab.Network, "b", 0x02, cpus: 1, memoryMiB: 512, diskMiB: 4096);
-        LifecycleWalk[] walks = [new(first, maas), new(second, maas)];
+        LifecycleWalk[] walks = [new(first, maas, lab), new(second, maas, lab)];
         try
         {
             await Task.WhenAll(walks.Select(w => w.RunAsync()));

@@ -15,7 +15,12 @@ namespace Ingot.E2E.Tests;
 /// runs, and Ingot powers it off over IPMI to finish the release (READY, off). Each stage is bounded and
 /// named; when each was reached is kept in <see cref="Stages"/>.
 /// </summary>
-internal sealed class LifecycleWalk(BmcMachine vm, MaasClient maas)
+/// <remarks>
+/// Given its <paramref name="lab"/>, <see cref="EnlistAsync"/> also checks the enlistment boot's network: Ingot's DHCP stored a
+/// lease for the VM's MAC with the address the ephemeral image's <c>/init</c> got, inside the lab's subnet, and <c>/init</c>
+/// fetched the enlistment preseed as its <c>cloud-config-url=</c> (the checks NetworkBootTests made of a BIOS and a UEFI boot).
+/// </remarks>
+internal sealed class LifecycleWalk(BmcMachine vm, MaasClient maas, NetworkBootLab? lab = null)
 {
     public const string UserData = "#cloud-config\n# ingot-fullfi-user-data\n";
     private static readonly TimeSpan s_bootLimit = TimeSpan.FromMinutes(5);
@@ -35,8 +40,20 @@ internal sealed class LifecycleWalk(BmcMachine vm, MaasClient maas)
         await ReleaseWithEraseAsync();
     }
 
+    /// <summary>
+    /// The power ons the walk has asked for so far (the operator's and Ingot's), each with boot device PXE: what the BMC's
+    /// <see cref="BmcMachine.Boots"/> must list. An installer's reboot is no power action.
+    /// </summary>
+    public string[] ExpectedBoots => [.. Enumerable.Repeat("pxe", _powerOns)];
+
+    private int _powerOns;
+
+    /// <summary>Counts a power on that a step outside this walk asked Ingot for (a deploy of its own).</summary>
+    public void ExpectPowerOn() => _powerOns++;
+
     public async Task EnlistAsync()
     {
+        _powerOns++;
         int mark = vm.ConsoleMark();
         await vm.PowerOnByIpmiAsync();
         Stages.Reached("powered on by the operator over IPMI");
@@ -49,6 +66,23 @@ internal sealed class LifecycleWalk(BmcMachine vm, MaasClient maas)
         JsonElement machine = await maas.GetAsync($"machines/{SystemId}/");
         Assert.Equal("New", machine.GetProperty("status_name").GetString());
         Assert.Contains(machine.GetProperty("interface_set").EnumerateArray(), i => i.GetProperty("mac_address").GetString() == vm.Mac);
+        if (lab is not null)
+        {
+            await AssertEnlistmentBootAsync(lab, mark);
+        }
+    }
+
+    /// <summary>The enlistment boot's lease, <c>/init</c>'s address and its <c>cloud-config-url=</c> (see the remarks).</summary>
+    private async Task AssertEnlistmentBootAsync(NetworkBootLab lab, int mark)
+    {
+        Match up = await vm.WaitForConsoleAsync(mark, @"INGOT-EPHEMERAL: up mac=(\S+) ip=(\S+) if=", TimeSpan.FromSeconds(5), "the ephemeral image's /init to have brought up its NIC with DHCP");
+        Match preseed = await vm.WaitForConsoleAsync(mark, @"INGOT-EPHEMERAL: cloud-config-url=(\S+) rc=", TimeSpan.FromSeconds(5), "/init to have fetched the cloud-config-url= of its kernel command line");
+        Assert.Equal(vm.Mac, up.Groups[1].Value);
+        string address = up.Groups[2].Value.Split('/')[0];
+        Assert.True(System.Net.IPNetwork.Parse(lab.Network.Subnet).Contains(System.Net.IPAddress.Parse(address)), $"/init got {address}, outside {lab.Network.Subnet}");
+        Assert.Contains(await lab.Server.LeasesAsync(), l => l.Mac.ToString() == vm.Mac && l.Address.ToString() == address);
+        Assert.Equal($"{lab.Server.BootUrl.ToString().TrimEnd('/')}/MAAS/metadata/latest/enlist-preseed/?op=get_enlist_preseed", preseed.Groups[1].Value);
+        Stages.Reached("enlistment boot: lease, /init's address and enlist preseed checked");
     }
 
     public async Task CommissionAsync()
@@ -65,7 +99,38 @@ internal sealed class LifecycleWalk(BmcMachine vm, MaasClient maas)
         int mark = vm.ConsoleMark();
         await maas.PostAsync("machines/?op=accept", ("machines", SystemId));
         Assert.Equal("Commissioning", await StatusAsync());
-        await vm.WaitForConsoleAsync(mark, @"INGOT-EPHEMERAL: agent: metadata \S+", s_bootLimit, "Ingot to power the accepted machine on over IPMI and the VM to boot with its own credentials");
+        await CommissioningAsync(mark);
+    }
+
+    /// <summary>
+    /// Instead of <see cref="EnlistAsync"/> and <see cref="CommissionAsync"/>: the operator adds the machine through the API
+    /// (admin <c>machines create</c> with its MAC and ipmi power, MAAS's way to add a machine it has not seen boot), which starts
+    /// commissioning at once; Ingot powers it on over IPMI and it commissions and tests to READY, off. One network boot fewer
+    /// than enlisting it: for walks whose subject comes after READY (PXE enlistment is walked by <see cref="RunAsync"/>).
+    /// </summary>
+    public async Task AddAndCommissionAsync(string hostname)
+    {
+        int mark = vm.ConsoleMark();
+        JsonElement created = await maas.PostAsync(
+            "machines/",
+            ("architecture", "amd64/generic"),
+            ("mac_addresses", vm.Mac),
+            ("hostname", hostname),
+            ("power_type", "ipmi"),
+            ("power_parameters_power_address", vm.Bmc.PowerAddress),
+            ("power_parameters_power_user", BmcMachine.User),
+            ("power_parameters_power_pass", BmcMachine.Password));
+        SystemId = created.GetProperty("system_id").GetString()!;
+        Assert.Equal("Commissioning", created.GetProperty("status_name").GetString());
+        Stages.Reached("added through the API, commissioning");
+        await CommissioningAsync(mark);
+    }
+
+    /// <summary>From the commissioning power on (Ingot's, over IPMI) to READY, off, with the hardware qemu was given.</summary>
+    private async Task CommissioningAsync(int mark)
+    {
+        _powerOns++;
+        await vm.WaitForConsoleAsync(mark, @"INGOT-EPHEMERAL: agent: metadata \S+", s_bootLimit, "Ingot to power the machine (accepted or added) on over IPMI and the VM to boot with its own credentials");
         Stages.Reached("commissioning: booted by Ingot's IPMI power on");
         await vm.WaitForConsoleAsync(mark, "INGOT-EPHEMERAL: agent: starting testing scripts", s_scriptsLimit, "the commissioning scripts to pass and the agent to signal TESTING");
         Stages.Reached("testing");
@@ -80,7 +145,7 @@ internal sealed class LifecycleWalk(BmcMachine vm, MaasClient maas)
         Assert.Equal(vm.Hardware.DiskCount, disks.Length);
         JsonElement disk = Assert.Single(disks, d => d.GetProperty("serial").GetString() == vm.Hardware.DiskSerial);
         Assert.Equal(vm.Hardware.DiskBytes, disk.GetProperty("size").GetInt64());
-        Assert.Equal(["pxe", "pxe"], vm.Boots);
+        Assert.Equal(ExpectedBoots, vm.Boots);
     }
 
     private async Task DeployAsync()
@@ -88,6 +153,7 @@ internal sealed class LifecycleWalk(BmcMachine vm, MaasClient maas)
         JsonElement allocated = await maas.PostAsync("machines/?op=allocate", ("system_id", SystemId));
         Assert.Equal((SystemId, "Allocated"), (allocated.GetProperty("system_id").GetString(), allocated.GetProperty("status_name").GetString()));
         int mark = vm.ConsoleMark();
+        _powerOns++;
         JsonElement deploying = await maas.PostAsync($"machines/{SystemId}/?op=deploy", ("distro_series", "ingot/deployable"), ("user_data", Convert.ToBase64String(Encoding.UTF8.GetBytes(UserData))));
         Assert.Equal("Deploying", deploying.GetProperty("status_name").GetString());
         await vm.WaitForConsoleAsync(mark, @"INGOT-EPHEMERAL: agent: install: writing dd-raw \S+root-dd.raw to /dev/vda", s_bootLimit, "Ingot to power the machine on over IPMI and the installer to start writing the image");
@@ -108,7 +174,7 @@ internal sealed class LifecycleWalk(BmcMachine vm, MaasClient maas)
         string[] events = await EventDescriptionsAsync();
         Assert.Contains("'cmd-install' curtin command install", events);
         Assert.Contains("'modules-final' running modules for final", events);
-        Assert.Equal(["pxe", "pxe", "pxe"], vm.Boots);
+        Assert.Equal(ExpectedBoots, vm.Boots);
         Assert.True(vm.IsRunning, "the deployed system stays up");
         JsonElement power = await maas.GetAsync($"machines/{SystemId}/?op=query_power_state");
         Assert.Equal("on", power.GetProperty("state").GetString());
@@ -136,6 +202,7 @@ internal sealed class LifecycleWalk(BmcMachine vm, MaasClient maas)
     public async Task ReleaseWithEraseAsync(bool middleKept = true)
     {
         int mark = vm.ConsoleMark();
+        _powerOns++;
         JsonElement erasing = await maas.PostAsync($"machines/{SystemId}/?op=release", ("erase", "true"), ("quick_erase", "true"));
         Assert.Equal("Disk erasing", erasing.GetProperty("status_name").GetString());
         await vm.WaitForConsoleAsync(mark, @"INGOT-EPHEMERAL: agent: finished wipe-disks \[1/1\]: exit 0", s_scriptsLimit, "Ingot to power-cycle the deployed machine over IPMI and wipe-disks to quick-erase the disk");
@@ -156,7 +223,7 @@ internal sealed class LifecycleWalk(BmcMachine vm, MaasClient maas)
                 "Powering off", "Node powered off", "From 'Releasing' to 'Ready'", "Released",
             ],
             events.SkipWhile(e => e != "Disk erasing finished"));
-        Assert.Equal(["pxe", "pxe", "pxe", "pxe"], vm.Boots);
+        Assert.Equal(ExpectedBoots, vm.Boots);
         Assert.True(DiskFile.IsZero(vm.Hardware.DiskPath, 0, 1 << 20), "the disk's first MiB is zero after quick erase");
         Assert.True(DiskFile.IsZero(vm.Hardware.DiskPath, vm.Hardware.DiskBytes - (1 << 20), 1 << 20), "the disk's last MiB is zero after quick erase");
         Assert.True(!middleKept || !DiskFile.IsZero(vm.Hardware.DiskPath, 4 << 20, 16 << 20), "quick erase left the middle of the disk alone");

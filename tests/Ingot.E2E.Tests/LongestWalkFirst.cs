@@ -9,8 +9,8 @@ namespace Ingot.E2E.Tests;
 /// <summary>
 /// The order xunit starts the E2E test classes in (each class is a test collection; xunit runs two at once on this 2-core host:
 /// the conservative algorithm, ProcessorCount threads). xunit's default order is random at every run, which can leave the
-/// longest walk for last and the stage waiting on it alone; longest first (by the quiet-host times in docs/deploy-notes.md,
-/// "E2E stage budget") lets the shorter classes fill the other slot. Classes not named here follow, by name.
+/// longest walk for last and the stage waiting on it alone; longest first (by the times in docs/deploy-notes.md, "E2E stage
+/// budget", and docs/fullfi-notes.md, "E2E stage time") lets the shorter classes fill the other slot. Classes not named here follow, by name.
 /// </summary>
 public sealed class LongestWalkFirst : ITestCollectionOrderer
 {
@@ -20,9 +20,9 @@ public sealed class LongestWalkFirst : ITestCollectionOrderer
         nameof(FullLifecycleTests),
         nameof(DebianUefiDeploymentTests),
         nameof(DebianDeploymentTests),
+        nameof(RescueModeTests),
         nameof(CommissioningTests),
         nameof(NetworkBootTests),
-        nameof(RescueModeTests),
     ];
 
     public IReadOnlyCollection<TTestCollection> OrderTestCollections<TTestCollection>(IReadOnlyCollection<TTestCollection> testCollections)

@@ -7,7 +7,8 @@ namespace Ingot.E2E.Tests;
 
 /// <summary>
 /// A qemu VM (TCG) network-boots from Ingot alone — Ingot's DHCP, TFTP and HTTP boot, nothing else on
-/// the link — in BIOS and in UEFI mode, and reaches the ephemeral image's <c>/init</c>. An unknown MAC
+/// the link — in UEFI mode without the NIC's iPXE ROM (the firmware's own PXE loads <c>ipxe.efi</c> over Ingot's TFTP, the
+/// only TFTP boot of the E2E tests), and reaches the ephemeral image's <c>/init</c>. An unknown MAC
 /// boots the enlistment script on the commissioning image the operator chose. Every stage has its own
 /// bound and names what it waited for (bounds are many times the unloaded timings: TCG on this shared
 /// 2-core host slows down ten-fold when others build); the consoles and ingot's output are kept in
@@ -15,12 +16,9 @@ namespace Ingot.E2E.Tests;
 /// </summary>
 public sealed class NetworkBootTests(NetworkBootLab lab) : IClassFixture<NetworkBootLab>
 {
-    [Fact]
-    public Task A_bios_vm_boots_the_ephemeral_image_from_ingot() => BootAsync(1, Firmware.Bios);
-
-    [Fact]
-    public Task A_uefi_vm_boots_the_ephemeral_image_from_ingot() => BootAsync(2, Firmware.Uefi);
-
+    // The BIOS and the UEFI boot through the NIC's iPXE ROM were facts here too; every walk boots that way (BIOS:
+    // FullLifecycleTests, RescueModeTests, the BIOS Debian walks; UEFI: the UEFI Debian walk) and LifecycleWalk.EnlistAsync
+    // makes their checks (lease, /init's address, the enlist preseed) of the enlistment boot (docs/fullfi-notes.md, "E2E stage time").
     [Fact]
     public Task A_uefi_vm_without_ipxe_loads_ipxe_over_tftp_and_boots_the_ephemeral_image() => BootAsync(3, Firmware.Uefi, nicRom: false);
 

@@ -45,6 +45,9 @@ internal sealed class QemuMachine : IAsyncDisposable
         }
     }
 
+    /// <summary>The MAC of the VM started with <paramref name="index"/>.</summary>
+    public static string MacFor(int index) => string.Create(CultureInfo.InvariantCulture, $"52:54:00:e2:e0:{index:x2}");
+
     /// <summary>
     /// Starts a VM on a new tap. With the NIC's option ROM (<paramref name="nicRom"/>, qemu's iPXE, the
     /// default) the VM boots from iPXE at once; without it a UEFI VM boots with the firmware's own PXE
@@ -55,7 +58,7 @@ internal sealed class QemuMachine : IAsyncDisposable
     public static async Task<QemuMachine> StartAsync(BootNetwork network, int index, Firmware firmware, int memoryMiB = 512, bool nicRom = true, VmHardware? hardware = null)
     {
         string tap = await network.AddTapAsync();
-        string mac = string.Create(CultureInfo.InvariantCulture, $"52:54:00:e2:e0:{index:x2}");
+        string mac = MacFor(index);
         var info = new ProcessStartInfo("ip")
         {
             RedirectStandardOutput = true,
