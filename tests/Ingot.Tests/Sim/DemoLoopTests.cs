@@ -36,4 +36,32 @@ public sealed class DemoLoopTests(SimLabHost lab) : IClassFixture<SimLabHost>
         Assert.DoesNotContain("sim-002", text, StringComparison.Ordinal);
         Assert.DoesNotContain("CREDENTIALS", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_live_screen_has_a_bar_per_phase_and_a_row_per_machine()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        var options = new SimDataCentreOptions
+        {
+            Machines = 3,
+            Profile = "mixed",
+            FirstNumber = 11,
+            Failures = new Dictionary<int, MachineFailure> { [3] = new(FailureKind.Hang) },
+        };
+        await using SimulatedDataCentre dc = await SimulatedDataCentre.StartAsync(options, lab.Ingot.Network, TimeProvider.System, ct);
+        var director = new DemoDirector(lab.Api, dc, deploy: 3);
+        using var output = new StringWriter();
+
+        new DemoProgress(output, headless: false).Show(await director.StepAsync(ct), director, TimeSpan.FromSeconds(75));
+
+        string[] lines = output.ToString().Split('\n');
+        Assert.Equal("\u001b[H\u001b[2JIngot demo: 3 simulated machines   1:15", lines[0]);
+        Assert.Equal("Enlisted      [..............................]   0/3", lines[2]);
+        Assert.Equal("Commissioned  [..............................]   0/3", lines[3]);
+        Assert.Equal("Deployed      [..............................]   0/2", lines[4]); // the machine with a failure is not deployed
+        Assert.Matches(@"^SIM\s+SYSTEM_ID\s+HOSTNAME\s+STATUS\s+POWER\s+TARGET\s+SIMULATED MACHINE$", lines[6]);
+        Assert.Matches(@"^sim-011\s+-\s+-\s+-\s+-\s+Ready\s+off$", lines[7]);
+        Assert.Matches(@"^sim-012\s+-\s+-\s+-\s+-\s+Ready\s+off$", lines[8]);
+        Assert.Matches(@"^sim-013\s+-\s+-\s+-\s+-\s+\(hang\)\s+off$", lines[9]);
+    }
 }

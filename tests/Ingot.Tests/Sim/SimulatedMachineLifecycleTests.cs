@@ -91,6 +91,30 @@ public sealed class SimulatedMachineLifecycleTests(SimLabHost lab) : IClassFixtu
         Assert.Equal("Ready", fixedMachine["status_name"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task A_ready_machine_tested_again_returns_to_ready()
+    {
+        SimulatedDataCentre dc = await lab.StartAsync(1, "small");
+        SimulatedMachine sim = dc.Machines[0];
+        await AcceptAsync(sim);
+        string id = (await lab.WaitForStatusAsync(sim, "Ready", s_limit))["system_id"]!.GetValue<string>();
+        await WaitForActivityAsync(sim, "off");
+        int boots = sim.Boots;
+
+        // op=test: Ingot powers the machine on, the runner gets only testing scripts and signals OK; TESTING's OK
+        // branch sends a machine whose previous status was READY back to READY, and the runner powers it off.
+        JsonNode testing = (await lab.Api.PostAsync($"machines/{id}/?op=test", Ct))!;
+        Assert.Equal("Testing", testing["status_name"]!.GetValue<string>());
+        await lab.WaitForStatusAsync(sim, "Ready", s_limit);
+        await WaitForActivityAsync(sim, "off");
+        Assert.Equal(boots + 1, sim.Boots);
+        IReadOnlyList<(string Type, string Description)> events = await lab.EventsAsync(id);
+        Assert.Single(events, e => e == ("Node changed status", "From 'Ready' to 'Testing'"));
+        Assert.Equal(2, events.Count(e => e == ("Node changed status", "From 'Testing' to 'Ready'"))); // after commissioning, after this test
+        JsonNode results = (await lab.Api.GetAsync($"nodes/{id}/results/current-testing/", Ct))!;
+        Assert.Equal("Passed", results["status_name"]!.GetValue<string>());
+    }
+
     /// <summary>Polls (bounded) until the simulated machine reports <paramref name="activity"/>.</summary>
     private static async Task WaitForActivityAsync(SimulatedMachine sim, string activity)
     {
