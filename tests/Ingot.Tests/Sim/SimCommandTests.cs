@@ -36,7 +36,7 @@ public sealed class SimCommandTests(SimLabHost lab) : IClassFixture<SimLabHost>
     [InlineData("--machines '100001' is not a whole number from 1 to 100000", "--machines", "100001")]
     [InlineData("--profile 'huge' is not one of mixed, small, standard, large, timing", "--profile", "huge")]
     [InlineData("--failures '3=melt': unknown failure", "--failures", "3=melt")]
-    [InlineData("--failures 'script:': unknown failure", "--failures", "1=script:")]
+    [InlineData("--failures '1=script:': unknown failure", "--failures", "1=script:")]
     [InlineData("--failures '13=disk': expected N=KIND", "--failures", "13=disk")]
     [InlineData("--failures '0=hang': expected N=KIND", "--failures", "0=hang")]
     [InlineData("--failures 'disk': expected N=KIND", "--failures", "disk")]
