@@ -20,9 +20,19 @@ public static class SimCommand
 
     public static async Task<int> RunAsync(ParsedCommand command, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
-        var url = new Uri(command.Get("url") ?? "http://127.0.0.1:5240/");
+        string urlText = command.Get("url") ?? "http://127.0.0.1:5240/";
+        if (!Uri.TryCreate(urlText, UriKind.Absolute, out Uri? url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new UsageException($"ingot sim: --url '{urlText}' is not an http(s) URL", command.Spec);
+        }
+
         string key = command.Get("key") ?? Environment.GetEnvironmentVariable(KeyVariable)
             ?? throw new UsageException($"ingot sim: --key (or ${KeyVariable}) is required: an admin API key, as 'ingot apikey --username NAME' prints it", command.Spec);
+        if (key.Trim().Split(':') is not [{ Length: > 0 }, { Length: > 0 }, { Length: > 0 }])
+        {
+            throw new UsageException("ingot sim: --key is not an API key (consumer:token:secret, as 'ingot apikey --username NAME' prints it)", command.Spec);
+        }
+
         int machines = command.GetInt("machines", 12, 1, 100000);
         int first = command.GetInt("first", 1, 1, 1 << 23);
         string profile = command.Get("profile") ?? "mixed";
@@ -45,16 +55,32 @@ public static class SimCommand
             throw new UsageException($"ingot sim: --failures {error}", command.Spec);
         }
 
-        string[] ports = (command.Get("loopback-boot") ?? "6767,6969").Split(',');
-        string[] image = (command.Get("image") ?? "ingot/sim").Split('/');
-        if (ports.Length != 2 || !int.TryParse(ports[0], CultureInfo.InvariantCulture, out int dhcp) || !int.TryParse(ports[1], CultureInfo.InvariantCulture, out int tftp) || image.Length != 2)
+        string portsText = command.Get("loopback-boot") ?? "6767,6969";
+        string[] ports = portsText.Split(',');
+        if (ports.Length != 2 || !Port(ports[0], out int dhcp) || !Port(ports[1], out int tftp))
         {
-            throw new UsageException("ingot sim: --loopback-boot is DHCP_PORT,TFTP_PORT and --image OS/SERIES", command.Spec);
+            throw new UsageException($"ingot sim: --loopback-boot '{portsText}' is not DHCP_PORT,TFTP_PORT (ports 1 to {IPEndPoint.MaxPort})", command.Spec);
+        }
+
+        string imageText = command.Get("image") ?? "ingot/sim";
+        string[] image = imageText.Split('/');
+        if (image.Length != 2 || image.Any(part => part.Length == 0))
+        {
+            throw new UsageException($"ingot sim: --image '{imageText}' is not OS/SERIES", command.Spec);
         }
 
         var network = new SimNetwork(new IPEndPoint(IPAddress.Loopback, dhcp), new IPEndPoint(IPAddress.Loopback, tftp));
         using var api = new IngotApi(url, key, TimeProvider.System);
-        await SimLab.PrepareAsync(api, network, image[0], image[1], ct);
+        try
+        {
+            await SimLab.PrepareAsync(api, network, image[0], image[1], ct);
+        }
+        catch (Exception e) when (e is HttpRequestException or IngotApiException || (e is TaskCanceledException && !ct.IsCancellationRequested))
+        {
+            await stderr.WriteLineAsync($"ingot sim: could not set up the simulated machines' subnet through Ingot's API at {url}: {e.Message}");
+            return IngotCommandLine.Failure;
+        }
+
         var options = new SimDataCentreOptions { Machines = machines, Profile = profile, Failures = failures, FirstNumber = first, Bmc = bmc };
         await using SimulatedDataCentre dataCentre = await SimulatedDataCentre.StartAsync(options, network, TimeProvider.System, ct);
         string bmcs = dataCentre.IpmiBmcs is { } ipmi
@@ -89,4 +115,7 @@ public static class SimCommand
     }
 
     private static string BootMac(this SimulatedMachine machine) => machine.Profile.BootMac;
+
+    private static bool Port(string text, out int port) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out port) && port is >= 1 and <= IPEndPoint.MaxPort;
 }

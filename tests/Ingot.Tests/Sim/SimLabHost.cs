@@ -90,6 +90,32 @@ public sealed class SimLabHost : IAsyncLifetime
         throw new TimeoutException($"Waited {limit.TotalSeconds} s for {sim.Hostname} ({sim.Profile.BootMac}) to be {status}; it is {last}; the machine says '{sim.Activity}'{(sim.LastError is { } e ? $", error {e}" : "")}.");
     }
 
+    /// <summary>The machine's events, newest first, as <c>events/?op=query</c> gives them: (type description, description).</summary>
+    public async Task<IReadOnlyList<(string Type, string Description)>> EventsAsync(string systemId)
+    {
+        JsonArray events = (await Api.GetAsync($"events/?op=query&id={systemId}&level=DEBUG&limit=1000", TestContext.Current.CancellationToken))!["events"]!.AsArray();
+        return [.. events.Select(e => (e!["type"]!.GetValue<string>(), e["description"]!.GetValue<string>()))];
+    }
+
+    /// <summary>Polls (bounded) the machine's events for the newest one whose type's description is <paramref name="type"/>.</summary>
+    public async Task<(string Type, string Description)> WaitForEventAsync(string systemId, string type, TimeSpan limit)
+    {
+        long started = TimeProvider.System.GetTimestamp();
+        IReadOnlyList<(string Type, string Description)> events = [];
+        while (TimeProvider.System.GetElapsedTime(started) < limit)
+        {
+            events = await EventsAsync(systemId);
+            if (events.FirstOrDefault(e => e.Type == type) is { Type: not null } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(500), TestContext.Current.CancellationToken);
+        }
+
+        throw new TimeoutException($"No '{type}' event for {systemId} in {limit.TotalSeconds} s; the newest: {string.Join(" | ", events.Take(8).Select(e => $"{e.Type}: {e.Description}"))}");
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (SimulatedDataCentre dc in _dataCentres)

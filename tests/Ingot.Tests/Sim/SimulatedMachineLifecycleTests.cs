@@ -55,6 +55,75 @@ public sealed class SimulatedMachineLifecycleTests(SimLabHost lab) : IClassFixtu
         Assert.DoesNotContain(claimed, await SubnetAddressesAsync(subnet));
     }
 
+    [Fact]
+    public async Task A_deployed_machine_enters_rescue_mode_exits_to_deployed_and_is_marked_broken_and_fixed()
+    {
+        SimulatedDataCentre dc = await lab.StartAsync(1, "small");
+        SimulatedMachine sim = dc.Machines[0];
+        await AcceptAsync(sim);
+        string id = (await lab.WaitForStatusAsync(sim, "Ready", s_limit))["system_id"]!.GetValue<string>();
+        await lab.Api.PostAsync("machines/?op=allocate", Ct, ("system_id", id));
+        await lab.Api.PostAsync($"machines/{id}/?op=deploy", Ct);
+        await lab.WaitForStatusAsync(sim, "Deployed", s_limit);
+        int boots = sim.Boots;
+
+        // Rescue mode: Ingot power-cycles the machine into the ephemeral environment, which has no scripts to run
+        // (maas-scripts 204) and signals OK: the signal table's ENTERING_RESCUE_MODE → RESCUE_MODE branch.
+        JsonNode entering = (await lab.Api.PostAsync($"machines/{id}/?op=rescue_mode", Ct))!;
+        Assert.Equal("Entering rescue mode", entering["status_name"]!.GetValue<string>());
+        await lab.WaitForStatusAsync(sim, "Rescue mode", s_limit);
+        Assert.Equal("ephemeral: nothing to run, signalling OK", sim.Activity);
+        Assert.True(sim.Boots > boots, "Ingot's power cycle booted the machine into the rescue environment");
+        Assert.Contains(("Node changed status", "From 'Entering rescue mode' to 'Rescue mode'"), await lab.EventsAsync(id));
+
+        // Exit: the previous status was DEPLOYED, so Ingot power-cycles it back into the installed system.
+        await lab.Api.PostAsync($"machines/{id}/?op=exit_rescue_mode", Ct);
+        JsonNode deployed = await lab.WaitForStatusAsync(sim, "Deployed", s_limit);
+        Assert.Equal("admin", deployed["owner"]!.GetValue<string>());
+        Assert.True(sim.HasInstalledSystem, "rescue mode left the installed system alone");
+        Assert.Contains(("Node changed status", "From 'Exiting rescue mode' to 'Deployed'"), await lab.EventsAsync(id));
+
+        // Mark broken (Ingot powers it off; the machine is released first, as MAAS does), then fixed: READY.
+        JsonNode broken = (await lab.Api.PostAsync($"machines/{id}/?op=mark_broken", Ct, ("comment", "sim: bad fan")))!;
+        Assert.Equal(("Broken", "sim: bad fan"), (broken["status_name"]!.GetValue<string>(), broken["error_description"]!.GetValue<string>()));
+        await WaitForActivityAsync(sim, "off");
+        JsonNode fixedMachine = (await lab.Api.PostAsync($"machines/{id}/?op=mark_fixed", Ct))!;
+        Assert.Equal("Ready", fixedMachine["status_name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_ready_machine_tested_again_returns_to_ready()
+    {
+        SimulatedDataCentre dc = await lab.StartAsync(1, "small");
+        SimulatedMachine sim = dc.Machines[0];
+        await AcceptAsync(sim);
+        string id = (await lab.WaitForStatusAsync(sim, "Ready", s_limit))["system_id"]!.GetValue<string>();
+        int boots = sim.Boots;
+
+        // op=test: Ingot powers the machine on, the runner gets only testing scripts and signals OK; TESTING's OK
+        // branch sends a machine whose previous status was READY back to READY, and the runner powers it off.
+        JsonNode testing = (await lab.Api.PostAsync($"machines/{id}/?op=test", Ct))!;
+        Assert.Equal("Testing", testing["status_name"]!.GetValue<string>());
+        await lab.WaitForStatusAsync(sim, "Ready", s_limit);
+        Assert.True(sim.Boots > boots, "Ingot powered the machine on to test it");
+        IReadOnlyList<(string Type, string Description)> events = await lab.EventsAsync(id);
+        Assert.Single(events, e => e == ("Node changed status", "From 'Ready' to 'Testing'"));
+        Assert.Equal(2, events.Count(e => e == ("Node changed status", "From 'Testing' to 'Ready'"))); // after commissioning, after this test
+        JsonNode results = (await lab.Api.GetAsync($"nodes/{id}/results/current-testing/", Ct))!;
+        Assert.Equal("Passed", results["status_name"]!.GetValue<string>());
+    }
+
+    /// <summary>Polls (bounded) until the simulated machine reports <paramref name="activity"/>.</summary>
+    private static async Task WaitForActivityAsync(SimulatedMachine sim, string activity)
+    {
+        long started = TimeProvider.System.GetTimestamp();
+        while (sim.Activity != activity)
+        {
+            Assert.True(TimeProvider.System.GetElapsedTime(started) < s_limit, $"Waited for {sim.Hostname} to be '{activity}'; it says '{sim.Activity}'.");
+            await Task.Delay(TimeSpan.FromMilliseconds(250), Ct);
+        }
+    }
+
     /// <summary>The boot interface's single link: mode, subnet CIDR, address (null when it has none).</summary>
     private static (string Mode, string? Subnet, string? Ip) BootLink(JsonNode machine)
     {
@@ -82,6 +151,11 @@ public sealed class SimulatedMachineLifecycleTests(SimLabHost lab) : IClassFixtu
         JsonNode lshw = results["results"]!.AsArray().Single(r => r!["name"]!.GetValue<string>() == "maas-lshw")!;
         Assert.Equal("Failed", lshw["status_name"]!.GetValue<string>());
         Assert.Equal(1, lshw["exit_status"]!.GetValue<int>());
+
+        // The status change records MAAS's FAILED_COMMISSIONING event. (The runner's FAILED text goes to the machine's
+        // `error`, as MAAS's node.error; error_description is mark_failed's comment and stays empty here.)
+        await lab.WaitForEventAsync(id, "Failed commissioning", TimeSpan.FromSeconds(10));
+        Assert.Contains(("Node changed status", "From 'Commissioning' to 'Failed commissioning'"), await lab.EventsAsync(id));
     }
 
     [Fact]
@@ -95,6 +169,13 @@ public sealed class SimulatedMachineLifecycleTests(SimLabHost lab) : IClassFixtu
         JsonNode results = (await lab.Api.GetAsync($"nodes/{id}/results/current-testing/", Ct))!;
         JsonNode smart = results["results"]!.AsArray().Single(r => r!["name"]!.GetValue<string>() == "smartctl-validate")!;
         Assert.Equal("Failed", smart["status_name"]!.GetValue<string>());
+        Assert.Equal(1, smart["exit_status"]!.GetValue<int>());
+
+        // Commissioning passed; the testing run's FAILED signal records MAAS's FAILED_TESTING event.
+        await lab.WaitForEventAsync(id, "Failed testing", TimeSpan.FromSeconds(10));
+        Assert.Contains(("Node changed status", "From 'Testing' to 'Failed testing'"), await lab.EventsAsync(id));
+        JsonNode commissioning = (await lab.Api.GetAsync($"nodes/{id}/results/current-commissioning/", Ct))!;
+        Assert.Equal("Passed", commissioning["status_name"]!.GetValue<string>());
     }
 
     [Fact]

@@ -1,0 +1,67 @@
+using Ingot.Commands;
+using Ingot.Demo;
+using Ingot.Sim.Machines;
+
+namespace Ingot.Tests.Sim;
+
+/// <summary>
+/// The demo's <c>--exit-when-ready</c> failure path against a real Ingot: machines that never reach their target by the
+/// deadline make it exit 1 naming each of them with what it is doing, and machines with an injected failure (no target)
+/// are not named. The machines here are never powered on, so none can get there.
+/// </summary>
+public sealed class DemoLoopTests(SimLabHost lab) : IClassFixture<SimLabHost>
+{
+    [Fact]
+    public async Task Exit_when_ready_exits_1_naming_every_machine_not_at_its_target_at_the_deadline()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        var options = new SimDataCentreOptions
+        {
+            Machines = 3,
+            Profile = "small",
+            FirstNumber = 1,
+            Failures = new Dictionary<int, MachineFailure> { [2] = new(FailureKind.NoLease) },
+        };
+        await using SimulatedDataCentre dc = await SimulatedDataCentre.StartAsync(options, lab.Ingot.Network, TimeProvider.System, ct);
+        var director = new DemoDirector(lab.Api, dc, deploy: 1);
+        using var output = new StringWriter();
+
+        int exit = await new DemoLoop(director, new DemoProgress(output, headless: true), output, TimeProvider.System)
+            .RunAsync(exitWhenReady: true, TimeSpan.Zero, () => "CREDENTIALS", ct);
+
+        Assert.Equal(IngotCommandLine.Failure, exit);
+        string text = output.ToString();
+        string missing = Assert.Single(text.Split('\n'), l => l.StartsWith("Not ready after ", StringComparison.Ordinal));
+        Assert.Matches(@"^Not ready after \d+:\d\d: sim-001 \(not enlisted\) is unknown, not Ready \[off\]; sim-003 \(not enlisted\) is unknown, not Ready \[off\]$", missing);
+        Assert.DoesNotContain("sim-002", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("CREDENTIALS", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_live_screen_has_a_bar_per_phase_and_a_row_per_machine()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        var options = new SimDataCentreOptions
+        {
+            Machines = 3,
+            Profile = "mixed",
+            FirstNumber = 11,
+            Failures = new Dictionary<int, MachineFailure> { [3] = new(FailureKind.Hang) },
+        };
+        await using SimulatedDataCentre dc = await SimulatedDataCentre.StartAsync(options, lab.Ingot.Network, TimeProvider.System, ct);
+        var director = new DemoDirector(lab.Api, dc, deploy: 3);
+        using var output = new StringWriter();
+
+        new DemoProgress(output, headless: false).Show(await director.StepAsync(ct), director, TimeSpan.FromSeconds(75));
+
+        string[] lines = output.ToString().Split('\n');
+        Assert.Equal("\u001b[H\u001b[2JIngot demo: 3 simulated machines   1:15", lines[0]);
+        Assert.Equal("Enlisted      [..............................]   0/3", lines[2]);
+        Assert.Equal("Commissioned  [..............................]   0/3", lines[3]);
+        Assert.Equal("Deployed      [..............................]   0/2", lines[4]); // the machine with a failure is not deployed
+        Assert.Matches(@"^SIM\s+SYSTEM_ID\s+HOSTNAME\s+STATUS\s+POWER\s+TARGET\s+SIMULATED MACHINE$", lines[6]);
+        Assert.Matches(@"^sim-011\s+-\s+-\s+-\s+-\s+Ready\s+off$", lines[7]);
+        Assert.Matches(@"^sim-012\s+-\s+-\s+-\s+-\s+Ready\s+off$", lines[8]);
+        Assert.Matches(@"^sim-013\s+-\s+-\s+-\s+-\s+\(hang\)\s+off$", lines[9]);
+    }
+}
