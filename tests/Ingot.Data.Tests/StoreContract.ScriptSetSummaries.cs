@@ -35,7 +35,7 @@ public abstract partial class StoreContract
         Assert.False(all.ContainsKey(none.SystemId));
     }
 
-    private static async Task<ScriptSet> AddSetAsync(DataServices data, Machine machine, ScriptSetKind kind, int run, params (string Name, ScriptStatus Status)[] results)
+    private async Task<ScriptSet> AddSetAsync(DataServices data, Machine machine, ScriptSetKind kind, int run, params (string Name, ScriptStatus Status)[] results)
     {
         var set = new ScriptSet { SystemId = machine.SystemId, Kind = kind, Run = run, Created = Now };
         set.Results.AddRange(results.Select(r => new ScriptResult { Name = r.Name, Status = r.Status, Created = Now, Updated = Now }));
