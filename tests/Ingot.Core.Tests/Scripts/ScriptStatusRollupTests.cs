@@ -33,13 +33,13 @@ public sealed class ScriptStatusRollupTests
     {
         var store = new InMemoryScriptResultStore();
         Machine machine = Machine.Create("cur0001", "cur", DateTime.UnixEpoch);
-        ScriptSet commissioning = await store.AddSetAsync(new ScriptSet { SystemId = machine.SystemId, Kind = ScriptSetKind.Commissioning, Run = 0 }, default);
+        ScriptSet commissioning = await store.AddSetAsync(new ScriptSet { SystemId = machine.SystemId, Kind = ScriptSetKind.Commissioning, Run = 0 }, TestContext.Current.CancellationToken);
         machine.BeginScriptRun();
         var tests = new ScriptSet { SystemId = machine.SystemId, Kind = ScriptSetKind.Testing, Run = 1 };
         tests.Results.Add(new ScriptResult { Name = "memtester", Status = ScriptStatus.Failed });
-        tests = await store.AddSetAsync(tests, default);
+        tests = await store.AddSetAsync(tests, TestContext.Current.CancellationToken);
 
-        IReadOnlyDictionary<string, ScriptSetSummary> summaries = await store.SummariesAsync([machine.SystemId, "other"], default);
+        IReadOnlyDictionary<string, ScriptSetSummary> summaries = await store.SummariesAsync([machine.SystemId, "other"], TestContext.Current.CancellationToken);
         Assert.Equal(
             new CurrentScriptSets(commissioning.Id, tests.Id, null, ScriptStatus.Failed),
             CurrentScriptSets.Of(machine, summaries[machine.SystemId]));
