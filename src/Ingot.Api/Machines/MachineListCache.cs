@@ -1,6 +1,7 @@
 using Ingot.Core.Events;
 using Ingot.Core.Machines;
 using Ingot.Core.Machines.Queries;
+using Ingot.Core.Scripts;
 using Microsoft.Extensions.Options;
 
 namespace Ingot.Api.Machines;
@@ -9,8 +10,8 @@ namespace Ingot.Api.Machines;
 /// The machine table as <c>GET machines/</c> last read it, kept in step with the store by version:
 /// each list reads every machine's (id, version) — two columns — and reloads only the machines whose
 /// version moved on (all of them when many did), drops the deleted ones, and keeps the others. Each
-/// entry also keeps its machine's list JSON, reused while the machine's version, its latest event
-/// and the rendering context's fingerprint are unchanged. A change committed before a list starts is
+/// entry also keeps its machine's list JSON, reused while the machine's version, its latest event,
+/// its current script sets and the rendering context's fingerprint are unchanged. A change committed before a list starts is
 /// therefore always in it. The machines here are for reading only (filters, permissions, JSON).
 /// The kept JSON is bounded (<see cref="ApiOptions.MachineListJsonBytes"/>): machines beyond the bound
 /// are rendered on each list; an entry dropped (machine deleted, or a newer version read) gives its
@@ -87,12 +88,16 @@ internal sealed class MachineListCache(IOptions<ApiOptions> options) : IDisposab
 
         public Machine Machine { get; } = machine;
 
-        /// <summary>The JSON rendered under <paramref name="fingerprint"/> with <paramref name="latest"/> as status event, or null.</summary>
-        public byte[]? Json(string fingerprint, MachineEvent? latest) =>
-            Volatile.Read(ref _rendered) is { } r && r.Fingerprint == fingerprint && Equals(r.Latest, latest) ? r.Json : null;
+        /// <summary>
+        /// The JSON rendered under <paramref name="fingerprint"/> with <paramref name="latest"/> as status event and
+        /// <paramref name="sets"/> as script sets, or null. The sets are part of the key because a script set is made, and
+        /// its results change, without the machine being saved (its version stays).
+        /// </summary>
+        public byte[]? Json(string fingerprint, MachineEvent? latest, CurrentScriptSets? sets) =>
+            Volatile.Read(ref _rendered) is { } r && r.Fingerprint == fingerprint && Equals(r.Latest, latest) && Equals(r.Sets, sets) ? r.Json : null;
 
         /// <summary>Keeps <paramref name="json"/> when the budget allows (else lets the older rendering go too); whether it was kept.</summary>
-        public bool Keep(byte[] json, string fingerprint, MachineEvent? latest)
+        public bool Keep(byte[] json, string fingerprint, MachineEvent? latest, CurrentScriptSets? sets)
         {
             lock (_gate)
             {
@@ -108,7 +113,7 @@ internal sealed class MachineListCache(IOptions<ApiOptions> options) : IDisposab
                     return false;
                 }
 
-                Volatile.Write(ref _rendered, new Rendered(json, fingerprint, latest));
+                Volatile.Write(ref _rendered, new Rendered(json, fingerprint, latest, sets));
                 return true;
             }
         }
@@ -132,6 +137,6 @@ internal sealed class MachineListCache(IOptions<ApiOptions> options) : IDisposab
             }
         }
 
-        private sealed record Rendered(byte[] Json, string Fingerprint, MachineEvent? Latest);
+        private sealed record Rendered(byte[] Json, string Fingerprint, MachineEvent? Latest, CurrentScriptSets? Sets);
     }
 }

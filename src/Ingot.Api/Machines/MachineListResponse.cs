@@ -4,6 +4,7 @@ using Ingot.Core.Events;
 using Ingot.Core.Machines;
 using Ingot.Core.Machines.Filters;
 using Ingot.Core.Machines.Queries;
+using Ingot.Core.Scripts;
 using Ingot.Wire.Machines;
 
 namespace Ingot.Api.Machines;
@@ -11,7 +12,7 @@ namespace Ingot.Api.Machines;
 /// <summary>
 /// <c>GET machines/</c> (MAAS's <c>MachinesHandler.read</c>) from <see cref="MachineListCache"/>:
 /// the machines the caller may view that match the filter, in id order, each written from its
-/// kept list JSON when the machine, its latest event and the context are unchanged, else rendered
+/// kept list JSON when the machine, its latest event, its current script sets and the context are unchanged, else rendered
 /// and kept. The bytes are the same as <see cref="MachineResponses.ListAsync"/> writes. Without the
 /// cache's services (a host composed without them) it is that path.
 /// </summary>
@@ -53,12 +54,13 @@ internal static class MachineListResponse
             foreach (MachineListCache.Entry entry in entries)
             {
                 MachineEvent? latest = context.LatestEvents.GetValueOrDefault(entry.Machine.SystemId);
-                byte[]? json = entry.Json(fingerprint, latest);
+                CurrentScriptSets? sets = context.ScriptSets.GetValueOrDefault(entry.Machine.SystemId);
+                byte[]? json = entry.Json(fingerprint, latest, sets);
                 if (json is null)
                 {
                     renderer ??= new MachineItemRenderer(MachineResponses.ListWriterOptions);
                     json = renderer.Render(entry.Machine, context);
-                    entry.Keep(json, fingerprint, latest);
+                    entry.Keep(json, fingerprint, latest, sets);
                 }
 
                 writer.WriteRawValue(json, skipInputValidation: true);

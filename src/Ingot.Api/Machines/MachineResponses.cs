@@ -7,6 +7,7 @@ using Ingot.Core.Machines;
 using Ingot.Core.Machines.Filters;
 using Ingot.Core.Networks;
 using Ingot.Core.ResourcePools;
+using Ingot.Core.Scripts;
 using Ingot.Core.Zones;
 using Ingot.Wire.Machines;
 using Ingot.Wire.Resources;
@@ -68,8 +69,8 @@ internal static class MachineResponses
     }
 
     /// <summary>
-    /// The rendering context: stored zones, pools, domains, VLANs and subnets, and the latest event of
-    /// level INFO or above of each machine.
+    /// The rendering context: stored zones, pools, domains, VLANs and subnets, the latest event of
+    /// level INFO or above of each machine, and each machine's current script sets.
     /// </summary>
     public static Task<MachineJsonContext> ContextAsync(ApiRequest request, IReadOnlyList<Machine> machines, CancellationToken ct) =>
         ContextAsync(request.Http.RequestServices, machines, ct);
@@ -82,8 +83,12 @@ internal static class MachineResponses
         IReadOnlyList<Domain> domains = await services.GetRequiredService<IDomainStore>().ListAsync(ct);
         NetworkModel network = await services.GetRequiredService<INetworkStore>().LoadAsync(ct);
         // One query for the status messages: of these machines when there are few, of all otherwise.
-        IReadOnlyDictionary<string, MachineEvent> latest = await services.GetRequiredService<IEventLog>().LatestAsync(
-            machines.Count <= 100 ? [.. machines.Select(m => m.SystemId)] : null, EventLevel.Info, ct);
+        string[]? few = machines.Count <= 100 ? [.. machines.Select(m => m.SystemId)] : null;
+        IReadOnlyDictionary<string, MachineEvent> latest = await services.GetRequiredService<IEventLog>().LatestAsync(few, EventLevel.Info, ct);
+        // One read for the script set ids and testing statuses, the same way.
+        IReadOnlyDictionary<string, ScriptSetSummary> summaries = machines.Count == 0 || services.GetService<IScriptResultStore>() is not { } results
+            ? new Dictionary<string, ScriptSetSummary>()
+            : await results.SummariesAsync(few, ct);
 
         return new MachineJsonContext
         {
@@ -94,6 +99,8 @@ internal static class MachineResponses
             DefaultVlan = network.DefaultVlan(Fabric.DefaultId) is { } untagged ? Networks.NetworkInfos.Vlan(network, untagged) : VlanInfo.Default,
             Subnets = Networks.NetworkInfos.Subnets(network),
             LatestEvents = latest,
+            ScriptSets = machines.DistinctBy(m => m.SystemId).ToDictionary(
+                m => m.SystemId, m => CurrentScriptSets.Of(m, summaries.GetValueOrDefault(m.SystemId)), StringComparer.Ordinal),
         };
     }
 }

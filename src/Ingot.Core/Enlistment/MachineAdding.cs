@@ -33,6 +33,7 @@ public sealed class MachineAdding(MachineEnlister enlister, MachinePlacement pla
         var enlister = new MachineEnlister(machines, Get<TimeProvider>(services) ?? TimeProvider.System, settings)
         {
             PowerTypes = Get<PowerTypeCatalog>(services),
+            ScriptResults = Get<Scripts.IScriptResultStore>(services),
         };
         var placement = new MachinePlacement(
             Required<IZoneStore>(services), Required<IResourcePoolStore>(services), Required<IDomainStore>(services), Required<ITagStore>(services));

@@ -2,6 +2,8 @@ using Ingot.Core.Forms;
 using Ingot.Core.Hardware;
 using Ingot.Core.Machines;
 using Ingot.Core.Power;
+using Ingot.Core.Registration;
+using Ingot.Core.Scripts;
 using Ingot.Core.Users;
 
 namespace Ingot.Core.Enlistment;
@@ -26,6 +28,12 @@ public sealed class MachineEnlister(
     /// <summary>The power types to check <c>power_type</c>/<c>power_parameters</c> against; none means unchecked.</summary>
     public PowerTypeCatalog? PowerTypes { get; init; }
 
+    /// <summary>
+    /// Where a machine added with <c>deployed=true</c> gets its pending deploy-info set at once (MAAS makes it in
+    /// <c>_setup_deployed_machine</c>); without one, the set is made by the machine's first registration report.
+    /// </summary>
+    public IScriptResultStore? ScriptResults { get; init; }
+
     public MachineEnlister(IMachineStore store, TimeProvider time, LifecycleSettings settings)
         : this(store, time, settings, SystemIdGenerator.Shared, HostnameGenerator.Shared)
     {
@@ -41,7 +49,13 @@ public sealed class MachineEnlister(
     {
         ArgumentNullException.ThrowIfNull(actor);
         Checked form = await CheckAsync(request, architectureAlwaysRequired: false, ct);
-        return await InsertAsync(request, form, machine => Admit(machine, request, actor), ct);
+        Machine machine = await InsertAsync(request, form, machine => Admit(machine, request, actor), ct);
+        if (machine.Status == MachineStatus.Deployed && ScriptResults is not null)
+        {
+            await DeployInfoScripts.AddSetAsync(ScriptResults, machine, time.GetUtcNow().UtcDateTime, ct);
+        }
+
+        return machine;
     }
 
     /// <summary>What <see cref="AddAsync"/> does to the new machine before it is stored.</summary>

@@ -30,6 +30,16 @@ public static class DeployInfoScripts
     /// <summary>Whether <paramref name="set"/> is a deploy-info set.</summary>
     public static bool IsDeployInfo(ScriptSet? set) => set is not null && set.Kind == ScriptSetKind.Commissioning && set.Tags.Contains(Tag);
 
+    /// <summary>
+    /// Stores a new pending deploy-info set as the machine's current commissioning set (a machine just added with
+    /// <c>deployed=true</c>); the set of that run if one was stored meanwhile. Its first registration report fills it.
+    /// </summary>
+    public static Task<ScriptSet> AddSetAsync(IScriptResultStore results, Machine machine, DateTime now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        return results.AddSetAsync(NewSet(machine, now), ct);
+    }
+
     /// <summary>A new deploy-info set for the machine's current script run, every result pending.</summary>
     public static ScriptSet NewSet(Machine machine, DateTime now)
     {

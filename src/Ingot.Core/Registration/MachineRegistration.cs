@@ -11,7 +11,8 @@ namespace Ingot.Core.Registration;
 /// Adding a live machine's hardware (MAAS's deploy-info set and hardware sync for machines added with
 /// <c>deployed=true</c>): the running system's report, sent by <see cref="RegistrationScript"/> with a one-use
 /// token (<see cref="RegistrationTokens"/>), is stored as the results of the machine's deploy-info script set
-/// (<see cref="DeployInfoScripts"/>; made on the first report as the current commissioning set), and the passed
+/// (<see cref="DeployInfoScripts"/>; made pending when the machine is added, as MAAS does, or by the first report when
+/// it is missing), and the passed
 /// results go through the commissioning hooks (<see cref="CommissioningHooks"/>: the resources document becomes the
 /// hardware — CPUs, NUMA nodes, memory, disks, interfaces, PCI and USB devices —, lshw XML and modaliases are kept,
 /// tags evaluated), exactly as commissioning output would. The status and the owner are untouched; the machine's
@@ -23,7 +24,7 @@ public sealed class MachineRegistration(
 {
     public const string Registered = "Hardware reported by the running system";
 
-    /// <summary>What a valid token names: the deployed machine and the commissioning set of its current run (none before the first report).</summary>
+    /// <summary>What a valid token names: the deployed machine and the commissioning set of its current run (none when it was never made).</summary>
     public sealed record Target(Machine Machine, ScriptSet? Set);
 
     /// <summary>What became of a report.</summary>

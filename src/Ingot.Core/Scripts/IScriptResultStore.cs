@@ -18,6 +18,13 @@ public interface IScriptResultStore
     Task<IReadOnlyList<ScriptSet>> SetsAsync(string systemId, CancellationToken ct);
 
     /// <summary>
+    /// One read for many machines (all of them when <paramref name="systemIds"/> is null), by system id: each
+    /// machine's <see cref="ScriptSetSummary"/> (machines without sets are left out). Reads neither outputs nor
+    /// results beyond their statuses.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, ScriptSetSummary>> SummariesAsync(IReadOnlyCollection<string>? systemIds, CancellationToken ct);
+
+    /// <summary>
     /// Adds the set with its results (ids assigned). When a set for the same (machine, kind, run)
     /// was added meanwhile, that one is returned instead and nothing is written.
     /// </summary>

@@ -32,6 +32,37 @@ public sealed class ScriptResultStore(IDbContextFactory<IngotDbContext> contexts
         return ScriptResultsAsRead.Remember(await WithResults(db).Where(s => s.SystemId == systemId).OrderByDescending(s => s.Id).ToListAsync(ct));
     }
 
+    public async Task<IReadOnlyDictionary<string, ScriptSetSummary>> SummariesAsync(IReadOnlyCollection<string>? systemIds, CancellationToken ct)
+    {
+        await using IngotDbContext db = contexts.CreateDbContext();
+        IQueryable<ScriptSet> sets = db.ScriptSets.AsNoTracking();
+        if (systemIds is not null)
+        {
+            string[] ids = [.. systemIds];
+            sets = sets.Where(s => ids.Contains(s.SystemId));
+        }
+
+        // Per (machine, kind): the newest set and the set of the highest run (unique by the (machine, kind, run) index).
+        var heads = await (
+            from h in sets.GroupBy(s => new { s.SystemId, s.Kind })
+                .Select(g => new { g.Key.SystemId, g.Key.Kind, NewestId = g.Max(s => s.Id), LastRun = g.Max(s => s.Run) })
+            join s in db.ScriptSets on new { h.SystemId, h.Kind, Run = h.LastRun } equals new { s.SystemId, s.Kind, s.Run }
+            select new { h.SystemId, h.Kind, h.NewestId, h.LastRun, LastRunId = s.Id }).ToListAsync(ct);
+
+        // The latest result of each testing script by name, across the machine's testing sets; only their distinct statuses.
+        var testing = from r in db.ScriptResults
+                      join s in sets.Where(s => s.Kind == ScriptSetKind.Testing) on r.ScriptSetId equals s.Id
+                      select new { s.SystemId, r.Name, r.Id, r.Status };
+        var latestIds = testing.GroupBy(t => new { t.SystemId, t.Name }).Select(g => g.Max(t => t.Id));
+        var statuses = await testing.Where(t => latestIds.Contains(t.Id)).Select(t => new { t.SystemId, t.Status }).Distinct().ToListAsync(ct);
+
+        ILookup<string, ScriptStatus> byMachine = statuses.ToLookup(t => t.SystemId, t => t.Status, StringComparer.Ordinal);
+        return heads.GroupBy(h => h.SystemId, StringComparer.Ordinal).ToDictionary(
+            g => g.Key,
+            g => new ScriptSetSummary(g.Key, [.. g.Select(h => new ScriptSetHead(h.Kind, h.NewestId, h.LastRun, h.LastRunId))], [.. byMachine[g.Key]]),
+            StringComparer.Ordinal);
+    }
+
     public async Task<ScriptSet> AddSetAsync(ScriptSet set, CancellationToken ct)
     {
         await using (IngotDbContext db = contexts.CreateDbContext())

@@ -5,6 +5,7 @@ using Ingot.Core.Events;
 using Ingot.Core.Hardware;
 using Ingot.Core.Machines;
 using Ingot.Core.Power;
+using Ingot.Core.Scripts;
 using Ingot.Wire.Resources;
 
 namespace Ingot.Wire.Machines;
@@ -13,11 +14,12 @@ namespace Ingot.Wire.Machines;
 /// The machine object, key by key in the order of maas-api.md §5.1. Fields Core has no data for yet
 /// are written as MAAS writes "nothing", with the right JSON kind: <c>swap_size</c>,
 /// <c>address_ttl</c>, <c>parent</c>, <c>pod</c>, <c>virtualmachine_id</c>, <c>last_sync</c>, <c>sync_interval</c>,
-/// <c>next_sync</c> and the three <c>current_*_result_id</c> are null; <c>owner_data</c> and
+/// <c>next_sync</c> are null; the three <c>current_*_result_id</c> and <c>testing_status</c> come from
+/// <see cref="MachineJsonContext.ScriptSets"/>; <c>owner_data</c> and
 /// <c>workload_annotations</c> both show the machine's owner data;
 /// <c>special_filesystems</c> is []; <c>ephemeral_deploy</c> is the machine's (set by a deployment to memory,
 /// cleared by release); <c>disable_ipv4</c>, <c>enable_hw_sync</c>, <c>enable_kernel_crash_dump</c> and <c>is_dpu</c> are false;
-/// every test status is -1 "Unknown" (only commissioning has a result in Core); <c>hardware_info</c>
+/// the per-hardware test statuses are still -1 "Unknown" (not computed); <c>hardware_info</c>
 /// keys commissioning did not report are "Unknown"; <c>status_action</c> is "" when there is an event (Core's events carry
 /// no action) and null when there is none.
 /// </summary>
@@ -123,18 +125,19 @@ public static partial class MachineJson
         writer.WriteNull("parent"u8);
         writer.WriteNull("pod"u8);
         DefaultGateways.Write(writer, machine, bootInterface, fragments);
-        writer.WriteNull("current_commissioning_result_id"u8);
-        writer.WriteNull("current_testing_result_id"u8);
-        writer.WriteNull("current_installation_result_id"u8);
+        CurrentScriptSets sets = context.ScriptSets.GetValueOrDefault(systemId) ?? CurrentScriptSets.None;
+        WriteId(writer, "current_commissioning_result_id"u8, sets.Commissioning);
+        WriteId(writer, "current_testing_result_id"u8, sets.Testing);
+        WriteId(writer, "current_installation_result_id"u8, sets.Installation);
         ScriptStatusJson.Write(writer, "commissioning_status"u8, "commissioning_status_name"u8, machine.CommissioningResult);
-        ScriptStatusJson.Write(writer, "testing_status"u8, "testing_status_name"u8, null);
-        ScriptStatusJson.Write(writer, "cpu_test_status"u8, "cpu_test_status_name"u8, null);
-        ScriptStatusJson.Write(writer, "memory_test_status"u8, "memory_test_status_name"u8, null);
-        ScriptStatusJson.Write(writer, "network_test_status"u8, "network_test_status_name"u8, null);
-        ScriptStatusJson.Write(writer, "storage_test_status"u8, "storage_test_status_name"u8, null);
-        ScriptStatusJson.Write(writer, "other_test_status"u8, "other_test_status_name"u8, null);
+        ScriptStatusJson.Write(writer, "testing_status"u8, "testing_status_name"u8, sets.TestingStatus);
+        ScriptStatusJson.Write(writer, "cpu_test_status"u8, "cpu_test_status_name"u8, (ScriptStatus?)null);
+        ScriptStatusJson.Write(writer, "memory_test_status"u8, "memory_test_status_name"u8, (ScriptStatus?)null);
+        ScriptStatusJson.Write(writer, "network_test_status"u8, "network_test_status_name"u8, (ScriptStatus?)null);
+        ScriptStatusJson.Write(writer, "storage_test_status"u8, "storage_test_status_name"u8, (ScriptStatus?)null);
+        ScriptStatusJson.Write(writer, "other_test_status"u8, "other_test_status_name"u8, (ScriptStatus?)null);
         HardwareInfoJson.Write(writer, machine);
-        ScriptStatusJson.Write(writer, "interface_test_status"u8, "interface_test_status_name"u8, null);
+        ScriptStatusJson.Write(writer, "interface_test_status"u8, "interface_test_status_name"u8, (ScriptStatus?)null);
         NumaNodeJson.Write(writer, machine);
         writer.WriteNull("virtualmachine_id"u8);
         WriteOwnerData(writer, "workload_annotations"u8, machine);
@@ -165,6 +168,18 @@ public static partial class MachineJson
         }
 
         return (double)total / 1000 / 1000;
+    }
+
+    private static void WriteId(Utf8JsonWriter writer, ReadOnlySpan<byte> name, long? id)
+    {
+        if (id is { } value)
+        {
+            writer.WriteNumber(name, value);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
     }
 
     /// <summary>MAAS's spelling of a power state: on, off, unknown or error.</summary>

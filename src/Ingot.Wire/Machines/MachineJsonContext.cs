@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Text.Json;
 using Ingot.Core.Events;
+using Ingot.Core.Scripts;
 using Ingot.Wire.Resources;
 
 namespace Ingot.Wire.Machines;
@@ -42,6 +43,13 @@ public sealed partial class MachineJsonContext
     /// and <c>status_action</c> come from it. A machine without one renders both as null.
     /// </summary>
     public IReadOnlyDictionary<string, MachineEvent> LatestEvents { get; init; } = FrozenDictionary<string, MachineEvent>.Empty;
+
+    /// <summary>
+    /// Each machine's current script set ids and testing status, by system_id (<c>current_*_result_id</c>,
+    /// <c>testing_status</c>). A machine without an entry renders them as null and -1. Like the latest events,
+    /// not part of <see cref="Fingerprint"/>: a set changes without its machine being saved.
+    /// </summary>
+    public IReadOnlyDictionary<string, CurrentScriptSets> ScriptSets { get; init; } = FrozenDictionary<string, CurrentScriptSets>.Empty;
 
     internal Fragments Rendered => _fragments.Value;
 

@@ -1,28 +1,32 @@
 using System.Text.Json;
 using Ingot.Core.Machines;
+using Ingot.Core.Scripts;
 
 namespace Ingot.Wire.Machines;
 
 /// <summary>
 /// The <c>*_status</c> / <c>*_status_name</c> pairs: MAAS's SCRIPT_STATUS ints and labels, -1 "Unknown"
-/// when there are no results. Core knows only the commissioning script set's outcome; testing and
-/// the per-hardware test statuses have no results in Ingot yet, so they are always -1 "Unknown".
+/// when there are no results. Commissioning's comes from the machine's stored outcome, testing's from the
+/// current script sets (<see cref="CurrentScriptSets.TestingStatus"/>); the per-hardware test statuses are not
+/// computed yet, so they are always -1 "Unknown".
 /// </summary>
 internal static class ScriptStatusJson
 {
-    public static void Write(Utf8JsonWriter writer, ReadOnlySpan<byte> name, ReadOnlySpan<byte> nameName, ScriptSetStatus? status)
-    {
-        (int value, string label) = status switch
+    public static void Write(Utf8JsonWriter writer, ReadOnlySpan<byte> name, ReadOnlySpan<byte> nameName, ScriptSetStatus? status) =>
+        Write(writer, name, nameName, status switch
         {
-            ScriptSetStatus.Pending => (0, "Pending"),
-            ScriptSetStatus.Running => (1, "Running"),
-            ScriptSetStatus.Passed => (2, "Passed"),
-            ScriptSetStatus.Failed => (3, "Failed"),
-            ScriptSetStatus.Aborted => (5, "Aborted"),
-            ScriptSetStatus.Skipped => (9, "Skipped"),
-            _ => (-1, "Unknown"),
-        };
-        writer.WriteNumber(name, value);
-        writer.WriteString(nameName, label);
+            ScriptSetStatus.Pending => ScriptStatus.Pending,
+            ScriptSetStatus.Running => ScriptStatus.Running,
+            ScriptSetStatus.Passed => ScriptStatus.Passed,
+            ScriptSetStatus.Failed => ScriptStatus.Failed,
+            ScriptSetStatus.Aborted => ScriptStatus.Aborted,
+            ScriptSetStatus.Skipped => ScriptStatus.Skipped,
+            _ => (ScriptStatus?)null,
+        });
+
+    public static void Write(Utf8JsonWriter writer, ReadOnlySpan<byte> name, ReadOnlySpan<byte> nameName, ScriptStatus? status)
+    {
+        writer.WriteNumber(name, status is { } value ? (int)value : -1);
+        writer.WriteString(nameName, status?.Label() ?? "Unknown");
     }
 }

@@ -8,6 +8,7 @@ using Ingot.Api.Tests.Metadata;
 using Ingot.Core.Machines;
 using Ingot.Core.Registration;
 using Ingot.Core.Scripts;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ingot.Api.Tests.Deployment;
 
@@ -67,11 +68,36 @@ public sealed class LiveMachineReportTests(ApiHost host) : IClassFixture<ApiHost
     private async Task AssertUnchangedAsync(ApiUser admin, string sid)
     {
         using HttpClient api = host.Client(admin.ApiKey);
-        using HttpResponseMessage current = await api.GetAsync($"MAAS/api/2.0/nodes/{sid}/results/current-commissioning/", Ct);
-        Assert.Equal(HttpStatusCode.NotFound, current.StatusCode);
+        JsonNode set = JsonNode.Parse(await api.GetStringAsync($"MAAS/api/2.0/nodes/{sid}/results/current-commissioning/", Ct))!;
+        Assert.Equal("Pending", set["status_name"]!.GetValue<string>());
+        Assert.All(set["results"]!.AsArray(), r => Assert.Equal("Pending", r!["status_name"]!.GetValue<string>()));
         Machine machine = await host.ReloadAsync(sid);
         Assert.Equal((MachineStatus.Deployed, 0, 0), (machine.Status, machine.CpuCount, machine.NodeDevices.Count));
         Assert.DoesNotContain(await host.EventsAsync(admin, sid), e => e.Description == MachineRegistration.Registered);
+    }
+
+    [Fact]
+    public async Task A_machine_added_deployed_has_its_pending_deploy_info_set_at_once_and_its_first_report_fills_that_set()
+    {
+        (ApiUser admin, string sid, Uri url) = await DeployedMachineAsync();
+        using HttpClient api = host.Client(admin.ApiKey);
+        JsonNode machineJson = JsonNode.Parse(await api.GetStringAsync($"MAAS/api/2.0/machines/{sid}/", Ct))!;
+        JsonNode set = JsonNode.Parse(await api.GetStringAsync($"MAAS/api/2.0/nodes/{sid}/results/current-commissioning/", Ct))!;
+        long id = set["id"]!.GetValue<long>();
+        Assert.Equal((id, "Pending"), (machineJson["current_commissioning_result_id"]!.GetValue<long>(), machineJson["commissioning_status_name"]!.GetValue<string>()));
+        Assert.True(DeployInfoScripts.IsDeployInfo(await host.Services.GetRequiredService<IScriptResultStore>().FindSetByIdAsync(id, Ct)));
+        Assert.Equal(
+            DeployInfoScripts.All.Select(s => (s.Name, "Pending")).Order(),
+            set["results"]!.AsArray().Select(r => (r!["name"]!.GetValue<string>(), r["status_name"]!.GetValue<string>())).Order());
+        Assert.Null(machineJson["current_testing_result_id"]);
+        Assert.Equal(-1, machineJson["testing_status"]!.GetValue<int>());
+
+        (HttpStatusCode status, _) = await PostAsync(url, new StringContent(Report()));
+        Assert.Equal(HttpStatusCode.OK, status);
+        machineJson = JsonNode.Parse(await api.GetStringAsync($"MAAS/api/2.0/machines/{sid}/", Ct))!;
+        set = JsonNode.Parse(await api.GetStringAsync($"MAAS/api/2.0/nodes/{sid}/results/current-commissioning/", Ct))!;
+        Assert.Equal((id, id, "Passed"), (set["id"]!.GetValue<long>(), machineJson["current_commissioning_result_id"]!.GetValue<long>(), set["status_name"]!.GetValue<string>()));
+        Assert.Single(await host.Services.GetRequiredService<IScriptResultStore>().SetsAsync(sid, Ct));
     }
 
     [Fact]

@@ -33,9 +33,9 @@ public sealed class MachineListBudgetTests
         Assert.Equal(expected, warm);
         Assert.InRange(cache.Budget.Used, 1, cache.Budget.MaxBytes);
         IReadOnlyList<MachineListCache.Entry> entries = await cache.CurrentAsync(reads, Ct);
-        int kept = entries.Count(e => e.Json(context.Fingerprint, null) is not null);
+        int kept = entries.Count(e => e.Json(context.Fingerprint, null, null) is not null);
         Assert.InRange(kept, 1, 2);
-        Assert.Equal(cache.Budget.Used, entries.Sum(e => (long?)e.Json(context.Fingerprint, null)?.Length ?? 0));
+        Assert.Equal(cache.Budget.Used, entries.Sum(e => (long?)e.Json(context.Fingerprint, null, null)?.Length ?? 0));
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class MachineListBudgetTests
         await ListAsync(cache, reads, context);
         MachineListCache.Entry doomed = (await cache.CurrentAsync(reads, Ct)).Single(e => e.Machine.Id == 2);
         long before = cache.Budget.Used;
-        long doomedBytes = doomed.Json(context.Fingerprint, null)!.Length;
+        long doomedBytes = doomed.Json(context.Fingerprint, null, null)!.Length;
 
         reads.Machines.RemoveAll(m => m.Id == 2);
         byte[] listed = await ListAsync(cache, reads, context);
@@ -55,8 +55,8 @@ public sealed class MachineListBudgetTests
         Assert.DoesNotContain("\"m-2\"", System.Text.Encoding.UTF8.GetString(listed), StringComparison.Ordinal);
         Assert.DoesNotContain(await cache.CurrentAsync(reads, Ct), e => e.Machine.Id == 2);
         Assert.Equal(before - doomedBytes, cache.Budget.Used);
-        Assert.Null(doomed.Json(context.Fingerprint, null));
-        Assert.False(doomed.Keep([1, 2, 3], context.Fingerprint, null));
+        Assert.Null(doomed.Json(context.Fingerprint, null, null));
+        Assert.False(doomed.Keep([1, 2, 3], context.Fingerprint, null, null));
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class MachineListBudgetTests
 
         Assert.Contains("the second version", listed, StringComparison.Ordinal);
         IReadOnlyList<MachineListCache.Entry> entries = await cache.CurrentAsync(reads, Ct);
-        Assert.Equal(cache.Budget.Used, entries.Sum(e => (long?)e.Json(context.Fingerprint, null)?.Length ?? 0));
+        Assert.Equal(cache.Budget.Used, entries.Sum(e => (long?)e.Json(context.Fingerprint, null, null)?.Length ?? 0));
     }
 
     private static async Task<byte[]> ListAsync(MachineListCache cache, IMachineVersionReads reads, MachineJsonContext context)

@@ -1,14 +1,16 @@
 using System.Text.Json.Nodes;
 using Ingot.Api.Tests.Infrastructure;
 using Ingot.Core.Machines;
+using Ingot.Core.Machines.Signals;
+using Ingot.Core.Scripts;
 using Ingot.Core.Zones;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ingot.Api.Tests.Machines;
 
 /// <summary>
-/// <c>GET machines/</c> reuses each machine's list JSON while the machine, its latest event and the
-/// zones/pools/domains/networks are unchanged: every kind of change must be in the very next list,
+/// <c>GET machines/</c> reuses each machine's list JSON while the machine, its latest event, its current script sets
+/// and the zones/pools/domains/networks are unchanged: every kind of change must be in the very next list,
 /// and the reused JSON must be what a fresh item read renders. Permissions and filters still apply
 /// to machines read earlier by someone else.
 /// </summary>
@@ -50,6 +52,33 @@ public sealed class MachineListCacheTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.Equal("Allocated", (string?)after["status_name"]);
         Assert.Equal(admin.Username, (string?)after["owner"]);
         await AssertSameAsItemAsync(client, machine.SystemId, after);
+    }
+
+    [Fact]
+    public async Task A_script_set_made_or_changed_without_saving_the_machine_is_in_the_next_list()
+    {
+        ApiUser admin = await host.CreateUserAsync(isAdmin: true);
+        using HttpClient client = host.Client(admin.ApiKey);
+        Machine machine = await host.ReadyAsync();
+        JsonNode before = await ListedAsync(client, machine.SystemId);
+        Assert.Null(before["current_testing_result_id"]);
+        before = await ListedAsync(client, machine.SystemId);
+        Assert.Null(before["current_testing_result_id"]);
+
+        // The machine's row is not saved: its version, and so the cache's reason to render it again, stay.
+        var results = host.Services.GetRequiredService<IScriptResultStore>();
+        long version = (await host.FindAsync(machine.SystemId))!.Version;
+        ScriptSet tests = await MachineScriptSetsTests.AddAsync(results, machine, ScriptSetKind.Testing, ("memtester", ScriptStatus.Running));
+        JsonNode listed = await ListedAsync(client, machine.SystemId);
+        Assert.Equal((tests.Id, 1), ((long?)listed["current_testing_result_id"], (int)listed["testing_status"]!));
+        await AssertSameAsItemAsync(client, machine.SystemId, listed);
+
+        tests.Results[0].Status = ScriptStatus.Passed;
+        await results.SaveSetAsync(tests, Ct);
+        listed = await ListedAsync(client, machine.SystemId);
+        Assert.Equal((2, "Passed"), ((int)listed["testing_status"]!, (string?)listed["testing_status_name"]));
+        await AssertSameAsItemAsync(client, machine.SystemId, listed);
+        Assert.Equal(version, (await host.FindAsync(machine.SystemId))!.Version);
     }
 
     [Fact]

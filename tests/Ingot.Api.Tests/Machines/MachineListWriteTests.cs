@@ -2,6 +2,7 @@ using Ingot.Api.Machines;
 using Ingot.Core.Events;
 using Ingot.Core.Hardware;
 using Ingot.Core.Machines;
+using Ingot.Core.Scripts;
 using Ingot.Core.Users;
 using Ingot.Wire.Machines;
 using Ingot.Wire.Resources;
@@ -33,6 +34,10 @@ public sealed class MachineListWriteTests
             {
                 [machines[1].SystemId] = new MachineEvent("NODE_POWERED_ON", EventLevel.Info, "Powered on <now> é", s_when) { Id = 5 },
             },
+            ScriptSets = new Dictionary<string, CurrentScriptSets>
+            {
+                [machines[1].SystemId] = new CurrentScriptSets(11, 12, null, ScriptStatus.Failed),
+            },
         };
         byte[] expected = await RenderAsync(s => MachineJson.RenderListAsync(machines, context, s, MachineResponses.ListWriterOptions, Ct));
         List<MachineListCache.Entry> entries = [.. machines.Select(m => new MachineListCache.Entry(m))];
@@ -42,23 +47,29 @@ public sealed class MachineListWriteTests
 
         Assert.Equal(expected, cold);
         Assert.Equal(expected, warm);
-        Assert.All(entries, e => Assert.NotNull(e.Json(context.Fingerprint, context.LatestEvents.GetValueOrDefault(e.Machine.SystemId))));
+        Assert.All(entries, e => Assert.NotNull(e.Json(
+            context.Fingerprint, context.LatestEvents.GetValueOrDefault(e.Machine.SystemId), context.ScriptSets.GetValueOrDefault(e.Machine.SystemId))));
     }
 
     [Fact]
-    public void Kept_json_is_not_reused_under_another_context_or_another_latest_event()
+    public void Kept_json_is_not_reused_under_another_context_latest_event_or_script_sets()
     {
         var entry = new MachineListCache.Entry(Varied()[0]);
         var before = new MachineJsonContext { Zones = [ZoneInfo.Default, new ZoneInfo(7, "rack+2", "one")] };
         var after = new MachineJsonContext { Zones = [ZoneInfo.Default, new ZoneInfo(7, "rack+2", "two")] };
         var evt = new MachineEvent("NODE_POWERED_ON", EventLevel.Info, "on", s_when) { Id = 1 };
-        entry.Keep([1, 2, 3], before.Fingerprint, evt);
+        var sets = new CurrentScriptSets(3, 4, null, ScriptStatus.Passed);
+        entry.Keep([1, 2, 3], before.Fingerprint, evt, sets);
 
-        Assert.NotNull(entry.Json(before.Fingerprint, evt));
+        Assert.NotNull(entry.Json(before.Fingerprint, evt, sets));
+        Assert.NotNull(entry.Json(before.Fingerprint, evt, sets with { }));
         Assert.NotEqual(before.Fingerprint, after.Fingerprint);
-        Assert.Null(entry.Json(after.Fingerprint, evt));
-        Assert.Null(entry.Json(before.Fingerprint, evt with { Id = 2 }));
-        Assert.Null(entry.Json(before.Fingerprint, null));
+        Assert.Null(entry.Json(after.Fingerprint, evt, sets));
+        Assert.Null(entry.Json(before.Fingerprint, evt with { Id = 2 }, sets));
+        Assert.Null(entry.Json(before.Fingerprint, null, sets));
+        Assert.Null(entry.Json(before.Fingerprint, evt, sets with { Testing = 5 }));
+        Assert.Null(entry.Json(before.Fingerprint, evt, sets with { TestingStatus = ScriptStatus.Running }));
+        Assert.Null(entry.Json(before.Fingerprint, evt, null));
     }
 
     private static async Task<byte[]> RenderAsync(Func<Stream, Task> write)

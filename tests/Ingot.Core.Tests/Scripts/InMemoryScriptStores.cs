@@ -21,6 +21,18 @@ internal sealed class InMemoryScriptResultStore : IScriptResultStore
     public Task<IReadOnlyList<ScriptSet>> SetsAsync(string systemId, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<ScriptSet>>([.. _sets.Where(s => s.SystemId == systemId)]);
 
+    public Task<IReadOnlyDictionary<string, ScriptSetSummary>> SummariesAsync(IReadOnlyCollection<string>? systemIds, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyDictionary<string, ScriptSetSummary>>(_sets
+            .Where(s => systemIds is null || systemIds.Contains(s.SystemId))
+            .GroupBy(s => s.SystemId)
+            .ToDictionary(
+                g => g.Key,
+                g => new ScriptSetSummary(
+                    g.Key,
+                    [.. g.GroupBy(s => s.Kind).Select(k => new ScriptSetHead(k.Key, k.Max(s => s.Id), k.Max(s => s.Run), k.MaxBy(s => s.Run)!.Id))],
+                    [.. g.Where(s => s.Kind == ScriptSetKind.Testing).SelectMany(s => s.Results)
+                        .GroupBy(r => r.Name).Select(r => r.MaxBy(x => x.Id)!.Status).Distinct()])));
+
     public Task<ScriptSet> AddSetAsync(ScriptSet set, CancellationToken ct)
     {
         set.Id = _nextId++;
