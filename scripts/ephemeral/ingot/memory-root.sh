@@ -23,9 +23,11 @@ memory_root_size_kib() {
 }
 
 # memory_root_fail REASON: the failure on the console and to the webhook (finish FAIL of a top-level stage).
+# The reason goes into a JSON string as it is (report_event): quotes and backslashes are dropped from it.
 memory_root_fail() {
-    say "agent: memory: $1"
-    report_event finish cloudinit "$MEMORY_ROOT_STAGE" "$1" FAIL || say "agent: memory: the failure report could not be sent"
+    _mr_reason=$(printf '%s' "$1" | tr -d '"\\')
+    say "agent: memory: $_mr_reason"
+    report_event finish cloudinit "$MEMORY_ROOT_STAGE" "$_mr_reason" FAIL || say "agent: memory: the failure report could not be sent"
     return 1
 }
 

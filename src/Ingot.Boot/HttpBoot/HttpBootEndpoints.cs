@@ -53,7 +53,7 @@ public static class HttpBootEndpoints
             && await images.FindAsync(machine.Osystem, machine.DistroSeries, machine.Architecture, ct) is { } deployed
             && MemoryRoot.FileType(machine, selection, deployed) is { } root)
         {
-            selection = selection with { MemoryRoot = BootImagePaths.Url(Server(http), deployed, root) };
+            selection = selection with { MemoryRootUrl = BootImagePaths.Url(Server(http), deployed, root) };
         }
 
         BootImage? image = await images.FindAsync(selection.Osystem, selection.Series, selection.Architecture, ct);

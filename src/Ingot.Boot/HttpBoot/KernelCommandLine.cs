@@ -21,7 +21,7 @@ public static class KernelCommandLine
 
     /// <summary>
     /// Ingot's own option (MAAS has no such one): the root tarball a deployment to memory runs
-    /// (<see cref="BootSelection.MemoryRoot"/>), read by Ingot's ephemeral image (<c>scripts/ephemeral/init</c>).
+    /// (<see cref="BootSelection.MemoryRootUrl"/>), read by Ingot's ephemeral image (<c>scripts/ephemeral/init</c>).
     /// </summary>
     public const string MemoryRootOption = "ingot_memory_root";
 
@@ -41,11 +41,11 @@ public static class KernelCommandLine
     private static string Collapse(string options) => string.Join(' ', options.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static string Ephemeral(BootServer server, BootSelection selection, string preseedUrl) =>
-        selection.MemoryRoot.Length > 0
-            ? $"{Purpose(server, selection, preseedUrl)} {MemoryRootOption}={selection.MemoryRoot}"
-            : Purpose(server, selection, preseedUrl);
+        selection.MemoryRootUrl.Length > 0
+            ? $"{MaasOptions(server, selection, preseedUrl)} {MemoryRootOption}={selection.MemoryRootUrl}"
+            : MaasOptions(server, selection, preseedUrl);
 
-    private static string Purpose(BootServer server, BootSelection selection, string preseedUrl) => string.Join(' ',
+    private static string MaasOptions(BootServer server, BootSelection selection, string preseedUrl) => string.Join(' ',
         "nomodeset",
         "ro",
         $"root=squash:{BootImagePaths.Url(server, selection, "squashfs")}",

@@ -23,5 +23,5 @@ public sealed record BootSelection(
     /// For a deployment to memory of an image with a root tarball (<see cref="MemoryRoot"/>): the tarball's URL, which the
     /// kernel command line carries as <c>ingot_memory_root=</c>; "" otherwise.
     /// </summary>
-    public string MemoryRoot { get; init; } = "";
+    public string MemoryRootUrl { get; init; } = "";
 }
