@@ -23,7 +23,7 @@ internal static class MemoryImage
         export PATH=/bin
         . /etc/os-release
         mkdir -p /run /tmp
-        echo "INGOT-MEMORY-IMAGE: $PRETTY_NAME: init pid $$, root $(awk '$2 == "/" { print $3 }' /proc/mounts), $(grep -c '^/dev/vd' /proc/mounts) disk mounts, mac $(cat /sys/class/net/eth0/address)"
+        echo "INGOT-MEMORY-IMAGE: $PRETTY_NAME: init pid $$, root $(awk '$2 == "/" { t = $3 } END { print t }' /proc/mounts), $(grep -c '^/dev/vd' /proc/mounts) disk mounts, mac $(cat /sys/class/net/eth0/address)"
         /usr/bin/cloud-init
         echo "INGOT-MEMORY-IMAGE: cloud-init exited $?"
         while :; do sleep 3600; done

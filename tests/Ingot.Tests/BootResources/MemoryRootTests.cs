@@ -50,6 +50,53 @@ public sealed class MemoryRootTests : IDisposable
         Assert.Contains("\ningot-memory-test\nhas-cloud-init\ninit-executable\n", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_image_without_cloud_init_gets_the_datasource_read_for_it_and_the_keys_and_user_data_left_in_it_then_root_is_switched()
+    {
+        Require();
+        await WriteImageAsync("plain", "root-tgz", cloudInit: false);
+        await WriteDatasourceAsync();
+
+        (int code, string output) = await RunAsync(
+            ". \"$AGENT_DIR/maas-api.sh\"; . \"$AGENT_DIR/rescue.sh\"; report_event() { echo \"report_event $*\"; }; METADATA_URL=\"$URL/md/\"; " +
+            "run_memory_root \"$URL/plain/root-tgz\"; echo rc=$?; echo \"switch=$(cat /run/ingot-switch-root)\"; " +
+            "cat /run/ingot-memory-root/root/.ssh/authorized_keys /run/ingot-memory-root/var/lib/cloud/instance/user-data.txt");
+
+        Assert.True(code == 0, output);
+        Assert.Contains("agent: memory: the image has no cloud-init: the agent reads the datasource for it", output, StringComparison.Ordinal);
+        Assert.Contains("report_event start cloudinit modules-final running modules for final\n", output, StringComparison.Ordinal);
+        Assert.Contains("agent: memory: deployed to memory, instance i-memory, user-data 25 bytes: #!/bin/sh echo memory-ud ", output, StringComparison.Ordinal);
+        Assert.Contains("report_event finish cloudinit modules-final running modules for final SUCCESS\n", output, StringComparison.Ordinal);
+        Assert.EndsWith("rc=0\nswitch=/run/ingot-memory-root\nssh-ed25519 AAAAmemorykey owner\n#!/bin/sh\necho memory-ud\n", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_image_with_cloud_init_is_left_to_read_its_own_user_data()
+    {
+        Require();
+        await WriteImageAsync("cloud", "root-tgz", cloudInit: true);
+        await WriteDatasourceAsync();
+
+        (int code, string output) = await RunAsync(
+            ". \"$AGENT_DIR/maas-api.sh\"; . \"$AGENT_DIR/rescue.sh\"; report_event() { echo \"report_event $*\"; }; METADATA_URL=\"$URL/md/\"; " +
+            "run_memory_root \"$URL/cloud/root-tgz\"; echo rc=$?; echo \"switch=$(cat /run/ingot-switch-root)\"; ls /run/user-data /run/ingot-memory-root/var/lib/cloud 2>&1 | wc -l");
+
+        Assert.True(code == 0, output);
+        Assert.Contains("agent: memory: the image has cloud-init: it reads its own user-data", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("report_event", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("2012-03-01", output, StringComparison.Ordinal);
+        Assert.EndsWith("rc=0\nswitch=/run/ingot-memory-root\n2\n", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>What the metadata API would answer, as static files under <c>md/2012-03-01/</c>.</summary>
+    private async Task WriteDatasourceAsync()
+    {
+        string metadata = Directory.CreateDirectory(Path.Combine(Www, "md", "2012-03-01", "meta-data")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(metadata, "instance-id"), "i-memory", Ct);
+        await File.WriteAllTextAsync(Path.Combine(metadata, "public-keys"), "ssh-ed25519 AAAAmemorykey owner\n", Ct);
+        await File.WriteAllTextAsync(Path.Combine(Www, "md", "2012-03-01", "user-data"), "#!/bin/sh\necho memory-ud\n", Ct);
+    }
+
     public static TheoryData<string, int, string> Failures() => new()
     {
         { "absent", 65536, "the root tarball could not be fetched from {URL}/absent/root-tgz: server returned error: HTTP/1.1 404 Not Found" },
