@@ -82,6 +82,6 @@ internal static class MemoryImage
     private static async Task WriteScriptAsync(string path, string text, CancellationToken ct)
     {
         await File.WriteAllTextAsync(path, text + "\n", ct);
-        File.SetUnixFileMode(path, (UnixFileMode)0b111_101_101);
+        await HostCommand.RunAsync("chmod", "755", path);
     }
 }
