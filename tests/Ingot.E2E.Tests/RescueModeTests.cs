@@ -20,8 +20,8 @@ namespace Ingot.E2E.Tests;
 /// mark_broken → released first, so Ingot powers it off over IPMI (qemu gone); mark_fixed → READY. Rescue from
 /// READY: the same boot, key and SSH login; exit_rescue_mode → Ingot powers it off (previous status READY) →
 /// READY, no owner, off. Each exit records one outcome: the exit's own power action, then the previous status.
-/// Then deploy to memory (<c>ephemeral_deploy</c>, MAAS 3.5) from READY: the VM runs the ephemeral OS from the network,
-/// DEPLOYED, reached over SSH, disk untouched; release powers it off (<see cref="DeployToMemoryAsync"/>).
+/// Then deploy to memory (<c>ephemeral_deploy</c>, MAAS 3.5) from READY of an image with a root tarball: the VM runs that
+/// image from a tmpfs, its cloud-init reads the user-data (DEPLOYED), disk untouched; release powers it off (<see cref="DeployToMemoryAsync"/>).
 /// Console, BMC log, Ingot's output and events go to <see cref="NetworkBootLab.LogDirectory"/> (<c>rs-*</c>).
 /// </summary>
 public sealed class RescueModeTests
@@ -111,7 +111,7 @@ public sealed class RescueModeTests
 
             // Deploy to memory (MAAS 3.5's ephemeral_deploy) from READY, powered off: the VM network-boots the
             // ephemeral OS and stays up in it, DEPLOYED, its disk untouched; release powers it off → NEW.
-            await DeployToMemoryAsync(lab, maas, bmc, systemId, console, key, hardware.DiskPath, directory.FullName);
+            await DeployToMemoryAsync(lab, maas, bmc, systemId, console, hardware.DiskPath, directory.FullName);
         }
         finally
         {
@@ -171,25 +171,26 @@ public sealed class RescueModeTests
 
     /// <summary>
     /// Deploy to memory, as MAAS 3.5 does it (<c>op=deploy ephemeral_deploy=true</c>), of a READY machine that is off:
-    /// an image MAAS may deploy to memory (an uploaded one with a <c>root-tgz</c>); the machine gets a DHCP link (MAAS
-    /// refuses a machine with no network); the lab's image, which has no install file, is refused with MAAS's text first. Ingot powers
-    /// the VM on over IPMI; it network-boots the ephemeral OS (not its disk), whose agent reads its user-data (→
-    /// DEPLOYED), reports modules-final and stays up with the owner's key; the test logs in and sees no disk mounted.
-    /// Release → Ingot powers it off over IPMI → NEW (never commissioned, as MAAS), <c>ephemeral_deploy</c> false. The disk file's SHA-256 is the
-    /// same before and after: nothing was written to it. The step's time goes to <c>rs-memory-stages.txt</c>.
+    /// an uploaded image with a <c>root-tgz</c> (the user's image, <see cref="MemoryImage"/>: busybox, an os-release
+    /// carrying this run's marker, a cloud-init stand-in); the machine gets a DHCP link (MAAS refuses a machine with no
+    /// network); the lab's image, which has no install file, is refused with MAAS's text first. Ingot powers the VM on
+    /// over IPMI; it network-boots Ingot's ephemeral OS, whose boot line names the image's tarball; the agent unpacks it
+    /// into a tmpfs, sees cloud-init in it and leaves the user-data to it; /init switches root; the image's own init
+    /// runs as PID 1 on the tmpfs root with no disk mounted; its cloud-init reports modules-final naming the image (the
+    /// marker reaches Ingot as an event), reads its user-data with the machine's token (→ DEPLOYED) and runs it.
+    /// Release → Ingot powers it off over IPMI → NEW (never commissioned, as MAAS), <c>ephemeral_deploy</c> false. The disk
+    /// file's SHA-256 is the same before and after: nothing was written to it. The step's time goes to <c>rs-memory-stages.txt</c>.
     /// </summary>
-    private static async Task DeployToMemoryAsync(NetworkBootLab lab, MaasClient maas, IpmiSimBmc bmc, string systemId, ConsoleFile console, string key, string disk, string directory)
+    private static async Task DeployToMemoryAsync(NetworkBootLab lab, MaasClient maas, IpmiSimBmc bmc, string systemId, ConsoleFile console, string disk, string directory)
     {
         var stages = new System.Text.StringBuilder();
         long started = System.Diagnostics.Stopwatch.GetTimestamp();
         void Stage(string name) => stages.AppendLine(FormattableString.Invariant($"{System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds,7:0.0} s  {name}"));
         try
         {
-            string root = Path.Combine(directory, "memory-root");
-            Directory.CreateDirectory(Path.Combine(root, "etc"));
-            await File.WriteAllTextAsync(Path.Combine(root, "etc", "os-release"), "ID=ingot-memory\n", Ct);
-            string tarball = Path.Combine(directory, "memory-root.tgz");
-            await HostCommand.RunAsync("tar", "-czf", tarball, "-C", root, ".");
+            // The user's image: a busybox root tarball whose os-release carries this run's marker (Lab/MemoryImage.cs).
+            string marker = Guid.NewGuid().ToString("N")[..12];
+            string tarball = await MemoryImage.WriteAsync(directory, marker, Ct);
             string image = await EphemeralImage.DirectoryAsync();
             await lab.Server.RunAsync("add-ephemeral-image", "--dir", image, "--name", "ingot/memory", "--root-tgz", tarball);
 
@@ -221,28 +222,30 @@ public sealed class RescueModeTests
             Stage("deploy requested");
             await console.WaitForAsync("INGOT-EPHEMERAL: init started", mark, s_bootLimit, "the VM, powered on by Ingot over IPMI, to network-boot the ephemeral OS");
             Stage("ephemeral OS booting");
-            await console.WaitForAsync("INGOT-EPHEMERAL: agent: memory: deployed to memory, instance \\S+, user-data 32 bytes: #!/bin/sh echo memory-user-data", mark, s_bootLimit, "the agent to read its user-data as a deployed-to-memory OS");
-            await WaitForStatusAsync(maas, systemId, "Deployed", "DEPLOYED once the OS in memory read its user-data");
+            // Ingot's boot script names the image's root-tgz; the agent unpacks it into a tmpfs and /init switches root into it.
+            await console.WaitForAsync(@"INGOT-EPHEMERAL: agent: memory: unpacking http://\S+/images/ingot/amd64/generic/memory/stable/root-tgz into a tmpfs of \d+ MiB", mark, s_bootLimit, "the agent to fetch the image's root tarball");
+            await console.WaitForAsync("INGOT-EPHEMERAL: agent: memory: the image has cloud-init: it reads its own user-data", mark, TimeSpan.FromMinutes(1), "the agent to leave the user-data to the image's cloud-init");
+            await console.WaitForAsync("INGOT-EPHEMERAL: switching root to the deployed image in memory", mark, TimeSpan.FromMinutes(1), "/init to switch root into the image");
+            Stage("switched root into the user's image");
+            Match line = await console.WaitForAsync(
+                $@"{MemoryImage.ConsolePrefix} Ingot memory test image {marker}: init pid 1, root tmpfs, 0 disk mounts, mac (\S+)", mark, TimeSpan.FromMinutes(1), "the image's own /sbin/init to run as PID 1 on a tmpfs root");
+            Assert.Equal(Mac, line.Groups[1].Value);
+            await console.WaitForAsync($"{MemoryImage.ConsolePrefix} cloud-init: user-data said: memory-user-data", mark, TimeSpan.FromMinutes(1), "the image's cloud-init to fetch its user-data with the machine's token and run it");
+            await WaitForStatusAsync(maas, systemId, "Deployed", "DEPLOYED once the image in memory read its user-data");
             Stage("DEPLOYED");
-            Match ssh = await DropbearAsync(console, mark, "dropbear to start with the owner's key in the OS in memory");
-            await console.WaitForAsync("INGOT-EPHEMERAL: staying up", mark, TimeSpan.FromMinutes(1), "/init to stay up: the OS in memory is the deployed system");
             string booted = console.Since(mark);
             Assert.DoesNotContain("Booting from SAN device", booted, StringComparison.Ordinal);
             Assert.DoesNotContain("agent: rescue", booted, StringComparison.Ordinal);
             Assert.DoesNotContain("running /ingot/deployed.sh", booted, StringComparison.Ordinal);
-
-            string output = await SshAsync(
-                ssh, key, Path.Combine(directory, "known_hosts_memory"),
-                "id -un; cat /sys/class/net/eth0/address; grep -c '^/dev/vda' /proc/mounts; grep -o 'cloud-config-url=[^ ]*' /proc/cmdline");
-            string[] lines = [.. output.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)];
-            Assert.Equal(["root", Mac, "0"], lines[..3]);
-            Assert.Contains($"/MAAS/metadata/latest/by-id/{systemId}/", lines[3], StringComparison.Ordinal);
+            Assert.DoesNotContain("agent: memory: deployed to memory", booted, StringComparison.Ordinal);
+            Assert.DoesNotContain("INGOT-EPHEMERAL: staying up", booted, StringComparison.Ordinal);
 
             JsonElement deployed = await maas.GetAsync($"machines/{systemId}/");
             Assert.Equal(("Deployed", true, "on", "admin"), (deployed.GetProperty("status_name").GetString(), deployed.GetProperty("ephemeral_deploy").GetBoolean(), deployed.GetProperty("power_state").GetString(), deployed.GetProperty("owner").GetString()));
             string[] deployEvents = [.. (await AllEventsAsync(maas, systemId))[events..]];
-            AssertInOrder(["From 'Ready' to 'Allocated'", "From 'Allocated' to 'Deploying'", "Node powered on", "From 'Deploying' to 'Deployed'", "ingot/memory"], deployEvents);
-            Stage("logged in over SSH; events checked");
+            // The marker reached Ingot only from the image itself: its cloud-init's report names the image (its os-release).
+            AssertInOrder(["From 'Ready' to 'Allocated'", "From 'Allocated' to 'Deploying'", "Node powered on", $"'modules-final' running modules for final on Ingot memory test image {marker}", "From 'Deploying' to 'Deployed'", "ingot/memory"], deployEvents);
+            Stage("events checked");
 
             int qemu = bmc.VmProcessId ?? throw new InvalidOperationException($"no VM runs while deployed to memory. {Context(bmc)}");
             JsonElement releasing = await maas.PostAsync($"machines/{systemId}/?op=release");

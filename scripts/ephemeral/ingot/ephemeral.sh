@@ -14,6 +14,9 @@
 #     gets the same signal from the agent (-> RESCUE_MODE), any other user-data is a deployed-to-memory
 #     OS's, reported as cloud-init's modules-final; then it starts an SSH server for the owner's keys and
 #     asks /init to stay up (rescue.sh).
+#   - a deployment to memory of an image with a root tarball (ingot_memory_root= on the kernel command line):
+#     the tarball is unpacked into a tmpfs and /init switch_roots into it (memory-root.sh); if that fails, the
+#     failure is reported (FAILED_DEPLOYMENT) and the environment stays up as above.
 # /init powers the machine off afterwards, unless asked to stay up (/run/ingot-hold). Console lines start
 # with "INGOT-EPHEMERAL: agent:".
 say() { echo "INGOT-EPHEMERAL: $*"; }
@@ -21,6 +24,7 @@ say() { echo "INGOT-EPHEMERAL: $*"; }
 . /ingot/run-scripts.sh
 . /ingot/rescue.sh
 . /ingot/enlist.sh
+. /ingot/memory-root.sh
 
 CONFIG=${INGOT_CLOUD_CONFIG:-/run/cloud-config}
 if [ ! -s "$CONFIG" ]; then
@@ -46,12 +50,18 @@ case "$METADATA_URL" in
         if stays_on "$CONFIG" && ! download_scripts; then
             # Nothing to run and no power_state: rescue mode or a deployment to memory. cloud-init reads
             # the datasource's instance-id and user-data on every boot; the user-data decides.
-            read_datasource
-            if rescue_user_data "$RUN/user-data"; then
-                say "agent: nothing to run and no power_state: rescue mode"
-                rescue_ready
+            if [ -n "${INGOT_MEMORY_ROOT:-}" ]; then
+                # Deployed to memory with a root tarball: the image itself is the OS (memory-root.sh); /init
+                # switches root into it. When it cannot be run, this environment stays up for the owner.
+                run_memory_root "$INGOT_MEMORY_ROOT" && exit 0
             else
-                deployed_in_memory
+                read_datasource
+                if rescue_user_data "$RUN/user-data"; then
+                    say "agent: nothing to run and no power_state: rescue mode"
+                    rescue_ready
+                else
+                    deployed_in_memory
+                fi
             fi
         else
             run_scripts_from_metadata

@@ -15,4 +15,13 @@ public static class BootImagePaths
 
     public static string Url(BootServer server, BootSelection selection, string fileType) =>
         $"{server.BaseUrl}/images/{selection.Osystem}/{selection.Arch}/{selection.Subarch}/{selection.Series}/{Label}/{fileType}";
+
+    /// <summary>The URL of <paramref name="image"/>'s file of <paramref name="fileType"/> (the path curtin's source and a deployment to memory fetch).</summary>
+    public static string Url(BootServer server, BootImage image, string fileType)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        string[] arch = image.Architecture.Split('/');
+        string subarch = arch.Length > 1 ? arch[1] : "generic";
+        return $"{server.BaseUrl}/images/{image.Osystem}/{arch[0]}/{subarch}/{image.Series}/{Label}/{fileType}";
+    }
 }

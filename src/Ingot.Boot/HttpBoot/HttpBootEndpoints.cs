@@ -48,6 +48,14 @@ public static class HttpBootEndpoints
             return Results.Text(IpxeScripts.LocalBoot, ScriptContentType);
         }
 
+        // A deployment to memory of an image with a root tarball runs that tarball (MemoryRoot): its URL goes on the command line.
+        if (machine is { EphemeralDeployment: true }
+            && await images.FindAsync(machine.Osystem, machine.DistroSeries, machine.Architecture, ct) is { } deployed
+            && MemoryRoot.FileType(machine, selection, deployed) is { } root)
+        {
+            selection = selection with { MemoryRootUrl = BootImagePaths.Url(Server(http), deployed, root) };
+        }
+
         BootImage? image = await images.FindAsync(selection.Osystem, selection.Series, selection.Architecture, ct);
         string script = image is { Kernel: not null, Initrd: not null }
             ? IpxeScripts.Ephemeral(Server(http), selection, settings.KernelOpts)

@@ -18,4 +18,10 @@ public sealed record BootSelection(
     public string Architecture => $"{Arch}/{Subarch}";
 
     public string KernelOpts { get; init; } = "";
+
+    /// <summary>
+    /// For a deployment to memory of an image with a root tarball (<see cref="MemoryRoot"/>): the tarball's URL, which the
+    /// kernel command line carries as <c>ingot_memory_root=</c>; "" otherwise.
+    /// </summary>
+    public string MemoryRootUrl { get; init; } = "";
 }

@@ -192,6 +192,34 @@ public sealed class DeployFlowTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.False(released["ephemeral_deploy"]!.GetValue<bool>());
     }
 
+    /// <summary>
+    /// The report Ingot's agent sends when the root tarball of a deployment to memory cannot be run
+    /// (scripts/ephemeral/ingot/memory-root.sh: a failed top-level <c>memory-root</c> stage with the reason) fails the
+    /// deployment with MAAS's message; the reason is the node event; the machine keeps its owner and <c>ephemeral_deploy</c>.
+    /// </summary>
+    [Fact]
+    public async Task A_root_tarball_that_cannot_be_run_in_memory_fails_the_deployment_with_the_reason_as_event()
+    {
+        ApiUser user = await host.CreateUserAsync(isAdmin: true);
+        Machine machine = await host.ReadyMachineAsync(user);
+        await host.AddDeployImageAsync("custom/memtgz", Core.BootResources.BootResourceFileTypes.RootTgz);
+        await host.OpAsync(user, machine.SystemId, "deploy", ("distro_series", "custom/memtgz"), ("ephemeral_deploy", "true"));
+        (RemoteScriptsClient node, _) = await RemoteScriptsClient.FromPreseedAsync(host, machine.SystemId);
+        const string Reason = "the root tarball does not fit in memory: it unpacks to more than the 412 MiB available";
+
+        using (HttpResponseMessage failed = await node.ReportAsync(host, machine.SystemId, "cloudinit", "finish", "memory-root", "FAIL", Reason))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, failed.StatusCode);
+        }
+
+        Machine reloaded = await host.ReloadAsync(machine.SystemId);
+        Assert.Equal((MachineStatus.FailedDeployment, true, user.Username), (reloaded.Status, reloaded.EphemeralDeploy, reloaded.Owner));
+        Assert.Equal("Installation failed (refer to the installation log for more information).", reloaded.ErrorDescription);
+        List<(string Type, string Description)> events = await host.EventsAsync(user, machine.SystemId);
+        Assert.Contains(("Node status event", $"'memory-root' {Reason}"), events);
+        Assert.Contains(events, e => e.Description == reloaded.ErrorDescription);
+    }
+
     /// <summary>MAAS's deploy op stores <c>ephemeral_deploy or is_diskless</c>: a diskless machine deploys to memory unasked.</summary>
     [Fact]
     public async Task A_diskless_machine_deployed_without_asking_is_deployed_to_memory()

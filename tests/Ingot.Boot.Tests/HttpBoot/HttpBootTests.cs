@@ -122,6 +122,48 @@ public sealed class HttpBootTests(HttpBootHost host) : IClassFixture<HttpBootHos
         }
     }
 
+    [Theory]
+    [InlineData(MachineStatus.Deploying, "root-tgz", "root-tgz")]
+    [InlineData(MachineStatus.Deployed, "root-tgz", "root-tgz")]
+    [InlineData(MachineStatus.Deploying, "root-txz", "root-txz")]
+    public async Task A_deployment_to_memory_of_an_image_with_a_root_tarball_names_the_tarball_on_the_kernel_line(MachineStatus status, string fileType, string expected)
+    {
+        string series = $"mem-{(int)status}-{fileType}";
+        var mac = MacAddress.Parse(string.Create(CultureInfo.InvariantCulture, $"52:54:00:cc:{(int)status:x2}:{(int)fileType[^2]:x2}"));
+        host.Images.Images.Add(new BootImage("custom", series, "amd64/generic", new Dictionary<string, BootImageFile>
+        {
+            ["boot-kernel"] = new("boot-kernel", "/nonexistent/vmlinuz", 1, ""),
+            ["boot-initrd"] = new("boot-initrd", "/nonexistent/initrd", 1, ""),
+            [fileType] = new(fileType, "/nonexistent/" + fileType, 1, ""),
+        }));
+        host.Machines.Machines[mac] = new BootRecord("mem" + series, "memnode", status, MachineStatus.Allocated, "amd64/generic", "custom", series, "", true, EphemeralDeployment: true);
+
+        string kernel = Assert.Single((await ScriptAsync(mac)).Split('\n'), l => l.StartsWith("kernel ", StringComparison.Ordinal));
+
+        // A custom image boots the commissioning image's kernel (Ingot's ephemeral OS), which unpacks the tarball.
+        Assert.StartsWith($"kernel {Base}/images/ubuntu/amd64/generic/noble/stable/boot-kernel ", kernel, StringComparison.Ordinal);
+        Assert.EndsWith($"log_port=5247 ingot_memory_root={Base}/images/custom/amd64/generic/{series}/stable/{expected} BOOTIF=01-${{netX/mac:hexhyp}}", kernel, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(true, "squashfs")]
+    [InlineData(false, "root-tgz")]
+    public async Task Without_a_root_tarball_or_not_to_memory_the_kernel_line_names_no_memory_root(bool toMemory, string fileType)
+    {
+        string series = $"nomem-{toMemory}-{fileType}";
+        var mac = MacAddress.Parse(string.Create(CultureInfo.InvariantCulture, $"52:54:00:cd:{(toMemory ? 1 : 0):x2}:{fileType.Length:x2}"));
+        host.Images.Images.Add(new BootImage("custom", series, "amd64/generic", new Dictionary<string, BootImageFile>
+        {
+            [fileType] = new(fileType, "/nonexistent/" + fileType, 1, ""),
+        }));
+        host.Machines.Machines[mac] = new BootRecord("nomem" + series, "nomem", MachineStatus.Deploying, MachineStatus.Allocated, "amd64/generic", "custom", series, "", true, EphemeralDeployment: toMemory);
+
+        string script = await ScriptAsync(mac);
+
+        Assert.Contains("kernel ", script, StringComparison.Ordinal);
+        Assert.DoesNotContain("ingot_memory_root", script, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Deploying_with_netboot_off_boots_from_the_local_disk()
     {
