@@ -45,6 +45,29 @@ public static partial class SyncInterval
     public static string Refusal(string value) =>
         $"value is not a valid interval: {value}, only 'h|hr|hour|hours, m|min|minute|minutes, s|sec|second|seconds' are valid units";
 
+    /// <summary>
+    /// MAAS's <c>systemd_interval_to_calendar</c>: the timer's <c>OnCalendar=</c> for an interval, each part as a
+    /// repetition from zero (<c>15m</c> → <c>*-*-* *:00/15:00</c>, <c>2h</c> → <c>*-*-* 00/2:00:00</c>; one hour is
+    /// every hour, <c>*</c>). Null when MAAS refuses the text.
+    /// </summary>
+    public static string? Calendar(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        Match match = Pattern().Match(text);
+        if (match.Length == 0)
+        {
+            return null;
+        }
+
+        string? hours = Digits(match, "hours"), minutes = Digits(match, "minutes"), seconds = Digits(match, "seconds");
+        string hour = hours is not null && hours != "1" ? $"00/{hours}" : "*";
+        string second = seconds is not null ? $"00/{seconds}" : "00";
+        string minute = minutes is not null ? $"00/{minutes}" : second == "00" ? "00" : "*";
+        return $"*-*-* {hour}:{minute}:{second}";
+    }
+
+    private static string? Digits(Match match, string name) => match.Groups[name] is { Success: true } group ? group.Value : null;
+
     /// <summary>Each part's digits, as few as can be taken before its unit (the units are tried longest first).</summary>
     private static long Part(Match match, string name)
     {

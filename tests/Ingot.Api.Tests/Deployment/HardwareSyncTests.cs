@@ -168,6 +168,69 @@ public sealed partial class HardwareSyncTests(ApiHost host) : IClassFixture<ApiH
         }
     }
 
+    /// <summary>
+    /// The deployed OS's vendor data carries MAAS's timer and service (read here by PyYAML, as cloud-init reads it; the
+    /// calendar checked by <c>systemd-analyze calendar</c>); the script the service runs, run here with <c>sh</c>
+    /// against this host, runs the deploy-info scripts on this machine (they only read /proc, /sys and /etc) and
+    /// posts each result with the machine's token: <c>last_sync</c> moves and the hardware arrives.
+    /// </summary>
+    [Fact]
+    public async Task The_vendor_data_installs_the_periodic_job_and_its_script_reports_to_the_metadata_api()
+    {
+        ApiUser user = await host.CreateUserAsync(isAdmin: true);
+        Machine machine = await host.ReadyMachineAsync(user);
+        string sid = machine.SystemId;
+        await host.OpAsync(user, sid, "deploy", ("enable_hw_sync", "true"));
+        (RemoteScriptsClient node, _) = await RemoteScriptsClient.FromPreseedAsync(host, sid);
+        string vendorData;
+        using (HttpResponseMessage vendor = await node.GetAsync("MAAS/metadata/2012-03-01/meta-data/vendor-data"))
+        {
+            Assert.Equal(HttpStatusCode.OK, vendor.StatusCode);
+            vendorData = await vendor.TextAsync();
+        }
+
+        using (HttpResponseMessage data = await node.GetAsync("MAAS/metadata/2012-03-01/user-data"))
+        {
+            Assert.Equal(HttpStatusCode.OK, data.StatusCode);
+        }
+
+        DateTime deployedAt = Instant((await GetAsync(user, sid))["last_sync"]);
+        (int parsedExit, string parsed) = await DeploySeeds.RunShellAsync($"/usr/bin/python3 -c '{ParseVendorData}' <<'EOF'\n{vendorData}EOF\n");
+        Assert.True(parsedExit == 0, parsed);
+        JsonNode job = JsonNode.Parse(parsed)!;
+        Assert.Equal(
+            ["/lib/systemd/system/maas_hardware_sync.timer 0644", "/lib/systemd/system/maas_hardware_sync.service 0644", "/usr/local/sbin/ingot-hardware-sync 0700"],
+            job["files"]!.AsArray().Select(f => f!.GetValue<string>()));
+        Assert.Equal(
+            ["systemctl daemon-reload", "systemctl start maas_hardware_sync.timer", "systemctl enable maas_hardware_sync.timer"],
+            job["runcmd"]!.AsArray().Select(c => c!.GetValue<string>()));
+        string calendar = job["calendar"]!.GetValue<string>();
+        Assert.Equal("*-*-* *:00/15:00", calendar);
+        (int calendarExit, string normalized) = await DeploySeeds.RunShellAsync($"systemd-analyze calendar '{calendar}'");
+        Assert.True(calendarExit == 0, normalized);
+
+        (int exit, string output) = await DeploySeeds.RunShellAsync(job["script"]!.GetValue<string>());
+
+        Assert.True(exit == 0, output);
+        JsonNode synced = await GetAsync(user, sid);
+        Assert.True(Instant(synced["last_sync"]) > deployedAt);
+        Assert.Equal("Deployed", synced["status_name"]!.GetValue<string>());
+        Assert.True(synced["cpu_count"]!.GetValue<int>() >= 1, synced.ToJsonString());
+        Assert.True(synced["memory"]!.GetValue<long>() > 0, synced.ToJsonString());
+    }
+
+    /// <summary>PyYAML over the vendor data, then over its cloud-config: the files, the runcmd, the timer's calendar and the script.</summary>
+    private const string ParseVendorData = """
+        import json, sys, yaml
+        outer = yaml.safe_load(sys.stdin)
+        config = yaml.safe_load(outer["cloud-init"])
+        files = config["write_files"]
+        timer = next(f["content"] for f in files if f["path"].endswith(".timer"))
+        calendar = next(l.split("=", 1)[1] for l in timer.splitlines() if l.startswith("OnCalendar="))
+        script = next(f["content"] for f in files if f["path"] == "/usr/local/sbin/ingot-hardware-sync")
+        print(json.dumps({"files": [f["path"] + " " + f["permissions"] for f in files], "runcmd": config["runcmd"], "calendar": calendar, "script": script}))
+        """;
+
     private static void AssertJson(string expected, string body) =>
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), JsonNode.Parse(body)), body);
 

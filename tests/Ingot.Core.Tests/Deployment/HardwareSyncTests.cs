@@ -213,6 +213,53 @@ public sealed class HardwareSyncTests
         Assert.Equal(enabled ? s_now.AddMinutes(50) : null, stored.NextSync);
     }
 
+    /// <summary>MAAS's <c>systemd_interval_to_calendar</c>, case by case.</summary>
+    [Theory]
+    [InlineData("15m", "*-*-* *:00/15:00")]
+    [InlineData("1h", "*-*-* *:00:00")]
+    [InlineData("2h", "*-*-* 00/2:00:00")]
+    [InlineData("30s", "*-*-* *:*:00/30")]
+    [InlineData("1h 30m", "*-*-* *:00/30:00")]
+    [InlineData("2h 10m 5s", "*-*-* 00/2:00/10:00/5")]
+    public void The_timer_calendar_is_maas_s(string interval, string calendar) =>
+        Assert.Equal(calendar, SyncInterval.Calendar(interval));
+
+    [Fact]
+    public void The_vendor_data_installs_maas_s_timer_and_service_only_with_hardware_sync_on()
+    {
+        var token = new Metadata.MachineToken { SystemId = "abc123", ConsumerKey = "ck", TokenKey = "tk", TokenSecret = "ts" };
+        Machine off = MachineFixture.InStatus(MachineStatus.Deployed, MachineFixture.Alice);
+        Assert.Equal("#cloud-config\n{}\n", HardwareSyncJob.CloudConfig(off, token, "http://10.0.0.1:5240/MAAS/metadata/", "15m"));
+
+        Machine on = MachineFixture.InStatus(MachineStatus.Allocated, MachineFixture.Alice);
+        on.StartDeployment(s_alice, s_now, LifecycleSettings.Default, new DeployOptions(EnableHwSync: true));
+        string config = HardwareSyncJob.CloudConfig(on, token, "http://10.0.0.1:5240/MAAS/metadata/", "2h");
+
+        Assert.StartsWith("#cloud-config\n", config, StringComparison.Ordinal);
+        foreach (string path in new[] { HardwareSyncJob.TimerPath, HardwareSyncJob.ServicePath, HardwareSyncJob.ScriptPath })
+        {
+            Assert.Contains(Rendering.YamlText.Quote(path), config, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("OnCalendar=*-*-* 00/2:00:00", config, StringComparison.Ordinal);
+        Assert.Contains("ExecStart=/usr/local/sbin/ingot-hardware-sync", config, StringComparison.Ordinal);
+        foreach (string command in HardwareSyncJob.RunCommands)
+        {
+            Assert.Contains(Rendering.YamlText.Quote(command), config, StringComparison.Ordinal);
+        }
+
+        string script = HardwareSyncJob.Script(token, "http://10.0.0.1:5240/MAAS/metadata/");
+        Assert.Contains("url='http://10.0.0.1:5240/MAAS/metadata/2012-03-01/'", script, StringComparison.Ordinal);
+        Assert.Contains("'ck' 'tk' 'ts'", script, StringComparison.Ordinal);
+        foreach (BuiltInScript deployInfo in Registration.DeployInfoScripts.All)
+        {
+            Assert.Contains($"report {deployInfo.Name} ", script, StringComparison.Ordinal);
+        }
+
+        // A setting MAAS would refuse (it cannot be stored, but a database edited by hand could hold it) falls back to 15m.
+        Assert.Contains("OnCalendar=*-*-* *:00/15:00", HardwareSyncJob.CloudConfig(on, token, "http://x/MAAS/metadata/", "weekly"), StringComparison.Ordinal);
+    }
+
     private static MachineOperations Operations(Fakes.InMemoryMachineStore store) =>
         new(store, new FakeTimeProvider(MachineFixture.Start), LifecycleSettings.Default);
 
