@@ -53,9 +53,9 @@ public static class HardwareSyncJob
         var document = new JsonObject
         {
             ["write_files"] = new JsonArray(
-                File(TimerPath, Timer(SyncInterval.Calendar(interval) ?? SyncInterval.Calendar(SyncInterval.Default)!), "0644"),
-                File(ServicePath, Service, "0644"),
-                File(ScriptPath, Script(token, metadataUrl), "0700")),
+                WriteFile(TimerPath, Timer(SyncInterval.Calendar(interval) ?? SyncInterval.Calendar(SyncInterval.Default)!), "0644"),
+                WriteFile(ServicePath, Service, "0644"),
+                WriteFile(ScriptPath, Script(token, metadataUrl), "0700")),
             ["runcmd"] = new JsonArray([.. RunCommands.Select(c => (JsonNode)c)]),
         };
         return YamlText.Write(document, "#cloud-config\n", YamlStyle.CloudConfig);
@@ -128,7 +128,7 @@ public static class HardwareSyncJob
             """;
     }
 
-    private static JsonObject File(string path, string content, string permissions) => new()
+    private static JsonObject WriteFile(string path, string content, string permissions) => new()
     {
         ["path"] = path,
         ["content"] = content,

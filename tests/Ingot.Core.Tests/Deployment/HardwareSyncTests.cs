@@ -3,6 +3,9 @@ using Ingot.Core.Enlistment;
 using Ingot.Core.HardwareSync;
 using Ingot.Core.Machines;
 using Ingot.Core.Machines.Actions;
+using Ingot.Core.Metadata;
+using Ingot.Core.Registration;
+using Ingot.Core.Rendering;
 using Ingot.Core.Scripts;
 using Ingot.Core.Tests.Actions;
 using Ingot.Core.Tests.Scripts;
@@ -30,7 +33,7 @@ public sealed class HardwareSyncTests
     [InlineData("2 hours 5 minutes 10 seconds", 7510)]
     [InlineData("1 hour 1 minute 1 second", 3661)]
     [InlineData("1hr 15min 5sec", 4505)]
-    [InlineData("3h 5m 2s", 10802)]
+    [InlineData("3h 5m 2s", 11102)]
     [InlineData("1h30m", 5400)]
     [InlineData("0m", 0)]
     [InlineData("15mx", 900)] // re.match: what follows the match is ignored
@@ -227,7 +230,7 @@ public sealed class HardwareSyncTests
     [Fact]
     public void The_vendor_data_installs_maas_s_timer_and_service_only_with_hardware_sync_on()
     {
-        var token = new Metadata.MachineToken { SystemId = "abc123", ConsumerKey = "ck", TokenKey = "tk", TokenSecret = "ts" };
+        var token = new MachineToken { SystemId = "abc123", ConsumerKey = "ck", TokenKey = "tk", TokenSecret = "ts" };
         Machine off = MachineFixture.InStatus(MachineStatus.Deployed, MachineFixture.Alice);
         Assert.Equal("#cloud-config\n{}\n", HardwareSyncJob.CloudConfig(off, token, "http://10.0.0.1:5240/MAAS/metadata/", "15m"));
 
@@ -238,20 +241,20 @@ public sealed class HardwareSyncTests
         Assert.StartsWith("#cloud-config\n", config, StringComparison.Ordinal);
         foreach (string path in new[] { HardwareSyncJob.TimerPath, HardwareSyncJob.ServicePath, HardwareSyncJob.ScriptPath })
         {
-            Assert.Contains(Rendering.YamlText.Quote(path), config, StringComparison.Ordinal);
+            Assert.Contains(YamlText.Quote(path), config, StringComparison.Ordinal);
         }
 
         Assert.Contains("OnCalendar=*-*-* 00/2:00:00", config, StringComparison.Ordinal);
         Assert.Contains("ExecStart=/usr/local/sbin/ingot-hardware-sync", config, StringComparison.Ordinal);
         foreach (string command in HardwareSyncJob.RunCommands)
         {
-            Assert.Contains(Rendering.YamlText.Quote(command), config, StringComparison.Ordinal);
+            Assert.Contains(YamlText.Quote(command), config, StringComparison.Ordinal);
         }
 
         string script = HardwareSyncJob.Script(token, "http://10.0.0.1:5240/MAAS/metadata/");
         Assert.Contains("url='http://10.0.0.1:5240/MAAS/metadata/2012-03-01/'", script, StringComparison.Ordinal);
         Assert.Contains("'ck' 'tk' 'ts'", script, StringComparison.Ordinal);
-        foreach (BuiltInScript deployInfo in Registration.DeployInfoScripts.All)
+        foreach (BuiltInScript deployInfo in DeployInfoScripts.All)
         {
             Assert.Contains($"report {deployInfo.Name} ", script, StringComparison.Ordinal);
         }
