@@ -37,7 +37,7 @@ public sealed partial class HardwareSyncTests(ApiHost host) : IClassFixture<ApiH
 
         // The deployed OS's cloud-init fetches its user-data: end_deployment, which sets last_sync.
         (RemoteScriptsClient node, _) = await RemoteScriptsClient.FromPreseedAsync(host, sid);
-        DateTime before = Truncated(DateTime.UtcNow);
+        DateTime before = Truncated(TimeProvider.System.GetUtcNow().UtcDateTime);
         using (HttpResponseMessage data = await node.GetAsync("MAAS/metadata/2012-03-01/user-data"))
         {
             Assert.Equal(HttpStatusCode.OK, data.StatusCode);
@@ -46,7 +46,7 @@ public sealed partial class HardwareSyncTests(ApiHost host) : IClassFixture<ApiH
         JsonNode deployed = await GetAsync(user, sid);
         Assert.Equal("Deployed", deployed["status_name"]!.GetValue<string>());
         DateTime lastSync = Instant(deployed["last_sync"]);
-        Assert.InRange(lastSync, before, DateTime.UtcNow);
+        Assert.InRange(lastSync, before, TimeProvider.System.GetUtcNow().UtcDateTime);
         Assert.Equal(lastSync.AddSeconds(900), Instant(deployed["next_sync"]));
         Assert.True(deployed["enable_hw_sync"]!.GetValue<bool>());
 
