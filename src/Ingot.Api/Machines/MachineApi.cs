@@ -44,6 +44,7 @@ public static partial class MachineApi
                 :param hwe_kernel: The kernel to install.
                 :param agent_name: Agent name stored on the machine.
                 :param comment: Comment for the event log.
+                :param enable_hw_sync: Periodically sync the deployed machine's hardware (Linux only).
                 """)
             .Post("release", ReleaseAsync, """
                 Release a machine.

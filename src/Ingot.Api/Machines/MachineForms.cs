@@ -65,7 +65,8 @@ internal static class MachineForms
 
     /// <summary>
     /// <c>op=deploy</c>. <c>user_data</c> must be base64 (400 otherwise); it is kept with the machine
-    /// and the deployed OS reads it, decoded, from the metadata API's <c>user-data</c>.
+    /// and the deployed OS reads it, decoded, from the metadata API's <c>user-data</c>. <c>enable_hw_sync</c> is a
+    /// boolean (Core refuses it on a non-Linux OS).
     /// </summary>
     public static DeployOptions Deploy(ApiParameters p)
     {
@@ -94,7 +95,8 @@ internal static class MachineForms
             AgentName: p.Get("agent_name") ?? "",
             EphemeralDeploy: p.GetBool("ephemeral_deploy", fallback: false),
             Comment: p.Get("comment"),
-            UserData: p.Get("user_data") ?? "");
+            UserData: p.Get("user_data") ?? "",
+            EnableHwSync: p.GetBool("enable_hw_sync", fallback: false));
     }
 
     public static ReleaseOptions Release(ApiParameters p) => new(

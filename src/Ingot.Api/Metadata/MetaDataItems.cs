@@ -1,5 +1,7 @@
 using System.Text;
 using Ingot.Api.Wire;
+using Ingot.Core.Config;
+using Ingot.Core.HardwareSync;
 using Ingot.Core.Machines;
 using Ingot.Core.Rendering;
 using Ingot.Core.Users;
@@ -37,7 +39,7 @@ internal static class MetaDataItems
             "instance-id" => MetadataText.Text(machine.SystemId),
             "local-hostname" => MetadataText.Text($"{machine.Hostname}.{machine.Domain}"),
             "public-keys" => MetadataText.List(keys),
-            "vendor-data" => VendorData(),
+            "vendor-data" => await VendorDataAsync(request, caller, machine, ct),
             "x509" => MetadataText.Text(""),
             _ => Unknown(item),
         };
@@ -62,11 +64,22 @@ internal static class MetaDataItems
     }
 
     /// <summary>
-    /// <c>{"cloud-init": "#cloud-config\n..."}</c> as YAML. Ingot's vendor cloud-config is empty for now
-    /// (MAAS's carries NTP, rsyslog and VM-host settings, which Ingot does not manage yet).
+    /// <c>{"cloud-init": "#cloud-config\n..."}</c> as YAML. Ingot's vendor cloud-config carries only the hardware-sync
+    /// job of a machine deployed with <c>enable_hw_sync</c> (<see cref="HardwareSyncJob"/>); it is empty otherwise
+    /// (MAAS's also carries NTP, rsyslog and VM-host settings, which Ingot does not manage yet).
     /// </summary>
-    private static ApiResult VendorData() => ApiResult.Bytes(
-        StatusCodes.Status200OK,
-        "application/x-yaml; charset=utf-8",
-        Encoding.UTF8.GetBytes("cloud-init: " + YamlText.Quote("#cloud-config\n{}\n") + "\n"));
+    private static async Task<ApiResult> VendorDataAsync(MetadataRequest request, MetadataCaller caller, Machine machine, CancellationToken ct)
+    {
+        string cloudConfig = "#cloud-config\n{}\n";
+        if (machine.EnableHwSync && caller.Token is { } token)
+        {
+            string interval = await request.Service<IConfigStore>().GetAsync(ConfigSettings.HardwareSyncIntervalName, ct) ?? SyncInterval.Default;
+            cloudConfig = HardwareSyncJob.CloudConfig(machine, token, $"{request.BaseUrl}/MAAS/metadata/", interval);
+        }
+
+        return ApiResult.Bytes(
+            StatusCodes.Status200OK,
+            "application/x-yaml; charset=utf-8",
+            Encoding.UTF8.GetBytes("cloud-init: " + YamlText.Quote(cloudConfig) + "\n"));
+    }
 }

@@ -27,6 +27,7 @@ public sealed class ConfigSettings(IConfigStore store)
     public const string DefaultMinHweKernel = "default_min_hwe_kernel";
     public const string KernelOptsName = "kernel_opts";
     public const string DefaultStorageLayoutName = "default_storage_layout";
+    public const string HardwareSyncIntervalName = "hardware_sync_interval";
 
     /// <summary>Every setting, by name.</summary>
     public static IReadOnlyList<ConfigSetting> All { get; } =
@@ -40,6 +41,9 @@ public sealed class ConfigSettings(IConfigStore store)
         new(DiskEraseWithQuickErase, ConfigSettingKind.Flag, false, "Use quick erase by default when erasing disks.", Boolean),
         new(DiskEraseWithSecureErase, ConfigSettingKind.Flag, false, "Use secure erase by default when erasing disks.", Boolean),
         new(EnableDiskErasingOnRelease, ConfigSettingKind.Flag, false, "Erase nodes' disks prior to releasing", Boolean),
+        new(HardwareSyncIntervalName, ConfigSettingKind.Text, HardwareSync.SyncInterval.Default,
+            "Hardware Sync Interval",
+            HardwareSyncInterval),
         new(KernelOptsName, ConfigSettingKind.Text, "", "Boot parameters to pass to the kernel by default", Text),
         new(MaasName, ConfigSettingKind.Text, Environment.MachineName, "MAAS name", Text),
         new(ConfigNames.NodeTimeout, ConfigSettingKind.WholeNumber, Machines.LifecycleSettings.DefaultNodeTimeout,
@@ -110,6 +114,10 @@ public sealed class ConfigSettings(IConfigStore store)
         (value.Length == 0 || value.Equals("false", StringComparison.OrdinalIgnoreCase) || value == "0" ? "false" : "true", null);
 
     private static (string?, string?) Text(string value) => (value.Trim(), null);
+
+    /// <summary>MAAS's <c>SystemdIntervalField</c>: the value is kept as sent when MAAS's interval syntax accepts it.</summary>
+    private static (string?, string?) HardwareSyncInterval(string value) =>
+        HardwareSync.SyncInterval.Seconds(value) is null ? (null, HardwareSync.SyncInterval.Refusal(value)) : (value, null);
 
     /// <summary>Ingot deploys only Ubuntu, so it is the one choice (Django's choice message otherwise).</summary>
     private static (string?, string?) Osystem(string value) => value == DefaultOsystem

@@ -18,6 +18,8 @@ public static class LifecycleSettingsLoader
             EraseOnRelease = await FlagAsync(config, ConfigSettings.EnableDiskErasingOnRelease, ct),
             EraseWithSecureErase = await FlagAsync(config, ConfigSettings.DiskEraseWithSecureErase, ct),
             EraseWithQuickErase = await FlagAsync(config, ConfigSettings.DiskEraseWithQuickErase, ct),
+            HardwareSyncInterval = HardwareSync.SyncInterval.Seconds(await config.GetAsync(ConfigSettings.HardwareSyncIntervalName, ct))
+                ?? HardwareSync.SyncInterval.DefaultSeconds,
         };
     }
 

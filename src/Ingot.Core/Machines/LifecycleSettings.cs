@@ -31,6 +31,12 @@ public sealed record LifecycleSettings
     public bool EraseWithQuickErase { get; init; }
 
     /// <summary>
+    /// MAAS's <c>hardware_sync_interval</c> in seconds (<see cref="HardwareSync.SyncInterval"/>; default "15m"): the
+    /// <c>sync_interval</c> a deployment with hardware sync takes.
+    /// </summary>
+    public int HardwareSyncInterval { get; init; } = HardwareSync.SyncInterval.DefaultSeconds;
+
+    /// <summary>
     /// MAAS's <c>ReleaseForm</c> defaults: erase when asked or when the setting says so; the secure
     /// and quick flags are the request's or, when it does not set them, the settings'.
     /// </summary>

@@ -27,7 +27,8 @@ public sealed partial class Machine
 
     /// <summary>
     /// <c>start</c> on an ALLOCATED machine (<c>_start_deployment</c>): REQUEST_NODE_START_DEPLOYMENT,
-    /// DEPLOYING (validated), the operating system, user-data and ephemeral_deploy recorded, power on (or cycle when on).
+    /// DEPLOYING (validated), the operating system, user-data, ephemeral_deploy and enable_hw_sync recorded (with the
+    /// configured <c>sync_interval</c>), power on (or cycle when on).
     /// <para>
     /// Deploy timeout: MAAS does not arm <c>status_expires</c> for DEPLOYING; it passes
     /// <c>timeout = 2 * node_timeout</c> to its Temporal deploy workflow, which marks the machine
@@ -48,6 +49,7 @@ public sealed partial class Machine
         UserData = options.UserData;
         // MAAS's deploy op stores "ephemeral_deploy or is_diskless": a diskless machine is deployed to memory.
         EphemeralDeploy = options.EphemeralDeploy || BlockDevices.Count == 0;
+        SetHardwareSync(options.EnableHwSync, settings);
         SetStatusExpires(now.AddMinutes(settings.ExpiryMinutes(MachineStatus.Deploying)!.Value));
         RequestPowerOnOrCycle(now);
     }

@@ -34,7 +34,7 @@ public sealed partial class Machine
     /// <c>end_deployment</c>: the deployed OS's cloud-init fetched its user-data, so DEPLOYING
     /// becomes DEPLOYED (validated) with an IMAGE_DEPLOYED event. MAAS calls it from the metadata
     /// API's user-data handler only while the machine is deploying; in any other status the fetch
-    /// changes nothing, so this returns false.
+    /// changes nothing, so this returns false. With hardware sync on, <see cref="LastSync"/> is set.
     /// </summary>
     public bool EndDeployment(DateTime now)
     {
@@ -44,6 +44,7 @@ public sealed partial class Machine
         }
 
         TransitionTo(MachineStatus.Deployed, now);
+        RecordHardwareSync(now);
         Record(EventTypes.ImageDeployed, $"{Osystem}/{DistroSeries}".Trim('/'), now);
         return true;
     }

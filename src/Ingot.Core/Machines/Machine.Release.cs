@@ -68,7 +68,7 @@ public sealed partial class Machine
     }
 
     /// <summary>
-    /// <c>_release</c>: power off unless already off; RELEASING; deployment fields reset; netboot
+    /// <c>_release</c>: power off unless already off; RELEASING; deployment fields (and the hardware-sync fields) reset; netboot
     /// on. Finalised at once when power is already off or cannot be queried; otherwise the
     /// 5-minute expiry is armed and the power report (<see cref="UpdatePowerState"/>) finishes it.
     /// </summary>
@@ -83,6 +83,7 @@ public sealed partial class Machine
         HweKernel = "";
         UserData = "";
         EphemeralDeploy = false;
+        ClearHardwareSync();
         Netboot = true;
         if (alreadyOff || !IsPowerQueryable)
         {

@@ -9,7 +9,8 @@ namespace Ingot.Core.Scripts;
 /// <see cref="Machine.Signal"/>), the uploaded results go into the current script set the table names,
 /// BMC settings found during commissioning are stored, and passed commissioning results go through
 /// their hooks (<see cref="CommissioningHooks"/>): the hardware inventory, lshw and LLDP details, tags.
-/// A refused signal changes nothing.
+/// A signal that stores results sets <c>last_sync</c> of a machine with hardware sync on (a DEPLOYED machine's
+/// periodic report is such a signal). A refused signal changes nothing.
 /// </summary>
 public sealed class MachineSignals(
     IMachineStore machines, IScriptResultStore results, TimeProvider time, CommissioningInventory? inventory = null, Catalog.ScriptCatalog? catalog = null)
@@ -84,6 +85,12 @@ public sealed class MachineSignals(
         if (preview.StoresResultsIn == ScriptSetKind.Commissioning)
         {
             StorePowerSettings(machine, request);
+        }
+
+        if (preview.StoresResultsIn is not null)
+        {
+            // The end of MAAS's _store_results: a machine with hardware sync on has just synced.
+            machine.RecordHardwareSync(now);
         }
 
         SignalOutcome outcome = machine.Signal(request.Status, request.Error, ScriptResultUpdates.HasFailed(commissioning), now);

@@ -29,7 +29,7 @@ internal static class MachineRows
                "hardware_info", "hardware_uuid", "numa_nodes", "bmc_id", "power_state_queried", "script_run",
                "storage_groups", "user_data", "ephemeral_deploy", "secure_erase", "quick_erase",
                "node_devices", "modaliases", "skip_networking", "skip_storage", "claimed_power", "power_claim_expires",
-               "power_claimed_by", "boot_interface_mac", "power_claim_booted"
+               "power_claimed_by", "boot_interface_mac", "power_claim_booted", "enable_hw_sync", "last_sync", "sync_interval"
         FROM "machines"
         """;
 
@@ -165,6 +165,9 @@ internal static class MachineRows
         MachineSetters.SetPowerClaimedBy(m, r.IsDBNull(55) ? null : r.GetString(55));
         m.BootInterfaceMac = r.IsDBNull(56) ? null : MacAddress.Parse(r.GetString(56));
         MachineSetters.SetPowerClaimBooted(m, RowValues.NullableInstant(r, 57));
+        MachineSetters.SetEnableHwSync(m, r.GetBoolean(58));
+        MachineSetters.SetLastSync(m, RowValues.NullableInstant(r, 59));
+        MachineSetters.SetSyncInterval(m, r.IsDBNull(60) ? null : r.GetInt32(60));
         return m;
     }
 

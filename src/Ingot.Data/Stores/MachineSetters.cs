@@ -57,4 +57,13 @@ internal static class MachineSetters
 
     [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_PowerClaimBooted")]
     public static extern void SetPowerClaimBooted(Machine machine, DateTime? value);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_EnableHwSync")]
+    public static extern void SetEnableHwSync(Machine machine, bool value);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_LastSync")]
+    public static extern void SetLastSync(Machine machine, DateTime? value);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_SyncInterval")]
+    public static extern void SetSyncInterval(Machine machine, int? value);
 }

@@ -6,7 +6,7 @@ namespace Ingot.Web.Machines;
 
 /// <summary>
 /// The fields of the action forms on a machine's page, as MAAS's UI sends them with
-/// <c>node_action</c>: deploy (OS, release, kernel, user data, deploy to memory), release (erase,
+/// <c>node_action</c>: deploy (OS, release, kernel, user data, deploy to memory, hardware sync), release (erase,
 /// secure or quick erase), commission and test (SSH, skip options, scripts), power off (stop mode),
 /// set zone / pool, tag / untag, mark broken and lock with a comment. Each action reads only its own.
 /// </summary>
@@ -24,6 +24,9 @@ public sealed class ActionForm
     public string UserData { get; set; } = "";
 
     public bool EphemeralDeploy { get; set; }
+
+    /// <summary>MAAS's <c>enable_hw_sync</c>: "Periodically sync hardware".</summary>
+    public bool EnableHwSync { get; set; }
 
     public bool Erase { get; set; }
 
@@ -75,7 +78,8 @@ public sealed class ActionForm
                     HweKernel: HweKernel.Trim(),
                     EphemeralDeploy: EphemeralDeploy,
                     Comment: comment,
-                    UserData: UserData.Length > 0 ? Convert.ToBase64String(Encoding.UTF8.GetBytes(UserData)) : ""),
+                    UserData: UserData.Length > 0 ? Convert.ToBase64String(Encoding.UTF8.GetBytes(UserData)) : "",
+                    EnableHwSync: EnableHwSync),
             },
             NodeActions.Release => new ActionParameters
             {

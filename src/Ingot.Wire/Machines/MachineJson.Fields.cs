@@ -13,12 +13,11 @@ namespace Ingot.Wire.Machines;
 /// <summary>
 /// The machine object, key by key in the order of maas-api.md §5.1. Fields Core has no data for yet
 /// are written as MAAS writes "nothing", with the right JSON kind: <c>swap_size</c>,
-/// <c>address_ttl</c>, <c>parent</c>, <c>pod</c>, <c>virtualmachine_id</c>, <c>last_sync</c>, <c>sync_interval</c>,
-/// <c>next_sync</c> are null; the three <c>current_*_result_id</c> and <c>testing_status</c> come from
-/// <see cref="MachineJsonContext.ScriptSets"/>; <c>owner_data</c> and
-/// <c>workload_annotations</c> both show the machine's owner data;
+/// <c>address_ttl</c>, <c>parent</c>, <c>pod</c>, <c>virtualmachine_id</c> are null; the three <c>current_*_result_id</c>
+/// and <c>testing_status</c> come from <see cref="MachineJsonContext.ScriptSets"/>; the hardware-sync fields are the
+/// machine's (<see cref="HardwareSyncJson"/>); <c>owner_data</c> and <c>workload_annotations</c> both show the machine's owner data;
 /// <c>special_filesystems</c> is []; <c>ephemeral_deploy</c> is the machine's (set by a deployment to memory,
-/// cleared by release); <c>disable_ipv4</c>, <c>enable_hw_sync</c>, <c>enable_kernel_crash_dump</c> and <c>is_dpu</c> are false;
+/// cleared by release); <c>disable_ipv4</c>, <c>enable_kernel_crash_dump</c> and <c>is_dpu</c> are false;
 /// the per-hardware test statuses are still -1 "Unknown" (not computed); <c>hardware_info</c>
 /// keys commissioning did not report are "Unknown"; <c>status_action</c> is "" when there is an event (Core's events carry
 /// no action) and null when there is none.
@@ -141,10 +140,7 @@ public static partial class MachineJson
         NumaNodeJson.Write(writer, machine);
         writer.WriteNull("virtualmachine_id"u8);
         WriteOwnerData(writer, "workload_annotations"u8, machine);
-        writer.WriteNull("last_sync"u8);
-        writer.WriteNull("sync_interval"u8);
-        writer.WriteNull("next_sync"u8);
-        writer.WriteBoolean("enable_hw_sync"u8, false);
+        HardwareSyncJson.Write(writer, machine);
         writer.WriteBoolean("enable_kernel_crash_dump"u8, false);
         writer.WriteBoolean("is_dpu"u8, false);
         ResourceUris.WriteMachine(writer, systemId);

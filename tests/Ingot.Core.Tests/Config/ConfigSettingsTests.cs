@@ -73,7 +73,7 @@ public class ConfigSettingsTests
         var error = await Assert.ThrowsAsync<MachineFormException>(() => settings.GetAsync("ntp_servers", s_ct));
 
         Assert.Equal(
-            ["ntp_servers is not a valid config setting (valid settings are: commissioning_distro_series, commissioning_osystem, default_distro_series, default_min_hwe_kernel, default_storage_layout, default_osystem, disk_erase_with_quick_erase, disk_erase_with_secure_erase, enable_disk_erasing_on_release, kernel_opts, maas_name, node_timeout)."],
+            ["ntp_servers is not a valid config setting (valid settings are: commissioning_distro_series, commissioning_osystem, default_distro_series, default_min_hwe_kernel, default_storage_layout, default_osystem, disk_erase_with_quick_erase, disk_erase_with_secure_erase, enable_disk_erasing_on_release, hardware_sync_interval, kernel_opts, maas_name, node_timeout)."],
             error.Errors["name"]);
     }
 

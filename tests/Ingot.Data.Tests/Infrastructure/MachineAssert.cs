@@ -12,7 +12,7 @@ namespace Ingot.Data.Tests.Infrastructure;
 public static class MachineAssert
 {
     private static readonly HashSet<Type> s_scalars =
-        [typeof(string), typeof(long), typeof(long?), typeof(int), typeof(bool), typeof(DateTime), typeof(DateTime?), typeof(MacAddress?)];
+        [typeof(string), typeof(long), typeof(long?), typeof(int), typeof(int?), typeof(bool), typeof(DateTime), typeof(DateTime?), typeof(MacAddress?)];
 
     public static void Equivalent(Machine expected, Machine actual)
     {

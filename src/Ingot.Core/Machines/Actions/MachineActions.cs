@@ -174,7 +174,8 @@ public sealed class MachineActions(IMachineStore store, TimeProvider time, Lifec
 
     /// <summary>
     /// The deploy action before <see cref="MachineLifecycle.DeployAsync"/>: diskless machines must deploy to
-    /// memory (UI check, U+2019 apostrophe); then the deploy checks (<see cref="MachineLifecycle.CheckDeploymentAsync"/>:
+    /// memory (UI check, U+2019 apostrophe); hardware sync only on a Linux OS (<see cref="HardwareSync.HardwareSyncRules.CheckAction"/>);
+    /// then the deploy checks (<see cref="MachineLifecycle.CheckDeploymentAsync"/>:
     /// image, network, storage), so that a refusal leaves the machine as it was; then an unowned machine is acquired.
     /// </summary>
     private async Task PrepareDeploymentAsync(Machine machine, Actor actor, ActionParameters p, CancellationToken ct)
@@ -184,6 +185,8 @@ public sealed class MachineActions(IMachineStore store, TimeProvider time, Lifec
             throw MachineOperationException.ActionError(
                 "Can\u2019t deploy to disk in a diskless machine. Deploy to memory must be used instead.");
         }
+
+        HardwareSync.HardwareSyncRules.CheckAction(p.Deploy);
 
         await Lifecycle.CheckDeploymentAsync(machine, p.Deploy, ct);
         if (machine.Owner is null)

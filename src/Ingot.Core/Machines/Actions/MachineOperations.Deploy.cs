@@ -1,3 +1,4 @@
+using Ingot.Core.HardwareSync;
 using Ingot.Core.Machines.Filters;
 using Ingot.Core.Machines.Permissions;
 using Ingot.Core.Users;
@@ -13,7 +14,8 @@ public sealed partial class MachineOperations
     /// <c>op=deploy</c>: edit. A READY machine is acquired first (another owner: 409 "Can't allocate
     /// a machine belonging to another user."). Then only a status whose table row contains
     /// DEPLOYING passes, which is ALLOCATED alone; anything else is 409 "Can't deploy a machine that
-    /// is in the '&lt;label&gt;' state". Then <see cref="MachineLifecycle.DeployAsync"/> (boot image, network, storage,
+    /// is in the '&lt;label&gt;' state". Then MAAS's form check of <c>enable_hw_sync</c> (400 on a non-Linux OS,
+    /// <see cref="HardwareSyncRules.CheckForm"/>; a READY machine is checked before it is acquired). Then <see cref="MachineLifecycle.DeployAsync"/> (boot image, network, storage,
     /// AUTO link addresses, the save; the same as the UI's deploy action); a refusal saves nothing, so the
     /// machine keeps its status and owner. Unlike the UI action there is
     /// no diskless or NIC check here.
@@ -26,6 +28,7 @@ public sealed partial class MachineOperations
         bool ready = m.Status == MachineStatus.Ready;
         if (ready)
         {
+            HardwareSyncRules.CheckForm(options);
             await Lifecycle.CheckDeploymentAsync(m, options, ct);
             m.Acquire(actor, now, options.AgentName, options.Comment);
         }
@@ -33,6 +36,11 @@ public sealed partial class MachineOperations
         if (!NodeTransitions.Table[m.Status].Contains(MachineStatus.Deploying))
         {
             throw MachineOperationException.StateViolation($"Can't deploy a machine that is in the '{m.Status.Label()}' state");
+        }
+
+        if (!ready)
+        {
+            HardwareSyncRules.CheckForm(options);
         }
 
         await Lifecycle.DeployAsync(m, actor, options, null, ct, checkedAlready: ready);

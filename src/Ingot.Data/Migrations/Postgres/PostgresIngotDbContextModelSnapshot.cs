@@ -605,6 +605,10 @@ namespace Ingot.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("domain");
 
+                    b.Property<bool>("EnableHwSync")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enable_hw_sync");
+
                     b.Property<bool>("EnableSsh")
                         .HasColumnType("boolean")
                         .HasColumnName("enable_ssh");
@@ -646,6 +650,10 @@ namespace Ingot.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("hwe_kernel");
+
+                    b.Property<DateTime?>("LastSync")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_sync");
 
                     b.Property<bool>("Locked")
                         .HasColumnType("boolean")
@@ -776,6 +784,10 @@ namespace Ingot.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("storage_groups");
+
+                    b.Property<int?>("SyncInterval")
+                        .HasColumnType("integer")
+                        .HasColumnName("sync_interval");
 
                     b.Property<string>("SystemId")
                         .IsRequired()

@@ -579,6 +579,10 @@ namespace Ingot.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("domain");
 
+                    b.Property<bool>("EnableHwSync")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enable_hw_sync");
+
                     b.Property<bool>("EnableSsh")
                         .HasColumnType("INTEGER")
                         .HasColumnName("enable_ssh");
@@ -620,6 +624,10 @@ namespace Ingot.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("hwe_kernel");
+
+                    b.Property<DateTime?>("LastSync")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_sync");
 
                     b.Property<bool>("Locked")
                         .HasColumnType("INTEGER")
@@ -750,6 +758,10 @@ namespace Ingot.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("storage_groups");
+
+                    b.Property<int?>("SyncInterval")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sync_interval");
 
                     b.Property<string>("SystemId")
                         .IsRequired()
