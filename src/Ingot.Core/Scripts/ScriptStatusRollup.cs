@@ -9,7 +9,7 @@ namespace Ingot.Core.Scripts;
 /// </summary>
 public static class ScriptStatusRollup
 {
-    private static readonly ScriptStatus[] Precedence =
+    private static readonly ScriptStatus[] s_precedence =
     [
         ScriptStatus.Running, ScriptStatus.ApplyingNetconf, ScriptStatus.Installing, ScriptStatus.Pending, ScriptStatus.Aborted,
         ScriptStatus.Failed, ScriptStatus.FailedApplyingNetconf, ScriptStatus.FailedInstalling, ScriptStatus.TimedOut, ScriptStatus.Degraded,
@@ -27,7 +27,7 @@ public static class ScriptStatusRollup
     public static ScriptStatus Overall(IReadOnlySet<ScriptStatus> statuses)
     {
         ArgumentNullException.ThrowIfNull(statuses);
-        foreach (ScriptStatus status in Precedence)
+        foreach (ScriptStatus status in s_precedence)
         {
             if (statuses.Contains(status))
             {
