@@ -58,8 +58,7 @@ public sealed class MemoryRootTests : IDisposable
         await WriteDatasourceAsync();
 
         (int code, string output) = await RunAsync(
-            ". \"$AGENT_DIR/maas-api.sh\"; . \"$AGENT_DIR/rescue.sh\"; report_event() { echo \"report_event $*\"; }; METADATA_URL=\"$URL/md/\"; " +
-            "run_memory_root \"$URL/plain/root-tgz\"; echo rc=$?; echo \"switch=$(cat /run/ingot-switch-root)\"; " +
+            AgentWithDatasource + "run_memory_root \"$URL/plain/root-tgz\"; echo rc=$?; echo \"switch=$(cat /run/ingot-switch-root)\"; " +
             "cat /run/ingot-memory-root/root/.ssh/authorized_keys /run/ingot-memory-root/var/lib/cloud/instance/user-data.txt");
 
         Assert.True(code == 0, output);
@@ -78,8 +77,7 @@ public sealed class MemoryRootTests : IDisposable
         await WriteDatasourceAsync();
 
         (int code, string output) = await RunAsync(
-            ". \"$AGENT_DIR/maas-api.sh\"; . \"$AGENT_DIR/rescue.sh\"; report_event() { echo \"report_event $*\"; }; METADATA_URL=\"$URL/md/\"; " +
-            "run_memory_root \"$URL/cloud/root-tgz\"; echo rc=$?; echo \"switch=$(cat /run/ingot-switch-root)\"; ls /run/user-data /run/ingot-memory-root/var/lib/cloud 2>&1 | wc -l");
+            AgentWithDatasource + "run_memory_root \"$URL/cloud/root-tgz\"; echo rc=$?; echo \"switch=$(cat /run/ingot-switch-root)\"; ls /run/user-data /run/ingot-memory-root/var/lib/cloud 2>&1 | wc -l");
 
         Assert.True(code == 0, output);
         Assert.Contains("agent: memory: the image has cloud-init: it reads its own user-data", output, StringComparison.Ordinal);
@@ -87,6 +85,10 @@ public sealed class MemoryRootTests : IDisposable
         Assert.DoesNotContain("2012-03-01", output, StringComparison.Ordinal);
         Assert.EndsWith("rc=0\nswitch=/run/ingot-memory-root\n2\n", output, StringComparison.Ordinal);
     }
+
+    /// <summary>The agent's API and rescue functions, events echoed instead of sent, the datasource of <see cref="WriteDatasourceAsync"/>.</summary>
+    private const string AgentWithDatasource =
+        ". \"$AGENT_DIR/maas-api.sh\"; . \"$AGENT_DIR/rescue.sh\"; report_event() { echo \"report_event $*\"; }; METADATA_URL=\"$URL/md/\"; ";
 
     /// <summary>What the metadata API would answer, as static files under <c>md/2012-03-01/</c>.</summary>
     private async Task WriteDatasourceAsync()
