@@ -21,13 +21,18 @@ public sealed class StatusMonitor(IMachineStore store, LifecycleSettings setting
     /// <summary>How many expired machines the last pass could not fail because they were being written.</summary>
     public int Conflicts { get; private set; }
 
+    /// <summary>How many machines the last pass read as expired.</summary>
+    public int Expired { get; private set; }
+
     /// <summary>Runs one pass; returns the system ids it failed.</summary>
     public async Task<IReadOnlyList<string>> RunOnceAsync(CancellationToken ct)
     {
         DateTime now = time.GetUtcNow().UtcDateTime;
         var failed = new List<string>();
         Conflicts = 0;
-        foreach (Machine expired in await store.FindExpiredAsync(now, ct))
+        IReadOnlyList<Machine> expiredMachines = await store.FindExpiredAsync(now, ct);
+        Expired = expiredMachines.Count;
+        foreach (Machine expired in expiredMachines)
         {
             Machine? machine = expired;
             bool conflicted = false;
