@@ -1,6 +1,7 @@
 using Ingot.Core.Machines;
 using Ingot.Core.Machines.Signals;
 using Ingot.Core.Scripts;
+using Ingot.Core.Scripts.Catalog;
 using Ingot.Data.Tests.Infrastructure;
 
 namespace Ingot.Data.Tests;
@@ -28,11 +29,41 @@ public abstract partial class StoreContract
         Assert.Equal(
             [new ScriptSetHead(ScriptSetKind.Commissioning, commissioning.Id, 1, commissioning.Id), new ScriptSetHead(ScriptSetKind.Testing, run1.Id, 2, run2.Id)],
             summary.Heads.OrderBy(h => h.Kind));
-        // Latest by script name across sets: memtester's is run 1's (added last), fio's and smartctl's their only ones.
-        Assert.Equal([ScriptStatus.Passed, ScriptStatus.Failed, ScriptStatus.Degraded], summary.LatestTestingStatuses.Order());
+        // Latest by script name across sets: memtester's is run 1's (added last), fio's and smartctl's their only ones; the
+        // built-ins' hardware types by name (memory, storage), fio's none (no script of that name).
+        Assert.Equal(
+            [new LatestTestingResult(null, ScriptStatus.Passed), new LatestTestingResult(2, ScriptStatus.Failed), new LatestTestingResult(3, ScriptStatus.Degraded)],
+            summary.LatestTesting.OrderBy(r => r.HardwareType));
         Assert.Equal([new ScriptSetHead(ScriptSetKind.Installation, other.Id, 0, other.Id)], all[b.SystemId].Heads);
-        Assert.Empty(all[b.SystemId].LatestTestingStatuses);
+        Assert.Empty(all[b.SystemId].LatestTesting);
         Assert.False(all.ContainsKey(none.SystemId));
+    }
+
+    [Fact]
+    public async Task Script_set_summaries_give_each_latest_testing_result_the_hardware_type_of_its_script_by_id()
+    {
+        await using DataServices data = Database.Open();
+        Machine machine = await AddMachineAsync(data, _ => { });
+        var gpu = new Script { Name = "gpu-burn", Type = ScriptType.Testing, HardwareType = 5, Created = Now, Updated = Now, Versions = [new ScriptVersion { Data = "#!/bin/sh\n", Created = Now }] };
+        var cpu = new Script { Name = "stress-ng-cpu", Type = ScriptType.Testing, HardwareType = 1, Created = Now, Updated = Now, Versions = [new ScriptVersion { Data = "#!/bin/sh\n", Created = Now }] };
+        Assert.True(await data.Scripts.AddAsync(gpu, Ct));
+        Assert.True(await data.Scripts.AddAsync(cpu, Ct));
+        var set = new ScriptSet { SystemId = machine.SystemId, Kind = ScriptSetKind.Testing, Run = 1, Created = Now };
+        set.Results.AddRange(
+        [
+            new ScriptResult { Name = "gpu-burn", ScriptId = (int)gpu.Id, Status = ScriptStatus.Failed, Created = Now, Updated = Now },
+            new ScriptResult { Name = "stress-ng-cpu", ScriptId = (int)cpu.Id, Status = ScriptStatus.Running, Created = Now, Updated = Now },
+            // Named like a built-in, but its id says which script it is: network-link-check's (4), not memtester's.
+            new ScriptResult { Name = "memtester", ScriptId = BuiltInScripts.Find("network-link-check")!.Id, Status = ScriptStatus.Passed, Created = Now, Updated = Now },
+            new ScriptResult { Name = "deleted-script", ScriptId = (int)Script.UserIdBase + 999, Status = ScriptStatus.Passed, Created = Now, Updated = Now },
+        ]);
+        await data.ScriptResults.AddSetAsync(set, Ct);
+
+        ScriptSetSummary summary = (await data.ScriptResults.SummariesAsync([machine.SystemId], Ct))[machine.SystemId];
+
+        Assert.Equal(
+            [new LatestTestingResult(null, ScriptStatus.Passed), new LatestTestingResult(1, ScriptStatus.Running), new LatestTestingResult(4, ScriptStatus.Passed), new LatestTestingResult(5, ScriptStatus.Failed)],
+            summary.LatestTesting.OrderBy(r => r.HardwareType));
     }
 
     private async Task<ScriptSet> AddSetAsync(DataServices data, Machine machine, ScriptSetKind kind, int run, params (string Name, ScriptStatus Status)[] results)

@@ -47,7 +47,12 @@ public static class BuiltInScripts
     private static readonly FrozenDictionary<string, BuiltInScript> s_byName =
         All.ToFrozenDictionary(s => s.Name, StringComparer.Ordinal);
 
+    private static readonly FrozenDictionary<int, BuiltInScript> s_byId = All.ToFrozenDictionary(s => s.Id);
+
     public static BuiltInScript? Find(string name) => s_byName.GetValueOrDefault(name);
+
+    /// <summary>The built-in with MAAS's <c>script_id</c> <paramref name="id"/>, if any.</summary>
+    public static BuiltInScript? FindById(int id) => s_byId.GetValueOrDefault(id);
 
     /// <summary>The scripts a new set of this kind holds: every commissioning or release script, or the default testing scripts.</summary>
     public static IReadOnlyList<BuiltInScript> DefaultFor(ScriptSetKind kind) =>

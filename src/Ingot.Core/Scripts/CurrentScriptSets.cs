@@ -6,10 +6,11 @@ namespace Ingot.Core.Scripts;
 /// <summary>
 /// What the machine JSON says about a machine's script sets: the ids of its current commissioning, testing and
 /// installation sets (MAAS's <c>current_*_result_id</c>, the set <see cref="ScriptSets.FindCurrentAsync"/> finds:
-/// this run's, else the newest) and <c>testing_status</c> (MAAS's <c>get_status_from_qs</c> over the latest result
-/// of each testing script, aborted ones left out; null when there is none, written -1).
+/// this run's, else the newest), <c>testing_status</c> (MAAS's <c>get_status_from_qs</c> over the latest result
+/// of each testing script, aborted ones left out; null when there is none, written -1) and the same per hardware type
+/// (<see cref="HardwareTestStatuses"/>; null is none).
 /// </summary>
-public sealed record CurrentScriptSets(long? Commissioning, long? Testing, long? Installation, ScriptStatus? TestingStatus)
+public sealed record CurrentScriptSets(long? Commissioning, long? Testing, long? Installation, ScriptStatus? TestingStatus, HardwareTestStatuses? Hardware = null)
 {
     /// <summary>A machine without script sets.</summary>
     public static CurrentScriptSets None { get; } = new(null, null, null, null);
@@ -33,16 +34,17 @@ public sealed record CurrentScriptSets(long? Commissioning, long? Testing, long?
             Current(ScriptSetKind.Commissioning),
             Current(ScriptSetKind.Testing),
             Current(ScriptSetKind.Installation),
-            ScriptStatusRollup.Health(summary.LatestTestingStatuses));
+            ScriptStatusRollup.Health(summary.LatestTesting.Select(r => r.Status)),
+            HardwareTestStatuses.Of(summary.LatestTesting));
     }
 }
 
 /// <summary>
 /// One machine's script sets as one store read gives them for many machines: per kind, the newest set's id and
-/// the id of the set with the highest run; and the distinct statuses of the latest result of each testing script
-/// (by script name, across every testing set of the machine: MAAS's <c>get_latest_script_results</c>).
+/// the id of the set with the highest run; and the latest result of each testing script (by script name, across every
+/// testing set of the machine: MAAS's <c>get_latest_script_results</c>) as its status and hardware type, distinct pairs only.
 /// </summary>
-public sealed record ScriptSetSummary(string SystemId, IReadOnlyList<ScriptSetHead> Heads, IReadOnlyList<ScriptStatus> LatestTestingStatuses);
+public sealed record ScriptSetSummary(string SystemId, IReadOnlyList<ScriptSetHead> Heads, IReadOnlyList<LatestTestingResult> LatestTesting);
 
 /// <summary>The newest set of a kind (by id) and the set with the highest run of that kind.</summary>
 public sealed record ScriptSetHead(ScriptSetKind Kind, long NewestId, int LastRun, long LastRunId);

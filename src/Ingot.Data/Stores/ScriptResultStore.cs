@@ -1,6 +1,7 @@
 using Ingot.Core.Machines;
 using Ingot.Core.Machines.Signals;
 using Ingot.Core.Scripts;
+using Ingot.Core.Scripts.Catalog;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ingot.Data.Stores;
@@ -49,17 +50,28 @@ public sealed class ScriptResultStore(IDbContextFactory<IngotDbContext> contexts
             join s in db.ScriptSets on new { h.SystemId, h.Kind, Run = h.LastRun } equals new { s.SystemId, s.Kind, s.Run }
             select new { h.SystemId, h.Kind, h.NewestId, h.LastRun, LastRunId = s.Id }).ToListAsync(ct);
 
-        // The latest result of each testing script by name, across the machine's testing sets; only their distinct statuses.
+        // The latest result of each testing script by name, across the machine's testing sets; distinct (script, status)
+        // pairs only (the name only where no script id says which script it is).
         var testing = from r in db.ScriptResults
                       join s in sets.Where(s => s.Kind == ScriptSetKind.Testing) on r.ScriptSetId equals s.Id
-                      select new { s.SystemId, r.Name, r.Id, r.Status };
+                      select new { s.SystemId, r.Name, r.ScriptId, r.Id, r.Status };
         var latestIds = testing.GroupBy(t => new { t.SystemId, t.Name }).Select(g => g.Max(t => t.Id));
-        var statuses = await testing.Where(t => latestIds.Contains(t.Id)).Select(t => new { t.SystemId, t.Status }).Distinct().ToListAsync(ct);
+        var latest = await testing.Where(t => latestIds.Contains(t.Id))
+            .Select(t => new { t.SystemId, t.ScriptId, Name = t.ScriptId == null ? t.Name : null, t.Status })
+            .Distinct().ToListAsync(ct);
 
-        ILookup<string, ScriptStatus> byMachine = statuses.ToLookup(t => t.SystemId, t => t.Status, StringComparer.Ordinal);
+        long[] userRows = [.. latest.Where(t => t.ScriptId >= Script.UserIdBase).Select(t => t.ScriptId!.Value - Script.UserIdBase).Distinct()];
+        Dictionary<long, int> userScripts = userRows.Length == 0
+            ? []
+            : await db.Scripts.AsNoTracking().Where(s => userRows.Contains(s.RowId))
+                .ToDictionaryAsync(s => Script.UserIdBase + s.RowId, s => s.HardwareType, ct);
+        ILookup<string, LatestTestingResult> byMachine = latest.ToLookup(
+            t => t.SystemId,
+            t => new LatestTestingResult(LatestTestingResult.HardwareTypeOf(t.ScriptId, t.Name, userScripts), t.Status),
+            StringComparer.Ordinal);
         return heads.GroupBy(h => h.SystemId, StringComparer.Ordinal).ToDictionary(
             g => g.Key,
-            g => new ScriptSetSummary(g.Key, [.. g.Select(h => new ScriptSetHead(h.Kind, h.NewestId, h.LastRun, h.LastRunId))], [.. byMachine[g.Key]]),
+            g => new ScriptSetSummary(g.Key, [.. g.Select(h => new ScriptSetHead(h.Kind, h.NewestId, h.LastRun, h.LastRunId))], [.. byMachine[g.Key].Distinct()]),
             StringComparer.Ordinal);
     }
 

@@ -13,12 +13,11 @@ namespace Ingot.Wire.Machines;
 /// <summary>
 /// The machine object, key by key in the order of maas-api.md §5.1. Fields Core has no data for yet
 /// are written as MAAS writes "nothing", with the right JSON kind: <c>swap_size</c>,
-/// <c>address_ttl</c>, <c>parent</c>, <c>pod</c>, <c>virtualmachine_id</c> are null; the three <c>current_*_result_id</c>
-/// and <c>testing_status</c> come from <see cref="MachineJsonContext.ScriptSets"/>; the hardware-sync fields are the
+/// <c>address_ttl</c>, <c>parent</c>, <c>pod</c>, <c>virtualmachine_id</c> are null; the three <c>current_*_result_id</c>,
+/// <c>testing_status</c> and the per-hardware test statuses come from <see cref="MachineJsonContext.ScriptSets"/>; the hardware-sync fields are the
 /// machine's (<see cref="HardwareSyncJson"/>); <c>owner_data</c> and <c>workload_annotations</c> both show the machine's owner data;
 /// <c>special_filesystems</c> is []; <c>ephemeral_deploy</c> is the machine's (set by a deployment to memory,
-/// cleared by release); <c>disable_ipv4</c>, <c>enable_kernel_crash_dump</c> and <c>is_dpu</c> are false;
-/// the per-hardware test statuses are still -1 "Unknown" (not computed); <c>hardware_info</c>
+/// cleared by release); <c>disable_ipv4</c>, <c>enable_kernel_crash_dump</c> and <c>is_dpu</c> are false; <c>hardware_info</c>
 /// keys commissioning did not report are "Unknown"; <c>status_action</c> is "" when there is an event (Core's events carry
 /// no action) and null when there is none.
 /// </summary>
@@ -130,13 +129,15 @@ public static partial class MachineJson
         WriteId(writer, "current_installation_result_id"u8, sets.Installation);
         ScriptStatusJson.Write(writer, "commissioning_status"u8, "commissioning_status_name"u8, machine.CommissioningResult);
         ScriptStatusJson.Write(writer, "testing_status"u8, "testing_status_name"u8, sets.TestingStatus);
-        ScriptStatusJson.Write(writer, "cpu_test_status"u8, "cpu_test_status_name"u8, (ScriptStatus?)null);
-        ScriptStatusJson.Write(writer, "memory_test_status"u8, "memory_test_status_name"u8, (ScriptStatus?)null);
-        ScriptStatusJson.Write(writer, "network_test_status"u8, "network_test_status_name"u8, (ScriptStatus?)null);
-        ScriptStatusJson.Write(writer, "storage_test_status"u8, "storage_test_status_name"u8, (ScriptStatus?)null);
-        ScriptStatusJson.Write(writer, "other_test_status"u8, "other_test_status_name"u8, (ScriptStatus?)null);
+        HardwareTestStatuses hardware = sets.Hardware ?? HardwareTestStatuses.None;
+        ScriptStatusJson.Write(writer, "cpu_test_status"u8, "cpu_test_status_name"u8, hardware.Cpu);
+        ScriptStatusJson.Write(writer, "memory_test_status"u8, "memory_test_status_name"u8, hardware.Memory);
+        ScriptStatusJson.Write(writer, "network_test_status"u8, "network_test_status_name"u8, hardware.Network);
+        ScriptStatusJson.Write(writer, "storage_test_status"u8, "storage_test_status_name"u8, hardware.Storage);
+        ScriptStatusJson.Write(writer, "other_test_status"u8, "other_test_status_name"u8, hardware.Other);
         HardwareInfoJson.Write(writer, machine);
-        ScriptStatusJson.Write(writer, "interface_test_status"u8, "interface_test_status_name"u8, (ScriptStatus?)null);
+        // MAAS computes interface_test_status over the same network results.
+        ScriptStatusJson.Write(writer, "interface_test_status"u8, "interface_test_status_name"u8, hardware.Network);
         NumaNodeJson.Write(writer, machine);
         writer.WriteNull("virtualmachine_id"u8);
         WriteOwnerData(writer, "workload_annotations"u8, machine);

@@ -7,8 +7,8 @@ namespace Ingot.Wire.Machines;
 /// <summary>
 /// The <c>*_status</c> / <c>*_status_name</c> pairs: MAAS's SCRIPT_STATUS ints and labels, -1 "Unknown"
 /// when there are no results. Commissioning's comes from the machine's stored outcome, testing's from the
-/// current script sets (<see cref="CurrentScriptSets.TestingStatus"/>); the per-hardware test statuses are not
-/// computed yet, so they are always -1 "Unknown".
+/// current script sets (<see cref="CurrentScriptSets.TestingStatus"/>), the per-hardware ones from theirs
+/// (<see cref="CurrentScriptSets.Hardware"/>).
 /// </summary>
 internal static class ScriptStatusJson
 {

@@ -36,7 +36,7 @@ public sealed class MachineListWriteTests
             },
             ScriptSets = new Dictionary<string, CurrentScriptSets>
             {
-                [machines[1].SystemId] = new CurrentScriptSets(11, 12, null, ScriptStatus.Failed),
+                [machines[1].SystemId] = new CurrentScriptSets(11, 12, null, ScriptStatus.Failed, new HardwareTestStatuses(ScriptStatus.Passed, null, ScriptStatus.Failed, ScriptStatus.Running, null)),
             },
         };
         byte[] expected = await RenderAsync(s => MachineJson.RenderListAsync(machines, context, s, MachineResponses.ListWriterOptions, Ct));
@@ -69,6 +69,7 @@ public sealed class MachineListWriteTests
         Assert.Null(entry.Json(before.Fingerprint, null, sets));
         Assert.Null(entry.Json(before.Fingerprint, evt, sets with { Testing = 5 }));
         Assert.Null(entry.Json(before.Fingerprint, evt, sets with { TestingStatus = ScriptStatus.Running }));
+        Assert.Null(entry.Json(before.Fingerprint, evt, sets with { Hardware = new HardwareTestStatuses(null, null, ScriptStatus.Failed, null, null) }));
         Assert.Null(entry.Json(before.Fingerprint, evt, null));
     }
 

@@ -12,7 +12,9 @@ namespace Ingot.Api.Tests.Machines;
 /// <summary>
 /// <c>current_commissioning_result_id</c>, <c>current_testing_result_id</c>, <c>current_installation_result_id</c>
 /// and <c>testing_status</c> in a machine read and in the list: the ids of the sets <c>results/current-*</c> shows
-/// (this run's, else the newest), and MAAS's status of the latest result of each testing script, aborted ones left out.
+/// (this run's, else the newest), and MAAS's status of the latest result of each testing script, aborted ones left out;
+/// the same per hardware type of the scripts (<c>cpu_test_status</c> … <c>other_test_status</c>, <c>interface_test_status</c>
+/// as the network one).
 /// </summary>
 public sealed class MachineScriptSetsTests(ApiHost host) : IClassFixture<ApiHost>
 {
@@ -33,6 +35,8 @@ public sealed class MachineScriptSetsTests(ApiHost host) : IClassFixture<ApiHost
             Assert.Null(json["current_testing_result_id"]);
             Assert.Null(json["current_installation_result_id"]);
             Assert.Equal((-1, "Unknown"), ((int)json["testing_status"]!, (string?)json["testing_status_name"]));
+            Assert.Equal("-1 -1 -1 -1 -1 -1", Hardware(json));
+            Assert.Equal("Unknown", (string?)json["cpu_test_status_name"]);
         }
     }
 
@@ -44,7 +48,7 @@ public sealed class MachineScriptSetsTests(ApiHost host) : IClassFixture<ApiHost
         Machine machine = await host.ReadyAsync();
         var results = host.Services.GetRequiredService<IScriptResultStore>();
         ScriptSet commissioning = await AddAsync(results, machine, ScriptSetKind.Commissioning, ("maas-lshw", ScriptStatus.Passed));
-        ScriptSet firstTests = await AddAsync(results, machine, ScriptSetKind.Testing, ("memtester", ScriptStatus.Failed), ("smartctl-validate", ScriptStatus.Passed));
+        ScriptSet firstTests = await AddAsync(results, machine, ScriptSetKind.Testing, ("memtester", ScriptStatus.Failed), ("smartctl-validate", ScriptStatus.Passed), ("network-link-check", ScriptStatus.Degraded));
         ScriptSet installation = await AddAsync(results, machine, ScriptSetKind.Installation, ("/curtin-install.log", ScriptStatus.Passed));
 
         foreach (JsonNode json in await ReadBothAsync(client, machine.SystemId))
@@ -53,6 +57,9 @@ public sealed class MachineScriptSetsTests(ApiHost host) : IClassFixture<ApiHost
                 (commissioning.Id, firstTests.Id, installation.Id, 3, "Failed"),
                 ((long)json["current_commissioning_result_id"]!, (long)json["current_testing_result_id"]!,
                     (long)json["current_installation_result_id"]!, (int)json["testing_status"]!, (string?)json["testing_status_name"]));
+            // cpu, memory (memtester), storage (smartctl), network (network-link-check), other, interface (= network).
+            Assert.Equal("-1 3 2 6 -1 6", Hardware(json));
+            Assert.Equal(("Failed", "Degraded"), ((string?)json["memory_test_status_name"], (string?)json["interface_test_status_name"]));
         }
 
         // A test-only run: its testing set is current, commissioning's stays the earlier set. memtester's latest result
@@ -67,6 +74,8 @@ public sealed class MachineScriptSetsTests(ApiHost host) : IClassFixture<ApiHost
             Assert.Equal(
                 (commissioning.Id, secondTests.Id, 1, "Running"),
                 ((long)json["current_commissioning_result_id"]!, (long)json["current_testing_result_id"]!, (int)json["testing_status"]!, (string?)json["testing_status_name"]));
+            // memtester's latest is aborted: no memory status; fio is no script Ingot knows: in testing_status only.
+            Assert.Equal("-1 -1 2 6 -1 6", Hardware(json));
         }
 
         Assert.Equal(secondTests.Id, await CurrentSetIdAsync(client, machine.SystemId, "current-testing"));
@@ -74,13 +83,17 @@ public sealed class MachineScriptSetsTests(ApiHost host) : IClassFixture<ApiHost
 
         // Every latest result aborted: no testing status.
         secondTests.Results.Single(r => r.Name == "fio").Status = ScriptStatus.Aborted;
-        ScriptSet thirdTests = await AddAsync(results, await Next(machine), ScriptSetKind.Testing, ("smartctl-validate", ScriptStatus.Aborted));
+        ScriptSet thirdTests = await AddAsync(results, await Next(machine), ScriptSetKind.Testing, ("smartctl-validate", ScriptStatus.Aborted), ("network-link-check", ScriptStatus.Aborted));
         await results.SaveSetAsync(secondTests, Ct);
         foreach (JsonNode json in await ReadBothAsync(client, machine.SystemId))
         {
             Assert.Equal((thirdTests.Id, -1, "Unknown"), ((long)json["current_testing_result_id"]!, (int)json["testing_status"]!, (string?)json["testing_status_name"]));
+            Assert.Equal("-1 -1 -1 -1 -1 -1", Hardware(json));
         }
     }
+
+    private static string Hardware(JsonNode json) => string.Join(' ', new[] { "cpu", "memory", "storage", "network", "other", "interface" }
+        .Select(kind => (int)json[kind + "_test_status"]!));
 
     private async Task<Machine> Next(Machine machine)
     {

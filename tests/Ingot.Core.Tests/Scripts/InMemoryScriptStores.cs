@@ -31,7 +31,10 @@ internal sealed class InMemoryScriptResultStore : IScriptResultStore
                     g.Key,
                     [.. g.GroupBy(s => s.Kind).Select(k => new ScriptSetHead(k.Key, k.Max(s => s.Id), k.Max(s => s.Run), k.MaxBy(s => s.Run)!.Id))],
                     [.. g.Where(s => s.Kind == ScriptSetKind.Testing).SelectMany(s => s.Results)
-                        .GroupBy(r => r.Name).Select(r => r.MaxBy(x => x.Id)!.Status).Distinct()])));
+                        .GroupBy(r => r.Name).Select(r => r.MaxBy(x => x.Id)!)
+                        .Select(r => new LatestTestingResult(LatestTestingResult.HardwareTypeOf(r.ScriptId, r.Name, s_noUserScripts), r.Status)).Distinct()])));
+
+    private static readonly Dictionary<long, int> s_noUserScripts = [];
 
     public Task<ScriptSet> AddSetAsync(ScriptSet set, CancellationToken ct)
     {

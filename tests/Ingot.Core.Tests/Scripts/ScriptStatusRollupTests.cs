@@ -4,7 +4,7 @@ using Ingot.Core.Scripts;
 
 namespace Ingot.Core.Tests.Scripts;
 
-/// <summary>MAAS's <c>get_status_from_qs</c> as the machine JSON's <c>testing_status</c> uses it, and the current set ids.</summary>
+/// <summary>MAAS's <c>get_status_from_qs</c> as the machine JSON's <c>testing_status</c> and per-hardware test statuses use it, and the current set ids.</summary>
 public sealed class ScriptStatusRollupTests
 {
     [Theory]
@@ -41,8 +41,35 @@ public sealed class ScriptStatusRollupTests
 
         IReadOnlyDictionary<string, ScriptSetSummary> summaries = await store.SummariesAsync([machine.SystemId, "other"], TestContext.Current.CancellationToken);
         Assert.Equal(
-            new CurrentScriptSets(commissioning.Id, tests.Id, null, ScriptStatus.Failed),
+            new CurrentScriptSets(commissioning.Id, tests.Id, null, ScriptStatus.Failed, new HardwareTestStatuses(null, ScriptStatus.Failed, null, null, null)),
             CurrentScriptSets.Of(machine, summaries[machine.SystemId]));
         Assert.Equal(CurrentScriptSets.None, CurrentScriptSets.Of(machine, null));
     }
+
+    [Fact]
+    public void Each_hardware_status_rolls_up_the_results_of_its_scripts_node_scripts_are_other_and_gpu_or_unknown_count_in_none()
+    {
+        HardwareTestStatuses statuses = HardwareTestStatuses.Of(
+        [
+            new LatestTestingResult(1, ScriptStatus.Passed), new LatestTestingResult(1, ScriptStatus.Degraded),
+            new LatestTestingResult(2, ScriptStatus.Aborted),
+            new LatestTestingResult(3, ScriptStatus.TimedOut), new LatestTestingResult(3, ScriptStatus.Passed),
+            new LatestTestingResult(4, ScriptStatus.Running),
+            new LatestTestingResult(0, ScriptStatus.Skipped),
+            new LatestTestingResult(5, ScriptStatus.Failed), new LatestTestingResult(null, ScriptStatus.Failed),
+        ]);
+
+        Assert.Equal(new HardwareTestStatuses(ScriptStatus.Degraded, null, ScriptStatus.Failed, ScriptStatus.Running, ScriptStatus.Passed), statuses);
+        Assert.Equal(HardwareTestStatuses.None, HardwareTestStatuses.Of([]));
+    }
+
+    [Theory]
+    [InlineData(8, "memtester", 3)] // the id wins over the name
+    [InlineData(null, "memtester", 2)]
+    [InlineData(null, "fio", null)]
+    [InlineData(999, "x", null)] // no built-in has that id
+    [InlineData(1001, "burn", 1)]
+    [InlineData(1002, "gone", null)]
+    public void A_result_s_hardware_type_is_its_script_s(int? scriptId, string name, int? expected) =>
+        Assert.Equal(expected, LatestTestingResult.HardwareTypeOf(scriptId, name, new Dictionary<long, int> { [1001] = 1 }));
 }

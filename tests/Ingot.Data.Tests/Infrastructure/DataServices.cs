@@ -50,6 +50,8 @@ public sealed class DataServices : IAsyncDisposable
 
     public Core.Scripts.IScriptResultStore ScriptResults => _services.GetRequiredService<Core.Scripts.IScriptResultStore>();
 
+    public Core.Scripts.Catalog.IScriptStore Scripts => _services.GetRequiredService<Core.Scripts.Catalog.IScriptStore>();
+
     public INetworkStore Networks => _services.GetRequiredService<INetworkStore>();
 
     public ISshKeyStore SshKeys => _services.GetRequiredService<ISshKeyStore>();
