@@ -128,11 +128,19 @@ public sealed class SimCommandTests(SimLabHost lab) : IClassFixture<SimLabHost>
             string failedBmc = (await lab.Api.GetAsync($"machines/{two["system_id"]}/?op=power_parameters", Ct))!["power_address"]!.GetValue<string>();
             Assert.NotEqual(SimulatedDataCentre.DeadBmcAddress, healthyBmc);
             Assert.Equal(SimulatedDataCentre.DeadBmcAddress, failedBmc);
-            lock (stdout)
+            // The command prints each machine's activity on a one-second tick: a machine may enlist before the first.
+            string printed = "";
+            for (int attempt = 0; attempt < 100 && !printed.Contains($"sim-{first} {healthy.BootMac}: ", StringComparison.Ordinal); attempt++)
             {
-                Assert.StartsWith("2 simulated machines (small), Redfish BMC at http://127.0.0.1:", output.ToString(), StringComparison.Ordinal);
-                Assert.Contains($"sim-{first} {healthy.BootMac}: ", output.ToString(), StringComparison.Ordinal);
+                await Task.Delay(100, Ct);
+                lock (stdout)
+                {
+                    printed = output.ToString();
+                }
             }
+
+            Assert.StartsWith("2 simulated machines (small), Redfish BMC at http://127.0.0.1:", printed, StringComparison.Ordinal);
+            Assert.Contains($"sim-{first} {healthy.BootMac}: ", printed, StringComparison.Ordinal);
         }
         finally
         {
