@@ -76,6 +76,12 @@ dotnet test --project tests/Ingot.E2E.Tests --no-build --ignore-exit-code 8 --re
 e2e_rc=${PIPESTATUS[0]}
 e2e_seconds=$(($(date +%s) - e2e_started))
 echo "E2E stage: $((e2e_seconds / 60)) min $((e2e_seconds % 60)) s (bound 15 min)"
+# The E2E tests' artefacts of this run (serial consoles, Ingot's logs, event logs, stage times) beside the results.
+e2e_logs=tests/Ingot.E2E.Tests/bin/Debug/net10.0/e2e-logs
+if [ -d "$e2e_logs" ]; then
+  mkdir -p "$out/e2e-logs"
+  find "$e2e_logs" -type f -newermt "@$e2e_started" -exec cp -t "$out/e2e-logs" {} +
+fi
 [ "$e2e_rc" -ne 0 ] && [ "$test_rc" -eq 0 ] && test_rc=$e2e_rc
 
 read -r passed failed skipped < <(
