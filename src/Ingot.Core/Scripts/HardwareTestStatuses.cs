@@ -9,8 +9,8 @@ namespace Ingot.Core.Scripts;
 /// </summary>
 public sealed record HardwareTestStatuses(ScriptStatus? Cpu, ScriptStatus? Memory, ScriptStatus? Storage, ScriptStatus? Network, ScriptStatus? Other)
 {
-    /// <summary>MAAS's <c>HARDWARE_TYPE</c> values.</summary>
-    public const int Node = 0, CpuType = 1, MemoryType = 2, StorageType = 3, NetworkType = 4;
+    // MAAS's HARDWARE_TYPE values (GPU, 5, has no status of its own).
+    private const int NodeType = 0, CpuType = 1, MemoryType = 2, StorageType = 3, NetworkType = 4;
 
     /// <summary>No testing result of any hardware type.</summary>
     public static HardwareTestStatuses None { get; } = new(null, null, null, null, null);
@@ -20,7 +20,7 @@ public sealed record HardwareTestStatuses(ScriptStatus? Cpu, ScriptStatus? Memor
     {
         ArgumentNullException.ThrowIfNull(latest);
         ScriptStatus? Of(int type) => ScriptStatusRollup.Health(latest.Where(r => r.HardwareType == type).Select(r => r.Status));
-        return new HardwareTestStatuses(Of(CpuType), Of(MemoryType), Of(StorageType), Of(NetworkType), Of(Node));
+        return new HardwareTestStatuses(Of(CpuType), Of(MemoryType), Of(StorageType), Of(NetworkType), Of(NodeType));
     }
 }
 
