@@ -9,7 +9,8 @@ namespace Ingot.E2E.Tests;
 /// <c>debian</c> second in <c>BootOrder</c> after the network entry the installer booted from. After the installer's reboot, and
 /// at every boot of the deployed machine, the firmware boots the network first, Ingot's local boot hands back (iPXE's
 /// <c>exit 1</c>) and the firmware goes on to the <c>debian</c> entry; the deployed system's <c>efibootmgr</c> shows that order,
-/// and the release with quick erase boots the network again. A class of its own so that xunit runs it beside the other walks.
+/// and the release with quick erase boots the network again. The E2E stage's one Debian walk (docs/fullfi-notes.md, "E2E stage
+/// bound"): its machine is added through the API; UEFI enlistment is walked by <see cref="NetworkBootTests"/>.
 /// </summary>
 public sealed class DebianUefiDeploymentTests
 {

@@ -8,16 +8,13 @@ namespace Ingot.E2E.Tests;
 /// <summary>
 /// A Debian walk's VM: its log prefix, name (qemu keeps 20 characters of a virtio serial: "ingot-ff-" + name + "-N" must fit,
 /// or the extra disks' serials come out equal), MAC index, firmware, and <paramref name="ExtraDisks"/> more disks of
-/// <paramref name="ExtraDiskMiB"/> MiB. A UEFI machine keeps its UEFI variables (OVMF as pflash with its own <c>OVMF_VARS.fd</c>).
+/// <paramref name="ExtraDiskMiB"/> MiB, and <paramref name="Cpus"/> vCPUs (qemu runs each vCPU on a thread of its own: a walk on
+/// the stage's critical path gets two, so that it uses the second core once the other slot's tests are done). A UEFI machine
+/// keeps its UEFI variables (OVMF as pflash with its own <c>OVMF_VARS.fd</c>).
 /// </summary>
-internal sealed record DebianMachine(string Prefix, string Name, int Index, Firmware Firmware, int ExtraDiskMiB = 0, int ExtraDisks = 1)
+internal sealed record DebianMachine(string Prefix, string Name, int Index, Firmware Firmware, int ExtraDiskMiB = 0, int ExtraDisks = 1, int Cpus = 1)
 {
-    /// <summary>
-    /// Whether the walk enlists the VM by PXE (the operator's IPMI power on, NEW, accept) or adds it through the API. Only a UEFI
-    /// machine enlists: no other test enlists a UEFI machine; BIOS enlistment is walked by <see cref="FullLifecycleTests"/>.
-    /// </summary>
-    public bool EnlistsByPxe => Firmware == Firmware.Uefi;
-
+    /// <summary>A UEFI machine keeps its UEFI variables, so the walk checks curtin's NVRAM entry and releases it with quick erase.</summary>
     public bool Nvram => Firmware == Firmware.Uefi;
 }
 
@@ -82,23 +79,15 @@ internal static class DebianWalk
         // KVM only when asked (INGOT_E2E_ACCEL=kvm): on the development host /dev/kvm exists but a KVM guest does not even run SeaBIOS.
         string accelerator = Environment.GetEnvironmentVariable("INGOT_E2E_ACCEL") is { Length: > 0 } accel ? accel : "tcg";
         await using BmcMachine vm = await BmcMachine.StartAsync(
-            lab.Network, machine.Name, machine.Index, cpus: 1, memoryMiB: 3072, diskMiB: 4096, accelerator, machine.Firmware,
+            lab.Network, machine.Name, machine.Index, cpus: machine.Cpus, memoryMiB: 3072, diskMiB: 4096, accelerator, machine.Firmware,
             secondDiskMiB: machine.ExtraDiskMiB, extraDisks: machine.ExtraDisks, uefiVariables: machine.Nvram);
         var walk = new LifecycleWalk(vm, maas, lab);
         var stages = new BootStages();
         try
         {
-            if (machine.EnlistsByPxe)
-            {
-                await walk.EnlistAsync();
-                await walk.CommissionAsync();
-            }
-            else
-            {
-                // Added through the API, not enlisted: FullLifecycleTests walks BIOS enlistment (two VMs), and this walk's
-                // subject comes after READY. One network boot fewer (docs/fullfi-notes.md, "E2E stage time").
-                await walk.AddAndCommissionAsync(machine.Prefix + "-" + machine.Name);
-            }
+            // Added through the API, not enlisted: FullLifecycleTests walks BIOS enlistment (two VMs), NetworkBootTests UEFI
+            // enlistment, and this walk's subject comes after READY. One network boot fewer (docs/fullfi-notes.md, "E2E stage time").
+            await walk.AddAndCommissionAsync(machine.Prefix + "-" + machine.Name);
             stages.Reached($"READY ({accelerator}, {machine.Firmware})");
             if (storage is not null)
             {

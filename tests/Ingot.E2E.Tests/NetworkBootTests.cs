@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Ingot.Core.Boot;
 using Ingot.E2E.Tests.Lab;
@@ -9,7 +10,8 @@ namespace Ingot.E2E.Tests;
 /// A qemu VM (TCG) network-boots from Ingot alone — Ingot's DHCP, TFTP and HTTP boot, nothing else on
 /// the link — in UEFI mode without the NIC's iPXE ROM (the firmware's own PXE loads <c>ipxe.efi</c> over Ingot's TFTP, the
 /// only TFTP boot of the E2E tests), and reaches the ephemeral image's <c>/init</c>. An unknown MAC
-/// boots the enlistment script on the commissioning image the operator chose. Every stage has its own
+/// boots the enlistment script on the commissioning image the operator chose, and the machine enlists: NEW with the VM's MAC (the
+/// E2E tests' only UEFI enlistment; BIOS enlistment: <see cref="FullLifecycleTests"/>). Every stage has its own
 /// bound and names what it waited for (bounds are many times the unloaded timings: TCG on this shared
 /// 2-core host slows down ten-fold when others build); the consoles and ingot's output are kept in
 /// <see cref="NetworkBootLab.LogDirectory"/>.
@@ -17,8 +19,9 @@ namespace Ingot.E2E.Tests;
 public sealed class NetworkBootTests(NetworkBootLab lab) : IClassFixture<NetworkBootLab>
 {
     // The BIOS and the UEFI boot through the NIC's iPXE ROM were facts here too; every walk boots that way (BIOS:
-    // FullLifecycleTests, RescueModeTests, the BIOS Debian walks; UEFI: the UEFI Debian walk) and LifecycleWalk.EnlistAsync
-    // makes their checks (lease, /init's address, the enlist preseed) of the enlistment boot (docs/fullfi-notes.md, "E2E stage time").
+    // FullLifecycleTests, RescueModeTests; UEFI: the storage walk) and LifecycleWalk.EnlistAsync makes their checks (lease,
+    // /init's address, the enlist preseed) of BIOS enlistment boots (docs/fullfi-notes.md, "E2E stage time"). The UEFI enlistment
+    // moved here from the UEFI Debian walk, which adds its machine through the API now ("E2E stage bound").
     [Fact]
     public Task A_uefi_vm_without_ipxe_loads_ipxe_over_tftp_and_boots_the_ephemeral_image() => BootAsync(3, Firmware.Uefi, nicRom: false);
 
@@ -59,6 +62,15 @@ public sealed class NetworkBootTests(NetworkBootLab lab) : IClassFixture<Network
             Assert.Equal(lease.Address.ToString(), address);
             Assert.Contains(await lab.Server.LeasesAsync(), l => l.Mac.ToString() == vm.Mac && l.Address.ToString() == address);
             Assert.Equal($"{lab.Server.BootUrl.ToString().TrimEnd('/')}/MAAS/metadata/latest/enlist-preseed/?op=get_enlist_preseed", preseed.Groups[1].Value);
+
+            Match enlisted = await vm.WaitForConsoleAsync(@"INGOT-EPHEMERAL: agent: enlisted as (\w+)", TimeSpan.FromSeconds(180), "the agent to enlist the unknown VM (anonymous machines create)");
+            stages.Reached("enlisted");
+            await vm.WaitForConsoleAsync("INGOT-EPHEMERAL: agent: all scripts successfully ran", TimeSpan.FromSeconds(300), "the enlistment's commissioning scripts to run and signal OK");
+            stages.Reached("enlistment scripts ran");
+            using var maas = new MaasClient(lab.Server.ApiUrl, lab.ApiKey);
+            JsonElement machine = await maas.GetAsync($"machines/{enlisted.Groups[1].Value}/");
+            Assert.Equal(("New", "amd64/generic"), (machine.GetProperty("status_name").GetString(), machine.GetProperty("architecture").GetString()));
+            Assert.Contains(machine.GetProperty("interface_set").EnumerateArray(), i => i.GetProperty("mac_address").GetString() == vm.Mac);
         }
         finally
         {

@@ -138,12 +138,18 @@ install_boot_loader() {
     uuid=$(field uuid "$(mount_format /)"); link=/dev/disk/by-uuid/$uuid; madelink=""
     if [ -n "$uuid" ] && [ ! -e "$link" ]; then mkdir -p /dev/disk/by-uuid && ln -s "$part" "$link" && madelink=yes; fi
     ok=yes
+    # Each step's seconds go into the installer's line (under TCG these steps are most of an install).
+    t0=$(cut -d ' ' -f 1 /proc/uptime)
     chroot "$target" /usr/sbin/grub-install --target=$grub_target $grub_args >> /run/ingot-grub.log 2>&1 || ok=""
     [ -z "$efipart" ] || [ -z "$ok" ] || [ -s "$target/boot/efi/EFI/BOOT/BOOTX64.EFI" ] || { echo "grub-install wrote no EFI/BOOT/BOOTX64.EFI" >> /run/ingot-grub.log; ok=""; }
     nvram_failed=""
     if [ -n "$ok" ] && [ -n "$efivars" ] && ! update_nvram "$target" "$efibootmgr"; then ok=""; nvram_failed=yes; fi
+    t1=$(cut -d ' ' -f 1 /proc/uptime)
     [ -z "$ok" ] || chroot "$target" /usr/sbin/update-grub >> /run/ingot-grub.log 2>&1 || ok=""
+    t2=$(cut -d ' ' -f 1 /proc/uptime)
     [ -z "$ok" ] || write_mdadm_conf "$target" >> /run/ingot-grub.log 2>&1 || ok=""
+    t3=$(cut -d ' ' -f 1 /proc/uptime)
+    took=$(awk -v a="$t0" -v b="$t1" -v c="$t2" -v d="$t3" 'BEGIN { printf "grub-install %.0f s, update-grub %.0f s", b - a, c - b; if (d - c >= 0.5) printf ", mdadm.conf and initramfs %.0f s", d - c }')
     sync
     [ -z "$madelink" ] || rm -f "$link"
     [ -z "$efivars" ] || umount "$target/sys/firmware/efi/efivars"
@@ -157,7 +163,7 @@ install_boot_loader() {
     if [ -z "$ok" ]; then
         install_failed "GRUB could not be installed: $(tail -n 2 /run/ingot-grub.log | tr '\n' ' ')"; return 1
     fi
-    say "agent: install: GRUB installed on $disk ($grub_target$where), grub.cfg for the root on $part (UUID=$uuid): $(grep -c '^Found linux image' /run/ingot-grub.log) kernel(s)"
+    say "agent: install: GRUB installed on $disk ($grub_target$where), grub.cfg for the root on $part (UUID=$uuid): $(grep -c '^Found linux image' /run/ingot-grub.log) kernel(s); $took"
     [ -z "$nvram_done" ] || say "agent: install: UEFI boot entry written: $nvram_done"
     [ -n "$nvram_done" ] || [ -z "$efipart" ] || [ -n "$efivars" ] || say "agent: install: no UEFI variables (not booted UEFI, or no efibootmgr in the target): no NVRAM boot entry, the removable path only"
     [ -z "$(items raid)" ] || say "agent: install: $(grep -c '^ARRAY ' /run/ingot-mdadm.conf) arrays in /etc/mdadm/mdadm.conf, initramfs rebuilt: $(grep '^ingot-initramfs: ' /run/ingot-grub.log | cut -c18-)"

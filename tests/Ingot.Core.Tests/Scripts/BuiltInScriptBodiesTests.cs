@@ -50,6 +50,29 @@ public sealed class BuiltInScriptBodiesTests
         Assert.False(TagDefinition.Compile("//node[@class=\"no-such-class\"]").Matches(HardwareDetailsDocument.Merge(details)));
     }
 
+    /// <summary>
+    /// A diskless machine (MAAS deploys them to memory): with no entry in /sys/block (an empty tmpfs over it, in a mount namespace
+    /// of the script's own) the commissioning document has no disk and the lshw XML no disk node; the glob used to stay as written,
+    /// so the document had a disk named "*" and lshw failed on its size (exit 2, seen in a UEFI VM with no disk).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public async Task On_a_machine_without_block_devices_the_commissioning_document_and_the_lshw_xml_have_no_disk(string shell)
+    {
+        (int exit, string stdout, string stderr) = await RunAsync(shell, "50-maas-01-commissioning", noBlockDevices: true);
+        Assert.True(exit == 0, stderr);
+        InventoryParseResult parsed = InventoryParser.Parse(Encoding.UTF8.GetBytes(stdout));
+        Assert.True(parsed.Succeeded, parsed.Message);
+        Assert.Empty(parsed.Inventory!.Disks);
+        Assert.NotEmpty(parsed.Inventory.Interfaces);
+
+        (exit, stdout, stderr) = await RunAsync(shell, "maas-lshw", noBlockDevices: true);
+        Assert.True(exit == 0, stderr);
+        XDocument xml = XDocument.Parse(stdout);
+        Assert.DoesNotContain(xml.Descendants("node"), n => (string?)n.Attribute("class") == "disk");
+        Assert.Contains(xml.Descendants("node"), n => (string?)n.Attribute("class") == "processor");
+    }
+
     [Theory]
     [MemberData(nameof(Shells))]
     public async Task The_memory_test_of_a_bounded_size_passes(string shell)
@@ -113,18 +136,38 @@ public sealed class BuiltInScriptBodiesTests
         }
     }
 
-    private static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(string shell, string script, params string[] args)
+    private static Task<(int Exit, string Stdout, string Stderr)> RunAsync(string shell, string script, params string[] args) =>
+        RunAsync(shell, script, noBlockDevices: false, args);
+
+    /// <summary>
+    /// Runs a built-in script's body with <paramref name="shell"/>; with <paramref name="noBlockDevices"/>, in a mount namespace
+    /// of its own (util-linux's unshare, root only) whose /sys/block is an empty tmpfs.
+    /// </summary>
+    private static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(string shell, string script, bool noBlockDevices, params string[] args)
     {
         if (!File.Exists(shell))
         {
             Assert.Skip($"{shell} is absent (busybox-static from scripts/install-test-packages.sh)");
         }
 
+        if (noBlockDevices && Environment.UserName != "root")
+        {
+            Assert.Skip("hiding /sys/block needs root (a mount namespace with a tmpfs over it)");
+        }
+
         string path = Path.Combine(Path.GetTempPath(), $"ingot-builtin-{Guid.NewGuid():N}.sh");
         await File.WriteAllTextAsync(path, BuiltInScripts.Find(script)!.Body, TestContext.Current.CancellationToken);
         try
         {
-            var start = new ProcessStartInfo(shell) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            var start = new ProcessStartInfo(noBlockDevices ? "unshare" : shell) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            if (noBlockDevices)
+            {
+                foreach (string arg in (string[])["-m", "sh", "-c", "mount --make-rprivate / && mount -t tmpfs tmpfs /sys/block && exec \"$@\"", "unshare", shell])
+                {
+                    start.ArgumentList.Add(arg);
+                }
+            }
+
             if (shell.EndsWith("busybox", StringComparison.Ordinal))
             {
                 start.ArgumentList.Add("sh");

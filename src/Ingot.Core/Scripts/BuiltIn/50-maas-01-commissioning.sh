@@ -119,6 +119,7 @@ storage() {
     printf '{"disks":['
     sep=""; n=0
     for d in /sys/block/*; do
+        [ -e "$d" ] || continue # a diskless machine: the glob stays as written
         name=${d##*/}
         case "$name" in loop*|ram*|zram*|dm-*|md*|nbd*|fd*) continue ;; esac
         printf '%s' "$sep"; disk "$name"; sep=","; n=$((n + 1))

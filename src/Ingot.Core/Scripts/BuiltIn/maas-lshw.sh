@@ -40,6 +40,7 @@ mem=$(( $(awk '/^MemTotal:/ {print $2}' /proc/meminfo) * 1024 ))
 printf '  <node id="memory" claimed="true" class="memory" handle="">\n   <description>System Memory</description>\n   <size units="bytes">%s</size>\n  </node>\n' "$mem"
 n=0
 for d in /sys/block/*; do
+    [ -e "$d" ] || continue # no block device at all: the glob stays as written
     name=${d##*/}
     case "$name" in loop*|ram*|zram*|dm-*|md*|nbd*|fd*) continue ;; esac
     printf '  <node id="disk:%s" claimed="true" class="disk" handle="">\n' "$n"

@@ -13,6 +13,7 @@ for arg in "$@"; do
 done
 if [ -z "$disks" ]; then
     for d in /sys/block/*; do
+        [ -e "$d" ] || continue
         case "${d##*/}" in loop*|ram*|zram*|dm-*|md*|nbd*|fd*|sr*) continue ;; esac
         disks="$disks /dev/${d##*/}"
     done
