@@ -90,8 +90,8 @@ e2e_stage() {
   return 0
 }
 # The E2E stage (issue 8's bound: 15 minutes): the full life-cycle walks, rescue, commissioning, the network boots and the UEFI
-# Debian walk. Then the storage walk (issue 6: a real Debian on RAID, LVM and bcache, ~10 min of one VM under TCG) alone, with
-# both cores (docs/fullfi-notes.md, "E2E stage bound").
+# Debian walk. Then the storage walk (issue 6: a real Debian on RAID, LVM and bcache, 11–14 min of one VM under TCG) alone
+# (docs/fullfi-notes.md, "E2E stage bound").
 storage_walk=Ingot.E2E.Tests.DebianStorageDeploymentTests
 e2e_stage E2E "15 min" --filter-not-class "$storage_walk"
 e2e_stage storage-walk "" --filter-class "$storage_walk"

@@ -6,8 +6,7 @@ namespace Ingot.E2E.Tests;
 
 /// <summary>
 /// The storage walk (issue 6; <see cref="DebianWalk"/>, logs <c>ds-*</c>): one install that carries MAAS's stacked storage, on a
-/// BIOS machine with two vCPUs (the explicit twin walks it on a UEFI machine: passed once, docs/fullfi-notes.md "E2E stage
-/// bound"). <c>test.sh</c> runs this class as a stage of its own after the E2E stage. The VM has vda (4 GiB) and four more disks
+/// BIOS machine (the explicit twin walks it on a UEFI machine: passed once, docs/fullfi-notes.md "E2E stage bound"). <c>test.sh</c> runs this class as a stage of its own after the E2E stage. The VM has vda (4 GiB) and four more disks
 /// of 1.5 GiB, vdb…vde. Once READY, through the storage API: the flat layout's root partition vda2 made swap (on UEFI vda1 stays
 /// the EFI system partition); on each of vdb…vde a 1 GiB partition and one with the rest (2 and 3 on BIOS, whose disks start
 /// with MAAS's bios_grub partition; 1 and 2 on UEFI); a <b>RAID 5</b> <c>md0</c> over the first of them on vdb, vdc, vdd with
@@ -32,11 +31,11 @@ public sealed class DebianStorageDeploymentTests
     [Fact]
     public Task Root_on_lvm_over_a_raid5_with_a_spare_and_home_on_a_writeback_bcache_over_a_raid10_are_assembled_at_boot_on_a_bios_machine() =>
         // "ingot-ff-debian-md-5": the fourth extra disk's serial, the 20 characters qemu keeps.
-        DebianWalk.RunAsync(new DebianMachine("ds", "debian-md", 0x09, Firmware.Bios, ExtraDiskMiB: 1536, ExtraDisks: 4, Cpus: 2), new Layout(first: 2).Storage);
+        DebianWalk.RunAsync(new DebianMachine("ds", "debian-md", 0x09, Firmware.Bios, ExtraDiskMiB: 1536, ExtraDisks: 4), new Layout(first: 2).Storage);
 
     [Fact(Explicit = true)]
     public Task Root_on_lvm_over_a_raid5_with_a_spare_and_home_on_a_writeback_bcache_over_a_raid10_are_assembled_at_boot_on_a_uefi_machine() =>
-        DebianWalk.RunAsync(new DebianMachine("dm", "debian-mu", 0x0a, Firmware.Uefi, ExtraDiskMiB: 1536, ExtraDisks: 4, Cpus: 2), new Layout(first: 1).Storage);
+        DebianWalk.RunAsync(new DebianMachine("dm", "debian-mu", 0x0a, Firmware.Uefi, ExtraDiskMiB: 1536, ExtraDisks: 4), new Layout(first: 1).Storage);
 
     /// <summary>The class summary's layout, with the extra disks' partitions numbered from <paramref name="first"/>.</summary>
     private sealed class Layout(int first)

@@ -19,7 +19,7 @@ namespace Ingot.E2E.Tests;
 public sealed class NetworkBootTests(NetworkBootLab lab) : IClassFixture<NetworkBootLab>
 {
     // The BIOS and the UEFI boot through the NIC's iPXE ROM were facts here too; every walk boots that way (BIOS:
-    // FullLifecycleTests, RescueModeTests; UEFI: the storage walk) and LifecycleWalk.EnlistAsync makes their checks (lease,
+    // FullLifecycleTests, RescueModeTests, the storage walk; UEFI: the UEFI Debian walk) and LifecycleWalk.EnlistAsync makes their checks (lease,
     // /init's address, the enlist preseed) of BIOS enlistment boots (docs/fullfi-notes.md, "E2E stage time"). The UEFI enlistment
     // moved here from the UEFI Debian walk, which adds its machine through the API now ("E2E stage bound").
     [Fact]
