@@ -102,7 +102,7 @@ read -r passed failed skipped < <(
     { p += attr("passed"); f += attr("failed") + attr("error") + attr("timeout") + attr("aborted"); s += attr("notExecuted") }
     END { print p + 0, f + 0, s + 0 }')
 # Each run's own summary counts every project; the .trx files can undercount when two projects finish in
-# the same microsecond and write one file name. Take the summaries when both are there, never fewer failures.
+# the same microsecond and write one file name. Take the summaries when all three are there, never fewer failures.
 read -r s_passed s_failed s_skipped < <(
   awk '/^ +succeeded: [0-9]+$/ { p[FILENAME] = $2 } /^ +failed: [0-9]+$/ { f[FILENAME] = $2 } /^ +skipped: [0-9]+$/ { s[FILENAME] = $2 }
     END { for (n in s) { seen++; tp += p[n]; tf += f[n]; ts += s[n] } if (seen == 3) print tp + 0, tf + 0, ts + 0; else print "- - -" }' \
