@@ -48,6 +48,19 @@ internal static class StormFailures
     };
 
     /// <summary>
+    /// The <c>error_description</c> the failure must leave, or null where none is checked (never enlisted; a dead
+    /// BMC's machine put back to NEW). A failing script and a dead disk fail by the runner's FAILED signal, which
+    /// sets no <c>mark_failed</c> comment (the runner's text goes to the machine's <c>error</c>): empty. A hang and
+    /// a dead BMC fail by the status monitor: MAAS's timeout text with the storm's <c>node_timeout</c>.
+    /// </summary>
+    public static string? ExpectedMessage(MachineFailure failure, MachineStatus status, int nodeTimeoutMinutes) => (failure.Kind, status) switch
+    {
+        (FailureKind.Script or FailureKind.DeadDisk, _) => "",
+        (FailureKind.Hang or FailureKind.Bmc, MachineStatus.FailedCommissioning) => Machine.TimeoutMessage(MachineStatus.Commissioning, nodeTimeoutMinutes),
+        _ => null,
+    };
+
+    /// <summary>
     /// Whether the failure has reached where it must end. A dead BMC's machine is NEW before it is accepted
     /// too, so NEW counts only once the machine was seen COMMISSIONING (accepted, then put back); a NIC
     /// without a lease is settled while its machine is not enlisted.

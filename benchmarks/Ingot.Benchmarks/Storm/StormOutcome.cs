@@ -21,4 +21,5 @@ internal sealed record StormOutcome(
     string DataDirectory,
     string Dhcp,
     UdpCounters Udp,
-    int RefusedAccepts);
+    int RefusedAccepts,
+    int NodeTimeout);

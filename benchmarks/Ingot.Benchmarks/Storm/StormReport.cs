@@ -68,13 +68,15 @@ internal static class StormReport
             string? id = o.SystemIdByMac.GetValueOrDefault(sim.Profile.BootMac.ToLowerInvariant());
             MachineStatus[] expected = StormFailures.Expected(failure);
             (MachineStatus Status, string Error)? row = id is not null && rows.TryGetValue(id, out var r) ? r : null;
-            bool ok = StormFailures.Settled(failure, row?.Status, id is not null && o.SeenCommissioning.Contains(id));
+            string? message = row is { } found ? StormFailures.ExpectedMessage(failure, found.Status, o.NodeTimeout) : null;
+            bool ok = StormFailures.Settled(failure, row?.Status, id is not null && o.SeenCommissioning.Contains(id))
+                && (message is null || message == row?.Error);
             right += ok ? 1 : 0;
-            string want = expected.Length == 0 ? "never enlists" : string.Join(" or ", expected.Select(s => s.Label()));
+            string want = expected.Length == 0 ? "never enlists" : string.Join(" or ", expected.Select(s => s.Label())) + (message is null ? "" : $" \"{message}\"");
             await w.WriteLineAsync($"  | {sim.Hostname} | {failure} | {want} | {(row is null ? "not enlisted" : row.Value.Status.Label())} | {row?.Error ?? ""} | {(ok ? "yes" : "NO")} |");
         }
 
-        await w.WriteLineAsync($"  failures where expected: {right}/{o.Failures.Count}");
+        await w.WriteLineAsync($"  failures where expected, with the expected message: {right}/{o.Failures.Count}");
     }
 
     private static double P(List<double> sorted, int percentile) =>

@@ -29,10 +29,10 @@ public sealed partial class Machine
             $"The status of the node is {(int)Status}; this status cannot be transitioned to a corresponding failed status.");
     }
 
-    /// <summary>The message MAAS's status monitor fails an expired machine with.</summary>
     /// <summary>MAAS's deploy workflow's <c>mark_failed</c> message when it runs out of time (2 x node_timeout).</summary>
     public const string DeploymentTimedOut = "time-out during deployment";
 
+    /// <summary>The message MAAS's status monitor fails an expired machine with.</summary>
     public static string TimeoutMessage(MachineStatus status, int minutes) =>
         $"Node operation '{status.Label()}' timed out after {minutes} minutes.";
 }

@@ -10,8 +10,8 @@ namespace Ingot.Sim.Ephemeral;
 /// What the ephemeral image does once its kernel is up, in C#: fetch <c>cloud-config-url=</c>, then
 /// by what the preseed says — enlist (no credentials: <c>is_registered</c>, anonymous
 /// <c>maas-scripts</c>, the anonymous <c>machines create</c> with architecture, MACs and the BMC,
-/// then its own preseed and commissioning), install (the curtin datasource), erase disks (the 7-day
-/// poweroff), or run the scripts Ingot hands out (commissioning, testing; OK for rescue).
+/// then its own preseed and commissioning), install (the curtin datasource), or run the scripts Ingot
+/// hands out (commissioning, testing, the release scripts that erase disks; OK for rescue).
 /// </summary>
 public sealed class EphemeralEnvironment(SimulatedMachine machine, BootDecision boot, TimeProvider time)
 {
@@ -46,17 +46,12 @@ public sealed class EphemeralEnvironment(SimulatedMachine machine, BootDecision 
         var metadata = new MetadataClient(http, preseed.MetadataUrl, preseed.Credentials, time);
         if (preseed.IsInstaller)
         {
-            return await new Installation(metadata, preseed, machine).InstallAsync(ct);
+            return await new Installation(metadata, preseed, machine, failure).InstallAsync(ct);
         }
 
         await metadata.GetAsync("2012-03-01/meta-data/instance-id", ct);
         await metadata.GetAsync("2012-03-01/user-data", ct);
-        if (preseed.IsDiskErasing)
-        {
-            return await EraseAsync(metadata, preseed, ct);
-        }
-
-        return await new RemoteScripts(metadata, machine, failure, boot.Address?.ToString(), time).RunAsync(ct);
+        return await new RemoteScripts(metadata, machine, failure, boot.Address?.ToString(), time, preseed.WebhookEndpoint).RunAsync(ct);
     }
 
     /// <summary>The enlistment steps; the new machine's system_id, or null when it is already registered.</summary>
@@ -91,19 +86,5 @@ public sealed class EphemeralEnvironment(SimulatedMachine machine, BootDecision 
         string systemId = JsonNode.Parse(body)?["system_id"]?.GetValue<string>() ?? throw new JsonException("enlistment: no system_id in the answer");
         machine.Report($"enlisted as {systemId}");
         return systemId;
-    }
-
-    /// <summary>Disk erasing: the wipe, OK, then cloud-init's <c>modules-final</c> finish, which is what makes MAAS mark it Ready.</summary>
-    private async Task<EphemeralEnd> EraseAsync(MetadataClient metadata, Preseed preseed, CancellationToken ct)
-    {
-        machine.Report("erasing disks");
-        machine.Wipe();
-        await metadata.SignalAsync("OK", [("error", "Disks erased")], ct: ct);
-        if (preseed.WebhookEndpoint is { } endpoint)
-        {
-            await metadata.ReportAsync(endpoint, "cloudinit", "finish", "modules-final", "running modules for final", "SUCCESS", ct);
-        }
-
-        return EphemeralEnd.PowerOff;
     }
 }

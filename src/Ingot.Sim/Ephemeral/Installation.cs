@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using Ingot.Sim.Machines;
 
 namespace Ingot.Sim.Ephemeral;
@@ -9,9 +10,11 @@ namespace Ingot.Sim.Ephemeral;
 /// and its stages to the status webhook, writes the system to disk, calls the late command
 /// <c>netboot_off</c> and reboots. The installed system then reads its meta-data and user-data with
 /// the same token (the user-data read is what marks it DEPLOYED) and reports cloud-init's stages up
-/// to <c>modules-final</c>.
+/// to <c>modules-final</c>. An injected installer failure stops it at partitioning the way curtin
+/// fails: its MAAS reporter signals FAILED with the install log, the stage and <c>cmd-install</c>
+/// finish with FAIL on the webhook, and the machine stays on at the installer's console.
 /// </summary>
-public sealed class Installation(MetadataClient installer, Preseed preseed, SimulatedMachine machine)
+public sealed class Installation(MetadataClient installer, Preseed preseed, SimulatedMachine machine, MachineFailure failure)
 {
     public static readonly string[] CurtinStages = ["cmd-install/stage-partitioning", "cmd-install/stage-extract", "cmd-install/stage-curthooks"];
 
@@ -29,6 +32,11 @@ public sealed class Installation(MetadataClient installer, Preseed preseed, Simu
         {
             machine.Report($"installer: {stage}");
             await installer.ReportAsync(endpoint, "curtin", "start", stage, $"{stage} started", null, ct);
+            if (failure.Kind == FailureKind.Installer)
+            {
+                return await FailAsync(endpoint, stage, ct);
+            }
+
             await installer.ReportAsync(endpoint, "curtin", "finish", stage, $"{stage} finished", "SUCCESS", ct);
         }
 
@@ -38,6 +46,16 @@ public sealed class Installation(MetadataClient installer, Preseed preseed, Simu
         machine.Report($"installer: netboot_off {(int)off}{(off == HttpStatusCode.OK ? "" : " " + body)}, rebooting");
         machine.Install(new InstalledSystem(preseed.Credentials!, installer.MetadataUrl.Replace("/MAAS/metadata/curtin/", "/MAAS/metadata/", StringComparison.Ordinal), endpoint));
         return EphemeralEnd.Reboot;
+    }
+
+    private async Task<EphemeralEnd> FailAsync(string endpoint, string stage, CancellationToken ct)
+    {
+        string error = $"Installation failed with exception: Unexpected error while running command. Command: ['sgdisk', '--zap-all', '/dev/{machine.Profile.Disks[0].Name}'] Exit code: 2 (injected by ingot sim)";
+        machine.Report($"installer: {stage} failed, signal FAILED");
+        await installer.SignalAsync("FAILED", [("error", error)], [("install.log", Encoding.UTF8.GetBytes($"{stage}\n{error}\n"))], ct);
+        await installer.ReportAsync(endpoint, "curtin", "finish", stage, $"{stage} failed", "FAIL", ct);
+        await installer.ReportAsync(endpoint, "curtin", "finish", "cmd-install", "curtin command install", "FAIL", ct);
+        return EphemeralEnd.StayOn;
     }
 
     /// <summary>The installed system's first boot: cloud-init's datasource reads, then its stages to the webhook.</summary>

@@ -13,9 +13,6 @@ public sealed partial record Preseed(string MetadataUrl, string? Credentials, st
     /// <summary>The installer's datasource (<c>…/MAAS/metadata/curtin/</c>): the machine is deploying.</summary>
     public bool IsInstaller => MetadataUrl.Contains("/curtin/", StringComparison.Ordinal);
 
-    /// <summary>MAAS gives disk erasing a 7-day poweroff timeout; nothing else has it.</summary>
-    public bool IsDiskErasing => PowerMode == "poweroff" && PowerTimeout >= 7 * 24 * 3600;
-
     /// <summary>The system_id at the end of the webhook endpoint (<c>…/status/&lt;id&gt;</c>).</summary>
     public string? SystemId => WebhookEndpoint is { } e ? e[(e.LastIndexOf('/') + 1)..] : null;
 

@@ -11,18 +11,19 @@ namespace Ingot.Sim.Ephemeral;
 /// <c>maas-run-remote-scripts</c> on a simulated machine: downloads <c>maas-scripts</c>, runs the
 /// commissioning scripts (WORKING when each starts, WORKING with its files and exit status when it
 /// ends), downloads again, signals TESTING and runs the testing scripts, then signals OK — or FAILED
-/// when a script failed, as the real runner does. A 204 (nothing to run: rescue mode) is answered with OK and the machine stays up.
+/// when a script failed, as the real runner does. Disk erasing hands out the release scripts
+/// (<c>wipe-disks</c>, which wipes the simulated disks); after their OK, cloud-init's
+/// <c>modules-final</c> finish goes to the status webhook, which is what makes Ingot mark the machine
+/// Ready. A 204 (nothing to run: rescue mode) is answered with OK and the machine stays up.
 /// </summary>
-public sealed class RemoteScripts(MetadataClient metadata, SimulatedMachine machine, MachineFailure failure, string? address, TimeProvider time)
+public sealed class RemoteScripts(MetadataClient metadata, SimulatedMachine machine, MachineFailure failure, string? address, TimeProvider time, string? webhook)
 {
     public async Task<EphemeralEnd> RunAsync(CancellationToken ct)
     {
         (HttpStatusCode status, JsonObject? index) = await IndexAsync(ct);
         if (status == HttpStatusCode.NoContent || index is null)
         {
-            machine.Report("ephemeral: nothing to run, signalling OK");
-            await metadata.SignalAsync("OK", ct: ct);
-            return EphemeralEnd.StayOn;
+            return await RescueAsync(ct);
         }
 
         JsonArray commissioning = index["commissioning_scripts"]?.AsArray() ?? [];
@@ -46,9 +47,35 @@ public sealed class RemoteScripts(MetadataClient metadata, SimulatedMachine mach
             return testFailedOrHung;
         }
 
+        JsonArray release = index?["release_scripts"]?.AsArray() ?? [];
+        if (release.Count > 0 && await RunAllAsync("release", release, ct) is { } releaseFailed)
+        {
+            return releaseFailed;
+        }
+
         machine.Report("ephemeral: signal OK");
         await metadata.SignalAsync("OK", [("error", "All scripts successfully ran")], ct: ct);
+        if (release.Count > 0 && webhook is not null)
+        {
+            await metadata.ReportAsync(webhook, "cloudinit", "finish", "modules-final", "running modules for final", "SUCCESS", ct);
+        }
+
         return EphemeralEnd.PowerOff;
+    }
+
+    /// <summary>Rescue mode's environment: up with its SSH server, it signals OK (or FAILED, injected) and stays on.</summary>
+    private async Task<EphemeralEnd> RescueAsync(CancellationToken ct)
+    {
+        if (failure.Kind == FailureKind.Rescue)
+        {
+            machine.Report("ephemeral: rescue environment failed, signal FAILED");
+            await metadata.SignalAsync("FAILED", [("error", "rescue environment: sshd did not start (injected by ingot sim)")], ct: ct);
+            return EphemeralEnd.StayOn;
+        }
+
+        machine.Report("ephemeral: nothing to run, signalling OK");
+        await metadata.SignalAsync("OK", ct: ct);
+        return EphemeralEnd.StayOn;
     }
 
     /// <summary>Runs one kind's scripts; null when all passed, else how the environment ends.</summary>
@@ -74,6 +101,10 @@ public sealed class RemoteScripts(MetadataClient metadata, SimulatedMachine mach
                 [(name, [.. stdout, .. stderr]), ($"{name}.out", stdout), ($"{name}.err", stderr), ($"{name}.yaml", Encoding.UTF8.GetBytes("results: {}\n"))],
                 ct);
             failed += exit == 0 ? 0 : 1;
+            if (name == "wipe-disks" && exit == 0)
+            {
+                machine.Wipe();
+            }
         }
 
         if (failed == 0)

@@ -7,8 +7,8 @@ namespace Ingot.Sim.Ephemeral;
 /// <summary>
 /// What the built-in scripts print on a simulated machine and how they exit: the machine-resources
 /// JSON for <c>50-maas-01-commissioning</c>, lshw XML for <c>maas-lshw</c>, the BMC for
-/// <c>30-maas-01-bmc-config</c>, a line for the others; exit 1 for the injected failing script, and
-/// for the disk tests of a machine with a dead disk.
+/// <c>30-maas-01-bmc-config</c>, a line for the others; exit 1 for the injected failing script, for
+/// the disk tests of a machine with a dead disk, and for <c>wipe-disks</c> on a disk that cannot be erased.
 /// </summary>
 public static class ScriptOutputs
 {
@@ -18,6 +18,7 @@ public static class ScriptOutputs
     {
         FailureKind.Script when failure.Script == script => 1,
         FailureKind.DeadDisk when script == "smartctl-validate" => 1,
+        FailureKind.Erase when script == "wipe-disks" => 1,
         _ => 0,
     };
 
@@ -27,6 +28,8 @@ public static class ScriptOutputs
         "maas-lshw" => Encoding.UTF8.GetBytes(Lshw(machine.Profile, machine.Uuid)),
         "smartctl-validate" when failure.Kind == FailureKind.DeadDisk =>
             Encoding.UTF8.GetBytes($"/dev/{machine.Profile.Disks[0].Name}: SMART overall-health self-assessment test result: FAILED!\n"),
+        "wipe-disks" when failure.Kind == FailureKind.Erase =>
+            Encoding.UTF8.GetBytes($"/dev/{machine.Profile.Disks[0].Name}: write failed at sector 0: Input/output error\n"),
         _ => Encoding.UTF8.GetBytes($"{script}: ok on {machine.Hostname}\n"),
     };
 

@@ -2,7 +2,8 @@ namespace Ingot.Sim.Machines;
 
 /// <summary>
 /// What goes wrong with a simulated machine (<c>--failures</c>). Script, disk and hang failures strike
-/// the boots of a known machine (commissioning after accept, testing), not its enlistment.
+/// the boots of a known machine (commissioning after accept, testing), not its enlistment; installer,
+/// erase and rescue failures strike the boot of that name (the machine commissions and tests cleanly).
 /// </summary>
 public enum FailureKind
 {
@@ -22,4 +23,13 @@ public enum FailureKind
 
     /// <summary>The boot NIC never gets a DHCP lease (it sits behind a relay on a network Ingot does not serve).</summary>
     NoLease,
+
+    /// <summary>The installer fails partitioning: curtin's reporter signals FAILED and <c>cmd-install</c> finishes FAIL.</summary>
+    Installer,
+
+    /// <summary>A disk that cannot be erased: the release script <c>wipe-disks</c> exits 1.</summary>
+    Erase,
+
+    /// <summary>The rescue environment does not come up: it signals FAILED instead of OK.</summary>
+    Rescue,
 }

@@ -4,12 +4,12 @@ namespace Ingot.Sim.Machines;
 
 /// <summary>
 /// <c>--failures SPEC</c>: comma-separated <c>N=KIND</c>, machine N (1-based) failing with KIND, one of
-/// <c>script:NAME</c>, <c>disk</c>, <c>hang</c>, <c>bmc</c>, <c>no-lease</c>. Example:
-/// <c>2=script:maas-lshw,4=disk,6=hang,8=bmc,10=no-lease</c>.
+/// <c>script:NAME</c>, <c>disk</c>, <c>hang</c>, <c>bmc</c>, <c>no-lease</c>, <c>install</c>, <c>erase</c>,
+/// <c>rescue</c>. Example: <c>2=script:maas-lshw,4=disk,6=hang,8=bmc,10=no-lease,11=install</c>.
 /// </summary>
 public static class FailureSpec
 {
-    public const string Syntax = "N=KIND[,N=KIND…] with KIND one of script:NAME, disk, hang, bmc, no-lease (N is the machine's number, 1-based)";
+    public const string Syntax = "N=KIND[,N=KIND…] with KIND one of script:NAME, disk, hang, bmc, no-lease, install, erase, rescue (N is the machine's number, 1-based)";
 
     /// <summary>The failures by machine number, or an error text.</summary>
     public static (IReadOnlyDictionary<int, MachineFailure> Failures, string? Error) Parse(string? spec, int machines)
@@ -41,6 +41,9 @@ public static class FailureSpec
         "hang" => new(FailureKind.Hang),
         "bmc" => new(FailureKind.Bmc),
         "no-lease" => new(FailureKind.NoLease),
+        "install" => new(FailureKind.Installer),
+        "erase" => new(FailureKind.Erase),
+        "rescue" => new(FailureKind.Rescue),
         _ when text.StartsWith("script:", StringComparison.Ordinal) && text.Length > 7 => new(FailureKind.Script, text[7..]),
         _ => null,
     };

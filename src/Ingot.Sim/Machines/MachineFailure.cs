@@ -12,6 +12,9 @@ public sealed record MachineFailure(FailureKind Kind, string? Script = null)
         FailureKind.DeadDisk => "disk",
         FailureKind.Hang => "hang",
         FailureKind.Bmc => "bmc",
+        FailureKind.Installer => "install",
+        FailureKind.Erase => "erase",
+        FailureKind.Rescue => "rescue",
         _ => "no-lease",
     };
 }

@@ -5,13 +5,16 @@ namespace Ingot.Demo;
 
 /// <summary>
 /// The operator in the demo, through the REST API only: accepts every NEW machine (→ commissioning,
-/// Ingot powers it on through its BMC) and allocates and deploys the first <c>deploy</c> machines that
-/// become READY. Each step reads the machines list once and says where every simulated machine is.
+/// Ingot powers it on through its BMC) and allocates and deploys the first <c>deploy</c> machines
+/// without an injected failure that become READY, and every machine whose injected failure is its
+/// installer's (so that it shows). Each step reads the machines list once and says where every
+/// simulated machine is.
 /// </summary>
 public sealed class DemoDirector(IngotApi api, SimulatedDataCentre dataCentre, int deploy)
 {
     private readonly HashSet<string> _accepted = [];
     private readonly HashSet<string> _deploying = [];
+    private readonly HashSet<string> _failingInstalls = [];
 
     public int DeployCount => Math.Min(deploy, dataCentre.Machines.Count(m => m.Failure.Kind == FailureKind.None));
 
@@ -25,15 +28,25 @@ public sealed class DemoDirector(IngotApi api, SimulatedDataCentre dataCentre, i
             {
                 await api.PostAsync("machines/?op=accept", ct, ("machines", view.SystemId));
             }
-            else if (view.Status == "Ready" && _deploying.Count < DeployCount && _deploying.Add(view.SystemId))
+            else if (view.Status == "Ready" && ChosenToDeploy(view))
             {
                 await api.PostAsync("machines/?op=allocate", ct, ("system_id", view.SystemId));
                 await api.PostAsync($"machines/{view.SystemId}/?op=deploy", ct);
             }
         }
 
-        return [.. dataCentre.Machines.Select(sim => (sim, views.FirstOrDefault(v => v.Macs.Contains(sim.Profile.BootMac, StringComparer.OrdinalIgnoreCase))))];
+        return [.. dataCentre.Machines.Select(sim => (sim, views.FirstOrDefault(v => Is(sim, v))))];
     }
+
+    private bool ChosenToDeploy(MachineView view) =>
+        dataCentre.Machines.FirstOrDefault(sim => Is(sim, view))?.Failure.Kind switch
+        {
+            FailureKind.None => _deploying.Count < DeployCount && _deploying.Add(view.SystemId),
+            FailureKind.Installer => _failingInstalls.Add(view.SystemId),
+            _ => false,
+        };
+
+    private static bool Is(SimulatedMachine sim, MachineView view) => view.Macs.Contains(sim.Profile.BootMac, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Where a machine should end: Deployed for the ones chosen, else Ready; null for machines with an injected failure.</summary>
     public string? Target(SimulatedMachine sim, MachineView? view) =>

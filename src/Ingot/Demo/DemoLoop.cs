@@ -35,8 +35,9 @@ public sealed class DemoLoop(DemoDirector director, DemoProgress progress, TextW
                     await stdout.WriteLineAsync("Ingot keeps running with its simulated machines; Ctrl-C stops both.");
                 }
 
-                if (announced && !exitWhenReady)
+                if (announced && !exitWhenReady && progress.Redraws)
                 {
+                    // The redraw cleared the screen: the credentials go back under the table.
                     await stdout.WriteLineAsync($"\n{credentials()}");
                 }
 

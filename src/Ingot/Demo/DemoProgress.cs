@@ -14,6 +14,9 @@ public sealed class DemoProgress(TextWriter output, bool headless)
     private static readonly HashSet<string> s_commissioned = new(StringComparer.Ordinal) { "Ready", "Allocated", "Deploying", "Deployed" };
     private readonly Dictionary<int, string> _last = [];
 
+    /// <summary>Whether each step redraws the whole screen (a terminal), so that what follows it is printed again.</summary>
+    public bool Redraws => !headless;
+
     public void Show(IReadOnlyList<(SimulatedMachine Sim, MachineView? View)> state, DemoDirector director, TimeSpan elapsed)
     {
         if (headless)

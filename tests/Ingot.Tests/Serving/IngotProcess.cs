@@ -100,14 +100,17 @@ internal sealed class IngotProcess : IAsyncDisposable
     }
 
     /// <summary>Asks ingot to stop as an operator would (SIGTERM) and waits for it to exit.</summary>
-    public async Task<int> StopAsync(TimeSpan limit)
+    public Task<int> StopAsync(TimeSpan limit) => SignalAsync("TERM", limit);
+
+    /// <summary>Sends <c>SIG</c><paramref name="signal"/> (e.g. INT, as Ctrl-C in a terminal) and waits for it to exit.</summary>
+    public async Task<int> SignalAsync(string signal, TimeSpan limit)
     {
-        using (Process kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        using (Process kill = Process.Start("kill", [$"-{signal}", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             await kill.WaitForExitAsync(TestContext.Current.CancellationToken);
         }
 
-        return await WaitForExitAsync(limit, "ingot serve to stop after SIGTERM");
+        return await WaitForExitAsync(limit, $"ingot to stop after SIG{signal}");
     }
 
     public async Task<int> WaitForExitAsync(TimeSpan limit, string what)

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Ingot.Tests.Serving;
 
 namespace Ingot.Tests.Sim;
@@ -28,6 +29,30 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Matches(@"API key:\s+\w+:\w+:\w+", output);
         string database = Path.Combine(_dataDir, "ingot", "demo", "ingot.db");
         Assert.True(File.Exists(database), $"the demo's SQLite database is {database}; the data directory holds: {string.Join(", ", Directory.GetFileSystemEntries(_dataDir, "*", SearchOption.AllDirectories))}");
+    }
+
+    [Fact]
+    public async Task Demo_without_exit_when_ready_keeps_running_once_ready_and_Ctrl_C_stops_it_with_0()
+    {
+        await using IngotProcess demo = IngotProcess.Start(
+            new Dictionary<string, string> { ["XDG_DATA_HOME"] = _dataDir },
+            "demo", "--headless", "--port", "0", "--machines", "2", "--deploy", "1");
+        const string Running = "Ingot keeps running with its simulated machines; Ctrl-C stops both.";
+        long started = TimeProvider.System.GetTimestamp();
+        while (!demo.Output.Contains(Running, StringComparison.Ordinal))
+        {
+            Assert.False(demo.HasExited, $"the demo exited before it was ready:\n{demo.Output}");
+            Assert.True(TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromMinutes(4), $"Waited 4 min for '{Running}':\n{demo.Output}");
+            await Task.Delay(TimeSpan.FromMilliseconds(500), TestContext.Current.CancellationToken);
+        }
+
+        // Still running a few seconds later; headless, the credentials are printed once, not at every step.
+        await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
+        Assert.False(demo.HasExited, demo.Output);
+        Assert.True(Regex.Count(demo.Output, @"API key:\s+\w+:\w+:\w+") == 1, demo.Output);
+
+        int code = await demo.SignalAsync("INT", TimeSpan.FromSeconds(60));
+        Assert.True(code == 0, $"exit {code}:\n{demo.Output}");
     }
 
     [Fact]

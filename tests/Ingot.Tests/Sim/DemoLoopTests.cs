@@ -64,4 +64,39 @@ public sealed class DemoLoopTests(SimLabHost lab) : IClassFixture<SimLabHost>
         Assert.Matches(@"^sim-012\s+-\s+-\s+-\s+-\s+Ready\s+off$", lines[8]);
         Assert.Matches(@"^sim-013\s+-\s+-\s+-\s+-\s+\(hang\)\s+off$", lines[9]);
     }
+
+    [Fact]
+    public async Task The_director_deploys_the_healthy_machines_asked_for_and_a_machine_whose_installer_fails_so_that_it_shows()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        var options = new SimDataCentreOptions
+        {
+            Machines = 3,
+            Profile = "small",
+            FirstNumber = 21,
+            Failures = new Dictionary<int, MachineFailure> { [2] = new(FailureKind.Installer) },
+        };
+        await using SimulatedDataCentre dc = await SimulatedDataCentre.StartAsync(options, lab.Ingot.Network, TimeProvider.System, ct);
+        dc.PowerOnAll();
+        var director = new DemoDirector(lab.Api, dc, deploy: 1);
+        using var output = new StringWriter();
+
+        int exit = await new DemoLoop(director, new DemoProgress(output, headless: true), output, TimeProvider.System)
+            .RunAsync(exitWhenReady: true, TimeSpan.FromMinutes(3), () => "CREDENTIALS", ct);
+
+        Assert.True(exit == IngotCommandLine.Ok, output.ToString());
+        IReadOnlyList<(SimulatedMachine Sim, MachineView? View)> state = await director.StepAsync(ct);
+        Assert.Equal(1, state.Count(s => s.View?.Status == "Deployed"));
+        Assert.Equal(2, state.Count(s => s.Sim.Failure.Kind == FailureKind.None && s.View?.Status is "Deployed" or "Ready"));
+
+        // The machine with the failing installer has no target, so the loop may end before it failed: the director
+        // goes on stepping (deploying it once READY) until it is FAILED_DEPLOYMENT, bounded.
+        long started = TimeProvider.System.GetTimestamp();
+        while (state[1].View?.Status != "Failed deployment")
+        {
+            Assert.True(TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromMinutes(2), $"sim-022 is {state[1].View?.Status}; it says '{state[1].Sim.Activity}'");
+            await Task.Delay(TimeSpan.FromMilliseconds(500), ct);
+            state = await director.StepAsync(ct);
+        }
+    }
 }

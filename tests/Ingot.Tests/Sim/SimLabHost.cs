@@ -90,6 +90,17 @@ public sealed class SimLabHost : IAsyncLifetime
         throw new TimeoutException($"Waited {limit.TotalSeconds} s for {sim.Hostname} ({sim.Profile.BootMac}) to be {status}; it is {last}; the machine says '{sim.Activity}'{(sim.LastError is { } e ? $", error {e}" : "")}.");
     }
 
+    /// <summary>Polls (bounded) until the simulated machine reports <paramref name="activity"/>.</summary>
+    public static async Task WaitForActivityAsync(SimulatedMachine sim, string activity, TimeSpan limit)
+    {
+        long started = TimeProvider.System.GetTimestamp();
+        while (sim.Activity != activity)
+        {
+            Assert.True(TimeProvider.System.GetElapsedTime(started) < limit, $"Waited for {sim.Hostname} to be '{activity}'; it says '{sim.Activity}'.");
+            await Task.Delay(TimeSpan.FromMilliseconds(250), TestContext.Current.CancellationToken);
+        }
+    }
+
     /// <summary>The machine's events, newest first, as <c>events/?op=query</c> gives them: (type description, description).</summary>
     public async Task<IReadOnlyList<(string Type, string Description)>> EventsAsync(string systemId)
     {

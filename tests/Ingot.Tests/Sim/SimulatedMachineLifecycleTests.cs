@@ -86,7 +86,7 @@ public sealed class SimulatedMachineLifecycleTests(SimLabHost lab) : IClassFixtu
         // Mark broken (Ingot powers it off; the machine is released first, as MAAS does), then fixed: READY.
         JsonNode broken = (await lab.Api.PostAsync($"machines/{id}/?op=mark_broken", Ct, ("comment", "sim: bad fan")))!;
         Assert.Equal(("Broken", "sim: bad fan"), (broken["status_name"]!.GetValue<string>(), broken["error_description"]!.GetValue<string>()));
-        await WaitForActivityAsync(sim, "off");
+        await SimLabHost.WaitForActivityAsync(sim, "off", s_limit);
         JsonNode fixedMachine = (await lab.Api.PostAsync($"machines/{id}/?op=mark_fixed", Ct))!;
         Assert.Equal("Ready", fixedMachine["status_name"]!.GetValue<string>());
     }
@@ -111,17 +111,6 @@ public sealed class SimulatedMachineLifecycleTests(SimLabHost lab) : IClassFixtu
         Assert.Equal(2, events.Count(e => e == ("Node changed status", "From 'Testing' to 'Ready'"))); // after commissioning, after this test
         JsonNode results = (await lab.Api.GetAsync($"nodes/{id}/results/current-testing/", Ct))!;
         Assert.Equal("Passed", results["status_name"]!.GetValue<string>());
-    }
-
-    /// <summary>Polls (bounded) until the simulated machine reports <paramref name="activity"/>.</summary>
-    private static async Task WaitForActivityAsync(SimulatedMachine sim, string activity)
-    {
-        long started = TimeProvider.System.GetTimestamp();
-        while (sim.Activity != activity)
-        {
-            Assert.True(TimeProvider.System.GetElapsedTime(started) < s_limit, $"Waited for {sim.Hostname} to be '{activity}'; it says '{sim.Activity}'.");
-            await Task.Delay(TimeSpan.FromMilliseconds(250), Ct);
-        }
     }
 
     /// <summary>The boot interface's single link: mode, subnet CIDR, address (null when it has none).</summary>
