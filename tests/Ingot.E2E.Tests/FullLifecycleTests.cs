@@ -34,33 +34,7 @@ public sealed class FullLifecycleTests
         }
         finally
         {
-            await File.WriteAllTextAsync(Path.Combine(NetworkBootLab.LogDirectory, "ff-ingot-serve.log"), lab.Server.Output, CancellationToken.None);
-            foreach ((BmcMachine vm, LifecycleWalk walk) in new[] { first, second }.Zip(walks))
-            {
-                await vm.KeepLogsAsync(NetworkBootLab.LogDirectory);
-                await File.WriteAllTextAsync(Path.Combine(NetworkBootLab.LogDirectory, $"ff-{vm.Name}-stages.txt"), walk.Stages.ToString(), CancellationToken.None);
-                await KeepEventsAsync(maas, vm.Name, walk.SystemId);
-            }
+            await WalkArtefacts.KeepAsync("ff", lab, maas, [.. new[] { first, second }.Zip(walks, (vm, walk) => (vm, walk.Stages, walk.SystemId))]);
         }
-    }
-
-    private static async Task KeepEventsAsync(MaasClient maas, string name, string systemId)
-    {
-        if (systemId.Length == 0)
-        {
-            return;
-        }
-
-        string events;
-        try
-        {
-            events = (await maas.GetAsync($"events/?op=query&id={systemId}&level=DEBUG&limit=1000")).ToString();
-        }
-        catch (Exception e) when (e is InvalidOperationException or HttpRequestException or TaskCanceledException)
-        {
-            events = $"events could not be read: {e.Message}";
-        }
-
-        await File.WriteAllTextAsync(Path.Combine(NetworkBootLab.LogDirectory, $"ff-{name}-events.json"), events, CancellationToken.None);
     }
 }

@@ -179,12 +179,12 @@ internal sealed class BmcMachine : IAsyncDisposable
         }
     }
 
-    /// <summary>Copies the console and the BMC's control log into <paramref name="logDirectory"/> as <c>ff-NAME-*.log</c>.</summary>
-    public async Task KeepLogsAsync(string logDirectory)
+    /// <summary>Copies the console, the BMC's control log and qemu's log into <paramref name="logDirectory"/> as <c>PREFIX-NAME-*.log</c>.</summary>
+    public async Task KeepLogsAsync(string logDirectory, string prefix = "ff")
     {
-        await File.WriteAllTextAsync(Path.Combine(logDirectory, $"ff-{Name}-console.log"), Console, CancellationToken.None);
-        await File.WriteAllTextAsync(Path.Combine(logDirectory, $"ff-{Name}-bmc-control.log"), ControlLog, CancellationToken.None);
-        await File.WriteAllTextAsync(Path.Combine(logDirectory, $"ff-{Name}-qemu.log"), ReadShared(Path.Combine(Bmc.Directory, "qemu.log")), CancellationToken.None);
+        await File.WriteAllTextAsync(Path.Combine(logDirectory, $"{prefix}-{Name}-console.log"), Console, CancellationToken.None);
+        await File.WriteAllTextAsync(Path.Combine(logDirectory, $"{prefix}-{Name}-bmc-control.log"), ControlLog, CancellationToken.None);
+        await File.WriteAllTextAsync(Path.Combine(logDirectory, $"{prefix}-{Name}-qemu.log"), ReadShared(Path.Combine(Bmc.Directory, "qemu.log")), CancellationToken.None);
     }
 
     /// <summary>Stops the VM and the BMC, then removes the disk and the BMC's directory.</summary>

@@ -45,16 +45,25 @@ internal sealed class IngotProcess : IAsyncDisposable
         await _process.WaitForExitAsync(CancellationToken.None);
     }
 
-    public static IngotProcess Start(IReadOnlyDictionary<string, string>? environment, params string[] args)
+    public static IngotProcess Start(IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        Launch("dotnet", [Path.Combine(AppContext.BaseDirectory, "ingot.dll"), .. args], environment);
+
+    /// <summary>
+    /// Runs <c>dotnet <paramref name="dll"/></c> as another user (<paramref name="uid"/>, <paramref name="gid"/>, no
+    /// supplementary groups) through util-linux's <c>setpriv</c>; the test process must be root.
+    /// </summary>
+    public static IngotProcess StartAs(int uid, int gid, string dll, IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        Launch("setpriv", [$"--reuid={uid}", $"--regid={gid}", "--clear-groups", "--", "dotnet", dll, .. args], environment);
+
+    private static IngotProcess Launch(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ingot.dll"));
-        foreach (string arg in args)
+        foreach (string arg in arguments)
         {
             info.ArgumentList.Add(arg);
         }
@@ -112,6 +121,29 @@ internal sealed class IngotProcess : IAsyncDisposable
 
         return await WaitForExitAsync(limit, $"ingot to stop after SIG{signal}");
     }
+
+    /// <summary>Polls (bounded) until the output holds <paramref name="text"/>; fails if the process exits first.</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan limit)
+    {
+        long started = TimeProvider.System.GetTimestamp();
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            if (HasExited)
+            {
+                Assert.Fail($"ingot exited ({_process.ExitCode}) before printing '{text}':\n{Tail}");
+            }
+
+            if (TimeProvider.System.GetElapsedTime(started) > limit)
+            {
+                Assert.Fail($"Waited {limit.TotalSeconds} s for ingot to print '{text}':\n{Tail}");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(500), TestContext.Current.CancellationToken);
+        }
+    }
+
+    /// <summary>The last 4,000 characters of the output (a live screen's redraws make it long).</summary>
+    public string Tail => Output.Length > 4000 ? Output[^4000..] : Output;
 
     public async Task<int> WaitForExitAsync(TimeSpan limit, string what)
     {

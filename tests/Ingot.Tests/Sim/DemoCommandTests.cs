@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Ingot.Tests.Serving;
 
 namespace Ingot.Tests.Sim;
@@ -32,27 +31,29 @@ public sealed class DemoCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Demo_without_exit_when_ready_keeps_running_once_ready_and_Ctrl_C_stops_it_with_0()
+    public async Task Demo_with_no_options_at_all_keeps_running_once_ready_and_Ctrl_C_stops_it_with_0()
     {
-        await using IngotProcess demo = IngotProcess.Start(
-            new Dictionary<string, string> { ["XDG_DATA_HOME"] = _dataDir },
-            "demo", "--headless", "--port", "0", "--machines", "2", "--deploy", "1");
-        const string Running = "Ingot keeps running with its simulated machines; Ctrl-C stops both.";
-        long started = TimeProvider.System.GetTimestamp();
-        while (!demo.Output.Contains(Running, StringComparison.Ordinal))
+        // The README's first command as written: no options, so the demo's own port (5240) and its live screen.
+        if (!Demo.FreePorts.TcpFree(5240))
         {
-            Assert.False(demo.HasExited, $"the demo exited before it was ready:\n{demo.Output}");
-            Assert.True(TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromMinutes(4), $"Waited 4 min for '{Running}':\n{demo.Output}");
-            await Task.Delay(TimeSpan.FromMilliseconds(500), TestContext.Current.CancellationToken);
+            Assert.Skip("port 5240, the demo's default, is in use by another process on this host");
         }
 
-        // Still running a few seconds later; headless, the credentials are printed once, not at every step.
-        await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
-        Assert.False(demo.HasExited, demo.Output);
-        Assert.True(Regex.Count(demo.Output, @"API key:\s+\w+:\w+:\w+") == 1, demo.Output);
+        await using IngotProcess demo = IngotProcess.Start(new Dictionary<string, string> { ["XDG_DATA_HOME"] = _dataDir }, "demo");
+        const string Running = "Ingot keeps running with its simulated machines; Ctrl-C stops both.";
+        await demo.WaitForOutputAsync(Running, TimeSpan.FromMinutes(5));
 
+        // The live screen: bars and a row per machine, redrawn; all twelve at their targets, three deployed.
+        string screen = demo.Output[demo.Output.LastIndexOf("\u001b[2J", StringComparison.Ordinal)..];
+        Assert.Contains("Enlisted      [##############################]  12/12", screen, StringComparison.Ordinal);
+        Assert.Contains("Deployed      [##############################]   3/3", screen, StringComparison.Ordinal);
+        Assert.Contains("http://127.0.0.1:5240/MAAS/r/", demo.Output, StringComparison.Ordinal);
+
+        await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
+        Assert.False(demo.HasExited, demo.Tail);
         int code = await demo.SignalAsync("INT", TimeSpan.FromSeconds(60));
-        Assert.True(code == 0, $"exit {code}:\n{demo.Output}");
+        Assert.True(code == 0, $"exit {code}:\n{demo.Tail}");
+        Assert.True(Demo.FreePorts.TcpFree(5240), "the demo's Ingot stopped listening");
     }
 
     [Fact]

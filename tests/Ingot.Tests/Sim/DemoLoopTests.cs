@@ -15,14 +15,7 @@ public sealed class DemoLoopTests(SimLabHost lab) : IClassFixture<SimLabHost>
     public async Task Exit_when_ready_exits_1_naming_every_machine_not_at_its_target_at_the_deadline()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        var options = new SimDataCentreOptions
-        {
-            Machines = 3,
-            Profile = "small",
-            FirstNumber = 1,
-            Failures = new Dictionary<int, MachineFailure> { [2] = new(FailureKind.NoLease) },
-        };
-        await using SimulatedDataCentre dc = await SimulatedDataCentre.StartAsync(options, lab.Ingot.Network, TimeProvider.System, ct);
+        await using SimulatedDataCentre dc = await DataCentreAsync(3, "small", 1, (2, FailureKind.NoLease));
         var director = new DemoDirector(lab.Api, dc, deploy: 1);
         using var output = new StringWriter();
 
@@ -41,14 +34,7 @@ public sealed class DemoLoopTests(SimLabHost lab) : IClassFixture<SimLabHost>
     public async Task The_live_screen_has_a_bar_per_phase_and_a_row_per_machine()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        var options = new SimDataCentreOptions
-        {
-            Machines = 3,
-            Profile = "mixed",
-            FirstNumber = 11,
-            Failures = new Dictionary<int, MachineFailure> { [3] = new(FailureKind.Hang) },
-        };
-        await using SimulatedDataCentre dc = await SimulatedDataCentre.StartAsync(options, lab.Ingot.Network, TimeProvider.System, ct);
+        await using SimulatedDataCentre dc = await DataCentreAsync(3, "mixed", 11, (3, FailureKind.Hang));
         var director = new DemoDirector(lab.Api, dc, deploy: 3);
         using var output = new StringWriter();
 
@@ -69,14 +55,7 @@ public sealed class DemoLoopTests(SimLabHost lab) : IClassFixture<SimLabHost>
     public async Task The_director_deploys_the_healthy_machines_asked_for_and_a_machine_whose_installer_fails_so_that_it_shows()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        var options = new SimDataCentreOptions
-        {
-            Machines = 3,
-            Profile = "small",
-            FirstNumber = 21,
-            Failures = new Dictionary<int, MachineFailure> { [2] = new(FailureKind.Installer) },
-        };
-        await using SimulatedDataCentre dc = await SimulatedDataCentre.StartAsync(options, lab.Ingot.Network, TimeProvider.System, ct);
+        await using SimulatedDataCentre dc = await DataCentreAsync(3, "small", 21, (2, FailureKind.Installer));
         dc.PowerOnAll();
         var director = new DemoDirector(lab.Api, dc, deploy: 1);
         using var output = new StringWriter();
@@ -99,4 +78,39 @@ public sealed class DemoLoopTests(SimLabHost lab) : IClassFixture<SimLabHost>
             state = await director.StepAsync(ct);
         }
     }
+
+    [Fact]
+    public async Task Headless_without_exit_when_ready_prints_the_credentials_once_and_runs_until_cancelled_with_0()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        await using SimulatedDataCentre dc = await DataCentreAsync(1, "small", 31, (1, FailureKind.NoLease));
+        var director = new DemoDirector(lab.Api, dc, deploy: 0);
+        using var output = new StringWriter();
+        using var ctrlC = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        ctrlC.CancelAfter(TimeSpan.FromSeconds(4));
+
+        // The only machine has a failure (no target) and nothing is to be deployed: ready at the first step; then the
+        // loop goes on stepping each second until it is cancelled, as Ctrl-C does.
+        int exit = await new DemoLoop(director, new DemoProgress(output, headless: true), output, TimeProvider.System)
+            .RunAsync(exitWhenReady: false, TimeSpan.Zero, () => "CREDENTIALS", ctrlC.Token);
+
+        Assert.Equal(IngotCommandLine.Ok, exit);
+        string text = output.ToString();
+        Assert.Equal(1, text.Split('\n').Count(l => l == "CREDENTIALS"));
+        Assert.Contains("Ctrl-C stops both", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>Simulated machines (not powered on) on the lab's network, numbered from <paramref name="first"/>, one with a failure.</summary>
+    private Task<SimulatedDataCentre> DataCentreAsync(int machines, string profile, int first, (int Index, FailureKind Kind) failure) =>
+        SimulatedDataCentre.StartAsync(
+            new SimDataCentreOptions
+            {
+                Machines = machines,
+                Profile = profile,
+                FirstNumber = first,
+                Failures = new Dictionary<int, MachineFailure> { [failure.Index] = new(failure.Kind) },
+            },
+            lab.Ingot.Network,
+            TimeProvider.System,
+            TestContext.Current.CancellationToken);
 }
