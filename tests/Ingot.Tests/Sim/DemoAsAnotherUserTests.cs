@@ -31,6 +31,16 @@ public sealed class DemoAsAnotherUserTests : IDisposable
             Assert.Skip($"no launcher build at {dll}: run ./ingot --help first (test.sh does)");
         }
 
+        // A clone under a directory other users cannot enter (say /root) cannot be run by them whatever Ingot does.
+        using (var readable = System.Diagnostics.Process.Start("setpriv", [$"--reuid={Nobody}", $"--regid={Nobody}", "--clear-groups", "--", "test", "-r", dll]))
+        {
+            await readable.WaitForExitAsync(TestContext.Current.CancellationToken);
+            if (readable.ExitCode != 0)
+            {
+                Assert.Skip($"nobody cannot read {dll} (a directory above it is closed to other users)");
+            }
+        }
+
         // nobody's own home and data directory (the temporary directory is root's, mode 0700).
         using (var chown = System.Diagnostics.Process.Start("chown", [$"{Nobody}:{Nobody}", _home]))
         {
