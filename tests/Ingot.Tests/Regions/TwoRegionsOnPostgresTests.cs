@@ -85,8 +85,10 @@ public sealed class TwoRegionsOnPostgresTests
             // MAAS's Node.hostname is unique: machines enlisted concurrently through two regions must not share one.
             string[] duplicated = [.. state.Select(s => s.View!.Hostname).GroupBy(h => h, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => $"{g.Key} ×{g.Count()}")];
             Assert.True(duplicated.Length == 0, $"{count} machines share hostnames: {string.Join(", ", duplicated)}");
-            TestContext.Current.SendDiagnosticMessage(
-                $"{count} machines at target after {TimeProvider.System.GetElapsedTime(started).TotalSeconds:F0} s; region-a killed at {killedAt.Value.TotalSeconds:F0} s; {failover.Failovers} DHCP failovers");
+            // In the test's output too (the .trx of .ci/run), so that a run says how many machines it had.
+            string summary = $"{count} machines at target after {TimeProvider.System.GetElapsedTime(started).TotalSeconds:F0} s; region-a killed at {killedAt.Value.TotalSeconds:F0} s; {failover.Failovers} DHCP failovers";
+            TestContext.Current.SendDiagnosticMessage(summary);
+            TestContext.Current.TestOutputHelper?.WriteLine(summary);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -55,14 +55,21 @@ internal sealed class IngotProcess : IAsyncDisposable
     public static IngotProcess StartAs(int uid, int gid, string dll, IReadOnlyDictionary<string, string>? environment, params string[] args) =>
         Launch("setpriv", [$"--reuid={uid}", $"--regid={gid}", "--clear-groups", "--", "dotnet", dll, .. args], environment);
 
+    /// <summary>
+    /// Starts the command through coreutils' <c>env --default-signal=INT</c>, which then execs it (same process id): a test
+    /// host started in the background by a non-interactive shell (<c>test.sh &amp;</c>) has SIGINT ignored, children inherit
+    /// that, and Ctrl-C (SIGINT) would then not reach ingot, as it would not for <c>./ingot demo &amp;</c> in a script.
+    /// </summary>
     private static IngotProcess Launch(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment)
     {
-        var info = new ProcessStartInfo(fileName)
+        var info = new ProcessStartInfo("env")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        info.ArgumentList.Add("--default-signal=INT");
+        info.ArgumentList.Add(fileName);
         foreach (string arg in arguments)
         {
             info.ArgumentList.Add(arg);

@@ -72,7 +72,13 @@ public sealed class SimulatedMachineLifecycleTests(SimLabHost lab) : IClassFixtu
         JsonNode entering = (await lab.Api.PostAsync($"machines/{id}/?op=rescue_mode", Ct))!;
         Assert.Equal("Entering rescue mode", entering["status_name"]!.GetValue<string>());
         await lab.WaitForStatusAsync(sim, "Rescue mode", s_limit);
-        Assert.Equal("ephemeral: nothing to run, signalling OK", sim.Activity);
+        if (sim.Activity != "ephemeral: nothing to run, signalling OK")
+        {
+            // Seen once in a loaded .ci/run: "off" here (something powered it off after it signalled). The events say what Ingot did.
+            Assert.Fail($"In rescue mode the machine says '{sim.Activity}' after {sim.Boots} boots; events, newest first: "
+                + string.Join(" | ", (await lab.EventsAsync(id)).Take(20).Select(e => $"{e.Type}: {e.Description}")));
+        }
+
         Assert.True(sim.Boots > boots, "Ingot's power cycle booted the machine into the rescue environment");
         Assert.Contains(("Node changed status", "From 'Entering rescue mode' to 'Rescue mode'"), await lab.EventsAsync(id));
 
