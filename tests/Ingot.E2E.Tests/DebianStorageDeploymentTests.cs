@@ -6,7 +6,8 @@ namespace Ingot.E2E.Tests;
 
 /// <summary>
 /// The storage walk (issue 6; <see cref="DebianWalk"/>, logs <c>ds-*</c>): one install that carries MAAS's stacked storage, on a
-/// BIOS machine (the explicit twin walks it on a UEFI machine: passed once, docs/fullfi-notes.md "E2E stage bound"). <c>test.sh</c> runs this class as a stage of its own after the E2E stage. The VM has vda (4 GiB) and four more disks
+/// BIOS machine (the explicit twin walks it on a UEFI machine: passed once, docs/fullfi-notes.md "E2E stage bound").
+/// <c>test.sh</c> runs this class as a stage of its own after the E2E stage. The VM has vda (4 GiB) and four more disks
 /// of 1.5 GiB, vdb…vde. Once READY, through the storage API: the flat layout's root partition vda2 made swap (on UEFI vda1 stays
 /// the EFI system partition); on each of vdb…vde a 1 GiB partition and one with the rest (2 and 3 on BIOS, whose disks start
 /// with MAAS's bios_grub partition; 1 and 2 on UEFI); a <b>RAID 5</b> <c>md0</c> over the first of them on vdb, vdc, vdd with

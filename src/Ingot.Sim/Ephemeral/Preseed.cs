@@ -1,14 +1,13 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Ingot.Sim.Ephemeral;
 
 /// <summary>
 /// What cloud-init takes from the cloud-config that <c>cloud-config-url=</c> names: the MAAS
-/// datasource's <c>metadata_url</c> and credentials (none while enlisting), the status webhook's
-/// endpoint, and <c>power_state</c> (poweroff or reboot, and its timeout).
+/// datasource's <c>metadata_url</c> and credentials (none while enlisting) and the status webhook's
+/// endpoint. (How the environment ends comes from what it is given to do, not from <c>power_state</c>.)
 /// </summary>
-public sealed partial record Preseed(string MetadataUrl, string? Credentials, string? WebhookEndpoint, string PowerMode, int PowerTimeout)
+public sealed partial record Preseed(string MetadataUrl, string? Credentials, string? WebhookEndpoint)
 {
     /// <summary>The installer's datasource (<c>…/MAAS/metadata/curtin/</c>): the machine is deploying.</summary>
     public bool IsInstaller => MetadataUrl.Contains("/curtin/", StringComparison.Ordinal);
@@ -23,8 +22,7 @@ public sealed partial record Preseed(string MetadataUrl, string? Credentials, st
         string? token = Field(yaml, "token_key");
         string? secret = Field(yaml, "token_secret");
         string? credentials = consumer is not null && token is not null && secret is not null ? $"{consumer}:{token}:{secret}" : null;
-        int timeout = int.TryParse(Field(yaml, "timeout"), NumberStyles.None, CultureInfo.InvariantCulture, out int t) ? t : 0;
-        return new Preseed(metadata.EndsWith('/') ? metadata : metadata + "/", credentials, Field(yaml, "endpoint"), Field(yaml, "mode") ?? "poweroff", timeout);
+        return new Preseed(metadata.EndsWith('/') ? metadata : metadata + "/", credentials, Field(yaml, "endpoint"));
     }
 
     private static string? Field(string yaml, string name)

@@ -12,7 +12,7 @@ namespace Ingot.Tests.Regions;
 /// A simulated data centre on two <c>ingot serve</c> processes sharing one PostgreSQL database; one is
 /// killed with SIGKILL half-way. <c>INGOT_TEST_REGION_MACHINES</c> sets how many machines: the issue's
 /// figure is 200, which <c>test.sh</c> gives it (beside the storage walk, on the core the VM leaves);
-/// 200 take 6–10 minutes on the shared 2-core machine, 20 about 4, so a run without the variable gets
+/// 200 took 5–10 minutes on the shared 2-core machine, 20 under a minute alone, so a run without the variable gets
 /// <see cref="DefaultMachines"/> (docs/regions-notes.md has the figures).
 /// </summary>
 public sealed class TwoRegionsOnPostgresTests
