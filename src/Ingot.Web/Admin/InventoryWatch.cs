@@ -5,7 +5,10 @@ namespace Ingot.Web.Admin;
 /// <summary>
 /// Keeps a page current: when the <see cref="InventoryChangeFeed"/> reports one of the page's kinds,
 /// the page's reload runs on its renderer (the dispatch given, the component's
-/// <c>InvokeAsync</c>) and the page re-renders. Notices that arrive while a reload is queued share it.
+/// <c>InvokeAsync</c>) and the page re-renders. Notices that arrive while a reload is queued share it;
+/// reloads never overlap, so the last one to finish is the last one started. A page makes its watch
+/// once its first load is done: the watch reloads once at once, so a change saved between that load
+/// and the subscription still shows.
 /// </summary>
 public sealed class InventoryWatch : IDisposable
 {
@@ -13,6 +16,7 @@ public sealed class InventoryWatch : IDisposable
     private readonly IReadOnlySet<InventoryKind> _kinds;
     private readonly Func<Func<Task>, Task> _dispatch;
     private readonly Func<Task> _reload;
+    private readonly SemaphoreSlim _gate = new(1, 1);
     private int _queued;
     private bool _disposed;
 
@@ -23,6 +27,8 @@ public sealed class InventoryWatch : IDisposable
         _dispatch = dispatch;
         _reload = reload;
         _feed.Changed += OnChanged;
+        _queued = 1;
+        _ = RunAsync();
     }
 
     public void Dispose()
@@ -48,9 +54,17 @@ public sealed class InventoryWatch : IDisposable
             await _dispatch(async () =>
             {
                 Volatile.Write(ref _queued, 0);
-                if (!_disposed)
+                await _gate.WaitAsync();
+                try
                 {
-                    await _reload();
+                    if (!_disposed)
+                    {
+                        await _reload();
+                    }
+                }
+                finally
+                {
+                    _gate.Release();
                 }
             });
         }

@@ -42,20 +42,24 @@ public sealed partial class Images : IDisposable
         _isAdmin = (await Session.ActorAsync(_disposed.Token))?.IsAdmin == true;
         _status = Imports?.Status;
         await LoadAsync();
+        Watch();
     }
 
-    protected override void OnAfterRender(bool firstRender)
+    /// <summary>Live: boot resources written by an import or through the API show without reload.</summary>
+    private void Watch()
     {
-        if (firstRender && RendererInfo.IsInteractive)
+        if (RendererInfo.IsInteractive)
         {
-            // Live: boot resources written by an import or through the API show without reload.
             _watch ??= new InventoryWatch(Feed, new HashSet<Core.Changes.InventoryKind> { Core.Changes.InventoryKind.BootResources }, InvokeAsync, async () =>
             {
                 await LoadAsync();
                 StateHasChanged();
             });
         }
+    }
 
+    protected override void OnAfterRender(bool firstRender)
+    {
         if (RendererInfo.IsInteractive && _status is { IsImporting: true } && !_polling)
         {
             _ = PollAsync();

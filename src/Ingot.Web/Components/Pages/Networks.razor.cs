@@ -46,13 +46,14 @@ public sealed partial class Networks : IDisposable
         _actor = await Session.ActorAsync(CancellationToken.None);
         _isAdmin = _actor?.IsAdmin == true;
         _model = await Operations.LoadAsync(CancellationToken.None);
+        Watch();
     }
 
 
     /// <summary>Live: reloads when the change feed reports Networks.</summary>
-    protected override void OnAfterRender(bool firstRender)
+    private void Watch()
     {
-        if (firstRender && RendererInfo.IsInteractive)
+        if (RendererInfo.IsInteractive)
         {
             _watch ??= new InventoryWatch(Feed, new HashSet<Core.Changes.InventoryKind> { Core.Changes.InventoryKind.Networks }, InvokeAsync, async () =>
             {

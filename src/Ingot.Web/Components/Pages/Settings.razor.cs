@@ -41,11 +41,13 @@ public sealed partial class Settings : IDisposable
     {
         _isAdmin = (await Session.ActorAsync(CancellationToken.None))?.IsAdmin == true;
         await LoadAsync();
+        Watch();
     }
 
-    protected override void OnAfterRender(bool firstRender)
+    /// <summary>Live: reloads when the change feed reports Settings.</summary>
+    private void Watch()
     {
-        if (firstRender && RendererInfo.IsInteractive)
+        if (RendererInfo.IsInteractive)
         {
             _watch ??= new InventoryWatch(Feed, new HashSet<InventoryKind> { InventoryKind.Settings }, InvokeAsync, async () =>
             {

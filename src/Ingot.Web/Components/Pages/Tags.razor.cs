@@ -44,13 +44,14 @@ public sealed partial class Tags : IDisposable
     {
         _isAdmin = (await Session.ActorAsync(CancellationToken.None))?.IsAdmin == true;
         await LoadAsync();
+        Watch();
     }
 
 
     /// <summary>Live: reloads when the change feed reports Tags.</summary>
-    protected override void OnAfterRender(bool firstRender)
+    private void Watch()
     {
-        if (firstRender && RendererInfo.IsInteractive)
+        if (RendererInfo.IsInteractive)
         {
             _watch ??= new InventoryWatch(Feed, new HashSet<Core.Changes.InventoryKind> { Core.Changes.InventoryKind.Tags }, InvokeAsync, async () =>
             {

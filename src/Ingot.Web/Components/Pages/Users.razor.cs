@@ -50,13 +50,17 @@ public sealed partial class Users : IDisposable
     [Inject]
     private UiSession Session { get; set; } = default!;
 
-    protected override Task OnInitializedAsync() => LoadAsync();
+    protected override async Task OnInitializedAsync()
+    {
+        await LoadAsync();
+        Watch();
+    }
 
 
     /// <summary>Live: reloads when the change feed reports Users.</summary>
-    protected override void OnAfterRender(bool firstRender)
+    private void Watch()
     {
-        if (firstRender && RendererInfo.IsInteractive)
+        if (RendererInfo.IsInteractive)
         {
             _watch ??= new InventoryWatch(Feed, new HashSet<Core.Changes.InventoryKind> { Core.Changes.InventoryKind.Users }, InvokeAsync, async () =>
             {

@@ -55,13 +55,17 @@ public sealed partial class NamedItemsEditor : IDisposable
     [Inject]
     private UiSession Session { get; set; } = default!;
 
-    protected override async Task OnParametersSetAsync() => _items = await Load(CancellationToken.None);
+    protected override async Task OnParametersSetAsync()
+    {
+        _items = await Load(CancellationToken.None);
+        Watch();
+    }
 
 
     /// <summary>Live: reloads when the change feed reports Kind.</summary>
-    protected override void OnAfterRender(bool firstRender)
+    private void Watch()
     {
-        if (firstRender && RendererInfo.IsInteractive)
+        if (RendererInfo.IsInteractive)
         {
             _watch ??= new InventoryWatch(Feed, new HashSet<Core.Changes.InventoryKind> { Kind }, InvokeAsync, async () =>
             {
