@@ -36,7 +36,7 @@ public sealed class EventLog(IDbContextFactory<IngotDbContext> contexts) : IEven
         if (query.MacAddresses.Count > 0)
         {
             MacAddress[] macs = [.. query.MacAddresses];
-            machines = machines.Where(m => m.Interfaces.Any(i => macs.Contains(i.MacAddress)));
+            machines = MacLookup.Having(db, machines, macs);
         }
 
         if (query.Zones.Count > 0)

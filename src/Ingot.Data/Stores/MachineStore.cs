@@ -325,14 +325,14 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
         await using IngotDbContext db = contexts.CreateDbContext();
         return await FirstAsync(
             db,
-            db.Machines.Where(m => s_enlisting.Contains(m.Status) && m.Interfaces.Any(i => wanted.Contains(i.MacAddress))),
+            MacLookup.Having(db, db.Machines.Where(m => s_enlisting.Contains(m.Status)), wanted),
             ct);
     }
 
     public async Task<Machine?> FindByMacAsync(MacAddress mac, CancellationToken ct)
     {
         await using IngotDbContext db = contexts.CreateDbContext();
-        return await FirstAsync(db, db.Machines.Where(m => m.Interfaces.Any(i => i.MacAddress == mac)), ct);
+        return await FirstAsync(db, MacLookup.Having(db, db.Machines, [mac]), ct);
     }
 
     public async Task<IReadOnlySet<string>> TakenHostnamesAsync(IReadOnlyCollection<string> hostnames, CancellationToken ct)
