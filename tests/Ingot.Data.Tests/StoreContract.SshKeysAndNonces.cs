@@ -47,6 +47,27 @@ public abstract partial class StoreContract
         Assert.True(otherToken);
     }
 
+    /// <summary>
+    /// Many requests at once, with replays among them: each gets its own answer, and their nonces share a few
+    /// transactions instead of one each.
+    /// </summary>
+    [Fact]
+    public async Task Nonces_recorded_at_once_share_transactions_and_each_request_gets_its_own_answer()
+    {
+        await using DataServices data = Database.Open();
+        var ledger = Assert.IsType<Ingot.Data.Stores.NonceLedger>(data.Nonces);
+        string consumer = $"c-{TestMachines.NewSystemId()}";
+        int before = ledger.Transactions;
+
+        Task<bool>[] calls = [.. Enumerable.Range(0, 300).Select(i => ledger.TryRecordAsync(consumer, "t", $"n-{i % 200}", Now, Ct))];
+        bool[] results = await Task.WhenAll(calls);
+
+        Assert.Equal(200, results.Count(r => r));
+        Assert.All(Enumerable.Range(200, 100), i => Assert.False(results[i], $"call {i} replays n-{i % 200}"));
+        Assert.InRange(ledger.Transactions - before, 1, 30);
+        Assert.False(await ledger.TryRecordAsync(consumer, "t", "n-7", Now, Ct));
+    }
+
     [Fact]
     public async Task Pruning_forgets_only_nonces_older_than_the_window()
     {

@@ -34,7 +34,11 @@ public static class IngotWebHost
             EnvironmentName = Environments.Production,
         });
         builder.WebHost.UseUrls(urls);
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MinRequestBodyDataRate = RequestBodyRate);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MinRequestBodyDataRate = RequestBodyRate;
+            k.Limits.MaxConcurrentConnections = ConnectionBudget.ForThisProcess();
+        });
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         IngotState.AddServices(builder.Services, location);
         builder.Services.AddIngotApi();

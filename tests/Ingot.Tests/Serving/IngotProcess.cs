@@ -48,6 +48,10 @@ internal sealed class IngotProcess : IAsyncDisposable
     public static IngotProcess Start(IReadOnlyDictionary<string, string>? environment, params string[] args) =>
         Launch("dotnet", [Path.Combine(AppContext.BaseDirectory, "ingot.dll"), .. args], environment);
 
+    /// <summary>Runs ingot with an open-file limit of <paramref name="openFiles"/> (soft and hard) through util-linux's <c>prlimit</c>.</summary>
+    public static IngotProcess StartWithOpenFileLimit(int openFiles, IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        Launch("prlimit", [$"--nofile={openFiles}:{openFiles}", "dotnet", Path.Combine(AppContext.BaseDirectory, "ingot.dll"), .. args], environment);
+
     /// <summary>
     /// Runs <c>dotnet <paramref name="dll"/></c> as another user (<paramref name="uid"/>, <paramref name="gid"/>, no
     /// supplementary groups) through util-linux's <c>setpriv</c>; the test process must be root.
