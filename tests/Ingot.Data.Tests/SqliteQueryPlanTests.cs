@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Ingot.Core.Hardware;
-using Ingot.Core.Machines;
 using Ingot.Data.Stores;
 using Ingot.Data.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -26,22 +25,27 @@ public sealed class SqliteQueryPlanTests(SqliteTestDatabase database) : IClassFi
         IReadOnlyList<string> plan = await PlanAsync(db, MacLookup.Having(db, db.Machines, [mac]).OrderBy(m => m.Id).Take(1));
 
         Assert.Contains(plan, step => step.Contains("USING INDEX ix_interfaces_mac_address", StringComparison.Ordinal));
-        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN", StringComparison.Ordinal));
+        Assert.Contains(plan, step => step.Contains("USING INTEGER PRIMARY KEY", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN", StringComparison.Ordinal) || step.Contains("ix_machines_", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// Several MACs (an enlisting machine's interfaces): still from the MAC index. A status condition beside it is left
+    /// out of the SQL on purpose: SQLite then walks the status index (the whole fleet is NEW or COMMISSIONING in a storm).
+    /// </summary>
     [Fact]
-    public async Task Enlisting_machines_are_found_by_any_of_several_macs_without_scanning_machines()
+    public async Task Machines_are_found_by_any_of_several_macs_through_the_mac_index_and_their_primary_key()
     {
         var ingot = IngotDatabase.Open(await database.CreateEmptyDatabaseAsync());
         await ingot.MigrateAsync(Ct);
         await using IngotDbContext db = ingot.CreateDbContext();
         MacAddress[] macs = [MacAddress.Parse("52:54:00:0f:f6:11"), MacAddress.Parse("52:54:00:0f:f6:12")];
-        IQueryable<Machine> enlisting = db.Machines.Where(m => m.Status == MachineStatus.New);
 
-        IReadOnlyList<string> plan = await PlanAsync(db, MacLookup.Having(db, enlisting, macs).OrderBy(m => m.Id).Take(1));
+        IReadOnlyList<string> plan = await PlanAsync(db, MacLookup.Having(db, db.Machines, macs).OrderBy(m => m.Id));
 
         Assert.Contains(plan, step => step.Contains("USING INDEX ix_interfaces_mac_address", StringComparison.Ordinal));
-        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN", StringComparison.Ordinal));
+        Assert.Contains(plan, step => step.Contains("USING INTEGER PRIMARY KEY", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN", StringComparison.Ordinal) || step.Contains("ix_machines_", StringComparison.Ordinal));
     }
 
     /// <summary>SQLite's <c>EXPLAIN QUERY PLAN</c> of the SQL EF makes for <paramref name="query"/>: each step's detail.</summary>

@@ -321,12 +321,12 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
             return null;
         }
 
+        // The status is checked on the few machines with these MACs: in SQL, SQLite walks the status index instead
+        // (every machine NEW or COMMISSIONING, the whole fleet in a storm) and tests each against the MACs.
         MacAddress[] wanted = [.. macs];
         await using IngotDbContext db = contexts.CreateDbContext();
-        return await FirstAsync(
-            db,
-            MacLookup.Having(db, db.Machines.Where(m => s_enlisting.Contains(m.Status)), wanted),
-            ct);
+        List<Machine> owners = await _reads.LoadAsync(db, MacLookup.Having(db, db.Machines, wanted), powerParameters: true, ct);
+        return owners.Where(m => s_enlisting.Contains(m.Status)).MinBy(m => m.Id);
     }
 
     public async Task<Machine?> FindByMacAsync(MacAddress mac, CancellationToken ct)
