@@ -16,7 +16,10 @@ namespace Ingot.Hosting;
 /// those accepted before a restart, by another region, or claimed by a region that died before it
 /// recorded the result (a region that is not running any more, <see cref="IRegionLiveness"/>, or a
 /// claim that ran out, <see cref="Machine.PowerClaimExpires"/>). Taking a request is a compare-and-set
-/// on the machine, so a request submitted in two regions is carried out once.
+/// on the machine, so a request submitted in two regions is carried out once. One machine's requests are carried
+/// out one after the other: a power-off taken while that machine's power-on was still retrying (MAAS's wait policy
+/// re-sends an action whose query does not show it done yet) made the power-on see "off" and send "on" again, so a
+/// machine released from FAILED_DEPLOYMENT was off, then booted again (seen in a loaded <c>.ci/run</c>).
 /// </summary>
 public sealed partial class PowerExecutorService(
     PendingPowerRequests queue,
@@ -35,6 +38,9 @@ public sealed partial class PowerExecutorService(
     public int Slots { get; init; } = Parallelism;
 
     public static TimeSpan RecoveryInterval { get; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Each machine's turn: one of its requests at a time (kept per machine; a SemaphoreSlim never asked for its wait handle holds nothing).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> _machines = new(StringComparer.Ordinal);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -89,6 +95,8 @@ public sealed partial class PowerExecutorService(
             new ParallelOptions { MaxDegreeOfParallelism = Slots, CancellationToken = stoppingToken },
             async (systemId, ct) =>
             {
+                SemaphoreSlim turn = _machines.GetOrAdd(systemId, _ => new SemaphoreSlim(1, 1));
+                await turn.WaitAsync(ct);
                 try
                 {
                     if (await power.CarryOutAsync(systemId, ct) is { Succeeded: false } outcome)
@@ -99,6 +107,10 @@ public sealed partial class PowerExecutorService(
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     ExecutionFailed(logger, systemId, e);
+                }
+                finally
+                {
+                    turn.Release();
                 }
             });
     }

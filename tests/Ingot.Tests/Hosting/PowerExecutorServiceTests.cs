@@ -65,6 +65,46 @@ public sealed class PowerExecutorServiceTests : IDisposable
         Assert.All(client.Performed.Values, count => Assert.Equal(1, count));
     }
 
+    /// <summary>
+    /// A power-off requested while the machine's power-on is still under way (abort during commissioning) waits for it:
+    /// carried out beside it, the power-on's retry saw "off" and sent "on" again.
+    /// </summary>
+    [Fact]
+    public async Task A_machines_next_request_waits_for_the_one_under_way()
+    {
+        var location = new DataLocation(_data.FullName, $"Data Source={Path.Combine(_data.FullName, "ingot.db")}");
+        await using ServiceProvider provider = IngotState.AddServices(new ServiceCollection().AddLogging(), location).BuildServiceProvider();
+        await IngotState.MigrateAsync(provider, Ct);
+        IMachineStore store = provider.GetRequiredService<IMachineStore>();
+        Actor admin = Actor.User("admin", isAdmin: true);
+        DateTime now = TimeProvider.System.GetUtcNow().UtcDateTime;
+        Machine added = Machine.Create("pe-turn", "pe-turn", now);
+        added.PowerType = "manual";
+        Assert.True(added.AcceptEnlistment(admin, now, LifecycleSettings.Default));
+        await store.AddAsync(added, Ct);
+
+        var queue = new PendingPowerRequests();
+        var client = new GatedPowerClient();
+        using var executor = new PowerExecutorService(
+            queue, store, client, new SingleRegionJobLocks(), OneRegion.Shared, TimeProvider.System, NullLogger<PowerExecutorService>.Instance);
+        await executor.StartAsync(Ct);
+        queue.Submit("pe-turn");
+        await WaitUntilAsync(() => client.Running == 1);
+
+        Machine commissioning = (await store.FindAsync("pe-turn", Ct))!;
+        commissioning.AbortOperation(admin, TimeProvider.System.GetUtcNow().UtcDateTime);
+        Assert.Equal(PowerRequest.Off, commissioning.RequestedPower);
+        await store.SaveAsync(commissioning, Ct);
+        queue.Submit("pe-turn");
+        await Task.Delay(500, Ct);
+        Assert.Equal(1, client.Performed["pe-turn"]);
+
+        client.Gate.SetResult();
+        await WaitUntilAsync(() => client.Running == 0 && client.Performed["pe-turn"] == 2);
+        await executor.StopAsync(Ct);
+        Assert.Equal(1, client.MaxRunning);
+    }
+
     [Fact]
     public async Task A_machine_is_queued_once_until_it_is_taken()
     {
