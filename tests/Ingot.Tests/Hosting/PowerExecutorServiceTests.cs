@@ -25,9 +25,7 @@ public sealed class PowerExecutorServiceTests : IDisposable
     [Fact]
     public async Task More_requests_than_the_old_32_slots_are_carried_out_at_once_and_each_once()
     {
-        var location = new DataLocation(_data.FullName, $"Data Source={Path.Combine(_data.FullName, "ingot.db")}");
-        await using ServiceProvider provider = IngotState.AddServices(new ServiceCollection().AddLogging(), location).BuildServiceProvider();
-        await IngotState.MigrateAsync(provider, Ct);
+        await using ServiceProvider provider = await OpenAsync();
         IMachineStore store = provider.GetRequiredService<IMachineStore>();
         DateTime now = TimeProvider.System.GetUtcNow().UtcDateTime;
         for (int i = 0; i < Machines; i++)
@@ -72,9 +70,7 @@ public sealed class PowerExecutorServiceTests : IDisposable
     [Fact]
     public async Task A_machines_next_request_waits_for_the_one_under_way()
     {
-        var location = new DataLocation(_data.FullName, $"Data Source={Path.Combine(_data.FullName, "ingot.db")}");
-        await using ServiceProvider provider = IngotState.AddServices(new ServiceCollection().AddLogging(), location).BuildServiceProvider();
-        await IngotState.MigrateAsync(provider, Ct);
+        await using ServiceProvider provider = await OpenAsync();
         IMachineStore store = provider.GetRequiredService<IMachineStore>();
         Actor admin = Actor.User("admin", isAdmin: true);
         DateTime now = TimeProvider.System.GetUtcNow().UtcDateTime;
@@ -128,6 +124,15 @@ public sealed class PowerExecutorServiceTests : IDisposable
     }
 
     public void Dispose() => _data.Delete(recursive: true);
+
+    /// <summary>Ingot's services on a migrated SQLite file in this test's directory.</summary>
+    private async Task<ServiceProvider> OpenAsync()
+    {
+        var location = new DataLocation(_data.FullName, $"Data Source={Path.Combine(_data.FullName, "ingot.db")}");
+        ServiceProvider provider = IngotState.AddServices(new ServiceCollection().AddLogging(), location).BuildServiceProvider();
+        await IngotState.MigrateAsync(provider, Ct);
+        return provider;
+    }
 
     private static async Task<int> RecordedOnAsync(IMachineStore store) =>
         (await store.ListAsync(new MachineQuery { PowerParameters = false, Hardware = false }, Ct))
