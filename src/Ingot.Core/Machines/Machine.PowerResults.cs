@@ -7,10 +7,12 @@ namespace Ingot.Core.Machines;
 public sealed partial class Machine
 {
     /// <summary>
-    /// How long a region's claim on a power request lasts (<see cref="PowerClaimExpires"/>): longer than a
-    /// power action with all its retries takes, so that a claim only runs out when its region died.
+    /// How long a region's claim on a power request lasts (<see cref="PowerClaimExpires"/>): a minute longer than a
+    /// power action may take with all its retries (<see cref="MachinePower.ActionTimeout"/>), so that a claim only
+    /// runs out when its region died. At 2 minutes, an IPMI power-off to a dead BMC (7 tries of about 20 s each, with
+    /// MAAS's pauses between) outlived its claim, and the recovery pass handed the same action out again.
     /// </summary>
-    public static readonly TimeSpan PowerClaimTime = TimeSpan.FromMinutes(2);
+    public static readonly TimeSpan PowerClaimTime = TimeSpan.FromMinutes(6);
 
     /// <summary>
     /// The power request a region took and has not recorded a result for yet (None when there is none).

@@ -23,13 +23,23 @@ public sealed class MachinePower(IMachineStore store, IPowerClient client, TimeP
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
     /// <summary>
+    /// MAAS's <c>CHANGE_POWER_STATE_TIMEOUT</c>: a power action with all its retries is given up after 5 minutes
+    /// (a backstop for broken BMCs), and fails with MAAS's <see cref="TimedOut"/>.
+    /// </summary>
+    public static TimeSpan ActionTimeout { get; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The failure MAAS records for a power action that ran past <see cref="ActionTimeout"/>.</summary>
+    public const string TimedOut = "Timed out";
+
+    /// <summary>
     /// Performs the machine's pending power request, if any; returns the outcome (null when nothing was
     /// pending). A request taken over from a region that stopped before recording its result is first
     /// checked against the machine's own evidence (a network boot under the claim, <see cref="BootedAlreadyAsync"/>)
     /// and the BMC (<see cref="DoneAlreadyAsync"/>), so that an action the stopped region carried out is
-    /// recorded rather than done twice.
+    /// recorded rather than done twice. <paramref name="claimed"/> is told which request was claimed, once the
+    /// claim is saved. An action still under way after <see cref="ActionTimeout"/> is given up and recorded as failed.
     /// </summary>
-    public async Task<PowerOutcome?> CarryOutAsync(string systemId, CancellationToken ct)
+    public async Task<PowerOutcome?> CarryOutAsync(string systemId, CancellationToken ct, Action<PowerRequest>? claimed = null)
     {
         IReadOnlySet<string> live = await _regions.LiveRegionsAsync(ct);
         (Machine? machine, PowerClaim claim, string identity) = await TakeAsync(systemId, live, ct);
@@ -38,6 +48,23 @@ public sealed class MachinePower(IMachineStore store, IPowerClient client, TimeP
             return null;
         }
 
+        claimed?.Invoke(claim.Request);
+        using var bound = new CancellationTokenSource(ActionTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, bound.Token);
+        try
+        {
+            return await CarryOutClaimAsync(machine, claim, identity, linked.Token);
+        }
+        catch (OperationCanceledException) when (bound.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            var outcome = PowerOutcome.Failed(TimedOut);
+            await ChangeAsync(systemId, m => RecordTimedOut(m, claim.Request, outcome), ct);
+            return outcome;
+        }
+    }
+
+    private async Task<PowerOutcome?> CarryOutClaimAsync(Machine machine, PowerClaim claim, string identity, CancellationToken ct)
+    {
         if (claim is { TakenOver: true, Request: PowerRequest.On } && machine.PowerClaimBooted is { } booted)
         {
             return await BootedAlreadyAsync(machine, claim.Request, identity, booted, ct);
@@ -50,8 +77,17 @@ public sealed class MachinePower(IMachineStore store, IPowerClient client, TimeP
 
         PowerOutcome outcome = (claim.TakenOver ? await DoneAlreadyAsync(machine, claim.Request, identity, ct) : null)
             ?? await client.PerformAsync(Command(machine, claim.Request) with { Claim = identity }, ct);
-        await ChangeAsync(systemId, m => m.RecordPowerResult(claim.Request, outcome, Now), ct);
+        await ChangeAsync(machine.SystemId, m => m.RecordPowerResult(claim.Request, outcome, Now), ct);
         return outcome;
+    }
+
+    /// <summary>A timed-out action is recorded as failed while its claim is still this region's (at whichever step a cycle reached).</summary>
+    private void RecordTimedOut(Machine machine, PowerRequest request, PowerOutcome outcome)
+    {
+        if (machine.PowerClaimedBy == _regions.RegionId && machine.ClaimedPower != PowerRequest.None)
+        {
+            machine.RecordPowerResult(request, outcome, Now, machine.ClaimedPower);
+        }
     }
 
     /// <summary>
@@ -130,6 +166,10 @@ public sealed class MachinePower(IMachineStore store, IPowerClient client, TimeP
             },
             time,
             ct);
+
+    /// <summary>The machine's stored request not taken yet (None when there is none); null when there is no such machine.</summary>
+    public async Task<PowerRequest?> RequestedAsync(string systemId, CancellationToken ct) =>
+        (await store.FindAsync(systemId, ct))?.RequestedPower;
 
     /// <summary>
     /// The machines with a power request not yet carried out (stored with the machine), e.g. accepted

@@ -1,4 +1,5 @@
 using Ingot.Core.Machines;
+using Ingot.Core.Machines.Actions;
 using Ingot.Core.Power;
 using Ingot.Core.Regions;
 
@@ -16,10 +17,14 @@ namespace Ingot.Hosting;
 /// those accepted before a restart, by another region, or claimed by a region that died before it
 /// recorded the result (a region that is not running any more, <see cref="IRegionLiveness"/>, or a
 /// claim that ran out, <see cref="Machine.PowerClaimExpires"/>). Taking a request is a compare-and-set
-/// on the machine, so a request submitted in two regions is carried out once. One machine's requests are carried
-/// out one after the other: a power-off taken while that machine's power-on was still retrying (MAAS's wait policy
-/// re-sends an action whose query does not show it done yet) made the power-on see "off" and send "on" again, so a
-/// machine released from FAILED_DEPLOYMENT was off, then booted again (seen in a loaded <c>.ci/run</c>).
+/// on the machine, so a request submitted in two regions is carried out once.
+/// One machine's requests are carried out one after the other, and a different request made while one is under way
+/// supersedes it: the action under way is cancelled (no result is recorded for it) and the new one follows. Carried
+/// out beside it, a power-off taken while the machine's power-on was still retrying (MAAS's wait policy re-sends an
+/// action whose query does not show it done yet) made the power-on see "off" and send "on" again (a machine released
+/// from FAILED_DEPLOYMENT booted again); waiting behind it, a release's power-off waited minutes for a power-on
+/// retrying against a dead BMC. MAAS 2.x refused the second request instead (<c>PowerActionAlreadyInProgress</c>),
+/// noting that the one in progress could be cancelled; a request the same as the one under way waits for it.
 /// </summary>
 public sealed partial class PowerExecutorService(
     PendingPowerRequests queue,
@@ -39,8 +44,8 @@ public sealed partial class PowerExecutorService(
 
     public static TimeSpan RecoveryInterval { get; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Each machine's turn: one of its requests at a time (kept per machine; a SemaphoreSlim never asked for its wait handle holds nothing).</summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> _machines = new(StringComparer.Ordinal);
+    /// <summary>Each machine's turn: one of its requests at a time (<see cref="PowerTurn"/>).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, PowerTurn> _machines = new(StringComparer.Ordinal);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -95,25 +100,55 @@ public sealed partial class PowerExecutorService(
             new ParallelOptions { MaxDegreeOfParallelism = Slots, CancellationToken = stoppingToken },
             async (systemId, ct) =>
             {
-                SemaphoreSlim turn = _machines.GetOrAdd(systemId, _ => new SemaphoreSlim(1, 1));
-                await turn.WaitAsync(ct);
+                PowerTurn turn = _machines.GetOrAdd(systemId, _ => new PowerTurn());
+                await TakeTurnAsync(power, turn, systemId, ct);
+                using var underWay = CancellationTokenSource.CreateLinkedTokenSource(ct);
                 try
                 {
-                    if (await power.CarryOutAsync(systemId, ct) is { Succeeded: false } outcome)
+                    if (await power.CarryOutAsync(systemId, underWay.Token, request => turn.Claimed(underWay, request)) is { Succeeded: false } outcome)
                     {
                         PowerFailed(logger, systemId, outcome.Error ?? "");
                     }
                 }
-                catch (Exception e) when (e is not OperationCanceledException)
+                catch (OperationCanceledException) when (underWay.IsCancellationRequested && !ct.IsCancellationRequested)
+                {
+                    Superseded(logger, systemId);
+                }
+                catch (Exception e) when (!ct.IsCancellationRequested)
                 {
                     ExecutionFailed(logger, systemId, e);
                 }
                 finally
                 {
-                    turn.Release();
+                    turn.Done();
                 }
             });
     }
+
+    /// <summary>
+    /// Waits for the machine's turn. While another of its actions is under way, the stored machine is read: a request
+    /// other than the one that action claimed (made after that claim was saved, since the claim is known only then)
+    /// supersedes it, and that action is cancelled.
+    /// </summary>
+    private static async Task TakeTurnAsync(MachinePower power, PowerTurn turn, string systemId, CancellationToken ct)
+    {
+        if (turn.TryEnter())
+        {
+            return;
+        }
+
+        if (turn.UnderWay is { Request: not PowerRequest.None } underWay
+            && await power.RequestedAsync(systemId, ct) is { } requested and not PowerRequest.None
+            && requested != underWay.Request)
+        {
+            underWay.Cancel();
+        }
+
+        await turn.EnterAsync(ct);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Power action for {SystemId} superseded by a different request: cancelled")]
+    private static partial void Superseded(ILogger logger, string systemId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Count} power request(s) no region was carrying out submitted")]
     private static partial void Recovered(ILogger logger, int count);

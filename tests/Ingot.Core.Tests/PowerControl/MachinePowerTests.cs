@@ -70,6 +70,35 @@ public sealed class MachinePowerTests
         MachineEventAssert(await _store.EventsAsync("fail01", Ct), "NODE_POWER_ON_FAILED", "Could not contact node's BMC: timeout");
     }
 
+    /// <summary>
+    /// MAAS's CHANGE_POWER_STATE_TIMEOUT: an action still under way after 5 minutes (a BMC that holds the call) is
+    /// given up and recorded as MAAS's "Timed out" failure, and its claim is released; before that it is left alone.
+    /// </summary>
+    [Fact]
+    public async Task A_power_action_still_under_way_after_five_minutes_fails_with_timed_out()
+    {
+        var held = new GatedPowerClient { HoldActions = true, State = PowerState.On };
+        var power = new MachinePower(_store, held, _time);
+        Machine machine = await DeployedAsync("slow01");
+        machine.Release(s_admin, Now, new LifecycleSettings(nodeTimeout: 20));
+        await _store.SaveAsync(machine, Ct);
+
+        Task<PowerOutcome?> carrying = power.CarryOutAsync("slow01", Ct);
+        await held.Started.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        _time.Advance(MachinePower.ActionTimeout - TimeSpan.FromSeconds(1));
+        await Task.Delay(100, Ct);
+        Assert.False(carrying.IsCompleted);
+        Assert.Equal(PowerRequest.Off, (await _store.FindAsync("slow01", Ct))!.ClaimedPower);
+
+        _time.Advance(TimeSpan.FromSeconds(1));
+        PowerOutcome? outcome = await carrying.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+
+        Assert.Equal(PowerOutcome.Failed("Timed out"), outcome);
+        Machine stored = (await _store.FindAsync("slow01", Ct))!;
+        Assert.Equal((MachineStatus.Releasing, PowerState.Error, PowerRequest.None), (stored.Status, stored.PowerState, stored.ClaimedPower));
+        MachineEventAssert(await _store.EventsAsync("slow01", Ct), "NODE_POWER_OFF_FAILED", "Timed out");
+    }
+
     [Fact]
     public async Task Requests_stored_before_a_restart_are_found_pending_and_carried_out()
     {

@@ -13,7 +13,8 @@ namespace Ingot.Tests.Hosting;
 /// <summary>
 /// The power executor over the real SQLite store: many more requests are under way at once than there
 /// used to be slots (32) when the BMC calls only wait, each request is carried out once although it was
-/// submitted twice (by the API and by the recovery pass), and the queue holds a machine once.
+/// submitted twice (by the API and by the recovery pass), the queue holds a machine once, and one machine's actions
+/// run one at a time, a different request cancelling the one under way.
 /// </summary>
 public sealed class PowerExecutorServiceTests : IDisposable
 {
@@ -64,20 +65,17 @@ public sealed class PowerExecutorServiceTests : IDisposable
     }
 
     /// <summary>
-    /// A power-off requested while the machine's power-on is still under way (abort during commissioning) waits for it:
-    /// carried out beside it, the power-on's retry saw "off" and sent "on" again.
+    /// A power-off requested while the machine's power-on is still under way (abort during commissioning) supersedes it:
+    /// the power-on is cancelled before the power-off is sent, never beside it (carried out beside it, the power-on's
+    /// retry saw "off" and sent "on" again), and not after it has run its course (minutes against a dead BMC).
     /// </summary>
     [Fact]
-    public async Task A_machines_next_request_waits_for_the_one_under_way()
+    public async Task A_different_request_cancels_the_one_under_way_and_follows_it()
     {
         await using ServiceProvider provider = await OpenAsync();
         IMachineStore store = provider.GetRequiredService<IMachineStore>();
         Actor admin = Actor.User("admin", isAdmin: true);
-        DateTime now = TimeProvider.System.GetUtcNow().UtcDateTime;
-        Machine added = Machine.Create("pe-turn", "pe-turn", now);
-        added.PowerType = "manual";
-        Assert.True(added.AcceptEnlistment(admin, now, LifecycleSettings.Default));
-        await store.AddAsync(added, Ct);
+        await AddCommissioningAsync(store, admin, "pe-turn");
 
         var queue = new PendingPowerRequests();
         var client = new GatedPowerClient();
@@ -92,13 +90,44 @@ public sealed class PowerExecutorServiceTests : IDisposable
         Assert.Equal(PowerRequest.Off, commissioning.RequestedPower);
         await store.SaveAsync(commissioning, Ct);
         queue.Submit("pe-turn");
-        await Task.Delay(500, Ct);
-        Assert.Equal(1, client.Performed["pe-turn"]);
 
+        // The gate stays shut: the power-on ends only by being cancelled, and the power-off is then sent (and waits).
+        await WaitUntilAsync(() => client.Cancelled == 1 && client.Performed["pe-turn"] == 2 && client.Running == 1);
+        Assert.Equal([PowerRequest.On, PowerRequest.Off], client.Requests);
         client.Gate.SetResult();
-        await WaitUntilAsync(() => client.Running == 0 && client.Performed["pe-turn"] == 2);
+        await WaitUntilAsync(() => client.Running == 0);
+        await WaitUntilStoredAsync(store, "pe-turn", m => m.ClaimedPower == PowerRequest.None && m.PowerState == PowerState.Off);
         await executor.StopAsync(Ct);
         Assert.Equal(1, client.MaxRunning);
+    }
+
+    /// <summary>
+    /// The same machine submitted again while its action is under way with no new request (the recovery pass, a second
+    /// submission by the API) waits for it and finds nothing to do: the action is neither cancelled nor sent twice.
+    /// </summary>
+    [Fact]
+    public async Task A_machine_submitted_again_without_a_new_request_waits_and_cancels_nothing()
+    {
+        await using ServiceProvider provider = await OpenAsync();
+        IMachineStore store = provider.GetRequiredService<IMachineStore>();
+        await AddCommissioningAsync(store, Actor.User("admin", isAdmin: true), "pe-again");
+
+        var queue = new PendingPowerRequests();
+        var client = new GatedPowerClient();
+        using var executor = new PowerExecutorService(
+            queue, store, client, new SingleRegionJobLocks(), OneRegion.Shared, TimeProvider.System, NullLogger<PowerExecutorService>.Instance);
+        await executor.StartAsync(Ct);
+        queue.Submit("pe-again");
+        await WaitUntilAsync(() => client.Running == 1);
+        queue.Submit("pe-again");
+        await WaitUntilAsync(() => queue.Count == 0);
+        await Task.Delay(500, Ct);
+        Assert.Equal((0, 1), (client.Cancelled, client.Performed["pe-again"]));
+
+        client.Gate.SetResult();
+        await WaitUntilStoredAsync(store, "pe-again", m => m.ClaimedPower == PowerRequest.None && m.PowerState == PowerState.On);
+        await executor.StopAsync(Ct);
+        Assert.Equal((0, 1), (client.Cancelled, client.Performed["pe-again"]));
     }
 
     [Fact]
@@ -134,6 +163,26 @@ public sealed class PowerExecutorServiceTests : IDisposable
         return provider;
     }
 
+    /// <summary>Adds a machine accepted into COMMISSIONING (its power-on requested), with the manual power type.</summary>
+    private static async Task AddCommissioningAsync(IMachineStore store, Actor admin, string systemId)
+    {
+        DateTime now = TimeProvider.System.GetUtcNow().UtcDateTime;
+        Machine added = Machine.Create(systemId, systemId, now);
+        added.PowerType = "manual";
+        Assert.True(added.AcceptEnlistment(admin, now, LifecycleSettings.Default));
+        await store.AddAsync(added, Ct);
+    }
+
+    private static async Task WaitUntilStoredAsync(IMachineStore store, string systemId, Func<Machine, bool> condition)
+    {
+        for (int i = 0; i < 1500 && !condition((await store.FindAsync(systemId, Ct))!); i++)
+        {
+            await Task.Delay(20, Ct);
+        }
+
+        Assert.True(condition((await store.FindAsync(systemId, Ct))!));
+    }
+
     private static async Task<int> RecordedOnAsync(IMachineStore store) =>
         (await store.ListAsync(new MachineQuery { PowerParameters = false, Hardware = false }, Ct))
             .Count(m => m.PowerState == PowerState.On && m.ClaimedPower == PowerRequest.None && m.RequestedPower == PowerRequest.None);
@@ -160,11 +209,20 @@ public sealed class PowerExecutorServiceTests : IDisposable
 
         public int Running => Volatile.Read(ref _running);
 
+        private int _cancelled;
+
         public int MaxRunning => Volatile.Read(ref _maxRunning);
+
+        /// <summary>How many actions ended by being cancelled.</summary>
+        public int Cancelled => Volatile.Read(ref _cancelled);
+
+        /// <summary>The requests sent, in order.</summary>
+        public System.Collections.Concurrent.ConcurrentQueue<PowerRequest> Requests { get; } = new();
 
         public async Task<PowerOutcome> PerformAsync(PowerCommand command, CancellationToken ct)
         {
             Performed.AddOrUpdate(command.SystemId, 1, (_, n) => n + 1);
+            Requests.Enqueue(command.Request);
             int running = Interlocked.Increment(ref _running);
             int seen;
             while ((seen = Volatile.Read(ref _maxRunning)) < running && Interlocked.CompareExchange(ref _maxRunning, running, seen) != seen)
@@ -174,7 +232,12 @@ public sealed class PowerExecutorServiceTests : IDisposable
             try
             {
                 await Gate.Task.WaitAsync(ct);
-                return new PowerOutcome(PowerState.On);
+                return new PowerOutcome(command.Request == PowerRequest.On ? PowerState.On : PowerState.Off);
+            }
+            catch (OperationCanceledException)
+            {
+                Interlocked.Increment(ref _cancelled);
+                throw;
             }
             finally
             {

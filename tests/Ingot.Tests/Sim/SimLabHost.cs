@@ -124,7 +124,7 @@ public sealed class SimLabHost : IAsyncLifetime
             await Task.Delay(TimeSpan.FromMilliseconds(500), TestContext.Current.CancellationToken);
         }
 
-        throw new TimeoutException($"No '{type}' event for {systemId} in {limit.TotalSeconds} s; the newest: {string.Join(" | ", events.Take(8).Select(e => $"{e.Type}: {e.Description}"))}");
+        throw new TimeoutException($"No '{type}' event for {systemId} in {limit.TotalSeconds} s; the newest: {string.Join(" | ", events.Take(20).Select(e => $"{e.Type}: {e.Description}"))}");
     }
 
     public async ValueTask DisposeAsync()
