@@ -128,24 +128,34 @@ public sealed partial class PowerExecutorService(
     /// <summary>
     /// Waits for the machine's turn. While another of its actions is under way, the stored machine is read: a request
     /// other than the one that action claimed (made after that claim was saved, since the claim is known only then)
-    /// supersedes it, and that action is cancelled.
+    /// supersedes it, and that action is cancelled. A read that fails leaves the action alone (this one then waits).
     /// </summary>
-    private static async Task TakeTurnAsync(MachinePower power, PowerTurn turn, string systemId, CancellationToken ct)
+    private async Task TakeTurnAsync(MachinePower power, PowerTurn turn, string systemId, CancellationToken ct)
     {
         if (turn.TryEnter())
         {
             return;
         }
 
-        if (turn.UnderWay is { Request: not PowerRequest.None } underWay
-            && await power.RequestedAsync(systemId, ct) is { } requested and not PowerRequest.None
-            && requested != underWay.Request)
+        try
         {
-            underWay.Cancel();
+            if (turn.UnderWay is { Request: not PowerRequest.None } underWay
+                && await power.RequestedAsync(systemId, ct) is { } requested and not PowerRequest.None
+                && requested != underWay.Request)
+            {
+                underWay.Cancel();
+            }
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            SupersedeCheckFailed(logger, systemId, e);
         }
 
         await turn.EnterAsync(ct);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The power request for {SystemId} could not be read; it waits for the action under way")]
+    private static partial void SupersedeCheckFailed(ILogger logger, string systemId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Power action for {SystemId} superseded by a different request: cancelled")]
     private static partial void Superseded(ILogger logger, string systemId);
