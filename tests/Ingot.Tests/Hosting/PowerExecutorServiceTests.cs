@@ -39,9 +39,7 @@ public sealed class PowerExecutorServiceTests : IDisposable
 
         var queue = new PendingPowerRequests();
         var client = new GatedPowerClient();
-        using var executor = new PowerExecutorService(
-            queue, store, client, new SingleRegionJobLocks(), OneRegion.Shared, TimeProvider.System, NullLogger<PowerExecutorService>.Instance);
-        await executor.StartAsync(Ct);
+        using PowerExecutorService executor = await StartedAsync(queue, store, client);
         for (int i = 0; i < Machines; i++)
         {
             queue.Submit($"pe{i:D4}");
@@ -79,9 +77,7 @@ public sealed class PowerExecutorServiceTests : IDisposable
 
         var queue = new PendingPowerRequests();
         var client = new GatedPowerClient();
-        using var executor = new PowerExecutorService(
-            queue, store, client, new SingleRegionJobLocks(), OneRegion.Shared, TimeProvider.System, NullLogger<PowerExecutorService>.Instance);
-        await executor.StartAsync(Ct);
+        using PowerExecutorService executor = await StartedAsync(queue, store, client);
         queue.Submit("pe-turn");
         await WaitUntilAsync(() => client.Running == 1);
 
@@ -114,9 +110,7 @@ public sealed class PowerExecutorServiceTests : IDisposable
 
         var queue = new PendingPowerRequests();
         var client = new GatedPowerClient();
-        using var executor = new PowerExecutorService(
-            queue, store, client, new SingleRegionJobLocks(), OneRegion.Shared, TimeProvider.System, NullLogger<PowerExecutorService>.Instance);
-        await executor.StartAsync(Ct);
+        using PowerExecutorService executor = await StartedAsync(queue, store, client);
         queue.Submit("pe-again");
         await WaitUntilAsync(() => client.Running == 1);
         queue.Submit("pe-again");
@@ -161,6 +155,15 @@ public sealed class PowerExecutorServiceTests : IDisposable
         ServiceProvider provider = IngotState.AddServices(new ServiceCollection().AddLogging(), location).BuildServiceProvider();
         await IngotState.MigrateAsync(provider, Ct);
         return provider;
+    }
+
+    /// <summary>The executor over <paramref name="store"/> and <paramref name="client"/>, one region, started.</summary>
+    private static async Task<PowerExecutorService> StartedAsync(PendingPowerRequests queue, IMachineStore store, IPowerClient client)
+    {
+        var executor = new PowerExecutorService(
+            queue, store, client, new SingleRegionJobLocks(), OneRegion.Shared, TimeProvider.System, NullLogger<PowerExecutorService>.Instance);
+        await executor.StartAsync(Ct);
+        return executor;
     }
 
     /// <summary>Adds a machine accepted into COMMISSIONING (its power-on requested), with the manual power type.</summary>
