@@ -167,9 +167,15 @@ public sealed class MachinePower(IMachineStore store, IPowerClient client, TimeP
             time,
             ct);
 
-    /// <summary>The machine's stored request not taken yet (None when there is none); null when there is no such machine.</summary>
-    public async Task<PowerRequest?> RequestedAsync(string systemId, CancellationToken ct) =>
-        (await store.FindAsync(systemId, ct))?.RequestedPower;
+    /// <summary>
+    /// Whether the machine's stored request, not taken yet, supersedes the action under way that claimed
+    /// <paramref name="underWay"/>: it is a different request (the same one waits for it, as in MAAS: "what we want is
+    /// already happening"). The caller cancels the action under way; the new request then follows it.
+    /// </summary>
+    public async Task<bool> SupersedesAsync(string systemId, PowerRequest underWay, CancellationToken ct) =>
+        underWay != PowerRequest.None
+        && await store.FindAsync(systemId, ct) is { RequestedPower: not PowerRequest.None and var requested }
+        && requested != underWay;
 
     /// <summary>
     /// The machines with a power request not yet carried out (stored with the machine), e.g. accepted

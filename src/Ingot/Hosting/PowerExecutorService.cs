@@ -1,5 +1,4 @@
 using Ingot.Core.Machines;
-using Ingot.Core.Machines.Actions;
 using Ingot.Core.Power;
 using Ingot.Core.Regions;
 
@@ -127,8 +126,8 @@ public sealed partial class PowerExecutorService(
 
     /// <summary>
     /// Waits for the machine's turn. While another of its actions is under way, the stored machine is read: a request
-    /// other than the one that action claimed (made after that claim was saved, since the claim is known only then)
-    /// supersedes it, and that action is cancelled. A read that fails leaves the action alone (this one then waits).
+    /// that supersedes it (<see cref="MachinePower.SupersedesAsync"/>; made after that action's claim was saved, since
+    /// the claim is known only then) cancels that action. A read that fails leaves the action alone (this one then waits).
     /// </summary>
     private async Task TakeTurnAsync(MachinePower power, PowerTurn turn, string systemId, CancellationToken ct)
     {
@@ -139,9 +138,7 @@ public sealed partial class PowerExecutorService(
 
         try
         {
-            if (turn.UnderWay is { Request: not PowerRequest.None } underWay
-                && await power.RequestedAsync(systemId, ct) is { } requested and not PowerRequest.None
-                && requested != underWay.Request)
+            if (turn.UnderWay is { } underWay && await power.SupersedesAsync(systemId, underWay.Request, ct))
             {
                 underWay.Cancel();
             }
