@@ -1,5 +1,6 @@
 using Ingot.Core.Hardware;
 using Ingot.Core.Machines;
+using Ingot.Web.Machines;
 using Ingot.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -152,5 +153,54 @@ public sealed class MachineDetailsTests(UiHost host)
         await page.GetByRole(AriaRole.Heading, new() { Name = "PCI and USB devices" }).ScrollIntoViewIfNeededAsync();
         await page.ScreenshotAsync("machine-devices");
         await page.Context.CloseAsync();
+    }
+
+    [Fact(Timeout = 90_000)]
+    public async Task A_machine_deployed_with_hardware_sync_shows_its_last_report_and_is_marked_late_once_overdue()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        string id = await host.Admin.CreateMachineAsync($"hwsync-{MachineListTests.Unique()}");
+        await host.ReadyAsync(id, 8 * MachineSetup.Gb);
+        await host.DeployableAsync(id, "ubuntu/noble");
+        await host.Admin.PostAsync($"machines/{id}/", "deploy", ("enable_hw_sync", "true"));
+        IPage page = await host.NewPageAsync(ct);
+        await page.LogInAsync(UiHost.AdminName, UiHost.AdminPassword);
+        await page.GotoAsync($"MAAS/r/machine/{id}");
+        await page.WaitForCircuitAsync();
+        ILocator sync = page.GetByTestId("hardware-sync");
+        await Expect(sync).ToHaveTextAsync("On, every 15 min; no report yet");
+
+        // Two hours without a report: MAAS's is_sync_healthy is false past 1.5 intervals.
+        DateTime now = TimeProvider.System.GetUtcNow().UtcDateTime;
+        DateTime old = new(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond) - TimeSpan.TicksPerHour * 2, DateTimeKind.Utc);
+        await RecordReportAsync(id, old);
+        await page.ReloadAsync();
+        await page.WaitForCircuitAsync();
+        await Expect(sync).ToHaveTextAsync($"Late: no report since {Display.Time(old)}, next due {Display.Time(old.AddMinutes(15))}; every 15 min");
+        await Expect(sync).ToHaveClassAsync("error");
+
+        DateTime fresh = old.AddHours(2);
+        await RecordReportAsync(id, fresh);
+        await page.ReloadAsync();
+        await page.WaitForCircuitAsync();
+        await Expect(sync).ToHaveTextAsync($"On, every 15 min; last report {Display.Time(fresh)}, next due {Display.Time(fresh.AddMinutes(15))}");
+        await Expect(sync).Not.ToHaveClassAsync("error");
+        await page.Context.CloseAsync();
+
+        IPage without = await host.NewPageAsync(ct);
+        await without.LogInAsync(UiHost.AdminName, UiHost.AdminPassword);
+        await without.GotoAsync($"MAAS/r/machine/{await host.Admin.CreateMachineAsync($"nosync-{MachineListTests.Unique()}", deployed: true)}");
+        await without.WaitForCircuitAsync();
+        await Expect(without.GetByRole(AriaRole.Region, new() { Name = "Summary" })).ToContainTextAsync("Deployed");
+        await Expect(without.GetByTestId("hardware-sync")).ToHaveCountAsync(0);
+        await without.Context.CloseAsync();
+    }
+
+    /// <summary>What a results signal from the deployed OS does to the machine (<see cref="Machine.RecordHardwareSync"/>), at <paramref name="at"/>.</summary>
+    private async Task RecordReportAsync(string systemId, DateTime at)
+    {
+        Machine machine = await host.MachineAsync(systemId);
+        Assert.True(machine.RecordHardwareSync(at));
+        await host.Services.GetRequiredService<IMachineStore>().SaveAsync(machine, TestContext.Current.CancellationToken);
     }
 }

@@ -1,11 +1,13 @@
 using System.Net;
+using System.Net.Sockets;
 using Ingot.Sim.Machines;
 
 namespace Ingot.Sim.Boot;
 
 /// <summary>
 /// A simulated machine's network boot against Ingot, step by step as firmware and iPXE do it:
-/// DHCP through the loopback relay (a PXE ROM asks as <c>PXEClient</c>), the first stage over TFTP,
+/// DHCP through the loopback relay or broadcast on the namespace's link (a PXE ROM asks as
+/// <c>PXEClient</c>; on a link the NIC then holds its leased address there), the first stage over TFTP,
 /// DHCP again as iPXE, then the iPXE scripts over HTTP (the generic one chains to the per-MAC one),
 /// and the kernel and initrd they name (skipped for timing-only profiles). <paramref name="report"/>
 /// hears each step.
@@ -17,9 +19,8 @@ public sealed class NetworkBoot(SimNetwork network, HardwareProfile profile, boo
 
     public async Task<BootDecision> RunAsync(CancellationToken ct)
     {
-        IPAddress relay = noLease ? network.UnservedRelay : network.Relay;
         string mac = profile.BootMac;
-        ushort arch = RelayedDhcpClient.Architecture(profile.Firmware != Firmware.Bios, profile.Architecture);
+        ushort arch = SimDhcpClient.Architecture(profile.Firmware != Firmware.Bios, profile.Architecture);
         DhcpLease? lease;
         if (profile.Firmware != Firmware.IpxeRom)
         {
@@ -28,7 +29,7 @@ public sealed class NetworkBoot(SimNetwork network, HardwareProfile profile, boo
             for (int attempt = 1; ; attempt++)
             {
                 report("PXE: DHCP");
-                lease = await RelayedDhcpClient.ObtainAsync(network, relay, mac, arch, ipxe: false, ct);
+                lease = await ObtainAsync(mac, arch, ipxe: false, ct);
                 if (lease is null)
                 {
                     return new BootDecision(BootOutcome.Failed, null, Detail: "PXE: no DHCP lease");
@@ -37,7 +38,7 @@ public sealed class NetworkBoot(SimNetwork network, HardwareProfile profile, boo
                 report($"PXE: TFTP {lease.BootFile}");
                 try
                 {
-                    await TftpFetch.ReadAsync(lease.Address, network.TftpServerFor(mac), lease.BootFile, ct);
+                    await ReadFirstStageAsync(lease, ct);
                     break;
                 }
                 catch (TftpFetchException e) when (e.FileNotFound)
@@ -59,7 +60,7 @@ public sealed class NetworkBoot(SimNetwork network, HardwareProfile profile, boo
         }
 
         report("iPXE: DHCP");
-        lease = await RelayedDhcpClient.ObtainAsync(network, relay, mac, arch, ipxe: true, ct);
+        lease = await ObtainAsync(mac, arch, ipxe: true, ct);
         if (lease is null)
         {
             return new BootDecision(BootOutcome.Failed, null, Detail: "iPXE: no DHCP lease");
@@ -70,7 +71,7 @@ public sealed class NetworkBoot(SimNetwork network, HardwareProfile profile, boo
             return new BootDecision(BootOutcome.Failed, lease.Address, Detail: $"iPXE: boot file '{lease.BootFile}' is not an HTTP script");
         }
 
-        using HttpClient http = SimHttp.BoundTo(lease.Address, network.Regions);
+        using HttpClient http = SimHttp.BoundTo(lease.Address, network);
         string url = lease.BootFile;
         for (int hop = 0; hop < 4; hop++)
         {
@@ -93,6 +94,25 @@ public sealed class NetworkBoot(SimNetwork network, HardwareProfile profile, boo
         }
 
         return new BootDecision(BootOutcome.Failed, lease.Address, Detail: "iPXE: too many chained scripts");
+    }
+
+    /// <summary>A lease; on a namespace's link the NIC then holds the leased address there.</summary>
+    private async Task<DhcpLease?> ObtainAsync(string mac, ushort arch, bool ipxe, CancellationToken ct)
+    {
+        DhcpLease? lease = await SimDhcpClient.ObtainAsync(network, mac, arch, ipxe, noLease, ct);
+        if (lease is not null && network.Namespace is { } ns)
+        {
+            await ns.HoldAsync(mac, lease.Address, lease.Prefix, ct);
+        }
+
+        return lease;
+    }
+
+    private async Task ReadFirstStageAsync(DhcpLease lease, CancellationToken ct)
+    {
+        using Socket socket = await network.SocketAsync(SocketType.Dgram, ProtocolType.Udp);
+        socket.Bind(new IPEndPoint(lease.Address, 0));
+        await TftpFetch.ReadAsync(socket, network.TftpServerFor(profile.BootMac, lease), lease.BootFile, ct);
     }
 
     private async Task<BootDecision> EphemeralAsync(HttpClient http, IPAddress address, string mac, string kernel, string[] lines, CancellationToken ct)

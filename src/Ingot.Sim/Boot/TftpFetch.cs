@@ -25,6 +25,12 @@ public static class TftpFetch
     {
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         socket.Bind(new IPEndPoint(local, 0));
+        return await ReadAsync(socket, server, file, ct);
+    }
+
+    /// <summary>The same read through <paramref name="socket"/>, bound already (a NIC's socket inside a network namespace).</summary>
+    public static async Task<long> ReadAsync(Socket socket, IPEndPoint server, string file, CancellationToken ct)
+    {
         byte[] rrq = [0, 1, .. Encoding.ASCII.GetBytes($"{file}\0octet\0blksize\0{BlockSize}\0")];
         await socket.SendToAsync(rrq, SocketFlags.None, server, ct);
         byte[] buffer = new byte[BlockSize + 4];

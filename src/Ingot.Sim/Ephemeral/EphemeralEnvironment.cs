@@ -18,7 +18,7 @@ public sealed class EphemeralEnvironment(SimulatedMachine machine, BootDecision 
     public async Task<EphemeralEnd> RunAsync(CancellationToken ct)
     {
         string url = boot.Parameter("cloud-config-url") ?? throw new InvalidOperationException("The kernel command line has no cloud-config-url=.");
-        using HttpClient http = SimHttp.BoundTo(boot.Address, machine.Network.Regions);
+        using HttpClient http = SimHttp.BoundTo(boot.Address, machine.Network);
         var anonymous = new MetadataClient(http, url, null, time);
         Preseed preseed = Preseed.Parse(await anonymous.GetStringAsync(url, ct));
         string root = preseed.MetadataUrl[..preseed.MetadataUrl.IndexOf("/MAAS/", StringComparison.Ordinal)];

@@ -120,6 +120,11 @@ public sealed class SimulatedMachine
         {
             _ = Task.Run(() => BootAsync(e.BootSource, next.Token));
         }
+        else if (_network.Namespace is { } ns)
+        {
+            // Off: its NIC no longer answers for the address it leased on the link.
+            _ = ns.ReleaseAsync(Profile.BootMac);
+        }
     }
 
     private async Task BootAsync(string target, CancellationToken ct)
@@ -158,7 +163,7 @@ public sealed class SimulatedMachine
             LastError = "HTTP request timed out";
             Report("error: HTTP request timed out");
         }
-        catch (Exception e) when (e is HttpRequestException or InvalidOperationException or FormatException or JsonException or SocketException or TftpFetchException)
+        catch (Exception e) when (e is HttpRequestException or InvalidOperationException or FormatException or JsonException or SocketException or TftpFetchException or SimNamespaceException)
         {
             LastError = e.Message;
             Report($"error: {e.Message}");
@@ -233,7 +238,7 @@ public sealed class SimulatedMachine
             return EphemeralEnd.StayOn;
         }
 
-        using HttpClient http = SimHttp.BoundTo(decision.Address, _network.Regions);
+        using HttpClient http = SimHttp.BoundTo(decision.Address, _network);
         var system = new MetadataClient(http, installed.MetadataUrl, installed.Credentials, _time);
         return await Installation.FirstBootAsync(system, installed, this, ct);
     }

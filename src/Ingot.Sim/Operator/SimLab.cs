@@ -5,7 +5,7 @@ namespace Ingot.Sim.Operator;
 
 /// <summary>
 /// The operator setup simulated machines need, all through the REST API: the commissioning image
-/// names the sim's boot resource, the relay's subnet with a dynamic range, and DHCP
+/// names the sim's boot resource, the relay's subnet (or the namespace link's) with a dynamic range, and DHCP
 /// on its VLAN with the rack as primary — what an operator does for a real rack behind a relay.
 /// Running it again changes nothing (an existing subnet is reused).
 /// </summary>
@@ -22,7 +22,11 @@ public static class SimLab
         JsonNode? subnet = subnets.FirstOrDefault(s => s?["cidr"]?.GetValue<string>() == network.Subnet);
         if (subnet is null)
         {
-            subnet = await api.PostAsync("subnets/", ct, ("cidr", network.Subnet), ("gateway_ip", network.Relay.ToString()), ("name", "sim-relay"));
+            // Behind the loopback relay the relay is the subnet's gateway (its giaddr picks the subnet); on a
+            // namespace's link the DHCP listener's interface picks it, and the sim knows no router there.
+            subnet = network.Namespace is null
+                ? await api.PostAsync("subnets/", ct, ("cidr", network.Subnet), ("gateway_ip", network.Relay.ToString()), ("name", "sim-relay"))
+                : await api.PostAsync("subnets/", ct, ("cidr", network.Subnet), ("name", $"sim-{network.Namespace.Name}"));
             await api.PostAsync("ipranges/", ct, ("type", "dynamic"), ("start_ip", network.RangeStart.ToString()), ("end_ip", network.RangeEnd.ToString()), ("comment", "simulated machines"));
         }
 

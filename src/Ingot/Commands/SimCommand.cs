@@ -55,6 +55,12 @@ public static class SimCommand
             throw new UsageException($"ingot sim: --failures {error}", command.Spec);
         }
 
+        if (command.Get("netns") is not null && command.Get("loopback-boot") is not null)
+        {
+            throw new UsageException("ingot sim: --netns and --loopback-boot exclude each other (machines on a link broadcast DHCP; the loopback relay is for machines without root)", command.Spec);
+        }
+
+        _ = Subnet(command);
         string portsText = command.Get("loopback-boot") ?? "6767,6969";
         string[] ports = portsText.Split(',');
         if (ports.Length != 2 || !Port(ports[0], out int dhcp) || !Port(ports[1], out int tftp))
@@ -69,7 +75,10 @@ public static class SimCommand
             throw new UsageException($"ingot sim: --image '{imageText}' is not OS/SERIES", command.Spec);
         }
 
-        var network = new SimNetwork(new IPEndPoint(IPAddress.Loopback, dhcp), new IPEndPoint(IPAddress.Loopback, tftp));
+        await using SimNamespace? inside = await NamespaceAsync(command, ct);
+        var network = inside is null
+            ? new SimNetwork(new IPEndPoint(IPAddress.Loopback, dhcp), new IPEndPoint(IPAddress.Loopback, tftp))
+            : SimNetwork.OnLink(inside, Subnet(command)!.Value);
         using var api = new IngotApi(url, key, TimeProvider.System);
         try
         {
@@ -112,6 +121,52 @@ public static class SimCommand
         }
 
         return IngotCommandLine.Ok;
+    }
+
+    /// <summary>With <c>--netns</c>, the namespace and its link (root only); null without. Bad values are usage errors.</summary>
+    private static async Task<SimNamespace?> NamespaceAsync(ParsedCommand command, CancellationToken ct)
+    {
+        if (command.Get("netns") is not { } name)
+        {
+            return command.Get("netns-link") is null
+                ? null
+                : throw new UsageException("ingot sim: --netns-link needs --netns", command.Spec);
+        }
+
+        if (!Environment.IsPrivilegedProcess)
+        {
+            throw new UsageException("ingot sim: --netns needs root (the machines' sockets are made inside the namespace and their addresses put on its link)", command.Spec);
+        }
+
+        try
+        {
+            return await SimNamespace.OpenAsync(name, command.Get("netns-link"), ct);
+        }
+        catch (SimNamespaceException e)
+        {
+            throw new UsageException($"ingot sim: --netns: {e.Message}", command.Spec);
+        }
+    }
+
+    /// <summary><c>--subnet</c>: required with <c>--netns</c> (an IPv4 network of /8 to /29), refused without it.</summary>
+    private static IPNetwork? Subnet(ParsedCommand command)
+    {
+        string? text = command.Get("subnet");
+        if (command.Get("netns") is null)
+        {
+            return text is null ? null : throw new UsageException("ingot sim: --subnet needs --netns (the loopback relay's subnet is the sim's own)", command.Spec);
+        }
+
+        if (text is null)
+        {
+            throw new UsageException("ingot sim: --netns needs --subnet, the IPv4 network (CIDR) Ingot serves on the namespace's link", command.Spec);
+        }
+
+        // The address must be the network's own (10.0.77.0/24, not 10.0.77.5/24), whatever IPNetwork.TryParse makes of host bits.
+        return IPNetwork.TryParse(text, out IPNetwork subnet) && subnet.BaseAddress.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && subnet.PrefixLength is >= 8 and <= 29
+            && IPAddress.TryParse(text.Split('/')[0], out IPAddress? given) && given.Equals(subnet.BaseAddress)
+            ? subnet
+            : throw new UsageException($"ingot sim: --subnet '{text}' is not an IPv4 network in CIDR form with a prefix of 8 to 29 (such as 10.0.77.0/24)", command.Spec);
     }
 
     private static string BootMac(this SimulatedMachine machine) => machine.Profile.BootMac;

@@ -28,7 +28,7 @@ public static class SimCommands
 
     public static CommandSpec Sim { get; } = new(
         "sim",
-        "Start simulated machines against a running Ingot ('serve --loopback-boot'): they power on, network-boot and enlist.",
+        "Start simulated machines against a running Ingot ('serve --loopback-boot', or as root on a link in a network namespace): they power on, network-boot and enlist.",
         [
             new OptionSpec("url", "URL", "Ingot's URL (default http://127.0.0.1:5240/)."),
             new OptionSpec("key", "KEY", "An admin API key, consumer:token:secret (or $INGOT_API_KEY); used to set up the relay's subnet and boot image settings.", Required: false),
@@ -37,6 +37,9 @@ public static class SimCommands
             s_failures,
             new OptionSpec("bmc", "TYPE", "The machines' BMCs: redfish (default; Ingot's virtual Redfish service) or ipmi (an ipmi_sim BMC per machine on a loopback UDP port; needs openipmi)."),
             new OptionSpec("loopback-boot", "DHCP_PORT,TFTP_PORT", "The ports given to 'serve --loopback-boot' (default 6767,6969)."),
+            new OptionSpec("netns", "NAME", "Root: put the machines in network namespace NAME ('ip netns add'), on a link Ingot serves with 'serve --boot-interface'; they broadcast DHCP there instead of using the loopback relay. Needs --subnet."),
+            new OptionSpec("netns-link", "IFACE", "With --netns: the interface the machines are on (default: the namespace's only up interface that is not loopback or a bridge port)."),
+            new OptionSpec("subnet", "CIDR", "With --netns: the IPv4 network Ingot serves on that link; the sim makes it (if missing) with a dynamic range over its upper half and turns DHCP on."),
             new OptionSpec("image", "OS/SERIES", "The boot resource the machines boot (default ingot/sim; register one with add-ephemeral-image)."),
             new OptionSpec("first", "N", "The first machine's number, for MACs and names (default 1); lets several sims share one Ingot."),
         ]);

@@ -46,6 +46,13 @@ public sealed class SimCommandTests(SimLabHost lab) : IClassFixture<SimLabHost>
     [InlineData("--image 'ingot' is not OS/SERIES", "--image", "ingot")]
     [InlineData("--first '0' is not a whole number", "--first", "0")]
     [InlineData("--key is not an API key", "--key", "not-a-key")]
+    [InlineData("--netns needs --subnet", "--netns", "rack0")]
+    [InlineData("--subnet '10.0.77.5/24' is not an IPv4 network", "--netns", "rack0", "--subnet", "10.0.77.5/24")]
+    [InlineData("--subnet 'fd00::/64' is not an IPv4 network", "--netns", "rack0", "--subnet", "fd00::/64")]
+    [InlineData("--subnet '10.0.0.0/30' is not an IPv4 network", "--netns", "rack0", "--subnet", "10.0.0.0/30")]
+    [InlineData("--subnet needs --netns", "--subnet", "10.0.77.0/24")]
+    [InlineData("--netns-link needs --netns", "--netns-link", "eth0")]
+    [InlineData("--netns and --loopback-boot exclude each other", "--netns", "rack0", "--subnet", "10.0.77.0/24", "--loopback-boot", "6767,6969")]
     public async Task A_wrong_value_is_a_usage_error_naming_it_and_nothing_is_sent_to_Ingot(string expected, params string[] option)
     {
         using var ingot = new TcpListener(IPAddress.Loopback, 0);

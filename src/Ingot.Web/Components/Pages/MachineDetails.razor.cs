@@ -54,6 +54,9 @@ public sealed partial class MachineDetails
     [Inject]
     private Core.Scripts.IScriptResultStore Results { get; set; } = default!;
 
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
     protected override async Task OnParametersSetAsync()
     {
         Feed.Changed -= OnMachinesChanged;

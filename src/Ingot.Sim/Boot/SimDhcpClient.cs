@@ -1,17 +1,23 @@
+using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
+using System.Numerics;
 using System.Text;
 using Ingot.Boot.Dhcp;
 
 namespace Ingot.Sim.Boot;
 
 /// <summary>
-/// A NIC's DHCP client as its firmware or iPXE runs it, seen through a relay agent on loopback: the
-/// relay forwards DISCOVER and REQUEST to Ingot with <c>giaddr</c> set to its address and gets the
-/// answers back on its own socket (RFC 2131 §4.1), so no broadcast and no root are needed. A PXE ROM
-/// says <c>PXEClient</c> with its architecture (option 93); iPXE sends user class <c>iPXE</c>.
+/// A NIC's DHCP client as its firmware or iPXE runs it. On loopback (no root needed) it is seen through a
+/// relay agent: the relay forwards DISCOVER and REQUEST to Ingot with <c>giaddr</c> set to its address and
+/// gets the answers back on its own socket (RFC 2131 §4.1). In a network namespace
+/// (<see cref="SimNetwork.Namespace"/>, root) it is on the link itself: it broadcasts from port 68 with the
+/// broadcast flag set, as PXE firmware does, and hears the server's broadcast answers there, picking its own
+/// by <c>xid</c> and <c>chaddr</c>. A PXE ROM says <c>PXEClient</c> with its architecture (option 93); iPXE
+/// sends user class <c>iPXE</c>. A NIC that must never get a lease (<c>noLease</c>) is behind
+/// a relay on a network Ingot does not serve (<see cref="SimNetwork.UnservedRelay"/>), on either path.
 /// </summary>
-public static class RelayedDhcpClient
+public static class SimDhcpClient
 {
     /// <summary>
     /// The lease, or null when no server answered after every attempt. With several regions, a NAK or an
@@ -19,13 +25,13 @@ public static class RelayedDhcpClient
     /// a NAK (two regions offered one address to two machines and the other's claim won) starts over up to
     /// <see cref="NakRetries"/> more times, a moment later, as a PXE ROM restarts DHCP after a NAK.
     /// </summary>
-    public static async Task<DhcpLease?> ObtainAsync(SimNetwork network, IPAddress relay, string mac, ushort architecture, bool ipxe, CancellationToken ct)
+    public static async Task<DhcpLease?> ObtainAsync(SimNetwork network, string mac, ushort architecture, bool ipxe, bool noLease, CancellationToken ct)
     {
         int rounds = network.Regions?.All.Count ?? 1;
         int naks = 0;
         for (int round = 1; ; round++)
         {
-            (DhcpLease? lease, bool nak) = await ObtainOnceAsync(network, relay, mac, architecture, ipxe, ct);
+            (DhcpLease? lease, bool nak) = await ObtainOnceAsync(network, mac, architecture, ipxe, noLease, ct);
             if (lease is not null)
             {
                 return lease;
@@ -48,10 +54,9 @@ public static class RelayedDhcpClient
     /// <summary>How many NAKs a NIC behind several regions starts over after.</summary>
     public const int NakRetries = 4;
 
-    private static async Task<(DhcpLease? Lease, bool Nak)> ObtainOnceAsync(SimNetwork network, IPAddress relay, string mac, ushort architecture, bool ipxe, CancellationToken ct)
+    private static async Task<(DhcpLease? Lease, bool Nak)> ObtainOnceAsync(SimNetwork network, string mac, ushort architecture, bool ipxe, bool noLease, CancellationToken ct)
     {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        socket.Bind(new IPEndPoint(relay, 0));
+        using Socket socket = await OpenAsync(network, noLease);
         byte[] chaddr = new byte[16];
         Convert.FromHexString(mac.Replace(":", "", StringComparison.Ordinal)).CopyTo(chaddr, 0);
         uint xid = (uint)Random.Shared.Next();
@@ -64,11 +69,13 @@ public static class RelayedDhcpClient
                 : new DhcpOption(DhcpOptionCode.VendorClass, Encoding.ASCII.GetBytes($"PXEClient:Arch:{architecture:D5}:UNDI:003016")),
             new(DhcpOptionCode.ParameterRequestList, [1, 3, 6, 12, 15, 28, 43, 60, 66, 67, 175]),
         ];
+        IPAddress? relay = noLease ? network.UnservedRelay : network.Namespace is null ? network.Relay : null;
         var discover = new DhcpPacket
         {
             TransactionId = xid,
-            Hops = 1,
-            RelayAddress = relay,
+            Hops = relay is null ? (byte)0 : (byte)1,
+            RelayAddress = relay ?? IPAddress.Any,
+            Flags = relay is null ? DhcpPacket.BroadcastFlag : (ushort)0,
             ClientHardwareAddress = chaddr,
             Options = [new(DhcpOptionCode.MessageType, [(byte)DhcpMessageType.Discover]), .. common],
         };
@@ -95,7 +102,53 @@ public static class RelayedDhcpClient
         }
 
         string file = ack.Find(DhcpOptionCode.BootFileName) is { } f ? Encoding.ASCII.GetString(f).TrimEnd('\0') : ack.BootFile;
-        return (new DhcpLease(ack.YourAddress, server, ack.ServerAddress, file), false);
+        return (new DhcpLease(ack.YourAddress, server, ack.ServerAddress, file) { Prefix = PrefixOf(ack) }, false);
+    }
+
+    /// <summary>
+    /// The NIC's socket: on loopback, bound to its relay's address; in the namespace, on the link's port 68
+    /// (shared: every NIC on the link hears each broadcast answer), allowed to broadcast. A NIC behind the
+    /// unserved relay in a namespace still leaves through the link, with the relay's <c>giaddr</c>.
+    /// </summary>
+    private static async Task<Socket> OpenAsync(SimNetwork network, bool noLease)
+    {
+        if (network.Namespace is not { } ns)
+        {
+            var relayed = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+            relayed.Bind(new IPEndPoint(noLease ? network.UnservedRelay : network.Relay, 0));
+            return relayed;
+        }
+
+        Socket socket = await ns.SocketAsync(SocketType.Dgram, ProtocolType.Udp);
+        try
+        {
+            socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            socket.EnableBroadcast = true;
+            socket.SetRawSocketOption(SolSocket, SoBindToDevice, Encoding.ASCII.GetBytes(ns.Link + "\0"));
+            socket.Bind(new IPEndPoint(IPAddress.Any, DhcpReplyRoute.ClientPort));
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    private const int SolSocket = 1;
+    private const int SoBindToDevice = 25;
+
+    /// <summary>The prefix length of option 1 (the subnet mask); 24 when the server gave none or an odd one.</summary>
+    private static int PrefixOf(DhcpPacket ack)
+    {
+        if (ack.Find(DhcpOptionCode.SubnetMask) is not [_, _, _, _] mask)
+        {
+            return 24;
+        }
+
+        uint m = BinaryPrimitives.ReadUInt32BigEndian(mask);
+        int bits = BitOperations.PopCount(m);
+        return bits > 0 && m == uint.MaxValue << (32 - bits) ? bits : 24;
     }
 
     /// <summary>
@@ -125,7 +178,8 @@ public static class RelayedDhcpClient
                 while (true)
                 {
                     SocketReceiveFromResult got = await socket.ReceiveFromAsync(receive, SocketFlags.None, new IPEndPoint(IPAddress.Any, 0), wait.Token);
-                    if (DhcpCodec.Parse(receive.AsSpan(0, got.ReceivedBytes)).Packet is not { } reply || reply.TransactionId != packet.TransactionId)
+                    if (DhcpCodec.Parse(receive.AsSpan(0, got.ReceivedBytes)).Packet is not { } reply || reply.TransactionId != packet.TransactionId ||
+                        !reply.ClientHardwareAddress.AsSpan(0, 6).SequenceEqual(packet.ClientHardwareAddress.AsSpan(0, 6)))
                     {
                         continue;
                     }
