@@ -6,7 +6,8 @@ namespace Ingot.Core.Machines;
 /// someone else saved the machine meanwhile (the status webhook and <c>signal</c>, which MAAS applies
 /// whatever else writes the node). Each attempt starts from a fresh read, so it decides again on the
 /// machine as it now is; after <see cref="Attempts"/> lost races (some ten seconds
-/// of waiting) the last conflict is thrown.
+/// of waiting, plus the saves waited for: an attempt refused for a save of the machine under way in this
+/// process first waits for that save to end) the last conflict is thrown.
 /// </summary>
 public static class ConflictRetry
 {
@@ -25,10 +26,17 @@ public static class ConflictRetry
             {
                 return await work(ct);
             }
-            catch (MachineConflictException) when (attempt < Attempts)
+            catch (MachineConflictException e) when (attempt < Attempts)
             {
-                // The winner may still be committing (a save this process knows would lose is refused
-                // at once); give it a moment before reading again.
+                // Refused at once for a save of the machine under way here: that save may wait long for the
+                // database (a busy SQLite's write lock, seconds), and every attempt before it ends is refused
+                // the same way, so wait for it rather than spend the attempts.
+                if (e.InFlight is { } winner)
+                {
+                    await winner.WaitAsync(ct);
+                }
+
+                // The winner may still be committing; give it a moment before reading again.
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, Math.Min(10 * attempt, 200))), time, ct);
             }
         }

@@ -132,9 +132,9 @@ public sealed class MachineStore(IDbContextFactory<IngotDbContext> contexts, Sec
         // One order for every writer, so two bulk saves cannot deadlock on each other's rows.
         List<Machine> ordered = [.. machines.OrderBy(m => m.Id)];
         var expected = ordered.ToDictionary(m => m.SystemId, m => m.Version);
-        if (_claims.TryClaim(ordered) is { } stale)
+        if (_claims.TryClaim(ordered) is { } refused)
         {
-            throw new MachineConflictException(stale.SystemId, stale.Version);
+            throw new MachineConflictException(refused.Machine.SystemId, refused.Machine.Version) { InFlight = refused.InFlight };
         }
 
         try

@@ -15,33 +15,45 @@ namespace Ingot.Data.Stores;
 internal sealed class SaveClaims
 {
     private readonly ConcurrentDictionary<long, long> _written = new();
-    private readonly ConcurrentDictionary<long, long> _inFlight = new();
+    private readonly ConcurrentDictionary<long, TaskCompletionSource> _inFlight = new();
 
     /// <summary>
     /// Claims every machine for one save, or returns the first that is stale or already being saved
-    /// here (and claims none). Release the claims with <see cref="Release"/>.
+    /// here (and claims none), with that save's end when it is one under way (null when stale). Release
+    /// the claims with <see cref="Release"/>.
     /// </summary>
-    public Machine? TryClaim(IReadOnlyList<Machine> machines)
+    public (Machine Machine, Task? InFlight)? TryClaim(IReadOnlyList<Machine> machines)
     {
         for (int i = 0; i < machines.Count; i++)
         {
             Machine machine = machines[i];
-            bool stale = _written.TryGetValue(machine.Id, out long newest) && newest > machine.Version;
-            if (stale || !_inFlight.TryAdd(machine.Id, machine.Version))
+            if (_written.TryGetValue(machine.Id, out long newest) && newest > machine.Version)
             {
                 Release(machines.Take(i));
-                return machine;
+                return (machine, null);
+            }
+
+            var mine = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            TaskCompletionSource holder = _inFlight.GetOrAdd(machine.Id, mine);
+            if (holder != mine)
+            {
+                Release(machines.Take(i));
+                return (machine, holder.Task);
             }
         }
 
         return null;
     }
 
+    /// <summary>Ends the claims: saves refused for them may try again.</summary>
     public void Release(IEnumerable<Machine> machines)
     {
         foreach (Machine machine in machines)
         {
-            _inFlight.TryRemove(machine.Id, out _);
+            if (_inFlight.TryRemove(machine.Id, out TaskCompletionSource? ended))
+            {
+                ended.TrySetResult();
+            }
         }
     }
 
