@@ -37,7 +37,10 @@ public sealed class MachinePower(IMachineStore store, IPowerClient client, TimeP
     /// checked against the machine's own evidence (a network boot under the claim, <see cref="BootedAlreadyAsync"/>)
     /// and the BMC (<see cref="DoneAlreadyAsync"/>), so that an action the stopped region carried out is
     /// recorded rather than done twice. <paramref name="claimed"/> is told which request was claimed, once the
-    /// claim is saved. An action still under way after <see cref="ActionTimeout"/> is given up and recorded as failed.
+    /// claim is saved. An action still under way after <see cref="ActionTimeout"/> is given up and recorded as failed;
+    /// the bound is on the BMC's calls only: the saves that record their result wait as long as the store needs (at
+    /// 10,000 machines SQLite's write lock made such saves minutes long, and actions the BMC had done were recorded as
+    /// "Timed out").
     /// </summary>
     public async Task<PowerOutcome?> CarryOutAsync(string systemId, CancellationToken ct, Action<PowerRequest>? claimed = null)
     {
@@ -53,7 +56,7 @@ public sealed class MachinePower(IMachineStore store, IPowerClient client, TimeP
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, bound.Token);
         try
         {
-            return await CarryOutClaimAsync(machine, claim, identity, linked.Token);
+            return await CarryOutClaimAsync(machine, claim, identity, linked.Token, ct);
         }
         catch (OperationCanceledException) when (bound.IsCancellationRequested && !ct.IsCancellationRequested)
         {
@@ -63,7 +66,8 @@ public sealed class MachinePower(IMachineStore store, IPowerClient client, TimeP
         }
     }
 
-    private async Task<PowerOutcome?> CarryOutClaimAsync(Machine machine, PowerClaim claim, string identity, CancellationToken ct)
+    /// <summary>Calls to the BMC take <paramref name="action"/> (bounded by <see cref="ActionTimeout"/>); saves take <paramref name="ct"/>.</summary>
+    private async Task<PowerOutcome?> CarryOutClaimAsync(Machine machine, PowerClaim claim, string identity, CancellationToken action, CancellationToken ct)
     {
         if (claim is { TakenOver: true, Request: PowerRequest.On } && machine.PowerClaimBooted is { } booted)
         {
@@ -72,11 +76,11 @@ public sealed class MachinePower(IMachineStore store, IPowerClient client, TimeP
 
         if (claim.Request == PowerRequest.Cycle && machine.IsPowerQueryable)
         {
-            return await CycleAsync(machine, claim.TakenOver, identity, ct);
+            return await CycleAsync(machine, claim.TakenOver, identity, action, ct);
         }
 
-        PowerOutcome outcome = (claim.TakenOver ? await DoneAlreadyAsync(machine, claim.Request, identity, ct) : null)
-            ?? await client.PerformAsync(Command(machine, claim.Request) with { Claim = identity }, ct);
+        PowerOutcome outcome = (claim.TakenOver ? await DoneAlreadyAsync(machine, claim.Request, identity, action) : null)
+            ?? await client.PerformAsync(Command(machine, claim.Request) with { Claim = identity }, action);
         await ChangeAsync(machine.SystemId, m => m.RecordPowerResult(claim.Request, outcome, Now), ct);
         return outcome;
     }
@@ -100,9 +104,9 @@ public sealed class MachinePower(IMachineStore store, IPowerClient client, TimeP
     /// on by it off and on once more (the two-region test's On, On, ForceOff, On). A failed query sends the
     /// cycle as one action, as before; a claim another region holds by now gets nothing sent (null).
     /// </summary>
-    private async Task<PowerOutcome?> CycleAsync(Machine machine, bool takenOver, string identity, CancellationToken ct)
+    private async Task<PowerOutcome?> CycleAsync(Machine machine, bool takenOver, string identity, CancellationToken action, CancellationToken ct)
     {
-        PowerOutcome state = await client.QueryAsync(Command(machine, PowerRequest.None) with { Claim = identity }, ct);
+        PowerOutcome state = await client.QueryAsync(Command(machine, PowerRequest.None) with { Claim = identity }, action);
         PowerOutcome outcome;
         PowerRequest step = PowerRequest.Cycle;
         if (takenOver && state is { Succeeded: true, State: PowerState.On } && machine.PowerClaimBooted is { } booted)
@@ -114,17 +118,17 @@ public sealed class MachinePower(IMachineStore store, IPowerClient client, TimeP
 
         if (!state.Succeeded || state.State is not (PowerState.On or PowerState.Off))
         {
-            outcome = await client.PerformAsync(Command(machine, PowerRequest.Cycle) with { Claim = identity }, ct);
+            outcome = await client.PerformAsync(Command(machine, PowerRequest.Cycle) with { Claim = identity }, action);
         }
         else if (state.State == PowerState.On
-            && await client.PerformAsync(Command(machine, PowerRequest.Off) with { Claim = identity }, ct) is { Succeeded: false } off)
+            && await client.PerformAsync(Command(machine, PowerRequest.Off) with { Claim = identity }, action) is { Succeeded: false } off)
         {
             outcome = off;
         }
         else if (await AdvanceAsync(machine.SystemId, PowerRequest.Cycle, PowerRequest.On, ct))
         {
             step = PowerRequest.On;
-            outcome = await client.PerformAsync(Command(machine, PowerRequest.On) with { Claim = identity }, ct);
+            outcome = await client.PerformAsync(Command(machine, PowerRequest.On) with { Claim = identity }, action);
         }
         else
         {

@@ -99,6 +99,36 @@ public sealed class MachinePowerTests
         MachineEventAssert(await _store.EventsAsync("slow01", Ct), "NODE_POWER_OFF_FAILED", "Timed out");
     }
 
+    /// <summary>
+    /// The five-minute bound is on the BMC's calls: an action the BMC carried out whose result then waits longer to be saved
+    /// (a busy database's write lock) is recorded as done, not as "Timed out" (51 machines of the eighteenth session's
+    /// 10,000 storm were, and still reached READY).
+    /// </summary>
+    [Fact]
+    public async Task A_power_action_done_by_the_bmc_whose_result_waits_past_five_minutes_to_be_saved_is_recorded_as_done()
+    {
+        var store = new SecondSaveHeld(_store);
+        var power = new MachinePower(store, _client, _time);
+        Machine machine = await DeployedAsync("save01");
+        machine.Release(s_admin, Now, new LifecycleSettings(nodeTimeout: 20));
+        await _store.SaveAsync(machine, Ct);
+
+        Task<PowerOutcome?> carrying = power.CarryOutAsync("save01", Ct);
+        await store.Held.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        _time.Advance(MachinePower.ActionTimeout + TimeSpan.FromMinutes(1));
+        await Task.Delay(100, Ct);
+        Assert.False(carrying.IsCompleted, "the result's save was given up when the action's five minutes ran out");
+
+        store.Release();
+        PowerOutcome? outcome = await carrying.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+
+        Assert.Equal(new PowerOutcome(PowerState.Off), outcome);
+        Assert.Equal(PowerRequest.Off, Assert.Single(_client.Commands).Request);
+        Machine stored = (await _store.FindAsync("save01", Ct))!;
+        Assert.Equal((MachineStatus.Ready, PowerState.Off), (stored.Status, stored.PowerState));
+        Assert.DoesNotContain("NODE_POWER_OFF_FAILED", (await _store.EventsAsync("save01", Ct)).Select(e => e.Type));
+    }
+
     [Fact]
     public async Task Requests_stored_before_a_restart_are_found_pending_and_carried_out()
     {
