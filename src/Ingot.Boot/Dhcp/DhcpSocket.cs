@@ -31,7 +31,7 @@ public static class DhcpSocket
             Enlarge(socket);
             if (OperatingSystem.IsLinux())
             {
-                socket.SetRawSocketOption(SolSocket, SoBindToDevice, Encoding.ASCII.GetBytes(interfaceName + "\0"));
+                BindToDevice(socket, interfaceName);
             }
 
             socket.Bind(new IPEndPoint(IPAddress.Any, port));
@@ -42,6 +42,13 @@ public static class DhcpSocket
             socket.Dispose();
             throw;
         }
+    }
+
+    /// <summary>Ties <paramref name="socket"/> to one interface (Linux <c>SO_BINDTODEVICE</c>): it hears and sends on that link only.</summary>
+    public static void BindToDevice(Socket socket, string interfaceName)
+    {
+        ArgumentNullException.ThrowIfNull(socket);
+        socket.SetRawSocketOption(SolSocket, SoBindToDevice, Encoding.ASCII.GetBytes(interfaceName + "\0"));
     }
 
     /// <summary>A socket on 127.0.0.1:<paramref name="port"/> for relayed requests (no device, no broadcast, no root for a high port).</summary>

@@ -124,7 +124,7 @@ public static class SimDhcpClient
         {
             socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
             socket.EnableBroadcast = true;
-            socket.SetRawSocketOption(SolSocket, SoBindToDevice, Encoding.ASCII.GetBytes(ns.Link + "\0"));
+            DhcpSocket.BindToDevice(socket, ns.Link);
             socket.Bind(new IPEndPoint(IPAddress.Any, DhcpReplyRoute.ClientPort));
             return socket;
         }
@@ -134,9 +134,6 @@ public static class SimDhcpClient
             throw;
         }
     }
-
-    private const int SolSocket = 1;
-    private const int SoBindToDevice = 25;
 
     /// <summary>The prefix length of option 1 (the subnet mask); 24 when the server gave none or an odd one.</summary>
     private static int PrefixOf(DhcpPacket ack)
