@@ -8,6 +8,8 @@ namespace Ingot.Power;
 /// is followed by a pause from the wait policy and, for queryable drivers, a query that must show the
 /// desired state; fatal errors (auth, settings, missing tool) stop at once; the last error, or
 /// "BMC never transitioned", is thrown when the policy runs out. The policy is bounded, so no call hangs.
+/// A power-on given the machine's own evidence (it network-booted since the power-on was sent) is done when a
+/// query shows the machine off after that boot: it booted, finished and turned itself off, and is not powered on again.
 /// At most <paramref name="driverCalls"/> calls to drivers run at once, over every action and query this
 /// instance carries out (MAAS runs driver calls in its rack's thread pool and pauses between them without
 /// holding a thread): a pause of the wait policy holds no driver slot, so thousands of actions can be under
@@ -37,13 +39,26 @@ public sealed class PowerActions(TimeProvider time, IReadOnlyList<TimeSpan> wait
     public int DriverCallsRunning => driverCalls - _slots.CurrentCount;
 
     public Task OnAsync(IPowerDriver driver, PowerContext context, CancellationToken ct) =>
-        PerformAsync(driver, context, PowerState.On, c => driver.PowerOnAsync(context, c), ct);
+        OnAsync(driver, context, null, ct);
+
+    /// <summary>
+    /// A power-on that also takes the machine's own evidence that it took effect (<paramref name="networkBooted"/>:
+    /// whether the machine network-booted since the power-on was sent). A query that shows the machine off after
+    /// such a boot is a machine that booted, finished and turned itself off (a simulated one commissions in
+    /// seconds), so the power-on is done and not sent again: sending it again powered a READY machine back on.
+    /// </summary>
+    public Task OnAsync(IPowerDriver driver, PowerContext context, Func<CancellationToken, Task<bool>>? networkBooted, CancellationToken ct) =>
+        PerformAsync(driver, context, PowerState.On, c => driver.PowerOnAsync(context, c), networkBooted, ct);
 
     public Task OffAsync(IPowerDriver driver, PowerContext context, StopMode mode, CancellationToken ct) =>
-        PerformAsync(driver, context, PowerState.Off, c => driver.PowerOffAsync(context, mode, c), ct);
+        PerformAsync(driver, context, PowerState.Off, c => driver.PowerOffAsync(context, mode, c), null, ct);
 
     /// <summary>Query, then off when on, then on (<c>PowerDriver.cycle</c>).</summary>
-    public async Task CycleAsync(IPowerDriver driver, PowerContext context, CancellationToken ct)
+    public Task CycleAsync(IPowerDriver driver, PowerContext context, CancellationToken ct) =>
+        CycleAsync(driver, context, null, ct);
+
+    /// <summary>A cycle whose power-on takes the machine's evidence that it took effect, as <see cref="OnAsync(IPowerDriver, PowerContext, Func{CancellationToken, Task{bool}}?, CancellationToken)"/>.</summary>
+    public async Task CycleAsync(IPowerDriver driver, PowerContext context, Func<CancellationToken, Task<bool>>? networkBooted, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(driver);
         if (driver.Schema.Queryable && await QueryAsync(driver, context, ct) == PowerState.On)
@@ -51,7 +66,7 @@ public sealed class PowerActions(TimeProvider time, IReadOnlyList<TimeSpan> wait
             await OffAsync(driver, context, StopMode.Hard, ct);
         }
 
-        await OnAsync(driver, context, ct);
+        await OnAsync(driver, context, networkBooted, ct);
     }
 
     /// <summary>Queries, retrying non-fatal errors over the wait policy.</summary>
@@ -76,7 +91,12 @@ public sealed class PowerActions(TimeProvider time, IReadOnlyList<TimeSpan> wait
     }
 
     private async Task PerformAsync(
-        IPowerDriver driver, PowerContext context, PowerState desired, Func<CancellationToken, Task> action, CancellationToken ct)
+        IPowerDriver driver,
+        PowerContext context,
+        PowerState desired,
+        Func<CancellationToken, Task> action,
+        Func<CancellationToken, Task<bool>>? tookEffect,
+        CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(driver);
         ArgumentNullException.ThrowIfNull(context);
@@ -116,6 +136,11 @@ public sealed class PowerActions(TimeProvider time, IReadOnlyList<TimeSpan> wait
             catch (PowerException e) when (!e.IsFatal)
             {
                 last = e;
+            }
+
+            if (tookEffect is not null && await tookEffect(ct))
+            {
+                return;
             }
         }
 

@@ -19,13 +19,13 @@ public sealed class PowerClient(PowerDriverRegistry registry, PowerActions actio
             switch (command.Request)
             {
                 case PowerRequest.On:
-                    await actions.OnAsync(driver, context, ct);
+                    await actions.OnAsync(driver, context, command.NetworkBooted, ct);
                     break;
                 case PowerRequest.Off or PowerRequest.SoftOff:
                     await actions.OffAsync(driver, context, command.Request == PowerRequest.SoftOff ? StopMode.Soft : StopMode.Hard, ct);
                     break;
                 case PowerRequest.Cycle:
-                    await actions.CycleAsync(driver, context, ct);
+                    await actions.CycleAsync(driver, context, command.NetworkBooted, ct);
                     break;
                 default:
                     return new PowerOutcome(PowerState.Unknown);

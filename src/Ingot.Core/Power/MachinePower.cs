@@ -80,7 +80,7 @@ public sealed class MachinePower(IMachineStore store, IPowerClient client, TimeP
         }
 
         PowerOutcome outcome = (claim.TakenOver ? await DoneAlreadyAsync(machine, claim.Request, identity, action) : null)
-            ?? await client.PerformAsync(Command(machine, claim.Request) with { Claim = identity }, action);
+            ?? await client.PerformAsync(Command(machine, claim.Request) with { Claim = identity, NetworkBooted = BootedUnderClaim(machine.SystemId) }, action);
         await ChangeAsync(machine.SystemId, m => m.RecordPowerResult(claim.Request, outcome, Now), ct);
         return outcome;
     }
@@ -128,7 +128,7 @@ public sealed class MachinePower(IMachineStore store, IPowerClient client, TimeP
         else if (await AdvanceAsync(machine.SystemId, PowerRequest.Cycle, PowerRequest.On, ct))
         {
             step = PowerRequest.On;
-            outcome = await client.PerformAsync(Command(machine, PowerRequest.On) with { Claim = identity }, action);
+            outcome = await client.PerformAsync(Command(machine, PowerRequest.On) with { Claim = identity, NetworkBooted = BootedUnderClaim(machine.SystemId) }, action);
         }
         else
         {
@@ -154,6 +154,15 @@ public sealed class MachinePower(IMachineStore store, IPowerClient client, TimeP
         await ChangeAsync(machine.SystemId, m => m.RecordPowerResult(request, outcome, Now), ct);
         return outcome;
     }
+
+    /// <summary>
+    /// The machine's evidence that the power-on under this region's claim took effect: it network-booted under the
+    /// claim (<see cref="Machine.PowerClaimBooted"/>, recorded by the boot server and cleared when a claim or a cycle's
+    /// power-on step starts). Read from the store when the power layer asks, which it does only when the BMC shows the
+    /// machine not on after a power-on: the fast machine that booted, finished and turned itself off is not powered on again.
+    /// </summary>
+    private Func<CancellationToken, Task<bool>> BootedUnderClaim(string systemId) =>
+        async c => await store.FindAsync(systemId, c) is { PowerClaimBooted: not null } m && m.PowerClaimedBy == _regions.RegionId;
 
     /// <summary>Moves this region's claim on to its next step (<see cref="Machine.AdvancePowerClaim"/>); false when it is not this region's any more.</summary>
     private Task<bool> AdvanceAsync(string systemId, PowerRequest from, PowerRequest to, CancellationToken ct) =>

@@ -146,6 +146,22 @@ public sealed class PowerTakeoverAfterBootTests
     }
 
     [Fact]
+    public async Task The_power_layer_is_told_when_the_machine_network_booted_under_its_own_regions_power_on()
+    {
+        // The one-region path with a fast machine: the power-on is sent, the machine boots, commissions and turns
+        // itself off before the power layer's query. The query shows off; the command's evidence says it booted
+        // under the claim, so the power layer does not send the power-on again (PowerActions).
+        string id = await PowerOnRequestedAsync();
+        var client = new BootsWhenPoweredOn(_bmc.Through(), BootsAndTurnsItselfOffAsync);
+
+        Assert.Equal(new PowerOutcome(PowerState.On), await new MachinePower(_store, client, _time, _regions.Start("region-a")).CarryOutAsync(id, Ct));
+
+        Assert.Equal((false, true), (client.BootedBefore, client.BootedAfter));
+        Assert.Equal(["On"], _bmc.Resets);
+        await AssertRecordedOnceAsync(id, "NODE_POWER_ON_STARTING");
+    }
+
+    [Fact]
     public void A_boot_is_recorded_only_under_the_claim_step_the_boot_server_saw_and_only_for_a_power_on_or_cycle()
     {
         Machine machine = Machine.Create("boot02", "boot02-host", Now);
@@ -245,6 +261,31 @@ public sealed class PowerTakeoverAfterBootTests
         Assert.Equal(
             [starting, "NODE_POWERED_ON"],
             (await _store.EventsAsync(id, Ct)).Select(e => e.Type).Where(t => t.StartsWith("NODE_POWER", StringComparison.Ordinal)));
+    }
+
+    /// <summary>
+    /// A region's client whose power-on reaches the BMC and the machine then network-boots (<paramref name="boot"/>);
+    /// it reads the command's evidence (<see cref="PowerCommand.NetworkBooted"/>) before and after, as the power layer
+    /// does when its query shows the machine off.
+    /// </summary>
+    private sealed class BootsWhenPoweredOn(IPowerClient bmc, Func<Task> boot) : IPowerClient
+    {
+        public bool? BootedBefore { get; private set; }
+
+        public bool? BootedAfter { get; private set; }
+
+        public async Task<PowerOutcome> PerformAsync(PowerCommand command, CancellationToken ct)
+        {
+            ArgumentNullException.ThrowIfNull(command);
+            Assert.NotNull(command.NetworkBooted);
+            await bmc.PerformAsync(command, ct);
+            BootedBefore = await command.NetworkBooted(ct);
+            await boot();
+            BootedAfter = await command.NetworkBooted(ct);
+            return new PowerOutcome(PowerState.On);
+        }
+
+        public Task<PowerOutcome> QueryAsync(PowerCommand command, CancellationToken ct) => bmc.QueryAsync(command, ct);
     }
 
     /// <summary>A region's client during whose BMC query (after the claim was taken, before any action) the machine network-boots.</summary>

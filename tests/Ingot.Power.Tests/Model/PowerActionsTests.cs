@@ -21,6 +21,27 @@ public sealed class PowerActionsTests
     }
 
     [Fact]
+    public async Task A_power_on_whose_machine_network_booted_since_is_not_sent_again_when_the_bmc_shows_it_off()
+    {
+        // The fast machine booted, finished (commissioned) and turned itself off before the query: the BMC shows
+        // off, but the machine's boot says the power-on took effect. Sent again, it powered a READY machine on.
+        var finished = new ScriptedDriver { State = PowerState.Off, IgnoreOn = true };
+        await s_actions.OnAsync(finished, Context(finished), _ => Task.FromResult(finished.OnCalls > 0), Ct);
+        Assert.Equal(["on"], finished.Calls);
+
+        var cycled = new ScriptedDriver { State = PowerState.On, TurnsOffAfterOn = true };
+        await s_actions.CycleAsync(cycled, Context(cycled), _ => Task.FromResult(cycled.OnCalls > 0), Ct);
+        Assert.Equal(["off", "on"], cycled.Calls);
+
+        // Without a boot the power-on is sent again, as MAAS's wait policy does, and fails when the BMC never shows on.
+        var asked = 0;
+        var dead = new ScriptedDriver { State = PowerState.Off, IgnoreOn = true };
+        await Assert.ThrowsAsync<PowerException>(
+            () => s_actions.OnAsync(dead, Context(dead), _ => Task.FromResult(++asked < 0), Ct));
+        Assert.Equal((3, 3), (dead.OnCalls, asked));
+    }
+
+    [Fact]
     public async Task Transient_errors_are_retried_and_fatal_ones_are_not()
     {
         var flaky = new ScriptedDriver { State = PowerState.Off, Failures = new Queue<PowerException>([new(PowerErrorKind.Connection, "timeout")]) };
@@ -139,6 +160,9 @@ public sealed class PowerActionsTests
 
         public bool IgnoreOn { get; init; }
 
+        /// <summary>The machine powers on and turns itself off before anyone queries (it booted and finished).</summary>
+        public bool TurnsOffAfterOn { get; init; }
+
         public Queue<PowerException> Failures { get; init; } = new();
 
         public int OnCalls { get; private set; }
@@ -156,7 +180,7 @@ public sealed class PowerActionsTests
                 throw failure;
             }
 
-            State = IgnoreOn ? State : PowerState.On;
+            State = IgnoreOn ? State : TurnsOffAfterOn ? PowerState.Off : PowerState.On;
             return Task.CompletedTask;
         }
 

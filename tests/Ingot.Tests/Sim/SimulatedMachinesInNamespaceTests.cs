@@ -89,12 +89,15 @@ public sealed class SimulatedMachinesInNamespaceTests
             JsonNode ready = await WaitForAsync(api, one.BootMac, "Ready", sim, serve, Printed);
             Assert.Equal("redfish", ready["power_type"]!.GetValue<string>());
 
-            // Switched off through Ingot (Redfish ForceOff), the machine gives its address up. The test does not rely on
-            // the machine's own power-off at the end of commissioning: under load the power-on's wait policy (MAAS's
-            // perform_power) can query after the fast simulated machine has finished and powered off, find it off and
-            // send "on" again, leaving the Ready machine on at iPXE (docs/sim-notes.md, "Root mode"; not fixed yet).
-            await api.PostAsync($"machines/{ready["system_id"]!.GetValue<string>()}/?op=power_off", Ct);
-            await WaitForAddressesAsync(link, a => a.Count == 0, "the Ready machine, powered off, gave its address up", Printed);
+            // Commissioned, the machine powers itself off and gives its address up. The power-on that started
+            // commissioning is not sent again: a query that finds the machine off after it network-booted under the
+            // claim ends it (PowerActions). Before, under load, it sent "on" again and the Ready machine sat at iPXE.
+            string systemId = ready["system_id"]!.GetValue<string>();
+            await WaitForAddressesAsync(link, a => a.Count == 0, "the Ready machine (off) gave its address up", Printed);
+            await WaitForPoweredOnEventAsync(api, systemId);
+            await Task.Delay(TimeSpan.FromSeconds(3), Ct);
+            Assert.DoesNotContain("boot from the local disk", Printed(), StringComparison.Ordinal);
+            Assert.Empty(await link.AddressesAsync());
 
             // The third NIC sits behind a relay on a network Ingot does not serve: it never gets a lease.
             await WaitForOutputAsync(stdout, output, $"sim-{first + 2} {HardwareProfiles.Small(first + 2).BootMac}: PXE: no DHCP lease", TimeSpan.FromSeconds(150));
@@ -174,6 +177,23 @@ public sealed class SimulatedMachinesInNamespaceTests
         }
 
         throw new TimeoutException($"{mac} was not {status} within 180 s (last: {last}); ingot sim printed: {printed()}; Ingot's output: {serve.Tail}");
+    }
+
+    /// <summary>Polls (bounded) the machine's events until its power-on's result ("Node powered on") is recorded.</summary>
+    private static async Task WaitForPoweredOnEventAsync(IngotApi api, string systemId)
+    {
+        for (int attempt = 0; attempt < 120; attempt++)
+        {
+            JsonArray events = (await api.GetAsync($"events/?op=query&id={systemId}&level=DEBUG&limit=1000", Ct))!["events"]!.AsArray();
+            if (events.Any(e => e!["type"]!.GetValue<string>() == "Node powered on"))
+            {
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(500), Ct);
+        }
+
+        Assert.Fail($"waited 60 s for {systemId}'s \"Node powered on\" (the commissioning power-on's result)");
     }
 
     /// <summary>Polls (bounded) the link's addresses until <paramref name="done"/> holds; returns the first address then (or "").</summary>
