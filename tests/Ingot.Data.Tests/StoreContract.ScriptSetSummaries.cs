@@ -34,6 +34,7 @@ public abstract partial class StoreContract
         Assert.Equal(
             [new LatestTestingResult(null, ScriptStatus.Passed), new LatestTestingResult(2, ScriptStatus.Failed), new LatestTestingResult(3, ScriptStatus.Degraded)],
             summary.LatestTesting.OrderBy(r => r.HardwareType));
+        Assert.Equal([ScriptStatus.Failed], summary.LatestCommissioning);
         Assert.Equal([new ScriptSetHead(ScriptSetKind.Installation, other.Id, 0, other.Id)], all[b.SystemId].Heads);
         Assert.Empty(all[b.SystemId].LatestTesting);
         Assert.False(all.ContainsKey(none.SystemId));
@@ -64,6 +65,26 @@ public abstract partial class StoreContract
         Assert.Equal(
             [new LatestTestingResult(null, ScriptStatus.Passed), new LatestTestingResult(1, ScriptStatus.Running), new LatestTestingResult(4, ScriptStatus.Passed), new LatestTestingResult(5, ScriptStatus.Failed)],
             summary.LatestTesting.OrderBy(r => r.HardwareType));
+    }
+
+    [Fact]
+    public async Task Script_set_summaries_give_the_statuses_of_each_commissioning_script_s_latest_result()
+    {
+        await using DataServices data = Database.Open();
+        Machine machine = await AddMachineAsync(data, _ => { });
+        Machine other = await AddMachineAsync(data, _ => { });
+        await AddSetAsync(data, machine, ScriptSetKind.Commissioning, 0, ("maas-lshw", ScriptStatus.Failed), ("maas-list-modaliases", ScriptStatus.Passed));
+        await AddSetAsync(data, machine, ScriptSetKind.Commissioning, 1, ("maas-lshw", ScriptStatus.Passed), ("20-maas-03-machine-resources", ScriptStatus.Degraded));
+        await AddSetAsync(data, machine, ScriptSetKind.Testing, 1, ("memtester", ScriptStatus.Running));
+        await AddSetAsync(data, other, ScriptSetKind.Commissioning, 0, ("maas-lshw", ScriptStatus.TimedOut));
+
+        IReadOnlyDictionary<string, ScriptSetSummary> all = await data.ScriptResults.SummariesAsync(null, Ct);
+
+        // lshw's latest is run 1's (Passed), modaliases' its only one (Passed), resources' Degraded: distinct statuses.
+        Assert.Equal([ScriptStatus.Passed, ScriptStatus.Degraded], all[machine.SystemId].LatestCommissioning.Order());
+        Assert.Equal([new LatestTestingResult(2, ScriptStatus.Running)], all[machine.SystemId].LatestTesting);
+        Assert.Equal([ScriptStatus.TimedOut], all[other.SystemId].LatestCommissioning);
+        Assert.Empty(all[other.SystemId].LatestTesting);
     }
 
     private async Task<ScriptSet> AddSetAsync(DataServices data, Machine machine, ScriptSetKind kind, int run, params (string Name, ScriptStatus Status)[] results)

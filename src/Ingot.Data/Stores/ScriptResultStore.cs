@@ -50,15 +50,26 @@ public sealed class ScriptResultStore(IDbContextFactory<IngotDbContext> contexts
             join s in db.ScriptSets on new { h.SystemId, h.Kind, Run = h.LastRun } equals new { s.SystemId, s.Kind, s.Run }
             select new { h.SystemId, h.Kind, h.NewestId, h.LastRun, LastRunId = s.Id }).ToListAsync(ct);
 
-        // The latest result of each testing script by name, across the machine's testing sets; distinct (script, status)
-        // pairs only (the name only where no script id says which script it is).
-        var testing = from r in db.ScriptResults
-                      join s in sets.Where(s => s.Kind == ScriptSetKind.Testing) on r.ScriptSetId equals s.Id
-                      select new { s.SystemId, r.Name, r.ScriptId, r.Id, r.Status };
-        var latestIds = testing.GroupBy(t => new { t.SystemId, t.Name }).Select(g => g.Max(t => t.Id));
-        var latest = await testing.Where(t => latestIds.Contains(t.Id))
-            .Select(t => new { t.SystemId, t.ScriptId, Name = t.ScriptId == null ? t.Name : null, t.Status })
+        // The latest result of each testing and commissioning script by name, across the machine's sets of that kind;
+        // distinct rows only: for testing (script, status) pairs (the name only where no script id says which script it
+        // is), for commissioning the status alone (MAAS rolls commissioning results up without hardware types).
+        var results = from r in db.ScriptResults
+                      join s in sets.Where(s => s.Kind == ScriptSetKind.Testing || s.Kind == ScriptSetKind.Commissioning) on r.ScriptSetId equals s.Id
+                      select new { s.SystemId, s.Kind, r.Name, r.ScriptId, r.Id, r.Status };
+        var latestIds = results.GroupBy(t => new { t.SystemId, t.Kind, t.Name }).Select(g => g.Max(t => t.Id));
+        var latestRows = await results.Where(t => latestIds.Contains(t.Id))
+            .Select(t => new
+            {
+                t.SystemId,
+                t.Kind,
+                ScriptId = t.Kind == ScriptSetKind.Testing ? t.ScriptId : null,
+                Name = t.Kind == ScriptSetKind.Testing && t.ScriptId == null ? t.Name : null,
+                t.Status,
+            })
             .Distinct().ToListAsync(ct);
+        var latest = latestRows.Where(t => t.Kind == ScriptSetKind.Testing).ToList();
+        ILookup<string, ScriptStatus> commissioning = latestRows.Where(t => t.Kind == ScriptSetKind.Commissioning)
+            .ToLookup(t => t.SystemId, t => t.Status, StringComparer.Ordinal);
 
         long[] userRows = [.. latest.Where(t => t.ScriptId >= Script.UserIdBase).Select(t => t.ScriptId!.Value - Script.UserIdBase).Distinct()];
         Dictionary<long, int> userScripts = userRows.Length == 0
@@ -71,7 +82,8 @@ public sealed class ScriptResultStore(IDbContextFactory<IngotDbContext> contexts
             StringComparer.Ordinal);
         return heads.GroupBy(h => h.SystemId, StringComparer.Ordinal).ToDictionary(
             g => g.Key,
-            g => new ScriptSetSummary(g.Key, [.. g.Select(h => new ScriptSetHead(h.Kind, h.NewestId, h.LastRun, h.LastRunId))], [.. byMachine[g.Key].Distinct()]),
+            g => new ScriptSetSummary(
+                g.Key, [.. g.Select(h => new ScriptSetHead(h.Kind, h.NewestId, h.LastRun, h.LastRunId))], [.. byMachine[g.Key].Distinct()], [.. commissioning[g.Key].Distinct()]),
             StringComparer.Ordinal);
     }
 

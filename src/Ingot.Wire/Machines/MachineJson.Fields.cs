@@ -127,7 +127,7 @@ public static partial class MachineJson
         WriteId(writer, "current_commissioning_result_id"u8, sets.Commissioning);
         WriteId(writer, "current_testing_result_id"u8, sets.Testing);
         WriteId(writer, "current_installation_result_id"u8, sets.Installation);
-        ScriptStatusJson.Write(writer, "commissioning_status"u8, "commissioning_status_name"u8, machine.CommissioningResult);
+        ScriptStatusJson.Write(writer, "commissioning_status"u8, "commissioning_status_name"u8, sets.CommissioningStatus);
         ScriptStatusJson.Write(writer, "testing_status"u8, "testing_status_name"u8, sets.TestingStatus);
         HardwareTestStatuses hardware = sets.Hardware ?? HardwareTestStatuses.None;
         ScriptStatusJson.Write(writer, "cpu_test_status"u8, "cpu_test_status_name"u8, hardware.Cpu);

@@ -12,7 +12,9 @@ namespace Ingot.Api.Tests.Machines;
 /// that JSON encoders escape differently: <c>&lt; &gt; &amp; ' + é ✓ "</c>). The expected files were
 /// written by the code before the list was streamed from the store (Golden/), so a faster path that
 /// changes one byte of the response fails here. Own host: the ids of disks and interfaces are the
-/// database's, so this database holds only these machines.
+/// database's, so this database holds only these machines. The machines have no script results, so their
+/// <c>commissioning_status</c> is MAAS's -1 "Unknown" (the rollup over results; the stored outcome was written before
+/// the nineteenth session).
 /// </summary>
 public sealed class MachineJsonBytesTests(ApiHost host) : IClassFixture<ApiHost>
 {

@@ -35,8 +35,33 @@ public sealed class MachineScriptSetsTests(ApiHost host) : IClassFixture<ApiHost
             Assert.Null(json["current_testing_result_id"]);
             Assert.Null(json["current_installation_result_id"]);
             Assert.Equal((-1, "Unknown"), ((int)json["testing_status"]!, (string?)json["testing_status_name"]));
+            Assert.Equal((-1, "Unknown"), ((int)json["commissioning_status"]!, (string?)json["commissioning_status_name"]));
             Assert.Equal("-1 -1 -1 -1 -1 -1", Hardware(json));
             Assert.Equal("Unknown", (string?)json["cpu_test_status_name"]);
+        }
+    }
+
+    [Fact]
+    public async Task Commissioning_status_rolls_up_the_latest_result_of_each_commissioning_script_as_maas_does()
+    {
+        ApiUser admin = await host.CreateUserAsync(isAdmin: true);
+        using HttpClient client = host.Client(admin.ApiKey);
+        Machine machine = await host.ReadyAsync();
+        var results = host.Services.GetRequiredService<IScriptResultStore>();
+        await AddAsync(results, machine, ScriptSetKind.Commissioning, ("maas-lshw", ScriptStatus.Failed), ("maas-list-modaliases", ScriptStatus.Passed));
+        await AddAsync(results, machine, ScriptSetKind.Testing, ("memtester", ScriptStatus.Passed));
+
+        // MAAS's get_status_from_qs over the latest commissioning results, not the machine's stored outcome (Ready).
+        foreach (JsonNode json in await ReadBothAsync(client, machine.SystemId))
+        {
+            Assert.Equal((3, "Failed", 2), ((int)json["commissioning_status"]!, (string?)json["commissioning_status_name"], (int)json["testing_status"]!));
+        }
+
+        // The next run's results: lshw's latest passed, modaliases' is running; an aborted script is left out.
+        await AddAsync(results, await Next(machine), ScriptSetKind.Commissioning, ("maas-lshw", ScriptStatus.Passed), ("maas-list-modaliases", ScriptStatus.Running), ("maas-serial-ports", ScriptStatus.Aborted));
+        foreach (JsonNode json in await ReadBothAsync(client, machine.SystemId))
+        {
+            Assert.Equal((1, "Running"), ((int)json["commissioning_status"]!, (string?)json["commissioning_status_name"]));
         }
     }
 

@@ -32,7 +32,9 @@ internal sealed class InMemoryScriptResultStore : IScriptResultStore
                     [.. g.GroupBy(s => s.Kind).Select(k => new ScriptSetHead(k.Key, k.Max(s => s.Id), k.Max(s => s.Run), k.MaxBy(s => s.Run)!.Id))],
                     [.. g.Where(s => s.Kind == ScriptSetKind.Testing).SelectMany(s => s.Results)
                         .GroupBy(r => r.Name).Select(r => r.MaxBy(x => x.Id)!)
-                        .Select(r => new LatestTestingResult(LatestTestingResult.HardwareTypeOf(r.ScriptId, r.Name, s_noUserScripts), r.Status)).Distinct()])));
+                        .Select(r => new LatestTestingResult(LatestTestingResult.HardwareTypeOf(r.ScriptId, r.Name, s_noUserScripts), r.Status)).Distinct()],
+                    [.. g.Where(s => s.Kind == ScriptSetKind.Commissioning).SelectMany(s => s.Results)
+                        .GroupBy(r => r.Name).Select(r => r.MaxBy(x => x.Id)!.Status).Distinct()])));
 
     private static readonly Dictionary<long, int> s_noUserScripts = [];
 

@@ -47,6 +47,28 @@ public sealed class ScriptStatusRollupTests
     }
 
     [Fact]
+    public async Task Commissioning_status_rolls_up_the_latest_result_of_each_commissioning_script_across_sets()
+    {
+        var store = new InMemoryScriptResultStore();
+        Machine machine = Machine.Create("cur0002", "cur", DateTime.UnixEpoch);
+        await AddAsync(store, machine, ScriptSetKind.Commissioning, 0, ("maas-lshw", ScriptStatus.Failed), ("maas-list-modaliases", ScriptStatus.Passed));
+        await AddAsync(store, machine, ScriptSetKind.Commissioning, 1, ("maas-lshw", ScriptStatus.Passed), ("maas-serial-ports", ScriptStatus.Aborted));
+        await AddAsync(store, machine, ScriptSetKind.Testing, 1, ("memtester", ScriptStatus.Running));
+
+        // lshw's latest result passed (its failure is an older set's), the aborted one is left out, testing is not mixed in.
+        CurrentScriptSets passed = CurrentScriptSets.Of(machine, (await store.SummariesAsync([machine.SystemId], TestContext.Current.CancellationToken))[machine.SystemId]);
+        Assert.Equal((ScriptStatus.Passed, ScriptStatus.Running), (passed.CommissioningStatus, passed.TestingStatus));
+
+        await AddAsync(store, machine, ScriptSetKind.Commissioning, 2, ("maas-lshw", ScriptStatus.Degraded), ("maas-list-modaliases", ScriptStatus.Running));
+        CurrentScriptSets running = CurrentScriptSets.Of(machine, (await store.SummariesAsync(null, TestContext.Current.CancellationToken))[machine.SystemId]);
+        Assert.Equal(ScriptStatus.Running, running.CommissioningStatus);
+
+        Machine aborted = Machine.Create("cur0003", "cur", DateTime.UnixEpoch);
+        await AddAsync(store, aborted, ScriptSetKind.Commissioning, 0, ("maas-lshw", ScriptStatus.Aborted));
+        Assert.Null(CurrentScriptSets.Of(aborted, (await store.SummariesAsync(null, TestContext.Current.CancellationToken))[aborted.SystemId]).CommissioningStatus);
+    }
+
+    [Fact]
     public void Each_hardware_status_rolls_up_the_results_of_its_scripts_node_scripts_are_other_and_gpu_or_unknown_count_in_none()
     {
         HardwareTestStatuses statuses = HardwareTestStatuses.Of(
@@ -72,4 +94,11 @@ public sealed class ScriptStatusRollupTests
     [InlineData(1002, "gone", null)]
     public void A_result_s_hardware_type_is_its_script_s(int? scriptId, string name, int? expected) =>
         Assert.Equal(expected, LatestTestingResult.HardwareTypeOf(scriptId, name, new Dictionary<long, int> { [1001] = 1 }));
+
+    private static async Task AddAsync(InMemoryScriptResultStore store, Machine machine, ScriptSetKind kind, int run, params (string Name, ScriptStatus Status)[] results)
+    {
+        var set = new ScriptSet { SystemId = machine.SystemId, Kind = kind, Run = run };
+        set.Results.AddRange(results.Select(r => new ScriptResult { Name = r.Name, Status = r.Status }));
+        await store.AddSetAsync(set, TestContext.Current.CancellationToken);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Ingot.Core.Scripts;
 using Ingot.Wire.Machines;
 
 namespace Ingot.Wire.Tests.Machines;
@@ -158,14 +159,21 @@ public class MachineJsonValueTests
     }
 
     [Fact]
-    public void Commissioning_status_comes_from_the_script_set_and_tests_without_results_are_unknown()
+    public void Commissioning_status_is_the_rollup_of_the_latest_commissioning_results_and_tests_without_results_are_unknown()
     {
-        JsonElement json = Json;
+        // The machine's stored outcome (Passed) is not what MAAS shows: its rollup over the latest results is.
+        MachineJsonContext context = SampleMachines.Context(
+            _machine, new Dictionary<string, CurrentScriptSets> { [_machine.SystemId] = new(7, null, null, null, null, ScriptStatus.Degraded) });
+        JsonElement json = Rendered.Machine(_machine, context);
 
-        Assert.Equal(2, json.GetProperty("commissioning_status").GetInt32());
-        Assert.Equal("Passed", json.GetProperty("commissioning_status_name").GetString());
+        Assert.Equal(6, json.GetProperty("commissioning_status").GetInt32());
+        Assert.Equal("Degraded", json.GetProperty("commissioning_status_name").GetString());
         Assert.Equal(-1, json.GetProperty("testing_status").GetInt32());
         Assert.Equal("Unknown", json.GetProperty("testing_status_name").GetString());
+
+        // Without results (no script sets), -1 "Unknown", whatever the machine stored.
+        Assert.Equal(-1, Json.GetProperty("commissioning_status").GetInt32());
+        Assert.Equal("Unknown", Json.GetProperty("commissioning_status_name").GetString());
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Ingot.Core.Events;
 using Ingot.Core.Hardware;
 using Ingot.Core.Machines;
 using Ingot.Core.Power;
+using Ingot.Core.Scripts;
 using Ingot.Wire.Machines;
 using Ingot.Wire.Resources;
 
@@ -23,8 +24,9 @@ internal static class SampleMachines
         Space = "management",
     };
 
-    public static MachineJsonContext Context(Machine? withEventFor = null) => new()
+    public static MachineJsonContext Context(Machine? withEventFor = null, IReadOnlyDictionary<string, CurrentScriptSets>? scriptSets = null) => new()
     {
+        ScriptSets = scriptSets ?? new Dictionary<string, CurrentScriptSets>(),
         Zones = [ZoneInfo.Default, new ZoneInfo(2, "zone-north", "North hall")],
         Pools = [PoolInfo.Default, new PoolInfo(3, "gpu", "GPU machines")],
         Domains = [DomainInfo.Default, new DomainInfo(1, "sample", Ttl: 300)],
