@@ -112,7 +112,13 @@ internal static class StormBenchmark
             long rss = ingot.PeakRss();
             Dictionary<string, string> byMac = await observer.MachinesByMacAsync(ct);
             rows = await observer.StatusesAsync(total, ct);
-            await StormReport.PrintAsync(new StormOutcome(n, profile, total, cpu, rss, accepts, dataCentre.Machines, failures, rows, byMac, observer.FirstReady, observer.SeenCommissioning, ingot.LogPath, data, network.DhcpCounters.ToString(), udp, refused, nodeTimeout), Console.Out);
+            IReadOnlyList<string> uncommissioned = await observer.ReadyWithoutCommissioningAsync(ct);
+            await StormReport.PrintAsync(
+                new StormOutcome(n, profile, total, cpu, rss, accepts, dataCentre.Machines, failures, rows, byMac, observer.FirstReady, observer.SeenCommissioning, ingot.LogPath, data, network.DhcpCounters.ToString(), udp, refused, nodeTimeout)
+                {
+                    ReadyWithoutCommissioning = uncommissioned,
+                },
+                Console.Out);
             return 0;
         }
         finally

@@ -64,6 +64,31 @@ internal sealed class StormObserver(string databasePath)
         return map;
     }
 
+    /// <summary>
+    /// READY machines whose last commissioning set still has a result pending or running: READY without their
+    /// commissioning having run (the eighteenth session's storm had 160, found by <c>commissioning_status</c>'s rollup).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ReadyWithoutCommissioningAsync(CancellationToken ct)
+    {
+        var ids = new List<string>();
+        await using SqliteConnection connection = Open();
+        await using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT m."system_id" FROM "machines" m
+            JOIN "script_sets" s ON s."system_id" = m."system_id" AND s."kind" = 'Commissioning'
+                AND s."run" = (SELECT MAX(l."run") FROM "script_sets" l WHERE l."system_id" = m."system_id" AND l."kind" = 'Commissioning')
+            WHERE m."status" = 'Ready'
+                AND EXISTS (SELECT 1 FROM "script_results" r WHERE r."script_set_id" = s."id" AND r."status" IN ('Pending', 'Running'))
+            """;
+        await using SqliteDataReader reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
+    }
+
     private SqliteConnection Open()
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Mode = SqliteOpenMode.ReadOnly, DefaultTimeout = 30 }.ToString());

@@ -22,4 +22,8 @@ internal sealed record StormOutcome(
     string Dhcp,
     UdpCounters Udp,
     int RefusedAccepts,
-    int NodeTimeout);
+    int NodeTimeout)
+{
+    /// <summary>READY machines whose last commissioning set still has a result pending or running.</summary>
+    public IReadOnlyList<string> ReadyWithoutCommissioning { get; init; } = [];
+}

@@ -13,6 +13,8 @@ internal static class StormReport
         int healthy = o.Machines - o.Failures.Count;
         await w.WriteLineAsync();
         await w.WriteLineAsync($"storm {o.Machines:N0} ({o.Profile}): {ready.Count:N0}/{healthy:N0} healthy machines READY in {o.Total.TotalSeconds:F1} s");
+        await w.WriteLineAsync($"  READY with a commissioning result still pending or running (READY without commissioning): {o.ReadyWithoutCommissioning.Count}"
+            + (o.ReadyWithoutCommissioning.Count == 0 ? "" : $", e.g. {string.Join(", ", o.ReadyWithoutCommissioning.Take(5))}"));
         await w.WriteLineAsync($"  time to READY p50 {P(ready, 50):F1} s, p90 {P(ready, 90):F1} s, p99 {P(ready, 99):F1} s, max {P(ready, 100):F1} s");
         await w.WriteLineAsync($"  Ingot: CPU {o.IngotCpu.TotalSeconds:F1} s, peak RSS {o.IngotPeakRss / (1024.0 * 1024):F0} MiB; accept_all calls {o.Accepts} ({o.RefusedAccepts} refused or timed out)");
         await w.WriteLineAsync($"  sims' DHCP: {o.Dhcp}");
